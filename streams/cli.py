@@ -1,0 +1,195 @@
+"""The ``liveblog`` command line (click): parse, analyze, broker, topics, replay, worker, demo, schemas."""
+
+from __future__ import annotations
+
+import asyncio
+import sys
+from datetime import date
+from pathlib import Path
+
+import click
+
+from streams.settings import Settings
+
+broker_option = click.option(
+    "--broker", envvar="LIVEBLOG_BROKER", default=None, help="kafka://HOST:PORT (default: $LIVEBLOG_BROKER or kafka://127.0.0.1:9092)."
+)
+paths_argument = click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
+date_option = click.option("--date", "doc_date", type=click.DateTime(["%Y-%m-%d"]), default=None,
+                           help="Date of a document the manifest does not list (YYYY-MM-DD).")
+tz_option = click.option("--tz", default=None, help="Time zone of the document's times (IANA name or GMT, BST, CET, ET ...).")
+source_option = click.option("--source", default=None, help="Source name of a document the manifest does not list.")
+
+
+def load_settings(**overrides: object) -> Settings:
+    try:
+        return Settings(**{k: v for k, v in overrides.items() if v is not None})
+    except ValueError as exc:
+        raise click.UsageError(str(exc)) from None
+
+
+def read_entries(paths: tuple[Path, ...], doc_date: object, tz: str | None, source: str | None):
+    from streams.parse import ParseError, parse_paths
+
+    day = doc_date.date() if doc_date is not None else None  # type: ignore[attr-defined]
+    try:
+        return parse_paths(list(paths), date=day, tz=tz, source=source)
+    except ParseError as exc:
+        raise click.ClickException(str(exc)) from None
+
+
+@click.group()
+@click.version_option(package_name="liveblog-streams")
+def main() -> None:
+    """Live-blog stream processor: replay live blogs onto Kafka and turn them into clean streams."""
+
+
+@main.command()
+@paths_argument
+@date_option
+@tz_option
+@source_option
+def parse(paths: tuple[Path, ...], doc_date: date | None, tz: str | None, source: str | None) -> None:
+    """Print the entries of PATHS as JSON Lines, in event-time order."""
+    out = sys.stdout.buffer
+    for entry in read_entries(paths, doc_date, tz, source):
+        out.write(entry.to_json() + b"\n")
+
+
+@main.command()
+@paths_argument
+@date_option
+@tz_option
+@source_option
+@click.option("--emit", type=click.Choice(["entries", "unique", "windows"]), default="windows", show_default=True,
+              help="Which topic's records to print.")
+def analyze(paths: tuple[Path, ...], doc_date: date | None, tz: str | None, source: str | None, emit: str) -> None:
+    """Run the pipeline in-process (no broker) and print what the worker would publish."""
+    from streams.analyze import analyze as run_analysis
+
+    settings = load_settings()
+    out = sys.stdout.buffer
+    for record in run_analysis(read_entries(paths, doc_date, tz, source), settings, emit=emit):
+        out.write(record.to_json() + b"\n")
+
+
+@main.command()
+@click.option("--port", type=int, default=9092, show_default=True, help="Port on 127.0.0.1 (0 = any free port).")
+def broker(port: int) -> None:
+    """Run the embedded Kafka-protocol broker (tansu, in memory) until Ctrl-C."""
+    from streams.broker import BrokerError, EmbeddedBroker
+
+    embedded = EmbeddedBroker(port or None)
+    try:
+        embedded.start()
+    except BrokerError as exc:
+        raise click.ClickException(str(exc)) from None
+    click.echo(f"broker ready: {embedded.url}  (export LIVEBLOG_BROKER={embedded.url})")
+    sys.stdout.flush()
+    try:
+        _wait_for_signal(embedded)
+    finally:
+        embedded.stop()
+        click.echo("broker stopped")
+
+
+def _wait_for_signal(embedded: object) -> None:
+    import signal
+    import threading
+
+    stop = threading.Event()
+    for signum in (signal.SIGINT, signal.SIGTERM):
+        signal.signal(signum, lambda *_: stop.set())
+    while not stop.wait(0.5):
+        if not embedded.running():  # type: ignore[attr-defined]
+            raise click.ClickException("embedded broker exited unexpectedly")
+
+
+@main.group()
+def topics() -> None:
+    """Manage the contract topics."""
+
+
+@topics.command("create")
+@broker_option
+def topics_create(broker: str | None) -> None:
+    """Create every contract topic with the configured partitions (idempotent)."""
+    from streams.topics import create_topics
+
+    settings = load_settings(broker=broker)
+    result = _run(create_topics(settings), settings)
+    for name, status in result.items():
+        click.echo(f"{status:8} {name}")
+
+
+@main.command()
+@paths_argument
+@date_option
+@tz_option
+@source_option
+@broker_option
+@click.option("--speed", type=float, default=60.0, show_default=True,
+              help="Replay speed: 1 = real time, 60 = one minute per second, 0 = as fast as possible.")
+@click.option("--max-wait", type=float, default=None, help="Cap on any single wall-clock pause, in seconds.")
+def replay(paths: tuple[Path, ...], doc_date: date | None, tz: str | None, source: str | None,
+           broker: str | None, speed: float, max_wait: float | None) -> None:
+    """Publish the entries of PATHS onto liveblog.entries in event-time order."""
+    from streams.console import replay_with_progress
+    from streams.topics import create_topics
+
+    if speed < 0:
+        raise click.BadParameter("speed must be >= 0", param_hint="--speed")
+    settings = load_settings(broker=broker)
+    entries = read_entries(paths, doc_date, tz, source)
+    _run(create_topics(settings), settings)
+    stats = replay_with_progress(entries, settings, speed=speed, max_wait=max_wait)
+    click.echo(f"replayed {stats.entries} entries, {stats.heartbeats} heartbeats, final watermark "
+               f"in {stats.seconds:.1f}s to {settings.broker}")
+
+
+@main.command()
+@broker_option
+@click.option("--web-port", type=int, default=None, help="Port of the worker's web server.")
+@click.option("--data-dir", type=click.Path(path_type=Path), default=None, help="State directory.")
+@click.option("--loglevel", default=None, help="Log level (default: $LIVEBLOG_LOG_LEVEL or WARNING).")
+def worker(broker: str | None, web_port: int | None, data_dir: Path | None, loglevel: str | None) -> None:
+    """Run the Faust worker (at-least-once) until Ctrl-C."""
+    from streams.runner import run_worker
+
+    run_worker(load_settings(broker=broker, web_port=web_port, data_dir=data_dir, log_level=loglevel))
+
+
+@main.command()
+@click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
+@broker_option
+@click.option("--speed", type=float, default=3600.0, show_default=True, help="Replay speed (see replay).")
+@click.option("--max-wait", type=float, default=2.0, show_default=True, help="Cap on any single wall-clock pause, in seconds.")
+def demo(paths: tuple[Path, ...], broker: str | None, speed: float, max_wait: float) -> None:
+    """Broker + topics + worker + replay of the samples, with hourly windows shown live."""
+    from streams.demo import run_demo
+
+    sys.exit(run_demo(list(paths), broker=broker, speed=speed, max_wait=max_wait))
+
+
+@main.group()
+def schemas() -> None:
+    """JSON Schema files of the topic values."""
+
+
+@schemas.command("export")
+@click.option("--out", type=click.Path(path_type=Path), default=None, help="Directory (default: schemas/json).")
+def schemas_export(out: Path | None) -> None:
+    """Write one JSON Schema file per topic value model."""
+    from schemas.export import export_schemas
+
+    for path in export_schemas(out):
+        click.echo(str(path))
+
+
+def _run(coro, settings: Settings):
+    from aiokafka.errors import KafkaError
+
+    try:
+        return asyncio.run(coro)
+    except (KafkaError, OSError) as exc:
+        raise click.ClickException(f"cannot reach the broker at {settings.broker}: {exc!r}") from None

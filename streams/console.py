@@ -1,0 +1,94 @@
+"""Terminal rendering (rich): replay progress and a live board of hourly windows."""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import Sequence
+
+import orjson
+from aiokafka import AIOKafkaConsumer, TopicPartition
+from rich.console import Group
+from rich.live import Live
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+from rich.table import Table
+
+from schemas import Entry, format_utc
+from streams.producer import ReplayStats, replay
+from streams.schedule import Scheduled
+from streams.settings import Settings
+from streams.topics import HOURLY
+
+
+def replay_progress() -> Progress:
+    return Progress(
+        TextColumn("[bold]replay"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TextColumn("entries  replay clock {task.fields[clock]}"),
+        TimeElapsedColumn(),
+    )
+
+
+def replay_with_progress(entries: Sequence[Entry], settings: Settings, *, speed: float,
+                         max_wait: float | None) -> ReplayStats:
+    """Replay with a progress bar that moves on every entry and shows the replay clock."""
+    with replay_progress() as progress:
+        task = progress.add_task("replay", total=len(entries), clock="-")
+        return asyncio.run(replay(entries, settings, speed=speed, max_wait=max_wait,
+                                  on_item=_advance(progress, task)))
+
+
+def _advance(progress: Progress, task: int):
+    def on_item(item: Scheduled) -> None:
+        progress.update(task, advance=1 if item.entry is not None else 0, clock=format_utc(item.at))
+    return on_item
+
+
+class WindowBoard:
+    """The latest value of every hourly window, read from the topic with a plain consumer."""
+
+    def __init__(self) -> None:
+        self.windows: dict[str, dict] = {}
+        self.records = 0
+
+    def add(self, value: bytes) -> None:
+        window = orjson.loads(value)
+        self.windows[window["window_start"]] = window
+        self.records += 1
+
+    def finals(self) -> set[str]:
+        return {start for start, w in self.windows.items() if w["final"]}
+
+    def table(self, title: str = "liveblog.windows.hourly") -> Table:
+        table = Table(title=title, title_justify="left")
+        table.add_column("hour (UTC)")
+        table.add_column("events", justify="right")
+        table.add_column("state")
+        for start in sorted(self.windows):
+            window = self.windows[start]
+            table.add_row(start, str(window["events"]), "[green]final" if window["final"] else "[yellow]open")
+        table.caption = f"{len(self.windows)} windows, {len(self.finals())} final, {self.records} records read"
+        return table
+
+
+async def follow_windows(settings: Settings, board: WindowBoard, stop: asyncio.Event) -> None:
+    """Read liveblog.windows.hourly from the beginning into ``board`` until ``stop`` is set."""
+    consumer = AIOKafkaConsumer(bootstrap_servers=settings.bootstrap_servers, enable_auto_commit=False,
+                                auto_offset_reset="earliest")
+    await consumer.start()
+    try:
+        await consumer.topics()  # refreshes metadata, so the partition list is known
+        partitions = [TopicPartition(HOURLY, p) for p in sorted(consumer.partitions_for_topic(HOURLY) or [])]
+        consumer.assign(partitions)
+        await consumer.seek_to_beginning(*partitions)
+        while not stop.is_set():
+            batches = await consumer.getmany(timeout_ms=200)
+            for records in batches.values():
+                for record in records:
+                    board.add(record.value)
+    finally:
+        await consumer.stop()
+
+
+def live_view(progress: Progress, board: WindowBoard) -> Live:
+    return Live(Group(progress, board.table()), refresh_per_second=4, transient=False)

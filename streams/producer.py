@@ -1,0 +1,113 @@
+"""The replay producer: publishes a schedule onto ``liveblog.entries`` at a chosen speed.
+
+Entries are keyed by entry_id with the event time as record timestamp; control records go to every
+partition (so every partition's stream time advances) with the ``liveblog-control`` header.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import time
+import uuid
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from datetime import timedelta
+
+from aiokafka import AIOKafkaProducer
+
+from schemas import Entry
+from streams.schedule import Scheduled, schedule
+from streams.settings import Settings
+from streams.topics import CONTROL_HEADER, ENTRIES
+
+
+@dataclass
+class ReplayStats:
+    entries: int = 0
+    heartbeats: int = 0
+    watermarks: int = 0
+    seconds: float = 0.0
+
+
+def pacing(items: Sequence[Scheduled], speed: float, max_wait: float | None) -> list[float]:
+    """Wall-clock offset (s) of each item: replay-clock gaps divided by speed, each capped at max_wait.
+
+    speed 0 means as fast as possible (all offsets 0).
+    """
+    offsets: list[float] = []
+    wall = 0.0
+    previous = items[0].at if items else None
+    for item in items:
+        if speed > 0 and previous is not None:
+            gap = (item.at - previous).total_seconds() / speed
+            wall += min(gap, max_wait) if max_wait is not None else gap
+        offsets.append(wall)
+        previous = item.at
+    return offsets
+
+
+async def replay(
+    entries: Sequence[Entry],
+    settings: Settings,
+    *,
+    speed: float,
+    max_wait: float | None = None,
+    on_item: Callable[[Scheduled], None] | None = None,
+) -> ReplayStats:
+    """Publish ``entries`` (in event-time order) with heartbeats and a final watermark."""
+    replay_id = uuid.uuid4().hex[:12]
+    items = list(
+        schedule(
+            entries,
+            heartbeat=timedelta(minutes=settings.heartbeat_minutes),
+            grace=timedelta(seconds=settings.grace_seconds),
+            replay_id=replay_id,
+        )
+    )
+    offsets = pacing(items, speed, max_wait)
+    stats = ReplayStats()
+    producer = AIOKafkaProducer(bootstrap_servers=settings.bootstrap_servers, linger_ms=5, acks="all")
+    await producer.start()
+    try:
+        partitions = sorted(await producer.partitions_for(ENTRIES))
+        started = time.monotonic()
+        pending = []
+        for item, offset in zip(items, offsets):
+            delay = started + offset - time.monotonic()
+            if delay > 0:
+                await producer.flush()
+                await asyncio.sleep(delay)
+            if item.entry is not None:
+                entry = item.entry
+                pending.append(
+                    await producer.send(
+                        ENTRIES, entry.to_json(), key=entry.entry_id.encode(),
+                        timestamp_ms=int(entry.published_at.timestamp() * 1000),
+                    )
+                )
+                stats.entries += 1
+            else:
+                control = item.control
+                assert control is not None
+                for partition in partitions:
+                    pending.append(
+                        await producer.send(
+                            ENTRIES, control.to_json(), partition=partition,
+                            timestamp_ms=int(control.stream_time.timestamp() * 1000),
+                            headers=[(CONTROL_HEADER, control.type.encode())],
+                        )
+                    )
+                if control.type == "heartbeat":
+                    stats.heartbeats += 1
+                else:
+                    stats.watermarks += 1
+            if on_item is not None:
+                on_item(item)
+            if len(pending) >= 10_000:
+                await asyncio.gather(*pending)
+                pending.clear()
+        await asyncio.gather(*pending)
+        stats.seconds = time.monotonic() - started
+    finally:
+        await producer.stop()
+    return stats

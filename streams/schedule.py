@@ -1,0 +1,49 @@
+"""The replay schedule: entries in event-time order interleaved with replay-clock control records.
+
+Shared by the producer (which paces and publishes it) and ``analyze`` (which feeds it straight to
+the window logic), so both see the same stream. Heartbeats fall on multiples of the heartbeat
+interval between entries, so stream time advances through quiet hours; the final watermark closes
+every window the replay touched, as a bounded source does at its end.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+
+from schemas import Entry, ReplayControl
+from streams.windows import EPOCH, HOUR
+
+
+@dataclass(frozen=True)
+class Scheduled:
+    """One item to publish at replay-clock time ``at``: an entry or a control record."""
+
+    at: datetime
+    entry: Entry | None = None
+    control: ReplayControl | None = None
+
+
+def final_watermark(last_event: datetime, grace: timedelta, longest_window: timedelta = HOUR) -> datetime:
+    """A stream time past the end, plus grace, of every window that holds ``last_event``."""
+    return last_event + longest_window + grace
+
+
+def schedule(
+    entries: Sequence[Entry], *, heartbeat: timedelta, grace: timedelta, replay_id: str
+) -> Iterator[Scheduled]:
+    """Yield the replay: entries must already be in event-time order."""
+    if not entries:
+        return
+    clock = entries[0].published_at
+    yield Scheduled(clock, control=ReplayControl(type="heartbeat", stream_time=clock, replay_id=replay_id))
+    for entry in entries:
+        beat = EPOCH + ((clock - EPOCH) // heartbeat + 1) * heartbeat
+        while beat < entry.published_at:
+            yield Scheduled(beat, control=ReplayControl(type="heartbeat", stream_time=beat, replay_id=replay_id))
+            beat += heartbeat
+        clock = max(clock, entry.published_at)
+        yield Scheduled(entry.published_at, entry=entry)
+    end = final_watermark(clock, grace)
+    yield Scheduled(clock, control=ReplayControl(type="watermark", stream_time=end, replay_id=replay_id))

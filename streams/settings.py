@@ -1,0 +1,50 @@
+"""One settings object for every command, read from ``LIVEBLOG_*`` environment variables.
+
+CLI flags override single fields (``Settings(broker=...)``); the README lists every field.
+Defaults suit the embedded broker on a laptop; see the README for Apache Kafka values.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from pydantic import Field, field_validator
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+
+class Settings(BaseSettings):
+    model_config = SettingsConfigDict(env_prefix="LIVEBLOG_", extra="ignore")
+
+    broker: str = Field("kafka://127.0.0.1:9092", description="Bootstrap server, kafka://HOST:PORT (comma-separate several).")
+    app_id: str = Field("liveblog", description="Faust application id: consumer group and changelog topic prefix.")
+    partitions: int = Field(4, ge=1, description="Partitions of every keyed topic and table (entries, unique, events, window input).")
+    replication_factor: int = Field(1, ge=1, description="Replication factor for topics this project creates.")
+    grace_minutes: float = Field(15.0, ge=0, description="A window closes when stream time passes its end plus this grace.")
+    heartbeat_minutes: float = Field(5.0, gt=0, description="Replay-clock heartbeat interval, in event time.")
+    data_dir: Path = Field(Path(".liveblog"), description="Worker state directory (tables, local stores).")
+    web_host: str = Field("127.0.0.1", description="Address the worker's web server binds to.")
+    web_port: int = Field(6066, ge=0, le=65535, description="Port of the worker's web server.")
+    web_enabled: bool = Field(True, description="Serve the worker's web endpoints.")
+    session_timeout_s: float = Field(6.0, gt=0, description="Consumer session timeout; low so groups join fast on the embedded broker.")
+    rebalance_timeout_s: float = Field(3.0, gt=0, description="Consumer rebalance timeout; a new group waits about this long to join.")
+    max_value_bytes: int = Field(1_000_000, gt=0, description="Entries larger than this go to the dead-letter topic.")
+    log_level: str = Field("WARNING", description="Worker log level.")
+
+    @field_validator("broker")
+    @classmethod
+    def _check_broker(cls, value: str) -> str:
+        for server in value.split(","):
+            host_port = server.strip().removeprefix("kafka://")
+            host, sep, port = host_port.rpartition(":")
+            if not sep or not host or not port.isdigit():
+                raise ValueError(f"broker address {server!r} is not kafka://HOST:PORT")
+        return value
+
+    @property
+    def bootstrap_servers(self) -> str:
+        """The broker list as plain clients (aiokafka, confluent-kafka) want it: HOST:PORT,..."""
+        return ",".join(s.strip().removeprefix("kafka://") for s in self.broker.split(","))
+
+    @property
+    def grace_seconds(self) -> float:
+        return self.grace_minutes * 60.0

@@ -1,0 +1,149 @@
+"""Event-time windows with a stream-time watermark and a grace period (no Kafka, no Faust).
+
+Stream time is tracked per source partition (the highest event time or replay-clock heartbeat seen
+on it); the watermark is the minimum over all source partitions, so a window never closes while
+one partition is behind. A window closes once the watermark reaches its end plus the grace period
+and is then emitted once with ``final: true``; an event for a closed window is late.
+
+State lives in two mutable mappings of plain JSON values, so the worker passes Faust tables (and
+recovers them from their changelogs) while ``analyze`` passes dicts: both run this same code.
+Each event is stored under its ``event_id``, which makes aggregation idempotent.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, MutableMapping
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta, timezone
+from typing import Any
+
+from schemas import HourWindow, WindowValue, format_utc
+
+HOUR = timedelta(hours=1)
+EPOCH = datetime(1970, 1, 1, tzinfo=timezone.utc)
+
+
+def parse_utc(text: str) -> datetime:
+    return datetime.fromisoformat(text.replace("Z", "+00:00"))
+
+
+def window_starts(t: datetime, size: timedelta, step: timedelta) -> list[datetime]:
+    """Starts of every window [start, start+size) that contains t; starts are multiples of step."""
+    last = EPOCH + ((t - EPOCH) // step) * step
+    starts = []
+    start = last
+    while start + size > t:
+        starts.append(start)
+        start -= step
+    return sorted(starts)
+
+
+def stream_time(clocks: MutableMapping[str, str], partition: int, sources: int) -> datetime | None:
+    """Watermark of one window partition: the slowest source partition's clock, None until all have one."""
+    times = []
+    for source in range(sources):
+        value = clocks.get(clock_key(partition, source))
+        if value is None:
+            return None
+        times.append(value)
+    return parse_utc(min(times))
+
+
+def clock_key(partition: int, source: int) -> str:
+    return f"{partition}:{source}"
+
+
+@dataclass
+class WindowResult:
+    """What one input did: window values to publish, and whether the event was late."""
+
+    updates: list[WindowValue] = field(default_factory=list)
+    late: bool = False
+    late_reason: str = ""
+
+
+class EventTimeWindows:
+    """Tumbling (step == size) or hopping windows over event time, keyed by ISO start."""
+
+    def __init__(
+        self,
+        windows: MutableMapping[str, Any],
+        clocks: MutableMapping[str, Any],
+        *,
+        sources: int,
+        grace: timedelta,
+        size: timedelta = HOUR,
+        step: timedelta | None = None,
+        model: type[WindowValue] = HourWindow,
+    ) -> None:
+        self.windows = windows
+        self.clocks = clocks
+        self.sources = sources
+        self.grace = grace
+        self.size = size
+        self.step = step or size
+        self.model = model
+
+    def on_event(
+        self, partition: int, source: int, event_id: str, event_time: datetime, contribution: dict[str, Any]
+    ) -> WindowResult:
+        """Add one event (idempotent per event_id), then advance its source's clock."""
+        watermark = stream_time(self.clocks, partition, self.sources)
+        starts = window_starts(event_time, self.size, self.step)
+        if watermark is not None and starts[-1] + self.size + self.grace <= watermark:
+            return WindowResult(
+                late=True,
+                late_reason=(
+                    f"late: event time {format_utc(event_time)} is in a window closed at stream time "
+                    f"{format_utc(watermark)} (grace {self.grace})"
+                ),
+            )
+        result = WindowResult()
+        record = {"t": format_utc(event_time), **contribution}
+        for start in starts:
+            if watermark is not None and start + self.size + self.grace <= watermark:
+                continue  # this hopping window already closed; the event still counts in later ones
+            key = format_utc(start)
+            state = self.windows.get(key) or {
+                "partition": partition,
+                "start": key,
+                "end": format_utc(start + self.size),
+                "events": {},
+            }
+            if state["events"].get(event_id) == record:
+                continue
+            state = {**state, "events": {**state["events"], event_id: record}}
+            self.windows[key] = state  # reassign: a table write is what reaches the changelog
+            result.updates.append(self.render(state, final=False))
+        result.updates += self.on_clock(partition, source, event_time)
+        return result
+
+    def on_clock(self, partition: int, source: int, t: datetime) -> list[WindowValue]:
+        """Advance a source partition's clock (never backwards); return the windows that closed."""
+        key = clock_key(partition, source)
+        current = self.clocks.get(key)
+        if current is not None and parse_utc(current) >= t:
+            return []
+        self.clocks[key] = format_utc(t)
+        watermark = stream_time(self.clocks, partition, self.sources)
+        if watermark is None:
+            return []
+        finals = []
+        for key, state in sorted(self._open(partition)):
+            if parse_utc(state["end"]) + self.grace <= watermark:
+                finals.append(self.render(state, final=True))
+                del self.windows[key]
+        return finals
+
+    def _open(self, partition: int) -> Iterator[tuple[str, dict[str, Any]]]:
+        return ((k, v) for k, v in list(self.windows.items()) if v["partition"] == partition)
+
+    def render(self, state: dict[str, Any], *, final: bool) -> WindowValue:
+        ordered = sorted(state["events"].items(), key=lambda item: (item[1]["t"], item[0]))
+        return self.model(
+            window_start=parse_utc(state["start"]),
+            window_end=parse_utc(state["end"]),
+            final=final,
+            events=len(ordered),
+            event_ids=[event_id for event_id, _ in ordered],
+        )

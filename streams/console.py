@@ -91,4 +91,4 @@ async def follow_windows(settings: Settings, board: WindowBoard, stop: asyncio.E
 
 
 def live_view(progress: Progress, board: WindowBoard) -> Live:
-    return Live(Group(progress, board.table()), refresh_per_second=4, transient=False)
+    return Live(Group(progress, board.table()), refresh_per_second=4, transient=True)

@@ -30,19 +30,24 @@ class ReplayStats:
 
 
 def pacing(items: Sequence[Scheduled], speed: float, max_wait: float | None) -> list[float]:
-    """Wall-clock offset (s) of each item: replay-clock gaps divided by speed, each capped at max_wait.
+    """Wall-clock offset (s) of each item: replay-clock gaps divided by speed.
 
-    speed 0 means as fast as possible (all offsets 0).
+    ``max_wait`` caps the pause between two consecutive entries (quiet nights, day gaps between
+    articles); heartbeats inside a capped gap are spread over the shortened pause. Speed 0 means
+    as fast as possible (all offsets 0).
     """
-    offsets: list[float] = []
+    if speed <= 0 or not items:
+        return [0.0] * len(items)
+    anchors = [i for i, item in enumerate(items) if item.entry is not None] or [0]
+    offsets = [0.0] * len(items)
     wall = 0.0
-    previous = items[0].at if items else None
-    for item in items:
-        if speed > 0 and previous is not None:
-            gap = (item.at - previous).total_seconds() / speed
-            wall += min(gap, max_wait) if max_wait is not None else gap
-        offsets.append(wall)
-        previous = item.at
+    for start, end in zip([0, *anchors], [*anchors, len(items) - 1]):
+        gap = (items[end].at - items[start].at).total_seconds()
+        wall_gap = gap / speed if max_wait is None else min(gap / speed, max_wait)
+        scale = wall_gap / gap if gap > 0 else 0.0
+        for i in range(start, end + 1):
+            offsets[i] = wall + (items[i].at - items[start].at).total_seconds() * scale
+        wall += wall_gap
     return offsets
 
 

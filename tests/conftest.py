@@ -1,0 +1,60 @@
+"""Fixtures for tests that need the embedded broker and a worker: each test starts its own.
+
+Nothing here is skipped: a test that needs the broker starts it, and fails if it cannot.
+"""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from streams.broker import EmbeddedBroker, free_port
+
+ROOT = Path(__file__).resolve().parents[1]
+SAMPLES = ROOT / "data" / "samples"
+SEED_004 = SAMPLES / "004_e618b8fcb27a5de3.txt"
+
+
+@pytest.fixture
+def broker(tmp_path: Path) -> Iterator[EmbeddedBroker]:
+    with EmbeddedBroker(log_path=tmp_path / "broker.log") as embedded:
+        yield embedded
+
+
+@pytest.fixture
+def worker_env(broker: EmbeddedBroker, tmp_path: Path) -> dict[str, str]:
+    return {
+        **os.environ,
+        "LIVEBLOG_BROKER": broker.url,
+        "LIVEBLOG_DATA_DIR": str(tmp_path / "state"),
+        "LIVEBLOG_WEB_PORT": str(free_port()),
+        "LIVEBLOG_LOG_LEVEL": "INFO",
+    }
+
+
+@pytest.fixture
+def worker(worker_env: dict[str, str], tmp_path: Path) -> Iterator[subprocess.Popen[bytes]]:
+    log = tmp_path / "worker.log"
+    with open(log, "wb") as out:
+        process = subprocess.Popen([sys.executable, "-m", "streams", "worker"], env=worker_env,
+                                   stdout=out, stderr=subprocess.STDOUT, cwd=ROOT)
+    yield process
+    if process.poll() is None:
+        process.terminate()
+        try:
+            process.wait(20)
+        except subprocess.TimeoutExpired:
+            process.kill()
+            process.wait()
+    if process.returncode not in (0, -15):
+        print(log.read_text(errors="replace")[-5000:])
+
+
+def run_cli(*args: str, env: dict[str, str] | None = None, timeout: float = 120) -> subprocess.CompletedProcess[str]:
+    """Run the installed console script as a user would."""
+    return subprocess.run(["liveblog", *args], capture_output=True, text=True, env=env, cwd=ROOT, timeout=timeout)

@@ -1,0 +1,52 @@
+"""The replay schedule: heartbeats through quiet time, a final watermark, and pacing by speed."""
+
+from datetime import datetime, timedelta, timezone
+
+from schemas import Entry
+from streams.producer import pacing
+from streams.schedule import final_watermark, schedule
+
+BEAT = timedelta(minutes=5)
+GRACE = timedelta(minutes=15)
+
+
+def entry(i: int, hh: int, mm: int) -> Entry:
+    return Entry(entry_id=f"e{i}", source="s", url=None, blog_title="t",
+                 published_at=datetime(2020, 9, 28, hh, mm, tzinfo=timezone.utc), time_precision="minute",
+                 headline=f"h{i}", body="", seq=i)
+
+
+def test_heartbeats_fill_gaps_and_a_watermark_ends_the_replay():
+    items = list(schedule([entry(0, 6, 30), entry(1, 6, 52)], heartbeat=BEAT, grace=GRACE, replay_id="r"))
+    kinds = [(i.control.type if i.control else i.entry.entry_id, i.at.strftime("%H:%M")) for i in items]
+    assert kinds == [
+        ("heartbeat", "06:30"), ("e0", "06:30"),
+        ("heartbeat", "06:35"), ("heartbeat", "06:40"), ("heartbeat", "06:45"), ("heartbeat", "06:50"),
+        ("e1", "06:52"), ("watermark", "06:52"),
+    ]
+    assert items[-1].control.stream_time == final_watermark(entry(1, 6, 52).published_at, GRACE)
+    # every heartbeat is at or before the next entry: no entry is ever behind stream time
+    for before, after in zip(items, items[1:]):
+        if after.entry is not None:
+            assert before.at <= after.entry.published_at
+
+
+def test_empty_replay_has_no_records():
+    assert list(schedule([], heartbeat=BEAT, grace=GRACE, replay_id="r")) == []
+
+
+def test_pacing_scales_gaps_by_speed_and_caps_waits():
+    items = list(schedule([entry(0, 6, 0), entry(1, 7, 0)], heartbeat=timedelta(hours=2), grace=GRACE, replay_id="r"))
+    assert pacing(items, 60, None)[-2] == 60.0  # one hour of event time at 60x is one minute
+    assert pacing(items, 3600, None)[-2] == 1.0
+    assert pacing(items, 1, 2.0)[-2] == 2.0
+    assert pacing(items, 0, None) == [0.0] * len(items)
+
+
+def test_max_wait_caps_the_pause_between_entries_not_between_heartbeats():
+    items = list(schedule([entry(0, 6, 0), entry(1, 9, 0), entry(2, 9, 30)], heartbeat=BEAT, grace=GRACE,
+                          replay_id="r"))
+    offsets = pacing(items, 3600, 2.0)
+    entry_offsets = [o for o, i in zip(offsets, items) if i.entry is not None]
+    assert entry_offsets == [0.0, 2.0, 2.5]  # 3 h capped to 2 s; 30 min at 3600x is 0.5 s
+    assert offsets == sorted(offsets)  # heartbeats stay in order inside the shortened gap

@@ -55,6 +55,10 @@ def worker(worker_env: dict[str, str], tmp_path: Path) -> Iterator[subprocess.Po
         print(log.read_text(errors="replace")[-5000:])
 
 
+# The console script that `pip install -e .` put beside this interpreter.
+LIVEBLOG = str(Path(sys.executable).parent / "liveblog")
+
+
 def run_cli(*args: str, env: dict[str, str] | None = None, timeout: float = 120) -> subprocess.CompletedProcess[str]:
     """Run the installed console script as a user would."""
-    return subprocess.run(["liveblog", *args], capture_output=True, text=True, env=env, cwd=ROOT, timeout=timeout)
+    return subprocess.run([LIVEBLOG, *args], capture_output=True, text=True, env=env, cwd=ROOT, timeout=timeout)

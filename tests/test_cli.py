@@ -10,7 +10,8 @@ from collections import Counter
 import orjson
 from aiokafka.admin import AIOKafkaAdminClient
 
-from tests.conftest import ROOT, SAMPLES, SEED_004, run_cli
+from streams.parse import parse_paths
+from tests.conftest import LIVEBLOG, ROOT, SAMPLES, SEED_004, run_cli
 from tests.test_pipeline_broker import EXPECTED_HOURLY
 
 
@@ -68,7 +69,7 @@ def test_broker_command_serves_until_sigterm_and_topics_create_is_idempotent():
     from streams.broker import free_port
 
     port = free_port()
-    process = subprocess.Popen(["liveblog", "broker", "--port", str(port)], stdout=subprocess.PIPE, text=True,
+    process = subprocess.Popen([LIVEBLOG, "broker", "--port", str(port)], stdout=subprocess.PIPE, text=True,
                                cwd=ROOT)
     try:
         first_line = process.stdout.readline()
@@ -107,8 +108,9 @@ def test_demo_runs_the_samples_end_to_end_and_stops_everything():
     env = {k: v for k, v in os.environ.items() if k != "LIVEBLOG_BROKER"}
     result = run_cli("demo", env=env, timeout=240)
     assert result.returncode == 0, result.stdout[-3000:] + result.stderr[-3000:]
-    assert "hourly windows final" in result.stdout
-    total = sum(1 for path in SAMPLES.glob("*.txt") for _ in [path])
-    assert total == 5
+    assert "embedded broker on kafka://127.0.0.1:" in result.stdout
+    entries = parse_paths(sorted(SAMPLES.glob("*.txt")))
+    hours = {e.published_at.replace(minute=0, second=0) for e in entries}
+    assert f"{len(entries)} entries, {len(hours)} hourly windows final" in result.stdout  # all five samples
     leftover = subprocess.run(["pgrep", "-f", "streams worker"], capture_output=True, text=True)
     assert leftover.stdout.strip() == ""

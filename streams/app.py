@@ -39,7 +39,7 @@ def faust_settings(settings: Settings) -> dict[str, Any]:
         "broker_heartbeat_interval": min(1.0, settings.session_timeout_s / 3),
         "broker_rebalance_timeout": settings.rebalance_timeout_s,
         "datadir": str(settings.data_dir),
-        "store": "memory://",
+        "store": settings.store,
         "table_standby_replicas": 0,
         "web_enabled": settings.web_enabled,
         "web_bind": settings.web_host,

@@ -1,21 +1,48 @@
-"""Starting a worker: create the contract topics, then hand the loop to Faust's worker."""
+"""Starting a worker: wait for the broker, create the contract topics, then run Faust's worker."""
 
 from __future__ import annotations
 
 import asyncio
+import logging
+import sys
 
 import faust
+from aiokafka.errors import KafkaConnectionError, KafkaError
 
 from streams.app import create_app
+from streams.recovery import verify_recovery_highwaters
 from streams.settings import Settings
 from streams.topics import create_topics
+
+log = logging.getLogger("liveblog.worker")
+
+
+async def wait_for_broker(settings: Settings, *, attempts: int, first_delay: float = 1.0, max_delay: float = 30.0) -> None:
+    """Create the topics, retrying with exponential backoff while the broker is unreachable."""
+    delay = first_delay
+    for attempt in range(1, attempts + 1):
+        try:
+            await create_topics(settings)
+            return
+        except (KafkaConnectionError, KafkaError, OSError) as exc:
+            if attempt == attempts:
+                raise
+            print(f"liveblog worker: broker {settings.broker} unreachable ({exc!r}); "
+                  f"retry {attempt}/{attempts - 1} in {delay:.0f}s", file=sys.stderr, flush=True)
+            await asyncio.sleep(delay)
+            delay = min(delay * 2, max_delay)
 
 
 def run_worker(settings: Settings) -> None:
     """Run until SIGINT/SIGTERM; Faust commits offsets of processed records on the way out."""
     loop = asyncio.new_event_loop()
     asyncio.set_event_loop(loop)
-    loop.run_until_complete(create_topics(settings))
+    try:
+        loop.run_until_complete(wait_for_broker(settings, attempts=settings.connect_attempts))
+    except (KafkaError, OSError) as exc:
+        sys.exit(f"liveblog worker: cannot reach the broker at {settings.broker} after "
+                 f"{settings.connect_attempts} attempts: {exc!r}")
+    verify_recovery_highwaters()
     app = create_app(settings)
     worker = faust.Worker(app, loglevel=settings.log_level, quiet=True, loop=loop)
     worker.execute_from_commandline()

@@ -7,8 +7,9 @@ Defaults suit the embedded broker on a laptop; see the README for Apache Kafka v
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Literal
 
-from pydantic import Field, field_validator
+from pydantic import Field, SecretStr, field_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 
@@ -22,6 +23,7 @@ class Settings(BaseSettings):
     grace_minutes: float = Field(15.0, ge=0, description="A window closes when stream time passes its end plus this grace.")
     heartbeat_minutes: float = Field(5.0, gt=0, description="Replay-clock heartbeat interval, in event time.")
     data_dir: Path = Field(Path(".liveblog"), description="Worker state directory (tables, local stores).")
+    store: str = Field("rocksdb://", description="Table store: rocksdb:// (rocksdict, under data_dir) or memory://.")
     web_host: str = Field("127.0.0.1", description="Address the worker's web server binds to.")
     web_port: int = Field(6066, ge=0, le=65535, description="Port of the worker's web server.")
     web_enabled: bool = Field(True, description="Serve the worker's web endpoints.")
@@ -29,6 +31,22 @@ class Settings(BaseSettings):
     rebalance_timeout_s: float = Field(3.0, gt=0, description="Consumer rebalance timeout; a new group waits about this long to join.")
     max_value_bytes: int = Field(1_000_000, gt=0, description="Entries larger than this go to the dead-letter topic.")
     log_level: str = Field("WARNING", description="Worker log level.")
+    connect_attempts: int = Field(8, ge=1, description="Tries to reach the broker at worker start (exponential backoff, max 30 s apart).")
+    # Security of every Kafka client (worker, replay, topics, watch, alerts forwarder); see
+    # streams/security.py, which validates the combination and builds the client arguments.
+    security_protocol: Literal["PLAINTEXT", "SSL", "SASL_PLAINTEXT", "SASL_SSL"] = Field(
+        "PLAINTEXT", description="Kafka security protocol: PLAINTEXT, SSL, SASL_PLAINTEXT or SASL_SSL.")
+    sasl_mechanism: Literal["PLAIN", "SCRAM-SHA-256", "SCRAM-SHA-512"] = Field(
+        "PLAIN", description="SASL mechanism (with a SASL_* protocol): PLAIN, SCRAM-SHA-256 or SCRAM-SHA-512.")
+    sasl_username: str | None = Field(None, description="SASL user name (required by a SASL_* protocol).")
+    sasl_password: SecretStr | None = Field(
+        None, description="SASL password; prefer sasl_password_file so the secret stays out of the environment.")
+    sasl_password_file: Path | None = Field(
+        None, description="File holding the SASL password (e.g. a mounted Kubernetes or compose secret).")
+    ssl_cafile: Path | None = Field(
+        None, description="PEM file of the CA(s) that signed the brokers' certificates (default: system CAs).")
+    ssl_certfile: Path | None = Field(None, description="PEM client certificate, for brokers that require mutual TLS.")
+    ssl_keyfile: Path | None = Field(None, description="PEM private key of the client certificate (unencrypted).")
 
     @field_validator("broker")
     @classmethod

@@ -37,13 +37,14 @@ def worker_env(broker: EmbeddedBroker, tmp_path: Path) -> dict[str, str]:
     }
 
 
-@pytest.fixture
-def worker(worker_env: dict[str, str], tmp_path: Path) -> Iterator[subprocess.Popen[bytes]]:
-    log = tmp_path / "worker.log"
-    with open(log, "wb") as out:
-        process = subprocess.Popen([sys.executable, "-m", "streams", "worker"], env=worker_env,
-                                   stdout=out, stderr=subprocess.STDOUT, cwd=ROOT)
-    yield process
+def start_worker(env: dict[str, str], log: Path) -> subprocess.Popen[bytes]:
+    """A worker process as `liveblog worker` starts it, logging to ``log`` (appending)."""
+    with open(log, "ab") as out:
+        return subprocess.Popen([sys.executable, "-m", "streams", "worker"], env=env, stdout=out,
+                                stderr=subprocess.STDOUT, cwd=ROOT)
+
+
+def stop(process: subprocess.Popen[bytes], log: Path | None = None) -> None:
     if process.poll() is None:
         process.terminate()
         try:
@@ -51,8 +52,16 @@ def worker(worker_env: dict[str, str], tmp_path: Path) -> Iterator[subprocess.Po
         except subprocess.TimeoutExpired:
             process.kill()
             process.wait()
-    if process.returncode not in (0, -15):
+    if log is not None and process.returncode not in (0, -15, -9):
         print(log.read_text(errors="replace")[-5000:])
+
+
+@pytest.fixture
+def worker(worker_env: dict[str, str], tmp_path: Path) -> Iterator[subprocess.Popen[bytes]]:
+    log = tmp_path / "worker.log"
+    process = start_worker(worker_env, log)
+    yield process
+    stop(process, log)
 
 
 # The console script that `pip install -e .` put beside this interpreter.

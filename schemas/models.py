@@ -152,11 +152,17 @@ class WindowValue(Record):
     wounded: dict[str, int] | None = Field(default=None, description="Wounded reported within the window, per series (best).")
     tolls: dict[str, TollSnapshot] | None = Field(default=None, description="Running toll per series at window end.")
 
-    def to_json(self) -> bytes:
-        return orjson.dumps(self.model_dump(mode="json", exclude_none=True))
-
     def to_dict(self) -> dict[str, Any]:
-        return self.model_dump(mode="json", exclude_none=True)
+        # Only the top-level optional fields are left out when unset; a toll's open-ended max
+        # stays an explicit null.
+        unset = {name for name in _WINDOW_OPTIONAL if getattr(self, name) is None}
+        return self.model_dump(mode="json", exclude=unset)
+
+    def to_json(self) -> bytes:
+        return orjson.dumps(self.to_dict())
+
+
+_WINDOW_OPTIONAL = ("by_category", "killed", "wounded", "tolls")
 
 
 class HourWindow(WindowValue):

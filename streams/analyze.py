@@ -1,7 +1,8 @@
 """Offline mode: the worker's pipeline run in-process on a replay schedule, with no broker.
 
-It calls the same domain functions as the agents (decode is skipped: entries come from the parser),
-on one partition, so it prints the records the worker publishes for the same input.
+It calls the same domain functions as the agents, in the same order (dedup, classify, then the
+fold into tolls and windows), on one partition, so it prints the records the worker publishes
+for the same input.
 """
 
 from __future__ import annotations
@@ -11,26 +12,28 @@ from collections.abc import Iterator, Sequence
 from datetime import timedelta
 
 from schemas import Entry, Record
+from streams.aggregate import Aggregator
 from streams.dedup import as_unique, first_sighting
+from streams.events import classify_event
 from streams.schedule import schedule
 from streams.settings import Settings
-from streams.windows import EventTimeWindows
+
+EMITS = ("entries", "unique", "events", "tolls", "windows")
 
 
 def analyze(entries: Sequence[Entry], settings: Settings, *, emit: str) -> Iterator[Record]:
-    """Yield the records of one output: 'entries', 'unique' or 'windows' (updates and finals)."""
+    """Yield the records of one output topic: one of EMITS (windows: updates and finals)."""
+    if emit not in EMITS:
+        raise ValueError(f"emit must be one of {EMITS}, not {emit!r}")
     seen: dict[str, str] = {}
-    windows = EventTimeWindows({}, {}, sources=1, grace=timedelta(seconds=settings.grace_seconds))
-    items = schedule(
-        entries,
-        heartbeat=timedelta(minutes=settings.heartbeat_minutes),
-        grace=timedelta(seconds=settings.grace_seconds),
-        replay_id="offline",
-    )
+    grace = timedelta(seconds=settings.grace_seconds)
+    aggregator = Aggregator({}, {}, {}, sources=1, grace=grace)
+    items = schedule(entries, heartbeat=timedelta(minutes=settings.heartbeat_minutes), grace=grace,
+                     replay_id="offline")
     for position, item in enumerate(items):
         if item.control is not None:
             if emit == "windows":
-                yield from windows.on_clock(0, 0, item.control.stream_time)
+                yield from aggregator.on_clock(0, 0, item.control.stream_time).windows
             continue
         entry = item.entry
         assert entry is not None
@@ -39,11 +42,15 @@ def analyze(entries: Sequence[Entry], settings: Settings, *, emit: str) -> Itera
             continue
         if not first_sighting(seen, entry.entry_id, f"offline:{position}"):
             continue
-        event = as_unique(entry)
+        unique = as_unique(entry)
         if emit == "unique":
+            yield unique
+            continue
+        event = classify_event(unique)
+        if emit == "events":
             yield event
             continue
-        result = windows.on_event(0, 0, event.event_id, event.published_at, {})
-        if result.late:
+        result = aggregator.on_event(0, 0, event)
+        if result.late_reason:
             print(f"liveblog analyze: {event.event_id}: {result.late_reason}", file=sys.stderr)
-        yield from result.updates
+        yield from result.tolls if emit == "tolls" else result.windows

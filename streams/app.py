@@ -1,11 +1,12 @@
 """The Faust application: thin agents that read, call the domain modules, write tables and topics.
 
-    liveblog.entries ──process_entries──► liveblog.entries.unique
-          │  (decode, exact dedup)   └──► liveblog.internal.window-input (key = hour start;
-          │                               replay-clock records broadcast to every partition)
-          └─► liveblog.deadletter         │
-                                   aggregate_windows ──► liveblog.windows.hourly
-                                          └─► liveblog.deadletter (late records)
+    liveblog.entries ──process-entries──► liveblog.entries.unique
+       (N partitions)  decode, exact dedup,  ► liveblog.events
+                       classify, claims      ► liveblog.internal.window-input (1 partition; replay-clock
+       └─► liveblog.deadletter                 records from every source partition too)
+                                                  │
+                                  fold-tolls-and-windows ──► liveblog.tolls, liveblog.windows.hourly
+                                                  └─► liveblog.deadletter (late records)
 """
 
 from __future__ import annotations
@@ -15,14 +16,14 @@ from datetime import timedelta
 from typing import Any
 
 import faust
-import orjson
 
-from schemas import ReplayControl, UniqueEntry, format_utc
+from schemas import ClassifiedEvent, ReplayControl, format_utc
 from streams import topics as t
+from streams.aggregate import Aggregator
 from streams.dedup import as_unique, first_sighting
+from streams.events import classify_event
 from streams.records import BadRecord, dead_letter, decode_entry_record, header
 from streams.settings import Settings
-from streams.windows import EventTimeWindows, parse_utc, window_starts, HOUR
 
 log = logging.getLogger("liveblog.worker")
 
@@ -57,18 +58,22 @@ def _raw_topic(app: faust.App, name: str, partitions: int) -> faust.TopicT:
 
 def create_app(settings: Settings) -> faust.App:
     app = faust.App(settings.app_id, **faust_settings(settings))
-    n = settings.partitions
+    n, one = settings.partitions, t.AGGREGATE_PARTITIONS
     entries = _raw_topic(app, t.ENTRIES, n)
-    window_input = _raw_topic(app, t.WINDOW_INPUT, n)
+    fold_input = _raw_topic(app, t.WINDOW_INPUT, one)
     unique = _raw_topic(app, t.UNIQUE, n)
+    events = _raw_topic(app, t.EVENTS, n)
+    toll_updates = _raw_topic(app, t.TOLLS, n)
     hourly = _raw_topic(app, t.HOURLY, n)
     deadletters = _raw_topic(app, t.DEADLETTER, n)
 
     entry_seen = app.Table(t.TABLE_ENTRY_SEEN, default=None, partitions=n, key_type=str)
-    hour_windows = app.Table(t.TABLE_WINDOWS, default=None, partitions=n, key_type=str)
-    stream_clocks = app.Table(t.TABLE_CLOCKS, default=None, partitions=n, key_type=str)
-    windows = EventTimeWindows(
-        hour_windows, stream_clocks, sources=n, grace=timedelta(seconds=settings.grace_seconds)
+    aggregator = Aggregator(
+        app.Table(t.TABLE_WINDOWS, default=None, partitions=one, key_type=str),
+        app.Table(t.TABLE_CLOCKS, default=None, partitions=one, key_type=str),
+        app.Table(t.TABLE_TOLLS, default=None, partitions=one, key_type=str),
+        sources=n,
+        grace=timedelta(seconds=settings.grace_seconds),
     )
 
     async def send_dead_letter(reason: str, message: Any) -> None:
@@ -89,49 +94,36 @@ def create_app(settings: Settings) -> faust.App:
             except BadRecord as exc:
                 await send_dead_letter(str(exc), message)
                 continue
-            source = str(message.partition).encode()
+            source = {t.SOURCE_PARTITION_HEADER: str(message.partition).encode()}
             if isinstance(record, ReplayControl):
-                for partition in range(n):
-                    await window_input.send(
-                        value=record.to_json(), partition=partition,
-                        headers={t.CONTROL_HEADER: record.type.encode(), t.SOURCE_PARTITION_HEADER: source},
-                    )
+                await fold_input.send(value=record.to_json(), partition=0,
+                                      headers={t.CONTROL_HEADER: record.type.encode(), **source})
                 continue
             position = f"{message.topic}:{message.partition}:{message.offset}"
             if not first_sighting(entry_seen, record.entry_id, position):
                 continue
             unique_entry = as_unique(record)
-            await unique.send(key=unique_entry.event_id.encode(), value=unique_entry.to_json())
-            await window_input.send(
-                key=format_utc(window_starts(record.published_at, HOUR, HOUR)[0]).encode(),
-                value=window_input_value(unique_entry),
-                headers={t.SOURCE_PARTITION_HEADER: source},
-            )
+            classified = classify_event(unique_entry)
+            key = classified.event_id.encode()
+            await unique.send(key=key, value=unique_entry.to_json())
+            await events.send(key=key, value=classified.to_json())
+            await fold_input.send(key=key, value=classified.to_json(), partition=0, headers=source)
 
-    @app.agent(window_input, name="aggregate-windows")
-    async def aggregate_windows(stream: faust.StreamT) -> None:
+    @app.agent(fold_input, name="fold-tolls-and-windows")
+    async def fold_tolls_and_windows(stream: faust.StreamT) -> None:
         async for event in stream.events():
             message = event.message
             source = int(header(message.headers, t.SOURCE_PARTITION_HEADER) or b"0")
-            data = orjson.loads(message.value)
             if header(message.headers, t.CONTROL_HEADER) is not None:
-                updates = windows.on_clock(message.partition, source, parse_utc(data["stream_time"]))
+                control = ReplayControl.from_json(message.value)
+                result = aggregator.on_clock(message.partition, source, control.stream_time)
             else:
-                result = windows.on_event(
-                    message.partition, source, data["event_id"], parse_utc(data["published_at"]),
-                    data["contribution"],
-                )
-                if result.late:
+                result = aggregator.on_event(message.partition, source, ClassifiedEvent.from_json(message.value))
+                if result.late_reason:
                     await send_dead_letter(result.late_reason, message)
-                updates = result.updates
-            for window in updates:
+            for update in result.tolls:
+                await toll_updates.send(key=update.series.encode(), value=update.to_json())
+            for window in result.windows:
                 await hourly.send(key=format_utc(window.window_start).encode(), value=window.to_json())
 
     return app
-
-
-def window_input_value(event: UniqueEntry) -> bytes:
-    """What the window aggregator needs of an event: its id, event time and contribution."""
-    return orjson.dumps(
-        {"event_id": event.event_id, "published_at": format_utc(event.published_at), "contribution": {}}
-    )

@@ -61,8 +61,8 @@ def parse(paths: tuple[Path, ...], doc_date: date | None, tz: str | None, source
 @date_option
 @tz_option
 @source_option
-@click.option("--emit", type=click.Choice(["entries", "unique", "windows"]), default="windows", show_default=True,
-              help="Which topic's records to print.")
+@click.option("--emit", type=click.Choice(["entries", "unique", "events", "tolls", "windows"]), default="windows",
+              show_default=True, help="Which topic's records to print.")
 def analyze(paths: tuple[Path, ...], doc_date: date | None, tz: str | None, source: str | None, emit: str) -> None:
     """Run the pipeline in-process (no broker) and print what the worker would publish."""
     from streams.analyze import analyze as run_analysis

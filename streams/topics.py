@@ -22,9 +22,11 @@ HOURLY = "liveblog.windows.hourly"
 ROLLING = "liveblog.windows.rolling"
 ALERTS = "liveblog.alerts"
 DEADLETTER = "liveblog.deadletter"
-# Internal: unique events re-keyed by window start, plus replay-clock records broadcast to every
-# partition, so each window partition sees every source partition's stream time.
+# Internal: classified events plus replay-clock records from every source partition, into the one
+# ordered fold that computes tolls and windows (a toll is a fold over claims in order, and a window
+# carries the tolls at its end, so both live in one partition).
 WINDOW_INPUT = "liveblog.internal.window-input"
+AGGREGATE_PARTITIONS = 1
 
 CONTROL_HEADER = "liveblog-control"
 SOURCE_PARTITION_HEADER = "liveblog-source-partition"
@@ -33,7 +35,8 @@ SOURCE_PARTITION_HEADER = "liveblog-source-partition"
 TABLE_ENTRY_SEEN = "entry-seen"
 TABLE_WINDOWS = "hour-windows"
 TABLE_CLOCKS = "stream-clocks"
-TABLES = (TABLE_ENTRY_SEEN, TABLE_WINDOWS, TABLE_CLOCKS)
+TABLE_TOLLS = "toll-series"
+AGGREGATE_TABLES = (TABLE_WINDOWS, TABLE_CLOCKS, TABLE_TOLLS)
 
 
 @dataclass(frozen=True)
@@ -56,9 +59,11 @@ def contract(settings: Settings) -> list[TopicSpec]:
         TopicSpec(ROLLING, "window_end", n, compacted=True),
         TopicSpec(ALERTS, "fingerprint", n),
         TopicSpec(DEADLETTER, "original key", n),
-        TopicSpec(WINDOW_INPUT, "window_start", n),
+        TopicSpec(WINDOW_INPUT, "event_id", AGGREGATE_PARTITIONS),
+        TopicSpec(changelog_topic(settings, TABLE_ENTRY_SEEN), "entry_id", n, compacted=True),
     ]
-    topics += [TopicSpec(changelog_topic(settings, t), "table key", n, compacted=True) for t in TABLES]
+    topics += [TopicSpec(changelog_topic(settings, t), "table key", AGGREGATE_PARTITIONS, compacted=True)
+               for t in AGGREGATE_TABLES]
     return topics
 
 

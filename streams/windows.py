@@ -12,7 +12,7 @@ Each event is stored under its ``event_id``, which makes aggregation idempotent.
 
 from __future__ import annotations
 
-from collections.abc import Iterator, MutableMapping
+from collections.abc import Callable, Iterator, MutableMapping
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta, timezone
 from typing import Any
@@ -75,6 +75,7 @@ class EventTimeWindows:
         size: timedelta = HOUR,
         step: timedelta | None = None,
         model: type[WindowValue] = HourWindow,
+        describe: Callable[[dict[str, Any]], dict[str, Any]] | None = None,
     ) -> None:
         self.windows = windows
         self.clocks = clocks
@@ -83,24 +84,29 @@ class EventTimeWindows:
         self.size = size
         self.step = step or size
         self.model = model
+        self.describe = describe
+
+    def lateness(self, partition: int, event_time: datetime) -> str | None:
+        """Why an event at ``event_time`` is late (every window holding it has closed), else None."""
+        watermark = stream_time(self.clocks, partition, self.sources)
+        last_start = window_starts(event_time, self.size, self.step)[-1]
+        if watermark is None or last_start + self.size + self.grace > watermark:
+            return None
+        return (f"late: event time {format_utc(event_time)} is in a window closed at stream time "
+                f"{format_utc(watermark)} (grace {self.grace})")
 
     def on_event(
         self, partition: int, source: int, event_id: str, event_time: datetime, contribution: dict[str, Any]
     ) -> WindowResult:
-        """Add one event (idempotent per event_id), then advance its source's clock."""
+        """Add one event, then advance its source's clock. The first record of an event_id in a
+        window stays: a redelivered or replayed event changes nothing."""
+        late = self.lateness(partition, event_time)
+        if late is not None:
+            return WindowResult(late=True, late_reason=late)
         watermark = stream_time(self.clocks, partition, self.sources)
-        starts = window_starts(event_time, self.size, self.step)
-        if watermark is not None and starts[-1] + self.size + self.grace <= watermark:
-            return WindowResult(
-                late=True,
-                late_reason=(
-                    f"late: event time {format_utc(event_time)} is in a window closed at stream time "
-                    f"{format_utc(watermark)} (grace {self.grace})"
-                ),
-            )
         result = WindowResult()
         record = {"t": format_utc(event_time), **contribution}
-        for start in starts:
+        for start in window_starts(event_time, self.size, self.step):
             if watermark is not None and start + self.size + self.grace <= watermark:
                 continue  # this hopping window already closed; the event still counts in later ones
             key = format_utc(start)
@@ -110,7 +116,7 @@ class EventTimeWindows:
                 "end": format_utc(start + self.size),
                 "events": {},
             }
-            if state["events"].get(event_id) == record:
+            if event_id in state["events"]:
                 continue
             state = {**state, "events": {**state["events"], event_id: record}}
             self.windows[key] = state  # reassign: a table write is what reaches the changelog
@@ -146,4 +152,5 @@ class EventTimeWindows:
             final=final,
             events=len(ordered),
             event_ids=[event_id for event_id, _ in ordered],
+            **(self.describe(state) if self.describe else {}),
         )

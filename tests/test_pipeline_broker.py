@@ -12,6 +12,20 @@ from tests.conftest import SEED_004, run_cli
 from tests.kafka_reader import read_topic
 
 EXPECTED_HOURLY = {6: 2, 7: 3, 8: 2, 9: 2, 10: 2, 11: 1, 12: 3, 14: 1, 15: 2, 16: 2, 17: 1, 18: 1, 19: 2, 20: 1}
+# Issue 3's expected tolls on seed 004: series -> [(time of the claim, min)] in order.
+EXPECTED_TOLLS = {
+    "nagorno-karabakh/military/killed": [("06:30", 31), ("12:00", 59), ("15:00", 58), ("20:35", 84)],
+    "all/all/killed": [("15:00", 67)],
+    "azerbaijan/civilian/killed": [("07:55", 6), ("15:00", 7), ("18:00", 9)],
+    "azerbaijan/civilian/wounded": [("07:55", 19), ("18:00", 21)],
+}
+
+
+def toll_steps(updates: list[dict]) -> dict[str, list[tuple[str, int]]]:
+    steps: dict[str, list[tuple[str, int]]] = {}
+    for update in updates:
+        steps.setdefault(update["series"], []).append((update["as_of"][11:16], update["min"]))
+    return steps
 
 
 def finals(records: list[dict]) -> list[dict]:
@@ -34,9 +48,32 @@ def test_seed_004_replayed_twice_gives_one_final_window_per_hour(broker, worker,
     assert all(w["window_start"].startswith("2020-09-28T") for w in final)
     assert all(len(w["event_ids"]) == w["events"] for w in final)
     assert all(r["key"].decode() == r["value"]["window_start"] for r in hourly)
-    # updates came before each final, and later-issue fields are absent, not faked
-    assert len(hourly) > len(final)
-    assert not any("tolls" in r["value"] or "by_category" in r["value"] for r in hourly)
+    assert len(hourly) > len(final)  # updates came before each final
+
+    # issue 3 through the broker: tolls, events and the window fields they fill
+    by_hour = {int(w["window_start"][11:13]): w for w in final}
+    last = by_hour[20]["tolls"]
+    assert last["nagorno-karabakh/military/killed"]["best"] == 84
+    assert last["all/all/killed"]["best"] == 67
+    assert last["azerbaijan/civilian/killed"]["best"] == 9 and last["azerbaijan/civilian/killed"]["max"] in (9, 10)
+    assert last["azerbaijan/civilian/wounded"]["best"] == 21
+    assert by_hour[6]["tolls"] == {"nagorno-karabakh/military/killed": {"min": 31, "best": 31, "max": None}}
+    assert by_hour[20]["killed"] == {"nagorno-karabakh/military/killed": 26}
+    assert by_hour[18]["wounded"] == {"azerbaijan/civilian/wounded": 2}
+    assert sum(w["events"] for w in final) == sum(sum(w["by_category"].values()) for w in final) == 25
+    expected_updates = sum(len(v) for v in EXPECTED_TOLLS.values())
+    tolls = read_topic(broker.bootstrap, "liveblog.tolls",
+                       until=lambda rs: len(rs) >= expected_updates)
+    steps = toll_steps([r["value"] for r in tolls])
+    for series, expected in EXPECTED_TOLLS.items():
+        assert steps[series] == expected, series
+    assert all(r["key"].decode() == r["value"]["series"] for r in tolls)
+    events = read_topic(broker.bootstrap, "liveblog.events", until=lambda rs: len(rs) >= 25)
+    labels = {e["value"]["published_at"][11:16]: e["value"]["labels"] for e in events}
+    assert "economy" in labels["15:30"] and "legal" in labels["14:05"]
+    assert "strategic_developments" in labels["09:15"] and "diplomacy" in labels["19:00"]
+    assert {"explosions_remote_violence", "casualty_report"} <= set(labels["18:00"])
+    assert "casualty_report" in labels["20:35"]
 
     unique = read_topic(broker.bootstrap, "liveblog.entries.unique", until=lambda rs: len(rs) >= 25)
     assert len(unique) == 25  # the second replay's 25 entries were exact duplicates

@@ -1,0 +1,510 @@
+"""Casualty claims read from live-blog text: how many were killed or wounded, whose, and how counted.
+
+A claim is made only where a known pattern ties a number to an outcome ("six civilians have been
+killed", "killed two civilians", "nine civilian deaths", "death toll rises to 67", "bringing the
+total to 58"). Anything less certain yields no claim: a wrong toll is worse than a missed one.
+The words come from data/casualty_lexicon.toml and data/gazetteer.toml.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass, replace
+from datetime import datetime
+
+from text_to_num import text2num
+
+from schemas import CasualtyClaim
+from streams.lexicon import Gazetteer, Mention, alternation, casualty_lexicon, gazetteer
+
+_LEX = casualty_lexicon()
+_GAZ: Gazetteer = gazetteer()
+
+
+def _ialt(words) -> str:
+    return f"(?i:{alternation(words)})"
+
+
+def _patterns(items) -> re.Pattern[str]:
+    return re.compile("|".join(f"(?:{p})" for p in items), re.IGNORECASE)
+
+
+# --- numbers -------------------------------------------------------------------------------
+_WORD = _ialt(_LEX["numbers"]["words"])
+_NUMWORDS = rf"(?:(?i:an?)\s+)?{_WORD}(?:(?:\s+|-){_WORD}|(?:(?<=hundred)|(?<=thousand))\s+(?i:and)\s+{_WORD})*"
+_DIGITS = r"(?<![\d.,:/])(?:\d{1,3}(?:,\d{3})+|\d+)(?![\d:/]|[.,]\d)"
+_VAGUE: dict[str, tuple[int, int | None]] = {
+    k: (v["min"], v.get("max")) for k, v in _LEX["vague"].items()
+}
+_NUM = rf"(?:{_ialt(_VAGUE)}|{_DIGITS}|{_NUMWORDS})(?![\w-])"
+# A number followed by a unit or a date part counts something else ("3 days", "25-year-old").
+_NOT_COUNT = (r"(?!\s*(?:-|–)?\s*(?i:years?\b|year-old|days?\b|weeks?\b|months?\b|hours?\b|minutes?\b|km\b|kilomet"
+              r"|miles?\b|percent\b|per\s+cent|%|tons?\b|tonnes?\b|GMT\b|am\b|pm\b|a\.m\.|p\.m\.|metres?\b|meters?\b))")
+_QUAL_KIND = {q: kind for kind, qs in _LEX["qualifiers"].items() for q in qs}
+_QUAL = _ialt(_QUAL_KIND)
+_SPACE = re.compile(r"\s+")
+_RANGE_END = re.compile(r"\s*(?:[-–]|\s(?i:to|or))$")
+
+# --- noun phrases --------------------------------------------------------------------------
+_NOUN_POP: dict[str, str] = {}
+_SINGULAR: set[str] = set()
+for _pop, _forms in _LEX["nouns"].items():
+    for _w in _forms["plural"]:
+        _NOUN_POP[_w] = _pop
+    for _w in _forms["singular"]:
+        _NOUN_POP[_w] = _pop
+        _SINGULAR.add(_w)
+_PLURAL_NOUN = _ialt([w for w in _NOUN_POP if w not in _SINGULAR])
+_SINGULAR_NOUN = _ialt(_SINGULAR)
+_DEMONYM = alternation(_GAZ.plural_demonyms)
+_MOD = rf"(?:{_ialt(_LEX['modifiers']['words'])}|[A-Z][\w'’-]*|\d{{1,3}}-year-old)"
+_NP = rf"(?P<np>(?:\s+{_MOD}){{0,3}}?\s+(?:{_PLURAL_NOUN}|{_DEMONYM}|{_SINGULAR_NOUN}))"
+_ITEM = (rf"(?:(?:(?i:a|an|one|his|her|their)\s+)?(?:{_MOD}\s+)??{_SINGULAR_NOUN}"
+         rf"|(?:(?i:his|her|their)\s+)?{_NUM}\s+(?:{_MOD}\s+)??{_PLURAL_NOUN})")
+# "a woman and a child", "two brothers and a sister", or one person: "a soldier", "another civilian".
+_LIST = (rf"(?P<list>{_ITEM}(?:\s*(?:,\s*and|,|and|&)\s*{_ITEM})+"
+         rf"|(?i:a|an|one|another)\s+(?:{_MOD}\s+)??{_SINGULAR_NOUN})(?![\w-])")
+_INC_AFTER = _ialt(_LEX["increment"]["after"])
+_INC_BEFORE = re.compile(rf"(?:^|\s)(?:{_ialt(_LEX['increment']['before'])})\s*$")
+_COUNT = (rf"(?:(?P<qual>{_QUAL})\s+)?(?:(?i:between)\s+(?P<low>{_NUM})\s+(?i:and)\s+|(?P<low2>{_DIGITS}\s*[-–]|(?:{_DIGITS}|{_NUMWORDS})\s+(?i:to|or))"
+          rf"\s*)?(?P<num>{_NUM}){_NOT_COUNT}(?:\s+(?P<more>{_INC_AFTER}))?"
+          rf"(?:\s+(?i:of)\s+(?P<poss>(?i:its|their|our|the|them|those|whom)))?")
+_AUX = _ialt(_LEX["auxiliaries"]["words"])
+_LOC = r"(?:\s+(?i:in|near|at|from)\s+(?:the\s+)?(?:[A-Z][\w'’-]*\s*){1,3}?)"
+
+
+def _outcomes(position: str) -> str:
+    return "|".join(
+        f"(?P<{outcome}_{position}>{_ialt(words[position])})" for outcome, words in _LEX["outcomes"].items()
+    )
+
+
+# Number, then outcome: "six Azerbaijani civilians have been killed", "2 killed", "a woman & a child were killed".
+_AFTER = re.compile(
+    rf"(?:{_COUNT}{_NP}?|{_LIST})(?P<loc>{_LOC})?(?:\s*,\s*[^,.;:\d]{{2,60}}?,)?(?:\s+{_AUX}){{0,5}}"
+    rf"\s+(?:{_outcomes('after')})(?![\w-])"
+)
+# Outcome verb, then number: "killed two civilians", "wounding two others", "shelling kills two".
+_BEFORE = re.compile(rf"(?<![\w-])(?:{_outcomes('before')})\s+(?:{_COUNT}{_NP}?|{_LIST})(?![\w-])")
+# "nine civilian deaths", "12 fatalities".
+_NOUNS = re.compile(
+    rf"{_COUNT}(?P<np>(?:\s+(?:{_MOD})){{0,2}}?)\s+(?:{_outcomes('nouns')})(?![\w-])"
+)
+# "death toll rose to 67", "the number of dead has risen to 40".
+_TOLL = re.compile(
+    r"(?P<head>(?i:(?:(?:overall|total|official|civilian|military|its|their|the)\s+)*(?:death|fatality|injury)\s+toll"
+    r"|(?<![\w-])toll|number\s+of\s+(?:people\s+)?(?:dead|deaths|killed|fatalities|wounded|injured)))"
+    r"(?P<gap>[^.;:\d]{0,40}?)\s(?i:to|at|of|reached|hit|hits|passed|surpassed|exceeded|exceeds|topped|tops|is|was|now)"
+    rf"\s+(?:(?P<qual>{_QUAL})\s+)?(?P<num>{_NUM}){_NOT_COUNT}"
+)
+# "bringing the total to more than 30", "bringing their total military losses to 58".
+_BRINGING = re.compile(
+    r"(?<![\w-])(?i:bringing|brings|brought|raising|raises|raised|taking|takes|pushing|pushes|pushed)\s+"
+    rf"(?P<gap>(?:[\w'’-]+\s+){{0,6}}?)(?i:to)\s+(?:(?P<qual>{_QUAL})\s+)?(?P<num>{_NUM}){_NOT_COUNT}"
+)
+_GAP_KILLED = re.compile(r"\b(?:death|deaths|dead|killed|toll|losses|fatalities)\b", re.IGNORECASE)
+_GAP_WOUNDED = re.compile(r"\b(?:wounded|injured|injuries)\b", re.IGNORECASE)
+_GAP_MILITARY = re.compile(r"\b(?:military|troops|soldiers|servicemen|fighters|army)\b", re.IGNORECASE)
+_GAP_CIVILIAN = re.compile(r"\bcivilians?\b", re.IGNORECASE)
+_GAP_POSSESSIVE = re.compile(r"\b(?:its|their|our)\b", re.IGNORECASE)
+
+# Only sentences with one of these stems can hold a claim: a cheap filter before the patterns.
+_CUE = re.compile(r"kill|dead|die|death|wound|injur|hurt|toll|fatalit|slain|perish|martyr|lives|losses", re.IGNORECASE)
+_SENTENCE = re.compile(r"(?<=[.!?])[\"”’)]?\s+(?=[\"“‘(]?[A-Z0-9])|\n+")
+_CLAUSE_BREAK = re.compile(r"[,;:()]|\s[–—-]\s")
+_CUMULATIVE = _patterns(_LEX["cumulative"]["patterns"])
+_CORRECTION = _patterns(_LEX["correction"]["patterns"])
+_EARLIER = _patterns(_LEX["earlier"]["patterns"])
+_ALL_SIDES = _patterns(_LEX["all_sides"]["patterns"])
+_NEGATION = _patterns(_LEX["negation"]["patterns"])
+_REPORTING = re.compile(rf"(?<![\w-]){_ialt(_LEX['reporting']['verbs'])}(?![\w-])")
+_ACCORDING = re.compile(r"\b(?:according to|citing)\s", re.IGNORECASE)
+_SUBJECT_BREAK = re.compile(r";|\b(?:while|whereas|but)\b|,\s+and\b", re.IGNORECASE)
+_HEADLINE_SOURCE = re.compile(r"^\s*([^:]{2,60}?)\s*:\s")
+_PLACE_LEAD = re.compile(
+    r"\s*,?\s*(?i:in|on|near|at|across|inside)\s+(?:the\s+)?"
+    r"(?:(?i:town|city|village|region|district|province|area|settlement|county|governorate)\s+of\s+)?"
+    r"(?:(?i:(?:north|south)?(?:east|west)?(?:ern)?|north|south|central|northern|southern)\s+)?#?$"
+)
+_POSSESSIVE = re.compile(r"['’]s?\b")
+_SIDE_TAIL = re.compile(r"\s+side\b")
+_LINK = re.compile(r"^\s*(?:,|and|&|,\s*and|while)?\s*$", re.IGNORECASE)
+_INCLUDING = re.compile(r"^\s*,?\s*(?:including|among them|among whom|of whom|of them)\s*$", re.IGNORECASE)
+_SPLIT_HEAD = re.compile(r"\s*(?::|[–—-]|,?\s*(?:including|of whom))\s*")
+_SPLIT_ITEM = re.compile(
+    rf"\s*(?:,\s*and|,|and|;)?\s*(?P<num>{_NUM})\s+(?:(?i:were\s+|was\s+)?(?i:killed|dead|wounded|injured)\s+)?"
+    r"(?i:in|on|from|at)\s+(?:the\s+)?"
+)
+_YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)(s)?\b")
+_MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+           "november", "december")
+_MONTH = re.compile(r"\b(January|February|March|April|May|June|July|August|September|October|November|December)\b")
+_DATE_AFTER_NUM = re.compile(rf"^\s+{_MONTH.pattern}")
+_OLD_TIMES = re.compile(r"\b(?:last year|last month|years ago|decades? ago|in the \d0s|in the (?:19|20)\d0s)\b", re.IGNORECASE)
+_SINCE = re.compile(
+    r"\bsince\s+(?:(?:the\s+)?(?:start|beginning|end|middle)\s+of\s+|early\s+|late\s+|mid-?)?$"
+    r"|\bsince\s+the\s+\w+\s+(?:began|started|erupted|broke\s+out)\s+(?:in|on)\s+$",
+    re.IGNORECASE,
+)
+_TEMPORAL_LEAD = re.compile(r"^\s*(?:During|In|On|Back in|Earlier in|At the height of)\b")
+_AFTER_MONTH = re.compile(rf"{_MONTH.pattern}\s+$")
+
+
+@dataclass(slots=True)
+class _Raw:
+    """A figure found in one sentence, before its party, claimant and kind are settled."""
+
+    start: int
+    end: int
+    outcome: str
+    lo: int
+    hi: int | None
+    population: str | None
+    party: str | None
+    kind: str | None
+    claimant: str | None = None
+    inherit: bool = False
+    active: bool = False
+
+
+def _number(text: str) -> tuple[int, int | None] | None:
+    token = _SPACE.sub(" ", text.strip().lower())
+    if token in _VAGUE:
+        return _VAGUE[token]
+    if token[0].isdigit():
+        n = int(token.replace(",", ""))
+        return n, n
+    if token.startswith(("a ", "an ")):
+        token = "one " + token.split(" ", 1)[1]
+    try:
+        n = text2num(token, "en")
+    except ValueError:
+        return None
+    return n, n
+
+
+def _figure(qual: str | None, num: str) -> tuple[int, int | None] | None:
+    """Apply a qualifier: "more than 30" is (31, None), "at least 26" is (26, None), "about 110" is
+    (110, 110); an upper bound alone ("up to 30") gives no figure."""
+    value = _number(num)
+    if value is None or qual is None:
+        return value
+    lo, hi = value
+    kind = _QUAL_KIND[_SPACE.sub(" ", qual.lower())]
+    if kind == "upper":
+        return None
+    if kind == "above":
+        return lo + 1, None
+    if kind == "at_least":
+        return lo, None
+    return lo, hi
+
+
+def _list_count(text: str) -> int:
+    """People named one by one: "a woman and a child" is 2, "a woman and her two children" is 3."""
+    total = 0
+    for item in re.split(r"\s*(?:,\s*and|,|\band\b|&)\s*", text.strip()):
+        nums = re.findall(_NUM, item)
+        value = _number(nums[0]) if nums and not re.fullmatch(r"(?i:an?|one|another)", nums[0]) else None
+        total += value[0] if value else 1
+    return total
+
+
+def _population(np: str | None) -> str | None:
+    if not np:
+        return None
+    words = _SPACE.sub(" ", np.strip())
+    lower = words.lower()
+    for noun, pop in sorted(_NOUN_POP.items(), key=lambda kv: -len(kv[0])):
+        if lower.endswith(noun):
+            if noun == "others":
+                return None
+            return "civilian" if pop == "all" and " civilian " in f" {lower} " else pop
+    return "all"  # a plural demonym: "30 Palestinians"
+
+
+def _outcome_of(match: re.Match[str]) -> str:
+    return next(name.split("_")[0] for name, value in match.groupdict().items()
+                if value and name.startswith(("killed_", "wounded_")))
+
+
+def _raw_claims(sentence: str) -> Iterator[tuple[re.Match[str], str, _Raw]]:
+    """Every figure tied to an outcome, first pattern wins where numbers overlap."""
+    taken: list[tuple[int, int]] = []
+
+    def free(start: int, end: int) -> bool:
+        return all(end <= s or start >= e for s, e in taken)
+
+    for source in ("bringing", "toll", "after", "before", "nouns"):
+        pattern = {"bringing": _BRINGING, "toll": _TOLL, "after": _AFTER, "before": _BEFORE, "nouns": _NOUNS}[source]
+        for m in pattern.finditer(sentence):
+            span = (m.span("list") if m.groupdict().get("list") else
+                    (m.start("low") if m.groupdict().get("low") else m.start("low2") if m.groupdict().get("low2")
+                     else m.start("num"), m.end("num")))
+            if not free(*span):
+                continue
+            if m.groupdict().get("list"):
+                n = _list_count(m.group("list"))
+                figure: tuple[int, int | None] | None = (n, n)
+                population = _population(m.group("list").split()[-1])
+            else:
+                if _AFTER_MONTH.search(sentence, 0, m.start("num")) or _DATE_AFTER_NUM.match(sentence, m.end("num")):
+                    continue
+                figure = _figure(m.group("qual"), m.group("num"))
+                low = m.groupdict().get("low") or m.groupdict().get("low2")
+                if low and figure and (bottom := _number(_RANGE_END.sub("", low))) and bottom[0] < figure[0]:
+                    figure = bottom[0], figure[1]  # a range: "between 20 and 25", "20-25"
+                population = _population(m.groupdict().get("np"))
+            if figure is None or (source == "after" and m.group("num") and _YEAR.fullmatch(m.group("num"))
+                                  and not m.group("np")):
+                continue
+            kind = None
+            party = None
+            if source in ("bringing", "toll"):
+                gap = m.group("gap") + (m.groupdict().get("head") or "")
+                kind = "cumulative"
+                outcome = "wounded" if _GAP_WOUNDED.search(gap) else "killed" if _GAP_KILLED.search(gap) else ""
+                population = ("military" if _GAP_MILITARY.search(gap) else
+                              "civilian" if _GAP_CIVILIAN.search(gap) else None)
+                if _GAP_POSSESSIVE.search(gap):
+                    party = "@claimant"
+                if source == "toll" and not outcome:
+                    continue  # "casualty toll" alone does not say killed
+            else:
+                outcome = _outcome_of(m)
+            if m.groupdict().get("poss") and m.group("poss").lower() in ("its", "their", "our"):
+                party = "@claimant"
+            taken.append(span)
+            raw = _Raw(m.start(), m.end(), outcome, figure[0], figure[1], population, party, kind)
+            raw.inherit = source == "bringing" and not outcome
+            raw.active = source == "before"
+            yield m, source, raw
+
+
+def _clause(sentence: str, pos: int) -> tuple[int, int]:
+    start = 0
+    for b in _CLAUSE_BREAK.finditer(sentence, 0, pos):
+        start = b.end()
+    nxt = _CLAUSE_BREAK.search(sentence, pos)
+    return start, nxt.start() if nxt else len(sentence)
+
+
+def _historical(sentence: str, start: int, end: int, published: datetime) -> bool:
+    """The figure belongs to an earlier period: a past year, another month, "in the 1990s", in the
+    figure's own clause or in a leading temporal clause ("During the clashes in April 2016, ...")."""
+    c0, c1 = _clause(sentence, start)
+    c1 = max(c1, _clause(sentence, end - 1)[1])
+    scopes = [(c0, c1)]
+    lead_end = _clause(sentence, 0)[1]
+    if c0 > 0 and _TEMPORAL_LEAD.match(sentence):
+        scopes.append((0, lead_end))
+    for a, b in scopes:
+        if _OLD_TIMES.search(sentence, a, b):
+            return True
+        for y in _YEAR.finditer(sentence, a, b):
+            if (y.group(2) or int(y.group(1)) < published.year) and not _SINCE.search(sentence, a, y.start()):
+                return True
+        for mo in _MONTH.finditer(sentence, a, b):
+            if (_MONTHS.index(mo.group(1).lower()) + 1 != published.month
+                    and not _SINCE.search(sentence, a, mo.start())
+                    and not (mo.group(1) == "May" and not _YEAR.match(sentence, mo.end() + 1))):
+                return True
+    return False
+
+
+def _voice_in(mentions: list[Mention], start: int, end: int) -> str | None:
+    return next((m.entity.voice for m in mentions if start <= m.start < end), None)
+
+
+def _claimant(sentence: str, mentions: list[Mention], pos: int) -> str | None:
+    """Who states the figure: "according to X", the subject of the nearest reporting verb before
+    it ("Baku said several ..."), or a trailing attribution (", Ukraine's military said.")."""
+    acc = _ACCORDING.search(sentence)
+    if acc:
+        found = _voice_in(mentions, acc.end(), acc.end() + 60)
+        if found:
+            return found
+    before = [v for v in _REPORTING.finditer(sentence, 0, pos)]
+    if before:
+        verb = before[-1]
+        seg = 0
+        for b in _SUBJECT_BREAK.finditer(sentence, 0, verb.start()):
+            seg = b.end()
+        return _voice_in(mentions, seg, verb.start())
+    after = _REPORTING.search(sentence, pos)
+    if after:
+        seg = sentence.rfind(",", 0, after.start()) + 1
+        if seg > pos:
+            return _voice_in(mentions, seg, after.start())
+    return None
+
+
+def _place_side(sentence: str, mentions: list[Mention], start: int, limit: int) -> str | None:
+    """Party of the first place named after ``start`` in the clause: "in western Azerbaijan", "in the
+    town of Shihah", "on the Armenian side"."""
+    for m in mentions:
+        if m.start < start or m.start >= limit or m.entity.side is None:
+            continue
+        lead = sentence[max(start, m.start - 60):m.start]
+        if _POSSESSIVE.match(sentence, m.end):
+            continue  # "in Armenia's shelling", "in Azerbaijan's Terter region": not the place itself
+        if _PLACE_LEAD.search(lead) and (not m.adjective or _SIDE_TAIL.match(sentence, m.end)):
+            return m.entity.side
+    return None
+
+
+def _split(sentence: str, parent: _Raw, mentions: list[Mention], at: int) -> list[_Raw]:
+    """A total split by place: "nine civilian deaths: seven in Azerbaijan and two on the Armenian
+    side". Only kept when the parts add up to the whole."""
+    head = _SPLIT_HEAD.match(sentence, at)
+    if not head:
+        return []
+    parts: list[_Raw] = []
+    pos = head.end()
+    while (item := _SPLIT_ITEM.match(sentence, pos)) is not None:
+        figure = _number(item.group("num"))
+        mention = next((m for m in mentions if m.start == item.end()), None)
+        if figure is None or mention is None or mention.entity.side is None:
+            return []
+        parts.append(replace(parent, start=item.start("num"), end=mention.end, lo=figure[0], hi=figure[1],
+                             party=mention.entity.side))
+        pos = mention.end
+        if (tail := _SIDE_TAIL.match(sentence, pos)) is not None:
+            pos = tail.end()
+    if len(parts) < 2 or sum(p.lo for p in parts) != parent.lo or parent.hi != parent.lo:
+        return []
+    return parts
+
+
+def _restated_figure(sentence: str, num_start: int) -> bool:
+    """The number is the superseded figure of a correction ("after previously reporting 28")."""
+    return any(num_start - c.end() <= 3 for c in _CORRECTION.finditer(sentence, max(0, num_start - 60), num_start))
+
+
+def _sentence_claims(sentence: str, published: datetime, default_claimant: str | None,
+                     headline: bool) -> list[_Raw]:
+    if not _CUE.search(sentence):
+        return []
+    found = list(_raw_claims(sentence))
+    if not found:
+        return []
+    found.sort(key=lambda f: f[2].start)
+    mentions = _GAZ.mentions(sentence)
+    lead = _HEADLINE_SOURCE.match(sentence) if headline else None
+    out: list[_Raw] = []
+    for m, source, raw in found:
+        c0, c1 = _clause(sentence, raw.start)
+        window = sentence[max(c0, raw.start - 60):raw.end]
+        if _NEGATION.search(window) or _restated_figure(sentence, m.start("num") if m.groupdict().get("num") else raw.start):
+            continue
+        raw.claimant = (_voice_in(mentions, 0, lead.end()) if lead else None) or _claimant(
+            sentence, mentions, raw.start) or default_claimant
+        prev = out[-1] if out else None
+        gap = sentence[prev.end:raw.start] if prev else ""
+        if prev and _INCLUDING.match(gap):
+            raw.party, raw.kind = raw.party or prev.party, raw.kind or prev.kind
+            raw.population = raw.population or prev.population
+        elif prev and (raw.inherit or (raw.population is None and _LINK.match(gap))):
+            # "... killed and 19 wounded", "bringing the total to 58": the figure continues the last one.
+            raw.outcome = raw.outcome or prev.outcome
+            raw.population = raw.population or prev.population
+            raw.party = raw.party or prev.party
+            if raw.kind is None and prev.kind in ("cumulative", "increment") and source != "before":
+                raw.kind = prev.kind
+        elif prev and raw.population is None:
+            raw.population, raw.party = prev.population, raw.party or prev.party  # "wounding two others"
+        if not raw.outcome:
+            continue
+        if raw.party is None:
+            if source == "toll":  # "Gaza death toll", "Ukraine's civilian toll"
+                np_span = (max(0, m.start() - 25), m.end("head"))
+            else:
+                np_span = m.span("np") if m.groupdict().get("np") else m.span("list") if m.groupdict().get("list") else (0, 0)
+            in_np = next((x.entity.side for x in mentions if np_span[0] <= x.start < np_span[1] and x.entity.side), None)
+            if in_np:
+                raw.party = in_np
+            elif _ALL_SIDES.search(sentence, c0, c1) or _ALL_SIDES.search(sentence, raw.start, min(len(sentence), raw.end + 40)):
+                raw.party = "all"
+            elif raw.population != "military":
+                raw.party = _place_side(sentence, mentions, c0 if raw.active else raw.start,
+                                        c1 if c1 > raw.end else _clause(sentence, raw.end)[1])
+        raw.population = raw.population or "all"
+        if _historical(sentence, raw.start, raw.end, published):
+            raw.kind = "historical"
+        elif _CORRECTION.search(sentence, raw.end, min(len(sentence), raw.end + 60)):
+            raw.kind = "correction"
+        elif (m.groupdict().get("more") or _INC_BEFORE.search(sentence, 0, raw.start)
+              or (m.groupdict().get("list") and m.group("list").lower().startswith("another"))):
+            raw.kind = "increment"
+        elif raw.kind is None and _CUMULATIVE.search(sentence, c0, c1):
+            raw.kind = "cumulative"
+        out.append(raw)
+        out.extend(_split(sentence, raw, mentions, raw.end))
+    for a, b in zip(out, out[1:]):
+        # "Two brothers were killed and two others injured in the town of Shihah": one place for both.
+        if _LINK.match(sentence[a.end:b.start]):
+            a.party, b.party = a.party or b.party, b.party or a.party
+    return out
+
+
+def _resolve_party(raw: _Raw) -> str:
+    """Whose casualties: found in the text, else the claimant's side ("Israel says 3 soldiers
+    killed"), except after an active verb, where the claimant may be the one who killed."""
+    if raw.party and raw.party != "@claimant":
+        return raw.party
+    entity = _GAZ.entities.get(raw.claimant or "")
+    if entity is None or entity.side is None or (raw.active and raw.party is None):
+        return "unknown"
+    return entity.side
+
+
+def _restates(a: CasualtyClaim, b: CasualtyClaim) -> bool:
+    """b says what a says, maybe less precisely: the headline restating the body."""
+    return (a.outcome == b.outcome and a.min == b.min and (a.max == b.max or None in (a.max, b.max))
+            and (a.kind == "historical") == (b.kind == "historical")
+            and b.party in (a.party, "unknown") and b.population in (a.population, "all"))
+
+
+_KIND_RANK = {"incident": 0, "increment": 1, "cumulative": 2, "correction": 3, "historical": 0}
+
+
+def _specificity(c: CasualtyClaim, in_body: bool) -> tuple[bool, bool, int, bool, bool]:
+    return (c.party != "unknown", c.population != "all", _KIND_RANK[c.kind], c.max is None, in_body)
+
+
+def extract_claims(headline: str, body: str, published_at: datetime) -> list[CasualtyClaim]:
+    """All casualty claims of one entry, headline first. A figure stated twice in the entry (the
+    headline restating the body, "Two brothers were killed" after "killed two civilians") is kept
+    once, in its most specific form."""
+    claims: list[tuple[CasualtyClaim, bool]] = []
+    head_raws = _sentence_claims(headline, published_at, None, headline=True)
+    lead = _HEADLINE_SOURCE.match(headline)
+    default = None
+    if lead:
+        default = _voice_in(_GAZ.mentions(lead.group(1)), 0, len(lead.group(1)))
+    if default is None:
+        default = _claimant(headline, _GAZ.mentions(headline), len(headline)) if _REPORTING.search(headline) else None
+    sentences = [(headline, head_raws)] + [
+        (s, _sentence_claims(s, published_at, default, headline=False)) for s in _SENTENCE.split(body) if s
+    ]
+    for index, (sentence, raws) in enumerate(sentences):
+        for raw in raws:
+            claims.append((CasualtyClaim(
+                party=_resolve_party(raw), population=raw.population, outcome=raw.outcome,
+                kind=raw.kind or "incident", min=raw.lo, max=raw.hi, claimant=raw.claimant, text=sentence.strip(),
+            ), index > 0))
+    kept: list[tuple[CasualtyClaim, bool]] = []
+    for claim, in_body in claims:
+        twin = next((i for i, (k, _) in enumerate(kept) if _restates(k, claim) or _restates(claim, k)), None)
+        if twin is None:
+            kept.append((claim, in_body))
+        elif _specificity(claim, in_body) > _specificity(*kept[twin]):
+            kept[twin] = (claim, in_body)
+    return [claim for claim, _ in kept]
+
+
+def dated_earlier(claim: CasualtyClaim) -> bool:
+    """The claim's incident is dated earlier in the day ("in the morning"): a running total
+    published since may already include it."""
+    return bool(_EARLIER.search(claim.text))

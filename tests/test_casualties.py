@@ -1,0 +1,131 @@
+"""Casualty claim extraction: seed sentences, other wars and outlets, and figures that are not casualties."""
+
+from datetime import datetime, timezone
+
+import pytest
+
+from streams.casualties import dated_earlier, extract_claims
+
+SEP28 = datetime(2020, 9, 28, 12, 0, tzinfo=timezone.utc)
+DEC23 = datetime(2023, 12, 10, 12, 0, tzinfo=timezone.utc)
+JUN22 = datetime(2022, 6, 1, 12, 0, tzinfo=timezone.utc)
+
+
+def claims(body: str, headline: str = "", when: datetime = SEP28) -> list[tuple]:
+    return [(c.party, c.population, c.outcome, c.kind, c.min, c.max)
+            for c in extract_claims(headline, body, when)]
+
+
+@pytest.mark.parametrize(("body", "expected"), [
+    # seed 004 and the four articles
+    ("Officials in Nagorno-Karabakh said 15 more military personnel had been killed in the continuing fighting, "
+     "bringing the total to more than 30.",
+     [("nagorno-karabakh", "military", "killed", "increment", 15, 15),
+      ("nagorno-karabakh", "military", "killed", "cumulative", 31, None)]),
+    ("Azerbaijan’s foreign ministry has said a total of six Azerbaijani civilians have been killed and 19 wounded "
+     "since the fighting began.",
+     [("azerbaijan", "civilian", "killed", "cumulative", 6, 6),
+      ("azerbaijan", "civilian", "wounded", "cumulative", 19, 19)]),
+    ("Karabakh’s defence ministry said 27 fighters were killed in fighting – after previously reporting 28 – "
+     "bringing their total military losses to 58.",
+     [("nagorno-karabakh", "military", "killed", "correction", 27, 27),
+      ("nagorno-karabakh", "military", "killed", "cumulative", 58, 58)]),
+    ("The overall death toll rose to 67 including nine civilian deaths: seven in Azerbaijan and two on the "
+     "Armenian side.",
+     [("all", "all", "killed", "cumulative", 67, 67), ("all", "civilian", "killed", "cumulative", 9, 9),
+      ("azerbaijan", "civilian", "killed", "cumulative", 7, 7), ("armenia", "civilian", "killed", "cumulative", 2, 2)]),
+    ("The Nagorno-Karabakh region said at least 26 more of its servicemen had been killed in fighting with "
+     "Azerbaijan’s forces.",
+     [("nagorno-karabakh", "military", "killed", "increment", 26, None)]),
+    ("Armenian human rights groups said two civilians, a woman and a child, were killed in the onslaught.",
+     [("armenia", "civilian", "killed", "incident", 2, 2)]),
+    ("During the worst recent clashes in April 2016, around 110 people were killed.",
+     [("unknown", "all", "killed", "historical", 110, 110)]),
+    ("It was not immediately clear what sparked the fighting, the heaviest since clashes in July killed over a "
+     "dozen people from both sides.",
+     [("all", "all", "killed", "historical", 13, None)]),
+    ("Baku said several Azerbaijani civilians had been killed and six wounded.",
+     [("azerbaijan", "civilian", "killed", "incident", 3, None), ("azerbaijan", "civilian", "wounded", "incident", 6, 6)]),
+    ("As a result of #Azerbaijan shelling a woman & a child were killed in #Martuni region of #Artsakh.",
+     [("nagorno-karabakh", "civilian", "killed", "incident", 2, 2)]),
+    # other wars, other outlets
+    ("Israeli strikes killed at least 30 Palestinians in Gaza overnight, the health ministry said.",
+     [("palestine", "all", "killed", "incident", 30, None)]),
+    ("The Gaza health ministry said the death toll had risen to 17,997 since October 7.",
+     [("palestine", "all", "killed", "cumulative", 17997, 17997)]),
+    ("Israel says three soldiers were killed in Gaza, bringing its military death toll to 98.",
+     [("israel", "military", "killed", "incident", 3, 3), ("israel", "military", "killed", "cumulative", 98, 98)]),
+    ("A Russian missile strike on Kharkiv killed Twelve people and wounded dozens, regional officials said.",
+     [("ukraine", "all", "killed", "incident", 12, 12), ("ukraine", "all", "wounded", "incident", 12, None)]),
+    ("Ukraine’s military said 14 Russian soldiers were killed near Bakhmut.",
+     [("russia", "military", "killed", "incident", 14, 14)]),
+    ("Doctors said nine people were killed when the RSF shelled a market in El Fasher.",
+     [("sudan", "all", "killed", "incident", 9, 9)]),
+    ("Between 20 and 25 civilians were killed in Omdurman, activists said.",
+     [("sudan", "civilian", "killed", "incident", 20, 25)]),
+    ("Another 5 civilians were killed in Kherson.",
+     [("ukraine", "civilian", "killed", "increment", 5, 5)]),
+    ("A soldier was killed and two others were injured in a drone attack, the army said.",
+     [("unknown", "military", "killed", "incident", 1, 1), ("unknown", "military", "wounded", "incident", 2, 2)]),
+    ("The ministry revised the toll down from 28 to 27.", []),
+])
+def test_claims(body, expected):
+    when = DEC23 if ("Gaza" in body) else JUN22 if ("Kharkiv" in body or "Ukraine" in body or "Kherson" in body) else SEP28
+    if "Sudan" in body or "RSF" in body or "Omdurman" in body:
+        when = DEC23
+    assert claims(body, when=when) == expected
+
+
+@pytest.mark.parametrize("body", [
+    # no deaths
+    "He said it was unclear who fired the rockets and there were no casualties or damages.",
+    "All crew members of the downed helicopter survived, military officials said.",
+    "Azerbaijan has not reported any military casualties.",
+    "No one was killed in the attack, police said.",
+    # numbers that are not casualties
+    "Turkey had sent about 4,000 fighters from northern Syria to Azerbaijan.",
+    "Forces shot down two helicopters, three military tanks, and at least three Armenian drones.",
+    "The convoy carried 120 tons of aid and 35 trucks of medicine.",
+    "Three rockets fired as part of the conflict have landed on Iranian soil so far.",
+    "The Turkish lira slid 2 percent against the dollar.",
+    "A 25-year-old man from Stepanakert joined the 3,000 troops deployed on September 27.",
+    "Heavy fighting entered its third day, after 5 days of talks collapsed.",
+    "Azerbaijan said it destroyed 12 Armenian air defence systems.",
+    # denied, hypothetical, upper bound only, vague
+    "Azerbaijan denied reports that 100 of its soldiers had been killed.",
+    "Officials warned that hundreds could be killed if the offensive continues.",
+    "Up to 30 people may have been killed.",
+    "Military and civilian deaths have been reported from both sides.",
+    "Several casualties were reported after the shelling.",
+])
+def test_no_claim(body):
+    assert claims(body) == []
+
+
+def test_headline_restating_body_is_counted_once():
+    found = extract_claims(
+        "Azerbaijan: 2 killed, 2 wounded in Armenia’s shelling",
+        "Armenian artillery fire killed two civilians in western Azerbaijan, wounding two others.\n\n"
+        "Two brothers were killed and two others injured in the town of Shihah, the authorities said.\n\n"
+        "Another civilian in Terter was also killed due to artillery fire by Armenian forces in the morning.",
+        SEP28,
+    )
+    assert [(c.party, c.population, c.outcome, c.kind, c.min) for c in found] == [
+        ("azerbaijan", "civilian", "killed", "incident", 2),
+        ("azerbaijan", "civilian", "wounded", "incident", 2),
+        ("azerbaijan", "civilian", "killed", "increment", 1),
+    ]
+    assert all(c.claimant == "azerbaijan" for c in found)
+    assert [dated_earlier(c) for c in found] == [False, False, True]
+
+
+def test_claimant_and_quote():
+    (claim,) = extract_claims("Azerbaijan says six civilians killed", "", SEP28)
+    assert (claim.claimant, claim.party, claim.population, claim.min) == ("azerbaijan", "azerbaijan", "civilian", 6)
+    assert claim.text == "Azerbaijan says six civilians killed"
+
+
+def test_number_words_and_compounds():
+    assert claims("Twenty-six soldiers were killed.")[0][4] == 26
+    assert claims("One hundred and ten people died.")[0][4] == 110
+    assert claims("Two brothers were killed.")[0][1:5] == ("civilian", "killed", "incident", 2)

@@ -1,0 +1,118 @@
+"""Toll reconciliation: seed 004 end to end, idempotency, restatements, corrections, history."""
+
+import re
+from datetime import datetime, timedelta, timezone
+from pathlib import Path
+
+from schemas import CasualtyClaim, ClassifiedEvent
+from streams.casualties import extract_claims
+from streams.classify import classify
+from streams.tolls import apply_event, snapshot
+
+SEED = Path(__file__).resolve().parents[1] / "data" / "samples" / "004_e618b8fcb27a5de3.txt"
+_ITEM = re.compile(r"^(\d\d):(\d\d) GMT\s*[–-]\s*(.*)$", re.MULTILINE)
+
+
+def seed_entries() -> list[tuple[datetime, str, str]]:
+    """Seed 004 split into (time, headline, body), oldest first: a stand-in for the parser."""
+    text = SEED.read_text(encoding="utf-8")
+    items = list(_ITEM.finditer(text))
+    out = []
+    for item, nxt in zip(items, items[1:] + [None]):
+        body = text[item.end():nxt.start() if nxt else len(text)].strip()
+        when = datetime(2020, 9, 28, int(item.group(1)), int(item.group(2)), tzinfo=timezone.utc)
+        out.append((when, item.group(3).strip(), body))
+    return out[::-1]
+
+
+def event(event_id: str, when: datetime, headline: str, body: str, source: str = "Al Jazeera",
+          casualties: list[CasualtyClaim] | None = None) -> ClassifiedEvent:
+    claims = extract_claims(headline, body, when) if casualties is None else casualties
+    c = classify(headline, body, claims)
+    return ClassifiedEvent(
+        entry_id=event_id, source=source, url=None, blog_title="live", published_at=when, time_precision="minute",
+        headline=headline, body=body, seq=0, event_id=event_id, verdict="new", cluster=event_id, mentions=1,
+        sources=[source], revision_of=None, first_seen=when, category=c.category, labels=c.labels,
+        subtypes=c.subtypes, actors=c.actors, locations=c.locations, casualties=claims,
+    )
+
+
+def run_seed() -> dict[str, dict[str, tuple]]:
+    """Snapshot after each entry, keyed by HH:MM."""
+    state: dict = {}
+    after = {}
+    for i, (when, headline, body) in enumerate(seed_entries()):
+        state, _ = apply_event(state, event(f"ev{i}", when, headline, body))
+        after[when.strftime("%H:%M")] = snapshot(state)
+    return after
+
+
+def test_seed_004_tolls():
+    after = run_seed()
+    nk = "nagorno-karabakh/military/killed"
+    assert after["06:30"][nk] == (31, 31, None)
+    assert after["12:00"][nk] == (59, 59, 59)
+    assert after["15:00"][nk] == (58, 58, 58)
+    assert after["20:35"][nk] == (84, 84, None)
+    assert after["15:00"]["all/all/killed"] == (67, 67, 67)
+    assert after["15:00"]["all/civilian/killed"] == (9, 9, 9)
+    assert after["15:00"]["armenia/civilian/killed"] == (2, 2, 2)
+    az = "azerbaijan/civilian/killed"
+    assert after["07:55"][az] == (6, 6, 6)
+    assert after["15:00"][az] == (7, 7, 7)
+    assert after["18:00"][az] == (9, 9, 10)
+    assert after["07:55"]["azerbaijan/civilian/wounded"] == (19, 19, 19)
+    assert after["18:00"]["azerbaijan/civilian/wounded"] == (21, 21, 21)
+    assert set(after["20:35"]) == {nk, az, "azerbaijan/civilian/wounded", "all/all/killed", "all/civilian/killed",
+                                   "armenia/civilian/killed"}
+
+
+def test_idempotent_per_event_and_pure():
+    when, headline, body = seed_entries()[0]
+    ev = event("a", when, headline, body)
+    state, updates = apply_event({}, ev)
+    assert [u.series for u in updates] == ["nagorno-karabakh/military/killed"]
+    assert (updates[0].min, updates[0].best, updates[0].max) == (31, 31, None)
+    frozen = repr(state)
+    again, none = apply_event(state, ev)
+    assert none == [] and again == state and repr(state) == frozen
+    import orjson
+    assert orjson.loads(orjson.dumps(state)) == state
+
+
+def test_restated_by_other_source_counts_once():
+    t = datetime(2022, 6, 1, 10, tzinfo=timezone.utc)
+    state, first = apply_event({}, event("a", t, "Ukraine: 5 civilians killed in Kharkiv shelling", ""))
+    state, second = apply_event(state, event("b", t + timedelta(minutes=20),
+                                             "Five civilians were killed in Kharkiv, officials say", "", source="Reuters"))
+    assert first and second == []
+    assert snapshot(state)["ukraine/civilian/killed"] == (5, 5, 5)
+    state, third = apply_event(state, event("c", t + timedelta(hours=9), "Another 5 civilians killed in Kharkiv", ""))
+    assert snapshot(state)["ukraine/civilian/killed"] == (10, 10, 10)
+
+
+def test_cumulative_replaces_downward_and_stale_totals_are_ignored():
+    t = datetime(2023, 12, 10, 8, tzinfo=timezone.utc)
+    state, _ = apply_event({}, event("a", t, "Gaza death toll rises to 120", ""))
+    state, _ = apply_event(state, event("b", t + timedelta(hours=1), "Gaza death toll revised to 110", ""))
+    assert snapshot(state)["palestine/all/killed"] == (110, 110, 110)
+    state, updates = apply_event(state, event("c", t + timedelta(hours=2), "Gaza death toll rises to 120", ""))
+    assert updates == [] and snapshot(state)["palestine/all/killed"] == (110, 110, 110)
+    # a total older than the current one never replaces it
+    state, updates = apply_event(state, event("d", t - timedelta(hours=1), "Gaza death toll rises to 100", ""))
+    assert updates == [] and snapshot(state)["palestine/all/killed"] == (110, 110, 110)
+
+
+def test_historical_claims_never_count():
+    t = datetime(2020, 9, 27, 12, tzinfo=timezone.utc)
+    body = "During the worst recent clashes in April 2016, around 110 people were killed."
+    state, updates = apply_event({}, event("h", t, "Fighting erupts", body))
+    assert updates == [] and snapshot(state) == {}
+
+
+def test_update_carries_provenance():
+    when, headline, body = [e for e in seed_entries() if e[0].strftime("%H:%M") == "12:00"][0]
+    _, updates = apply_event({}, event("x", when, headline, body))
+    (update,) = updates
+    assert update.as_of == when and update.claims[-1].kind == "cumulative" and update.claims[-1].counted
+    assert update.claims[-1].event_id == "x" and update.claims[-1].source == "Al Jazeera"

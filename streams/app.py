@@ -23,6 +23,7 @@ from streams.aggregate import Aggregator
 from streams.dedup import as_unique, first_sighting
 from streams.events import classify_event
 from streams.records import BadRecord, dead_letter, decode_entry_record, header
+from streams.security import faust_credentials
 from streams.settings import Settings
 
 log = logging.getLogger("liveblog.worker")
@@ -32,6 +33,7 @@ def faust_settings(settings: Settings) -> dict[str, Any]:
     """Faust configuration derived from the one settings object."""
     return {
         "broker": settings.broker,
+        "broker_credentials": faust_credentials(settings),
         "processing_guarantee": "at_least_once",
         "topic_partitions": settings.partitions,
         "topic_replication_factor": settings.replication_factor,

@@ -55,6 +55,7 @@ for _pop, _forms in _LEX["nouns"].items():
     for _w in _forms["singular"]:
         _NOUN_POP[_w] = _pop
         _SINGULAR.add(_w)
+_NOUNS_LONGEST_FIRST = sorted(_NOUN_POP.items(), key=lambda kv: -len(kv[0]))
 _PLURAL_NOUN = _ialt([w for w in _NOUN_POP if w not in _SINGULAR])
 _SINGULAR_NOUN = _ialt(_SINGULAR)
 _DEMONYM = alternation(_GAZ.plural_demonyms)
@@ -82,14 +83,14 @@ def _outcomes(position: str) -> str:
 
 # Number, then outcome: "six Azerbaijani civilians have been killed", "2 killed", "a woman & a child were killed".
 _AFTER = re.compile(
-    rf"(?:{_COUNT}{_NP}?|{_LIST})(?P<loc>{_LOC})?(?:\s*,\s*[^,.;:\d]{{2,60}}?,)?(?:\s+{_AUX}){{0,5}}"
+    rf"(?<![\w'’-])(?:{_COUNT}{_NP}?|{_LIST})(?P<loc>{_LOC})?(?:\s*,\s*[^,.;:\d]{{2,60}}?,)?(?:\s+{_AUX}){{0,5}}"
     rf"\s+(?:{_outcomes('after')})(?![\w-])"
 )
 # Outcome verb, then number: "killed two civilians", "wounding two others", "shelling kills two".
 _BEFORE = re.compile(rf"(?<![\w-])(?:{_outcomes('before')})\s+(?:{_COUNT}{_NP}?|{_LIST})(?![\w-])")
 # "nine civilian deaths", "12 fatalities".
 _NOUNS = re.compile(
-    rf"{_COUNT}(?P<np>(?:\s+(?:{_MOD})){{0,2}}?)\s+(?:{_outcomes('nouns')})(?![\w-])"
+    rf"(?<![\w'’-]){_COUNT}(?P<np>(?:\s+(?:{_MOD})){{0,2}}?)\s+(?:{_outcomes('nouns')})(?![\w-])"
 )
 # "death toll rose to 67", "the number of dead has risen to 40".
 _TOLL = re.compile(
@@ -103,6 +104,8 @@ _BRINGING = re.compile(
     r"(?<![\w-])(?i:bringing|brings|brought|raising|raises|raised|taking|takes|pushing|pushes|pushed)\s+"
     rf"(?P<gap>(?:[\w'’-]+\s+){{0,6}}?)(?i:to)\s+(?:(?P<qual>{_QUAL})\s+)?(?P<num>{_NUM}){_NOT_COUNT}"
 )
+# Tried in this order; where two read the same number, the earlier one wins.
+_SOURCES = (("bringing", _BRINGING), ("toll", _TOLL), ("after", _AFTER), ("before", _BEFORE), ("nouns", _NOUNS))
 _GAP_KILLED = re.compile(r"\b(?:death|deaths|dead|killed|toll|losses|fatalities)\b", re.IGNORECASE)
 _GAP_WOUNDED = re.compile(r"\b(?:wounded|injured|injuries)\b", re.IGNORECASE)
 _GAP_MILITARY = re.compile(r"\b(?:military|troops|soldiers|servicemen|fighters|army)\b", re.IGNORECASE)
@@ -216,7 +219,7 @@ def _population(np: str | None) -> str | None:
         return None
     words = _SPACE.sub(" ", np.strip())
     lower = words.lower()
-    for noun, pop in sorted(_NOUN_POP.items(), key=lambda kv: -len(kv[0])):
+    for noun, pop in _NOUNS_LONGEST_FIRST:
         if lower.endswith(noun):
             if noun == "others":
                 return None
@@ -236,8 +239,7 @@ def _raw_claims(sentence: str) -> Iterator[tuple[re.Match[str], str, _Raw]]:
     def free(start: int, end: int) -> bool:
         return all(end <= s or start >= e for s, e in taken)
 
-    for source in ("bringing", "toll", "after", "before", "nouns"):
-        pattern = {"bringing": _BRINGING, "toll": _TOLL, "after": _AFTER, "before": _BEFORE, "nouns": _NOUNS}[source]
+    for source, pattern in _SOURCES:
         for m in pattern.finditer(sentence):
             span = (m.span("list") if m.groupdict().get("list") else
                     (m.start("low") if m.groupdict().get("low") else m.start("low2") if m.groupdict().get("low2")

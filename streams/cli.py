@@ -22,8 +22,13 @@ source_option = click.option("--source", default=None, help="Source name of a do
 
 
 def load_settings(**overrides: object) -> Settings:
+    """The settings from the environment with CLI overrides, checked (security included)."""
+    from streams.security import check
+
     try:
-        return Settings(**{k: v for k, v in overrides.items() if v is not None})
+        settings = Settings(**{k: v for k, v in overrides.items() if v is not None})
+        check(settings)
+        return settings
     except ValueError as exc:
         raise click.UsageError(str(exc)) from None
 

@@ -15,6 +15,7 @@ from rich.table import Table
 from schemas import Entry, format_utc
 from streams.producer import ReplayStats, replay
 from streams.schedule import Scheduled
+from streams.security import aiokafka_kwargs
 from streams.settings import Settings
 from streams.topics import HOURLY
 
@@ -74,7 +75,7 @@ class WindowBoard:
 async def follow_windows(settings: Settings, board: WindowBoard, stop: asyncio.Event) -> None:
     """Read liveblog.windows.hourly from the beginning into ``board`` until ``stop`` is set."""
     consumer = AIOKafkaConsumer(bootstrap_servers=settings.bootstrap_servers, enable_auto_commit=False,
-                                auto_offset_reset="earliest")
+                                auto_offset_reset="earliest", **aiokafka_kwargs(settings))
     await consumer.start()
     try:
         await consumer.topics()  # refreshes metadata, so the partition list is known

@@ -18,7 +18,7 @@ from pathlib import Path
 
 from rich.console import Console, Group
 
-from streams.broker import EmbeddedBroker
+from streams.broker import EmbeddedBroker, free_port, port_is_free
 from streams.console import WindowBoard, follow_windows, live_view, replay_progress
 from streams.parse import ParseError, parse_paths
 from streams.producer import replay
@@ -68,10 +68,12 @@ def run_demo(paths: list[Path], *, broker: str | None, speed: float, max_wait: f
             broker = embedded.url
             console.print(f"embedded broker on {broker}")
         settings = Settings(broker=broker, data_dir=workdir / "state")
+        if not port_is_free(settings.web_host, settings.web_port):
+            settings = settings.model_copy(update={"web_port": free_port()})
         asyncio.run(create_topics(settings))
         worker = start_worker(settings, workdir / "worker.log")
         stack.callback(stop_process, worker)
-        console.print(f"worker started (pid {worker.pid}); dashboard port {settings.web_port}; "
+        console.print(f"worker started (pid {worker.pid}), web server http://{settings.web_host}:{settings.web_port}/; "
                       f"replaying {len(entries)} entries at speed {speed:g}")
         board = WindowBoard()
         ok = asyncio.run(_replay_and_watch(entries, settings, board, expected_hours, speed, max_wait,

@@ -17,6 +17,7 @@ from aiokafka import AIOKafkaProducer
 
 from schemas import Entry
 from streams.schedule import Scheduled, schedule
+from streams.security import aiokafka_kwargs
 from streams.settings import Settings
 from streams.topics import CONTROL_HEADER, ENTRIES
 
@@ -71,7 +72,8 @@ async def replay(
     )
     offsets = pacing(items, speed, max_wait)
     stats = ReplayStats()
-    producer = AIOKafkaProducer(bootstrap_servers=settings.bootstrap_servers, linger_ms=5, acks="all")
+    producer = AIOKafkaProducer(bootstrap_servers=settings.bootstrap_servers, linger_ms=5, acks="all",
+                                **aiokafka_kwargs(settings))
     await producer.start()
     try:
         partitions = sorted(await producer.partitions_for(ENTRIES))

@@ -11,6 +11,7 @@ from aiokafka.errors import KafkaConnectionError, KafkaError
 
 from streams.app import create_app
 from streams.recovery import verify_recovery_highwaters
+from streams.security import aiokafka_kwargs
 from streams.settings import Settings
 from streams.topics import create_topics
 
@@ -42,7 +43,7 @@ def run_worker(settings: Settings) -> None:
     except (KafkaError, OSError) as exc:
         sys.exit(f"liveblog worker: cannot reach the broker at {settings.broker} after "
                  f"{settings.connect_attempts} attempts: {exc!r}")
-    verify_recovery_highwaters()
+    verify_recovery_highwaters(aiokafka_kwargs(settings))
     app = create_app(settings)
     worker = faust.Worker(app, loglevel=settings.log_level, quiet=True, loop=loop)
     worker.execute_from_commandline()

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from aiokafka.admin import AIOKafkaAdminClient, NewTopic
 from aiokafka.errors import TopicAlreadyExistsError
 
+from streams.security import aiokafka_kwargs
 from streams.settings import Settings
 
 ENTRIES = "liveblog.entries"
@@ -73,7 +74,8 @@ def changelog_topic(settings: Settings, table: str) -> str:
 
 async def create_topics(settings: Settings) -> dict[str, str]:
     """Create every contract topic that is missing; return name -> 'created' | 'exists'."""
-    admin = AIOKafkaAdminClient(bootstrap_servers=settings.bootstrap_servers, client_id="liveblog-admin")
+    admin = AIOKafkaAdminClient(bootstrap_servers=settings.bootstrap_servers, client_id="liveblog-admin",
+                                **aiokafka_kwargs(settings))
     await admin.start()
     try:
         existing = set(await admin.list_topics())

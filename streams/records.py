@@ -9,11 +9,12 @@ from __future__ import annotations
 
 import base64
 from collections.abc import Iterable, Mapping
+from datetime import datetime, timedelta, timezone
 
 import orjson
 from pydantic import ValidationError
 
-from schemas import DeadLetter, Entry, ReplayControl
+from schemas import DeadLetter, Entry, ReplayControl, format_utc
 from streams.topics import CONTROL_HEADER
 
 
@@ -35,8 +36,17 @@ def header(headers: Headers, name: str) -> bytes | None:
     return None
 
 
-def decode_entry_record(value: bytes | None, headers: Headers, *, max_bytes: int) -> Entry | ReplayControl:
-    """Decode one record of ``liveblog.entries``; raise BadRecord naming the problem."""
+EARLIEST = datetime(1990, 1, 1, tzinfo=timezone.utc)
+FUTURE_TOLERANCE = timedelta(days=1)
+
+
+def decode_entry_record(value: bytes | None, headers: Headers, *, max_bytes: int,
+                        now: datetime | None = None) -> Entry | ReplayControl:
+    """Decode one record of ``liveblog.entries``; raise BadRecord naming the problem.
+
+    Besides shape: an entry must say something, and its event time must be plausible (not before
+    1990, not more than a day ahead of ``now``), or it would drag stream time and close windows.
+    """
     if value is None:
         raise BadRecord("empty value (tombstone): an entry record must carry a JSON object")
     if len(value) > max_bytes:
@@ -53,12 +63,19 @@ def decode_entry_record(value: bytes | None, headers: Headers, *, max_bytes: int
         raise BadRecord(f"value is JSON {type(data).__name__}, expected an object")
     model = ReplayControl if header(headers, CONTROL_HEADER) is not None else Entry
     try:
-        return model.model_validate(data)
+        record = model.model_validate(data)
     except ValidationError as exc:
         problems = "; ".join(
             f"{'.'.join(str(p) for p in err['loc']) or '(record)'}: {err['msg']}" for err in exc.errors()
         )
         raise BadRecord(f"not a valid {model.__name__}: {problems}") from None
+    when = record.published_at if isinstance(record, Entry) else record.stream_time
+    latest = (now or datetime.now(timezone.utc)) + FUTURE_TOLERANCE
+    if when < EARLIEST or when > latest:
+        raise BadRecord(f"implausible event time {format_utc(when)}: outside {format_utc(EARLIEST)} .. now + 1 day")
+    if isinstance(record, Entry) and not (record.headline.strip() or record.body.strip()):
+        raise BadRecord("empty text: headline and body are both blank")
+    return record
 
 
 def dead_letter(

@@ -3,12 +3,13 @@ independent confluent-kafka consumer reads the outputs."""
 
 from __future__ import annotations
 
+import base64
 from collections import Counter
 
 import orjson
 from confluent_kafka import Producer
 
-from tests.conftest import SEED_004, run_cli
+from tests.conftest import SEED_004, run_cli, start_worker, stop
 from tests.kafka_reader import read_topic
 
 EXPECTED_HOURLY = {6: 2, 7: 3, 8: 2, 9: 2, 10: 2, 11: 1, 12: 3, 14: 1, 15: 2, 16: 2, 17: 1, 18: 1, 19: 2, 20: 1}
@@ -80,24 +81,47 @@ def test_seed_004_replayed_twice_gives_one_final_window_per_hour(broker, worker,
     assert len({r["value"]["event_id"] for r in unique}) == 25
 
 
-def test_bad_records_go_to_the_dead_letter_topic_and_the_worker_keeps_going(broker, worker, worker_env):
-    assert run_cli("topics", "create", env=worker_env).returncode == 0
-    producer = Producer({"bootstrap.servers": broker.bootstrap})
-    producer.produce("liveblog.entries", key=b"bad-json", value=b"{not json", partition=0)
-    producer.produce("liveblog.entries", key=b"not-utf8", value=b"\xff\xfe\x00", partition=0)
-    producer.produce("liveblog.entries", key=b"wrong-shape", value=b'{"headline": "no id"}', partition=0)
-    producer.flush(10)
-    replayed = run_cli("replay", str(SEED_004), "--speed", "0", env=worker_env)
-    assert replayed.returncode == 0, replayed.stderr
+def entry_json(**changes) -> bytes:
+    entry = {"entry_id": "x1", "source": "Desk", "url": None, "blog_title": "t",
+             "published_at": "2020-09-28T09:00:00Z", "time_precision": "minute", "headline": "h",
+             "body": "b", "seq": 0}
+    return orjson.dumps({**entry, **changes})
 
-    letters = read_topic(broker.bootstrap, "liveblog.deadletter", until=lambda rs: len(rs) >= 3)
-    by_key = {r["key"]: r["value"] for r in letters}
-    assert set(by_key) == {b"bad-json", b"not-utf8", b"wrong-shape"}
-    assert "not valid JSON" in by_key[b"bad-json"]["reason"]
-    assert "not UTF-8" in by_key[b"not-utf8"]["reason"]
-    assert "entry_id: Field required" in by_key[b"wrong-shape"]["reason"]
-    assert {v["topic"] for v in by_key.values()} == {"liveblog.entries"}
-    assert sorted(v["offset"] for v in by_key.values()) == [0, 1, 2]
 
-    hourly = read_topic(broker.bootstrap, "liveblog.windows.hourly", until=lambda rs: len(finals(rs)) >= 14)
-    assert sum(w["events"] for w in finals(hourly)) == 25
+def test_bad_records_go_to_the_dead_letter_topic_and_the_worker_keeps_going(broker, worker_env, tmp_path):
+    env = {**worker_env, "LIVEBLOG_MAX_VALUE_BYTES": "5000"}
+    worker = start_worker(env, tmp_path / "worker.log")
+    try:
+        assert run_cli("topics", "create", env=env).returncode == 0
+        producer = Producer({"bootstrap.servers": broker.bootstrap})
+        bad = {
+            b"bad-json": (b"{not json", "not valid JSON"),
+            b"not-utf8": (b"\xff\xfe\x00", "not UTF-8"),
+            b"wrong-shape": (b'{"headline": "no id"}', "entry_id: Field required"),
+            b"oversized": (entry_json(body="x" * 6000), "exceeds the limit of 5000 bytes"),
+            b"empty": (entry_json(headline=" ", body=""), "empty text"),
+            b"ancient": (entry_json(published_at="1985-01-01T00:00:00Z"), "implausible event time"),
+            b"future": (entry_json(published_at="2099-01-01T00:00:00Z"), "implausible event time"),
+        }
+        for key, (value, _) in bad.items():
+            producer.produce("liveblog.entries", key=key, value=value, partition=0)
+        producer.produce("liveblog.entries", key=b"x1", value=entry_json(), partition=1)
+        producer.produce("liveblog.entries", key=b"x1-reused", value=entry_json(headline="other"), partition=1)
+        producer.flush(10)
+        replayed = run_cli("replay", str(SEED_004), "--speed", "0", env=env)
+        assert replayed.returncode == 0, replayed.stderr
+
+        letters = read_topic(broker.bootstrap, "liveblog.deadletter", until=lambda rs: len(rs) >= len(bad) + 1)
+        by_key = {r["key"]: r["value"] for r in letters}
+        assert set(by_key) == set(bad) | {b"x1-reused"}
+        for key, (value, reason) in bad.items():
+            assert reason in by_key[key]["reason"], key
+            assert base64.b64decode(by_key[key]["value_b64"]) == value  # the original bytes, nothing lost
+            assert (by_key[key]["topic"], by_key[key]["partition"]) == ("liveblog.entries", 0)
+        assert "reused with different content" in by_key[b"x1-reused"]["reason"]
+        assert sorted(by_key[k]["offset"] for k in bad) == list(range(len(bad)))
+
+        hourly = read_topic(broker.bootstrap, "liveblog.windows.hourly", until=lambda rs: len(finals(rs)) >= 14)
+        assert sum(w["events"] for w in finals(hourly)) == 26  # seed 004 plus the one good record
+    finally:
+        stop(worker, tmp_path / "worker.log")

@@ -1,6 +1,7 @@
 """Decoding entry records: every bad input names what is wrong; dead letters keep the bytes."""
 
 import base64
+from datetime import datetime, timezone
 
 import pytest
 
@@ -32,6 +33,20 @@ def test_entry_and_control_records_decode():
 def test_bad_records_raise_with_a_reason(value, reason):
     with pytest.raises(BadRecord, match=reason):
         decode_entry_record(value, None, max_bytes=10_000)
+
+
+@pytest.mark.parametrize(
+    ("replace", "reason"),
+    [
+        ((b"2020-09-28T06:30:00Z", b"1989-12-31T23:59:00Z"), "implausible event time 1989-12-31T23:59:00Z"),
+        ((b"2020-09-28T06:30:00Z", b"2031-01-01T00:00:00Z"), "implausible event time 2031-01-01T00:00:00Z"),
+        ((b'"headline":"h","body":"b"', b'"headline":"  ","body":""'), "empty text"),
+    ],
+)
+def test_implausible_times_and_empty_text_are_refused(replace, reason):
+    with pytest.raises(BadRecord, match=reason):
+        decode_entry_record(GOOD.replace(*replace), None, max_bytes=10_000,
+                            now=datetime(2026, 1, 1, tzinfo=timezone.utc))
 
 
 def test_oversized_value_is_refused():

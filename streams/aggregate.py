@@ -1,14 +1,17 @@
-"""The ordered fold of classified events into death tolls and event-time windows (no Kafka, no Faust).
+"""The ordered fold: near-duplicate verdicts, death tolls and event-time windows (no Kafka, no Faust).
 
-A toll is a fold over claims in order, and a window's ``tolls`` are the tolls as they stood at its
-end, so tolls and windows are computed together, in one place. Per event:
-1. a record for a window that already closed is late (nothing is counted);
-2. its claims are applied to each toll series (idempotent per event_id, see streams.tolls);
-3. the event enters its hourly window with its category and the net change it made to each
-   series' best toll (``killed``/``wounded`` of a window are those changes summed: what was
-   newly reported within the window, negative after a downward correction).
+Classified events arrive from every source partition. They wait in a pending buffer until the
+watermark (the slowest source partition's stream time) passes them, and are then released in
+event-time order, so the outcome does not depend on how partitions interleave: the same input gives
+the same event ids, verdicts, tolls and windows with one worker or several. Per released event:
+1. near-duplicate dedup gives its verdict and event_id (streams.neardup);
+2. a ``new`` event or a ``revision`` (which replaces the event it revises) updates the tolls and
+   enters its hourly window; a ``copy`` or ``same_event`` is one more mention and counts nowhere;
+3. windows that the watermark closed are emitted once, final.
+A window's ``killed``/``wounded`` are the change of each series' best toll within the hour (what was
+newly reported, negative after a downward correction) and its ``tolls`` the tolls at its end.
 
-State is three mutable mappings of JSON values, so the worker passes Faust tables and ``analyze``
+State is five mutable mappings of JSON values, so the worker passes Faust tables and ``analyze``
 passes dicts: both run this same code.
 """
 
@@ -20,105 +23,124 @@ from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from typing import Any
 
-from schemas import ClassifiedEvent, TollSnapshot, TollUpdate, WindowValue, format_utc
+from schemas import ClassifiedEvent, TollSnapshot, TollUpdate, UniqueEntry, WindowValue, format_utc
 from streams import tolls
+from streams.neardup import DedupConfig, NearDuplicateIndex
 from streams.windows import EventTimeWindows, parse_utc
+
+TOLLS_KEY = "state"
 
 
 @dataclass
 class FoldResult:
-    """What one input produced: toll updates, window values, and a late reason if it was late."""
+    """What one input produced, in publishing order."""
 
+    unique: list[UniqueEntry] = field(default_factory=list)
+    events: list[ClassifiedEvent] = field(default_factory=list)
     tolls: list[TollUpdate] = field(default_factory=list)
     windows: list[WindowValue] = field(default_factory=list)
     late_reason: str | None = None
 
 
-def series_key(party: str, population: str, outcome: str) -> str:
-    return f"{party}/{population}/{outcome}"
+@dataclass
+class Stores:
+    """Where the fold keeps its state: Faust tables in the worker, dicts offline."""
+
+    windows: MutableMapping[str, Any] = field(default_factory=dict)
+    clocks: MutableMapping[str, Any] = field(default_factory=dict)
+    tolls: MutableMapping[str, Any] = field(default_factory=dict)
+    pending: MutableMapping[str, Any] = field(default_factory=dict)
+    duplicates: MutableMapping[str, Any] = field(default_factory=dict)
 
 
 class Aggregator:
-    """Tolls per series plus hourly windows, over stores that survive restarts."""
-
-    def __init__(
-        self,
-        windows: MutableMapping[str, Any],
-        clocks: MutableMapping[str, Any],
-        toll_series: MutableMapping[str, Any],
-        *,
-        sources: int,
-        grace: timedelta,
-    ) -> None:
-        self.toll_series = toll_series
-        self.hourly = EventTimeWindows(windows, clocks, sources=sources, grace=grace, describe=self.describe)
+    def __init__(self, stores: Stores, *, sources: int, grace: timedelta,
+                 dedup_config: DedupConfig | None = None) -> None:
+        self.stores = stores
+        self.grace = grace
+        self.hourly = EventTimeWindows(stores.windows, stores.clocks, sources=sources, grace=grace,
+                                       describe=self.describe)
+        self.near_duplicates = NearDuplicateIndex(stores.duplicates, config=dedup_config)
 
     def on_event(self, partition: int, source: int, event: ClassifiedEvent) -> FoldResult:
+        """Buffer an event until the watermark passes it; release whatever is due."""
         late = self.hourly.lateness(partition, event.published_at)
         if late is not None:
             return FoldResult(late_reason=late)
-        updates, changes = self._apply_claims(event)
-        contribution = {"category": event.category, "killed": {}, "wounded": {}}
-        for update in updates:
-            contribution[update.outcome][update.series] = changes[update.series]
-        result = self.hourly.on_event(partition, source, event.event_id, event.published_at, contribution)
-        return FoldResult(tolls=updates, windows=result.updates, late_reason=result.late_reason or None)
+        self.stores.pending[f"{format_utc(event.published_at)}|{event.entry_id}"] = event.to_dict()
+        self.hourly.advance(partition, source, event.published_at)
+        return self._settle(partition)
 
     def on_clock(self, partition: int, source: int, t: datetime) -> FoldResult:
-        return FoldResult(windows=self.hourly.on_clock(partition, source, t))
+        if not self.hourly.advance(partition, source, t):
+            return FoldResult()
+        return self._settle(partition)
 
-    def _apply_claims(self, event: ClassifiedEvent) -> tuple[list[TollUpdate], dict[str, int]]:
-        """Apply the event's claims series by series; return updates and each series' change in best."""
-        by_series: dict[str, list] = {}
-        for claim in event.casualties:
-            by_series.setdefault(series_key(claim.party, claim.population, claim.outcome), []).append(claim)
-        updates: list[TollUpdate] = []
-        changes: dict[str, int] = {}
-        for key, claims in by_series.items():
-            stored = self.toll_series.get(key) or {"state": {}, "history": []}
-            state, new = tolls.apply_event(stored["state"], event.model_copy(update={"casualties": claims}))
-            if state is stored["state"]:
-                continue
-            history = list(stored["history"])
-            for update in new:
-                previous = _best_before(history, update.as_of)
-                # [time, arrival number, min, best, max]: the number keeps equal times in arrival order
-                bisect.insort(history, [format_utc(update.as_of), len(history), update.min, update.best, update.max])
-                changes[key] = update.best - previous
-            self.toll_series[key] = {"state": state, "history": history}
-            updates += new
-        return updates, changes
+    def _settle(self, partition: int) -> FoldResult:
+        result = FoldResult()
+        watermark = self.hourly.watermark(partition)
+        if watermark is None:
+            return result
+        cutoff = format_utc(watermark)
+        for key in sorted(k for k in list(self.stores.pending.keys()) if k.partition("|")[0] <= cutoff):
+            event = ClassifiedEvent.model_validate(self.stores.pending[key])
+            del self.stores.pending[key]
+            self._release(partition, event, result)
+        result.windows += self.hourly.close_due(partition)
+        settled = watermark - self.grace - timedelta(hours=1)
+        state = self.stores.tolls.get(TOLLS_KEY) or {}
+        if state and (compact := tolls.settle(state, settled)) is not state:
+            self.stores.tolls[TOLLS_KEY] = compact
+        self.near_duplicates.expire(watermark)
+        return result
 
-    def tolls_at(self, end: datetime) -> dict[str, TollSnapshot]:
-        """Each series' toll as it stood just before ``end`` (claims at or after it are not in)."""
-        cutoff = format_utc(end)
-        snapshots = {}
-        for key, stored in self.toll_series.items():
-            history = stored["history"]
-            i = bisect.bisect_left(history, [cutoff])
+    def _release(self, partition: int, event: ClassifiedEvent, result: FoldResult) -> None:
+        verdict = self.near_duplicates.judge(event)
+        judged = event.model_copy(update={
+            "event_id": verdict.event_id, "verdict": verdict.verdict, "cluster": verdict.cluster,
+            "mentions": verdict.mentions, "sources": verdict.sources, "revision_of": verdict.revision_of,
+            "first_seen": verdict.first_seen,
+        })
+        result.unique.append(UniqueEntry.model_validate(judged.model_dump(include=set(UniqueEntry.model_fields))))
+        result.events.append(judged)
+        if verdict.verdict not in ("new", "revision"):
+            return
+        state = self.stores.tolls.get(TOLLS_KEY) or {}
+        new_state, updates = tolls.apply_event(state, judged)
+        if new_state is not state:
+            self.stores.tolls[TOLLS_KEY] = new_state
+        result.tolls += updates
+        result.windows += self.hourly.add(partition, judged.event_id, judged.published_at,
+                                          {"category": judged.category},
+                                          replace=verdict.verdict == "revision")
+
+    def tolls_at(self, t: datetime) -> dict[str, tuple[int, int, int | None]]:
+        """Each series' toll as it stood just before ``t``."""
+        state = self.stores.tolls.get(TOLLS_KEY) or {}
+        cutoff = [format_utc(t)]
+        out = {}
+        for key in sorted(state.get("series", {})):
+            changes = tolls.history(state, key)
+            i = bisect.bisect_left(changes, cutoff)
             if i:
-                _, _, low, best, high = history[i - 1]
-                snapshots[key] = TollSnapshot(min=low, best=best, max=high)
-        return dict(sorted(snapshots.items()))
+                _, low, best, high = changes[i - 1]
+                out[key] = (low, best, high)
+        return out
 
-    def describe(self, state: dict[str, Any]) -> dict[str, Any]:
-        """The classification and toll fields of a window, from its events' contributions."""
+    def describe(self, window: dict[str, Any]) -> dict[str, Any]:
+        """The classification and toll fields of a window."""
         by_category: dict[str, int] = {}
-        killed: dict[str, int] = {}
-        wounded: dict[str, int] = {}
-        for record in state["events"].values():
+        for record in window["events"].values():
             by_category[record["category"]] = by_category.get(record["category"], 0) + 1
-            for totals, outcome in ((killed, "killed"), (wounded, "wounded")):
-                for key, change in record[outcome].items():
-                    totals[key] = totals.get(key, 0) + change
+        start, end = self.tolls_at(parse_utc(window["start"])), self.tolls_at(parse_utc(window["end"]))
+        reported: dict[str, dict[str, int]] = {"killed": {}, "wounded": {}}
+        for key, (_, best, _) in end.items():
+            change = best - start.get(key, (0, 0, 0))[1]
+            if change:
+                reported[key.rsplit("/", 1)[1]][key] = change
         return {
             "by_category": dict(sorted(by_category.items())),
-            "killed": dict(sorted(killed.items())),
-            "wounded": dict(sorted(wounded.items())),
-            "tolls": self.tolls_at(parse_utc(state["end"])),
+            "killed": reported["killed"],
+            "wounded": reported["wounded"],
+            "tolls": {key: TollSnapshot(min=low, best=best, max=high) for key, (low, best, high) in end.items()},
         }
-
-
-def _best_before(history: list[list[Any]], as_of: datetime) -> int:
-    i = bisect.bisect_right(history, [format_utc(as_of), float("inf")])
-    return history[i - 1][3] if i else 0

@@ -1,8 +1,8 @@
 """Offline mode: the worker's pipeline run in-process on a replay schedule, with no broker.
 
-It calls the same domain functions as the agents, in the same order (dedup, classify, then the
-fold into tolls and windows), on one partition, so it prints the records the worker publishes
-for the same input.
+It calls the same domain functions as the agents, in the same order (exact dedup and
+classification, then the ordered fold into verdicts, tolls and windows), on one partition, so it
+prints the records the worker publishes for the same input.
 """
 
 from __future__ import annotations
@@ -12,7 +12,7 @@ from collections.abc import Iterator, Sequence
 from datetime import timedelta
 
 from schemas import Entry, Record
-from streams.aggregate import Aggregator
+from streams.aggregate import Aggregator, Stores
 from streams.dedup import as_unique, conflict_reason, sighting
 from streams.events import classify_event
 from streams.schedule import schedule
@@ -27,33 +27,25 @@ def analyze(entries: Sequence[Entry], settings: Settings, *, emit: str) -> Itera
         raise ValueError(f"emit must be one of {EMITS}, not {emit!r}")
     seen: dict[str, str] = {}
     grace = timedelta(seconds=settings.grace_seconds)
-    aggregator = Aggregator({}, {}, {}, sources=1, grace=grace)
+    aggregator = Aggregator(Stores(), sources=1, grace=grace)
     items = schedule(entries, heartbeat=timedelta(minutes=settings.heartbeat_minutes), grace=grace,
                      replay_id="offline")
     for position, item in enumerate(items):
         if item.control is not None:
-            if emit == "windows":
-                yield from aggregator.on_clock(0, 0, item.control.stream_time).windows
-            continue
-        entry = item.entry
-        assert entry is not None
-        if emit == "entries":
-            yield entry
-            continue
-        seen_as = sighting(seen, entry, f"offline:{position}")
-        if seen_as == "conflict":
-            print(f"liveblog analyze: {conflict_reason(seen, entry)}", file=sys.stderr)
-        if seen_as in ("conflict", "duplicate"):
-            continue
-        unique = as_unique(entry)
-        if emit == "unique":
-            yield unique
-            continue
-        event = classify_event(unique)
-        if emit == "events":
-            yield event
-            continue
-        result = aggregator.on_event(0, 0, event)
-        if result.late_reason:
-            print(f"liveblog analyze: {event.event_id}: {result.late_reason}", file=sys.stderr)
-        yield from result.tolls if emit == "tolls" else result.windows
+            result = aggregator.on_clock(0, 0, item.control.stream_time)
+        else:
+            entry = item.entry
+            assert entry is not None
+            if emit == "entries":
+                yield entry
+                continue
+            seen_as = sighting(seen, entry, f"offline:{position}")
+            if seen_as == "conflict":
+                print(f"liveblog analyze: {conflict_reason(seen, entry)}", file=sys.stderr)
+            if seen_as in ("conflict", "duplicate"):
+                continue
+            result = aggregator.on_event(0, 0, classify_event(as_unique(entry)))
+            if result.late_reason:
+                print(f"liveblog analyze: {entry.entry_id}: {result.late_reason}", file=sys.stderr)
+        if emit != "entries":
+            yield from getattr(result, emit)

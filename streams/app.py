@@ -1,12 +1,13 @@
 """The Faust application: thin agents that read, call the domain modules, write tables and topics.
 
-    liveblog.entries ──process-entries──► liveblog.entries.unique
-       (N partitions)  decode, exact dedup,  ► liveblog.events
-                       classify, claims      ► liveblog.internal.window-input (1 partition; replay-clock
-       └─► liveblog.deadletter                 records from every source partition too)
-                                                  │
-                                  fold-tolls-and-windows ──► liveblog.tolls, liveblog.windows.hourly
-                                                  └─► liveblog.deadletter (late records)
+    liveblog.entries ──process-entries──► liveblog.internal.window-input (1 partition; replay-clock
+       (N partitions)  decode, exact dedup,     records from every source partition too)
+                       classify, claims             │
+       └─► liveblog.deadletter          fold-tolls-and-windows: release in event-time order,
+                                        near-duplicate verdicts, tolls, windows
+                                            ──► liveblog.entries.unique, liveblog.events,
+                                                liveblog.tolls, liveblog.windows.hourly
+                                            └─► liveblog.deadletter (late records)
 """
 
 from __future__ import annotations
@@ -19,7 +20,7 @@ import faust
 
 from schemas import ClassifiedEvent, ReplayControl, format_utc
 from streams import topics as t
-from streams.aggregate import Aggregator
+from streams.aggregate import Aggregator, Stores
 from streams.dedup import as_unique, conflict_reason, sighting
 from streams.events import classify_event
 from streams.records import BadRecord, dead_letter, decode_entry_record, header
@@ -70,10 +71,13 @@ def create_app(settings: Settings) -> faust.App:
     deadletters = _raw_topic(app, t.DEADLETTER, n)
 
     entry_seen = app.Table(t.TABLE_ENTRY_SEEN, default=None, partitions=n, key_type=str)
+    def fold_table(name: str) -> faust.Table:
+        return app.Table(name, default=None, partitions=one, key_type=str)
+
     aggregator = Aggregator(
-        app.Table(t.TABLE_WINDOWS, default=None, partitions=one, key_type=str),
-        app.Table(t.TABLE_CLOCKS, default=None, partitions=one, key_type=str),
-        app.Table(t.TABLE_TOLLS, default=None, partitions=one, key_type=str),
+        Stores(windows=fold_table(t.TABLE_WINDOWS), clocks=fold_table(t.TABLE_CLOCKS),
+               tolls=fold_table(t.TABLE_TOLLS), pending=fold_table(t.TABLE_PENDING),
+               duplicates=fold_table(t.TABLE_DUPLICATES)),
         sources=n,
         grace=timedelta(seconds=settings.grace_seconds),
     )
@@ -99,12 +103,9 @@ def create_app(settings: Settings) -> faust.App:
             raise BadRecord(conflict_reason(entry_seen, record))
         if seen == "duplicate":
             return
-        unique_entry = as_unique(record)
-        classified = classify_event(unique_entry)
-        key = classified.event_id.encode()
-        await unique.send(key=key, value=unique_entry.to_json())
-        await events.send(key=key, value=classified.to_json())
-        await fold_input.send(key=key, value=classified.to_json(), partition=0, headers=source)
+        classified = classify_event(as_unique(record))
+        await fold_input.send(key=classified.entry_id.encode(), value=classified.to_json(), partition=0,
+                              headers=source)
 
     async def fold(message: Any) -> None:
         source = int(header(message.headers, t.SOURCE_PARTITION_HEADER) or b"0")
@@ -115,6 +116,10 @@ def create_app(settings: Settings) -> faust.App:
             result = aggregator.on_event(message.partition, source, ClassifiedEvent.from_json(message.value))
             if result.late_reason:
                 raise BadRecord(result.late_reason)
+        for entry in result.unique:
+            await unique.send(key=entry.event_id.encode(), value=entry.to_json())
+        for classified in result.events:
+            await events.send(key=classified.event_id.encode(), value=classified.to_json())
         for update in result.tolls:
             await toll_updates.send(key=update.series.encode(), value=update.to_json())
         for window in result.windows:

@@ -31,9 +31,15 @@ def final_watermark(last_event: datetime, grace: timedelta, longest_window: time
 
 
 def schedule(
-    entries: Sequence[Entry], *, heartbeat: timedelta, grace: timedelta, replay_id: str
+    entries: Sequence[Entry], *, heartbeat: timedelta, grace: timedelta, replay_id: str,
+    beat_after_each_entry: bool = False,
 ) -> Iterator[Scheduled]:
-    """Yield the replay: entries must already be in event-time order."""
+    """Yield the replay: entries must already be in event-time order.
+
+    ``beat_after_each_entry`` (live replays) follows every entry with a heartbeat at its time, so
+    the partitions that did not get the entry catch up at once and the ordered fold releases it
+    without waiting for the next interval heartbeat.
+    """
     if not entries:
         return
     clock = entries[0].published_at
@@ -45,5 +51,7 @@ def schedule(
             beat += heartbeat
         clock = max(clock, entry.published_at)
         yield Scheduled(entry.published_at, entry=entry)
+        if beat_after_each_entry:
+            yield Scheduled(clock, control=ReplayControl(type="heartbeat", stream_time=clock, replay_id=replay_id))
     end = final_watermark(clock, grace)
     yield Scheduled(clock, control=ReplayControl(type="watermark", stream_time=end, replay_id=replay_id))

@@ -1,21 +1,39 @@
 """Running casualty tolls per series ``party/population/outcome``, reconciled from claims.
 
-Rules (DESIGN.md), per series, claims in text order: a cumulative claim sets the series (a later
-one replaces it, also downward); increments and incidents add to the last cumulative; a
+Rules (DESIGN.md), per series, claims in event-time order: a cumulative claim sets the series (a
+later one replaces it, also downward); increments and incidents add to the last cumulative; a
 correction replaces the last increment; historical claims never count; a claim restated by
-another source or copy is counted once. The state is a plain JSON-able dict (it lives in a Faust
-table) and every function is pure: the input state is never mutated.
+another source or copy is counted once.
+
+A series keeps its recent claims and re-folds them in event-time order whenever one arrives, so
+the result does not depend on arrival order (several partitions, a revision arriving late), and a
+revised event's claims simply replace the old ones. Claims older than the settled time (stream
+time minus grace) are folded into a base and dropped, so state stays small on long replays.
+The state is a plain JSON-able dict (it lives in a Faust table); the functions are pure.
 """
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import datetime, timedelta
+from typing import Any
 
 from schemas import ClaimProvenance, ClassifiedEvent, TollUpdate, format_utc
 from streams.casualties import dated_earlier
 
 # Within this span, an equal figure for the same series from another entry is the same report.
 RESTATEMENT_WINDOW = timedelta(hours=6)
+
+
+@dataclass(frozen=True, slots=True)
+class _Claim:
+    """What the fold reads of a stored claim (stored claims are JSON dicts)."""
+
+    kind: str
+    min: int
+    max: int | None
+    published_at: datetime
+    text: str
 
 
 def _add(a: int | None, b: int | None) -> int | None:
@@ -26,7 +44,7 @@ def _fingerprint(kind: str, lo: int) -> str:
     return f"{'total' if kind == 'cumulative' else 'delta'}:{lo}"
 
 
-def _apply_claim(series: dict, claim: ClaimProvenance) -> bool:
+def _apply_claim(series: dict, claim: _Claim) -> bool:
     """Fold one claim into a series (mutating the caller's private copy); True when it counted."""
     at = claim.published_at
     base_at = datetime.fromisoformat(series["base_at"]) if series["base_at"] else None
@@ -50,9 +68,8 @@ def _apply_claim(series: dict, claim: ClaimProvenance) -> bool:
     if claim.kind == "cumulative":
         series["min"], series["max"] = claim.min, claim.max
         series["base_at"] = format_utc(at)
-        series["claims"] = []
         return True
-    if base_at is not None and base_at.date() == at.date() and dated_earlier(claim):
+    if base_at is not None and base_at.date() == at.date() and dated_earlier(claim):  # type: ignore[arg-type]
         series["max"] = _add(series["max"], claim.max)  # the total may already include it
     else:
         series["min"] += claim.min
@@ -61,51 +78,125 @@ def _apply_claim(series: dict, claim: ClaimProvenance) -> bool:
     return True
 
 
+def _new_fold() -> dict:
+    return {"min": 0, "max": 0, "as_of": None, "base_at": None, "last_delta": None, "seen": {}, "since_total": []}
+
+
 def _new_series() -> dict:
-    return {"min": 0, "max": 0, "as_of": None, "base_at": None, "last_delta": None, "seen": {}, "claims": []}
+    return {"base": _new_fold(), "claims": [], "fold": _new_fold(), "history": []}
+
+
+def _claim_order(claim: dict) -> tuple[str, str, int]:
+    return (claim["published_at"], claim["event_id"], claim["n"])
+
+
+def _fold(base: dict, claims: list[dict]) -> tuple[dict, list[list[Any]]]:
+    """Fold claims (in order) onto a copy of ``base``; return the fold and its history of changes."""
+    fold = {**base, "seen": dict(base["seen"]), "since_total": list(base["since_total"])}
+    history: list[list[Any]] = []
+    for stored in claims:
+        claim = _Claim(stored["kind"], stored["min"], stored["max"],
+                       datetime.fromisoformat(stored["published_at"]), stored["text"])
+        before = (fold["min"], fold["max"])
+        counted = _apply_claim(fold, claim)
+        if counted:
+            fold["as_of"] = stored["published_at"]
+            if claim.kind == "cumulative":
+                fold["since_total"] = []
+        fold["since_total"].append({**stored, "counted": counted})
+        if counted and (fold["min"], fold["max"]) != before:
+            history.append([stored["published_at"], fold["min"], fold["min"], fold["max"]])
+    return fold, history
+
+
+def _key(claim: Any) -> str:
+    return f"{claim.party}/{claim.population}/{claim.outcome}"
 
 
 def apply_event(state: dict, event: ClassifiedEvent) -> tuple[dict, list[TollUpdate]]:
     """Fold an event's claims into the tolls. Returns the new state and one update per series whose
-    (min, best, max) changed. Idempotent per event_id."""
-    events = state.get("events", {})
-    if event.event_id in events or not event.casualties:
-        return state, []
+    (min, best, max) changed. Idempotent per event_id; an event_id seen before with other claims
+    (a revision) replaces its earlier claims."""
+    events: dict[str, list[str]] = state.get("events", {})
     all_series: dict[str, dict] = state.get("series", {})
-    touched: dict[str, dict] = {}
-    before: dict[str, tuple[int, int, int | None]] = {}
-    for claim in event.casualties:
-        key = f"{claim.party}/{claim.population}/{claim.outcome}"
-        if key not in touched:
-            if key not in all_series and claim.kind == "historical":
-                continue
-            old = all_series.get(key) or _new_series()
-            touched[key] = {**old, "seen": dict(old["seen"]), "claims": list(old["claims"])}
-            before[key] = (old["min"], old["min"], old["max"]) if key in all_series else (-1, -1, -1)
-        series = touched[key]
+    new_claims: dict[str, list[dict]] = {}
+    for n, claim in enumerate(event.casualties):
         provenance = ClaimProvenance(**claim.model_dump(), event_id=event.event_id, source=event.source,
-                                     published_at=event.published_at, counted=False)
-        counted = _apply_claim(series, provenance)
-        if counted:
-            series["as_of"] = format_utc(event.published_at)
-        series["claims"].append(provenance.model_copy(update={"counted": counted}).to_dict())
-    new_state = {"events": {**events, event.event_id: format_utc(event.published_at)},
-                 "series": {**all_series, **touched}}
+                                     published_at=event.published_at, counted=False).to_dict()
+        new_claims.setdefault(_key(claim), []).append({**provenance, "n": n})
+    touched = set(new_claims) | set(events.get(event.event_id, []))
+    changed_series: dict[str, dict] = {}
+    for key in touched:
+        series = all_series.get(key) or _new_series()
+        kept = [c for c in series["claims"] if c["event_id"] != event.event_id]
+        claims = sorted(kept + new_claims.get(key, []), key=_claim_order)
+        if claims == series["claims"]:
+            continue
+        if key not in all_series and all(c["kind"] == "historical" for c in claims):
+            continue  # a series is not opened by history alone
+        fold, history = _fold(series["base"], claims)
+        changed_series[key] = {**series, "claims": claims, "fold": fold, "history": history}
+    if not changed_series:
+        return state, []
+    new_events = {**events, event.event_id: sorted(new_claims)} if new_claims else {
+        k: v for k, v in events.items() if k != event.event_id}
+    new_state = {"events": new_events, "series": {**all_series, **changed_series}}
     updates = []
-    for key, series in touched.items():
-        if before[key] == (series["min"], series["min"], series["max"]) or series["as_of"] is None:
+    for key, series in sorted(changed_series.items()):
+        old = all_series.get(key)
+        value = _value(series)
+        if value is None or (old is not None and _value(old) == value):
             continue
         party, population, outcome = key.split("/")
+        low, best, high = value
         updates.append(TollUpdate(
-            series=key, party=party, population=population, outcome=outcome, min=series["min"],
-            best=series["min"], max=series["max"], as_of=series["as_of"],
-            claims=[ClaimProvenance.model_validate(c) for c in series["claims"]],
+            series=key, party=party, population=population, outcome=outcome, min=low, best=best, max=high,
+            as_of=series["fold"]["as_of"],
+            claims=[ClaimProvenance.model_validate({k: v for k, v in c.items() if k != "n"})
+                    for c in series["fold"]["since_total"]],
         ))
     return new_state, updates
+
+
+def _value(series: dict) -> tuple[int, int, int | None] | None:
+    fold = series["fold"]
+    return None if fold["as_of"] is None else (fold["min"], fold["min"], fold["max"])
 
 
 def snapshot(state: dict) -> dict[str, tuple[int, int, int | None]]:
     """Current toll per series: (min, best, max). Best is the lower bound, ACLED's conservative
     reading; max is None when open-ended ("more than 30")."""
-    return {key: (s["min"], s["min"], s["max"]) for key, s in state.get("series", {}).items()
-            if s["as_of"] is not None}
+    return {key: value for key, s in state.get("series", {}).items() if (value := _value(s)) is not None}
+
+
+def history(state: dict, key: str) -> list[list[Any]]:
+    """A series' changes, oldest first: [time, min, best, max] (settled changes are summarised by
+    their last value)."""
+    series = state.get("series", {}).get(key)
+    if series is None:
+        return []
+    base = series["base"]
+    settled = [[base["as_of"], base["min"], base["min"], base["max"]]] if base["as_of"] else []
+    return settled + series["history"]
+
+
+def settle(state: dict, before: datetime) -> dict:
+    """Fold every claim older than ``before`` into its series' base: they can no longer move."""
+    cutoff = format_utc(before)
+    series_out = {}
+    moved = False
+    for key, series in state.get("series", {}).items():
+        old = [c for c in series["claims"] if c["published_at"] < cutoff]
+        if not old:
+            series_out[key] = series
+            continue
+        moved = True
+        base, _ = _fold(series["base"], old)
+        recent = series["claims"][len(old):]
+        fold, changes = _fold(base, recent)
+        series_out[key] = {"base": base, "claims": recent, "fold": fold, "history": changes}
+    if not moved:
+        return state
+    open_events = {c["event_id"] for series in series_out.values() for c in series["claims"]}
+    events = {k: v for k, v in state.get("events", {}).items() if k in open_events}
+    return {"events": events, "series": series_out}

@@ -37,7 +37,9 @@ TABLE_ENTRY_SEEN = "entry-seen"
 TABLE_WINDOWS = "hour-windows"
 TABLE_CLOCKS = "stream-clocks"
 TABLE_TOLLS = "toll-series"
-AGGREGATE_TABLES = (TABLE_WINDOWS, TABLE_CLOCKS, TABLE_TOLLS)
+TABLE_PENDING = "pending-events"
+TABLE_DUPLICATES = "near-duplicates"
+AGGREGATE_TABLES = (TABLE_WINDOWS, TABLE_CLOCKS, TABLE_TOLLS, TABLE_PENDING, TABLE_DUPLICATES)
 
 
 @dataclass(frozen=True)
@@ -60,7 +62,7 @@ def contract(settings: Settings) -> list[TopicSpec]:
         TopicSpec(ROLLING, "window_end", n, compacted=True),
         TopicSpec(ALERTS, "fingerprint", n),
         TopicSpec(DEADLETTER, "original key", n),
-        TopicSpec(WINDOW_INPUT, "event_id", AGGREGATE_PARTITIONS),
+        TopicSpec(WINDOW_INPUT, "entry_id", AGGREGATE_PARTITIONS),
         TopicSpec(changelog_topic(settings, TABLE_ENTRY_SEEN), "entry_id", n, compacted=True),
     ]
     topics += [TopicSpec(changelog_topic(settings, t), "table key", AGGREGATE_PARTITIONS, compacted=True)

@@ -86,29 +86,27 @@ class EventTimeWindows:
         self.model = model
         self.describe = describe
 
+    def watermark(self, partition: int) -> datetime | None:
+        return stream_time(self.clocks, partition, self.sources)
+
     def lateness(self, partition: int, event_time: datetime) -> str | None:
         """Why an event at ``event_time`` is late (every window holding it has closed), else None."""
-        watermark = stream_time(self.clocks, partition, self.sources)
+        watermark = self.watermark(partition)
         last_start = window_starts(event_time, self.size, self.step)[-1]
         if watermark is None or last_start + self.size + self.grace > watermark:
             return None
         return (f"late: event time {format_utc(event_time)} is in a window closed at stream time "
                 f"{format_utc(watermark)} (grace {self.grace})")
 
-    def on_event(
-        self, partition: int, source: int, event_id: str, event_time: datetime, contribution: dict[str, Any]
-    ) -> WindowResult:
-        """Add one event, then advance its source's clock. The first record of an event_id in a
-        window stays: a redelivered or replayed event changes nothing."""
-        late = self.lateness(partition, event_time)
-        if late is not None:
-            return WindowResult(late=True, late_reason=late)
-        watermark = stream_time(self.clocks, partition, self.sources)
-        result = WindowResult()
+    def add(self, partition: int, event_id: str, event_time: datetime, contribution: dict[str, Any],
+            *, replace: bool = False) -> list[WindowValue]:
+        """Put an event that is not late in every window holding it; return the updated windows.
+        The first record of an event_id stays (a redelivery changes nothing) unless ``replace`` (a
+        revision). Callers check ``lateness`` when the event arrives: an event held back until the
+        watermark passes it is added before ``close_due`` runs, so its windows are still open."""
         record = {"t": format_utc(event_time), **contribution}
+        updates = []
         for start in window_starts(event_time, self.size, self.step):
-            if watermark is not None and start + self.size + self.grace <= watermark:
-                continue  # this hopping window already closed; the event still counts in later ones
             key = format_utc(start)
             state = self.windows.get(key) or {
                 "partition": partition,
@@ -116,22 +114,25 @@ class EventTimeWindows:
                 "end": format_utc(start + self.size),
                 "events": {},
             }
-            if event_id in state["events"]:
+            if event_id in state["events"] and (not replace or state["events"][event_id] == record):
                 continue
             state = {**state, "events": {**state["events"], event_id: record}}
             self.windows[key] = state  # reassign: a table write is what reaches the changelog
-            result.updates.append(self.render(state, final=False))
-        result.updates += self.on_clock(partition, source, event_time)
-        return result
+            updates.append(self.render(state, final=False))
+        return updates
 
-    def on_clock(self, partition: int, source: int, t: datetime) -> list[WindowValue]:
-        """Advance a source partition's clock (never backwards); return the windows that closed."""
+    def advance(self, partition: int, source: int, t: datetime) -> bool:
+        """Move a source partition's clock forward (never back); True when it moved."""
         key = clock_key(partition, source)
         current = self.clocks.get(key)
         if current is not None and parse_utc(current) >= t:
-            return []
+            return False
         self.clocks[key] = format_utc(t)
-        watermark = stream_time(self.clocks, partition, self.sources)
+        return True
+
+    def close_due(self, partition: int) -> list[WindowValue]:
+        """Emit, final and once, every window of the partition that the watermark has closed."""
+        watermark = self.watermark(partition)
         if watermark is None:
             return []
         finals = []
@@ -140,6 +141,20 @@ class EventTimeWindows:
                 finals.append(self.render(state, final=True))
                 del self.windows[key]
         return finals
+
+    def on_event(
+        self, partition: int, source: int, event_id: str, event_time: datetime, contribution: dict[str, Any]
+    ) -> WindowResult:
+        """Add one event, advance its source's clock, and close what is due."""
+        late = self.lateness(partition, event_time)
+        if late is not None:
+            return WindowResult(late=True, late_reason=late)
+        updates = self.add(partition, event_id, event_time, contribution)
+        return WindowResult(updates=updates + self.on_clock(partition, source, event_time))
+
+    def on_clock(self, partition: int, source: int, t: datetime) -> list[WindowValue]:
+        """Advance a source partition's clock; return the windows that closed."""
+        return self.close_due(partition) if self.advance(partition, source, t) else []
 
     def _open(self, partition: int) -> Iterator[tuple[str, dict[str, Any]]]:
         return ((k, v) for k, v in list(self.windows.items()) if v["partition"] == partition)

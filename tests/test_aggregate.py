@@ -6,7 +6,7 @@ from __future__ import annotations
 from datetime import datetime, timedelta, timezone
 
 from schemas import ClassifiedEvent
-from streams.aggregate import Aggregator
+from streams.aggregate import Aggregator, Stores
 from streams.analyze import analyze
 from streams.parse import parse_paths
 from streams.settings import Settings
@@ -62,7 +62,7 @@ def test_articles_historical_and_survivor_claims_change_no_toll():
 
 def test_the_same_event_twice_and_a_late_event_change_nothing():
     events = seed_events()
-    aggregator = Aggregator({}, {}, {}, sources=1, grace=timedelta(minutes=15))
+    aggregator = Aggregator(Stores(), sources=1, grace=timedelta(minutes=15))
     for event in events:
         aggregator.on_event(0, 0, event)
     before = aggregator.tolls_at(datetime(2020, 9, 29, tzinfo=timezone.utc))
@@ -72,3 +72,24 @@ def test_the_same_event_twice_and_a_late_event_change_nothing():
     late = aggregator.on_event(0, 0, events[0].model_copy(update={"event_id": "late-copy"}))
     assert late.late_reason and "late" in late.late_reason and not late.tolls
     assert aggregator.tolls_at(datetime(2020, 9, 29, tzinfo=timezone.utc)) == before
+
+
+def test_arrival_order_across_partitions_does_not_change_the_outcome():
+    """Events from two source partitions, interleaved differently, give the same tolls and windows."""
+    events = seed_events()
+    tagged = [(i % 2, event) for i, event in enumerate(events)]  # each partition stays in time order
+    outcomes = []
+    for order in (tagged, [t for t in tagged if t[0] == 0] + [t for t in tagged if t[0] == 1]):
+        aggregator = Aggregator(Stores(), sources=2, grace=timedelta(minutes=15))
+        windows, updates = [], []
+        for source, event in order:
+            result = aggregator.on_event(0, source, event)
+            windows += result.windows
+            updates += result.tolls
+        end = datetime(2020, 9, 29, tzinfo=timezone.utc)
+        for source in (0, 1):
+            windows += aggregator.on_clock(0, source, end).windows
+        outcomes.append(({w.window_start: w for w in windows if w.final}, aggregator.tolls_at(end),
+                         [(u.series, u.best) for u in updates]))
+    assert outcomes[0] == outcomes[1]
+    assert len(outcomes[0][0]) == 14

@@ -133,3 +133,39 @@ def test_tables_rebuilt_from_changelogs_keep_dedup_and_closed_windows(broker, wo
         assert sorted(finals) == sorted(set(finals)) and len(finals) == 14
     finally:
         stop(worker, log)
+
+
+def reference_tolls(*paths: str) -> dict[str, tuple]:
+    result = run_cli("analyze", *paths, "--emit", "tolls")
+    assert result.returncode == 0, result.stderr
+    latest = {}
+    for line in result.stdout.splitlines():
+        update = orjson.loads(line)
+        latest[update["series"]] = (update["min"], update["best"], update["max"])
+    return latest
+
+
+def test_two_workers_on_four_partitions_one_killed_mid_replay(broker, worker_env, tmp_path):
+    paths = [str(p) for p in sorted((ROOT / "data" / "samples").glob("*.txt"))]
+    expected_windows, expected_tolls = reference_finals(*paths), reference_tolls(*paths)
+    first_log, second_log = tmp_path / "worker-1.log", tmp_path / "worker-2.log"
+    first = start_worker({**worker_env, "LIVEBLOG_DATA_DIR": str(tmp_path / "state-1")}, first_log)
+    second = start_worker({**worker_env, "LIVEBLOG_DATA_DIR": str(tmp_path / "state-2"),
+                           "LIVEBLOG_WEB_PORT": str(int(worker_env["LIVEBLOG_WEB_PORT"]) + 1)}, second_log)
+    replay = subprocess.Popen([LIVEBLOG, "replay", *paths, "--speed", "6000", "--max-wait", "1"], env=worker_env,
+                              cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    try:
+        time.sleep(10)  # both workers joined and share the partitions
+        second.send_signal(signal.SIGKILL)
+        second.wait()
+        assert replay.wait(90) == 0, replay.stderr.read()
+        hourly = read_topic(broker.bootstrap, "liveblog.windows.hourly",
+                            until=lambda rs: set(latest_finals(rs)) >= set(expected_windows), timeout=150)
+        assert latest_finals(hourly) == expected_windows
+        tolls = read_topic(broker.bootstrap, "liveblog.tolls", until=lambda rs: False, timeout=3)
+        latest = {r["value"]["series"]: (r["value"]["min"], r["value"]["best"], r["value"]["max"]) for r in tolls}
+        assert latest == expected_tolls
+    finally:
+        stop(first, first_log)
+        stop(second, second_log)
+        replay.kill()

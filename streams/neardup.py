@@ -1,0 +1,324 @@
+"""Near-duplicate dedup: revisions, copies and the same event from other sources (no Kafka, no Faust).
+
+Exact duplicates (same entry_id) are dropped before this stage by ``streams.dedup.first_sighting``.
+Entries arrive one by one in event-time order; ``NearDuplicateIndex.judge`` says what each one is:
+
+- ``new``: a first report; its event_id is derived from its blog slot (source, blog, minute), so a
+  later scrape with edits keeps the id, or from its entry_id when it has no minute slot;
+- ``revision``: the same source, blog and time slot with edited text: it supersedes ``revision_of``
+  and keeps that entry's event_id (downstream replaces the event's contribution);
+- ``copy``: the same text elsewhere or in another scrape (whitespace, quotes, dashes, a few
+  sentences missing): one more mention of the event;
+- ``same_event``: another source quoting or paraphrasing the same statement within the horizon:
+  one more mention and source of the event.
+
+Candidates come from an index, never from a scan: MinHash LSH bands (one-permutation hashing, so a
+signature costs one hash per shingle), the blog slot, and capitalised names. State lives in one
+mutable mapping of JSON values (a Faust table in the worker, a dict offline), written by key
+assignment, and ``expire`` drops whatever is older than the horizon, so memory stays flat.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import tomllib
+import unicodedata
+import zlib
+from collections.abc import MutableMapping
+from dataclasses import dataclass, fields
+from datetime import datetime, timedelta, timezone
+from pathlib import Path
+from typing import Any, Literal
+
+from schemas import Entry, format_utc
+
+CONFIG_PATH = Path(__file__).parent / "data" / "dedup.toml"
+
+VerdictName = Literal["new", "revision", "copy", "same_event"]
+
+
+@dataclass(frozen=True)
+class DedupConfig:
+    """Thresholds; the values and the reasons for them are in ``streams/data/dedup.toml``."""
+
+    horizon_hours: float = 48
+    shingle_words: int = 3
+    lsh_bands: int = 20
+    lsh_rows: int = 3
+    bucket_cap: int = 64
+    copy_containment: float = 0.8
+    revision_containment: float = 0.4
+    same_event_min_shared: int = 5
+
+    @property
+    def horizon(self) -> timedelta:
+        return timedelta(hours=self.horizon_hours)
+
+
+def load_config(path: Path | None = None) -> DedupConfig:
+    """The thresholds of ``dedup.toml``; an unknown key is an error, so a typo cannot go unnoticed."""
+    data = tomllib.loads((path or CONFIG_PATH).read_text(encoding="utf-8"))
+    known = {f.name for f in fields(DedupConfig)}
+    if unknown := set(data) - known:
+        raise ValueError(f"{path or CONFIG_PATH}: unknown key(s) {', '.join(sorted(unknown))}")
+    return DedupConfig(**data)
+
+
+@dataclass(frozen=True)
+class Verdict:
+    """What an entry is, and the event it counts towards."""
+
+    verdict: VerdictName
+    event_id: str
+    cluster: str
+    mentions: int
+    sources: list[str]
+    revision_of: str | None
+    first_seen: datetime
+
+
+# --- text features -----------------------------------------------------------------------------
+
+_FOLD = str.maketrans({
+    "‘": "'", "’": "'", "‚": "'", "‛": "'", "′": "'", "“": '"', "”": '"', "„": '"', "‟": '"', "″": '"',
+    "«": '"', "»": '"', "–": "-", "—": "-", "‒": "-", "―": "-", "−": "-",
+})
+_WORD = re.compile(r"\w+")
+_THOUSANDS = re.compile(r"(?<=\d)[,.](?=\d{3}\b)")
+_SENTENCE_START = re.compile(r"(?:^|[.!?:;\"']\s*|\n\s*)$")
+_NUMBER_WORDS = {w: str(i) for i, w in enumerate(
+    "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen "
+    "sixteen seventeen eighteen nineteen twenty".split())}
+_NUMBER_WORDS |= {w: str(20 + 10 * i) for i, w in enumerate("thirty forty fifty sixty seventy eighty ninety".split(), 1)}
+_MONTHS = frozenset("january february march april may june july august september october november december "
+                    "jan feb mar apr jun jul aug sep sept oct nov dec".split())
+_STOP = frozenset("""a an the and or but nor of in on at to for from by with as into onto over under about
+after before during since until than then that this these those there here it its it's is are was were be been
+being has have had do does did will would shall should can could may might must not no so such also too very
+just only more most some any all each both other another which who whom whose what when where why how he she
+they we you i his her their our your them us him me said says say saying told according added adding s t""".split())
+
+# Day-of-month or year beside a month name is a date, not a count: dates differ between copies.
+_YEAR = re.compile(r"(?:19|20)\d\d")
+
+
+def _hash(text: str) -> int:
+    """A 32-bit hash that is the same in every process (``hash()`` is salted per process)."""
+    return (zlib.crc32(text.encode()) * 0x9E3779B1) & 0xFFFFFFFF
+
+
+@dataclass(frozen=True)
+class Features:
+    """What the index compares: shingles, numbers, names and statement pairs of one entry."""
+
+    shingles: frozenset[int]
+    numbers: frozenset[str]
+    names: frozenset[str]
+    statement: frozenset[int]
+
+
+def features(text: str, shingle_words: int) -> Features:
+    """Text features, blind to whitespace, quote and dash styles, case and number words."""
+    text = _THOUSANDS.sub("", unicodedata.normalize("NFKC", text).translate(_FOLD))
+    words: list[str] = []
+    names: set[str] = set()
+    content: list[str] = []
+    for m in _WORD.finditer(text):
+        raw = m.group()
+        word = _NUMBER_WORDS.get(raw.lower(), raw.lower())
+        words.append(word)
+        if raw[0].isupper() and not _SENTENCE_START.search(text, max(0, m.start() - 3), m.start()):
+            if word not in _STOP and len(word) > 2:
+                names.add(word)
+        elif word not in _STOP and not word.isdigit() and not raw[0].isupper():
+            content.append(word)
+    numbers = {str(int(w)) for i, w in enumerate(words) if w.isdigit() and not _YEAR.fullmatch(w)
+               and not (i and words[i - 1] in _MONTHS) and not (i + 1 < len(words) and words[i + 1] in _MONTHS)}
+    k = shingle_words
+    shingles = {_hash(" ".join(words[i:i + k])) for i in range(max(1, len(words) - k + 1))}
+    statement = {_hash(f"{a} {b}") for a, b in zip(content, content[1:])}
+    return Features(frozenset(shingles), frozenset(numbers), frozenset(names), frozenset(statement))
+
+
+def containment(a: frozenset[int] | set[int], b: frozenset[int] | set[int]) -> float:
+    """Share of the smaller set found in the larger: a copy with sentences missing scores high."""
+    small = min(len(a), len(b))
+    return len(a & b) / small if small else 0.0
+
+
+def band_keys(shingles: frozenset[int], bands: int, rows: int) -> list[str]:
+    """LSH band keys of a one-permutation MinHash: bins by the hash's top bits, minimum per bin."""
+    bins = bands * rows
+    signature = [0xFFFFFFFF] * bins
+    for h in shingles:
+        b = (h * bins) >> 32
+        if h < signature[b]:
+            signature[b] = h
+    return [f"b:{i}:{zlib.crc32(repr(signature[i * rows:(i + 1) * rows]).encode()):x}" for i in range(bands)]
+
+
+# --- the index ---------------------------------------------------------------------------------
+
+
+def _slot(entry: Entry) -> str | None:
+    """Where a later scrape of the same blog puts the same item: source, blog and minute."""
+    if entry.time_precision != "minute":
+        return None
+    key = "\x1f".join((entry.source, entry.url or entry.blog_title, format_utc(entry.published_at)))
+    return hashlib.sha256(key.encode()).hexdigest()[:20]
+
+
+def _parse(text: str) -> datetime:
+    return datetime.fromisoformat(text.replace("Z", "+00:00"))
+
+
+def _hour(t: datetime) -> str:
+    return t.astimezone(timezone.utc).strftime("%Y-%m-%dT%H")
+
+
+class NearDuplicateIndex:
+    """Judges entries against the recent ones, over a store of JSON values that survives restarts.
+
+    Keys: ``c:<entry_id>`` one record per entry; ``e:<event_id>`` mentions, sources and times of an
+    event; ``b:…`` LSH buckets, ``s:<slot>`` blog slots and ``n:<name>`` names, each a short list of
+    entry ids; ``h:<hour>`` entry ids by event-time hour and ``oldest``, for expiry.
+    """
+
+    def __init__(self, store: MutableMapping[str, Any], *, config: DedupConfig | None = None) -> None:
+        self.store = store
+        self.config = config or load_config()
+
+    def judge(self, entry: Entry) -> Verdict:
+        """The verdict for ``entry``, which is recorded too; judging it again returns the same."""
+        known = self.store.get(f"c:{entry.entry_id}")
+        if known is not None:
+            return self._verdict(known)
+        cfg = self.config
+        f = features(f"{entry.headline}\n{entry.body}", cfg.shingle_words)
+        slot = _slot(entry)
+        bands = band_keys(f.shingles, cfg.lsh_bands, cfg.lsh_rows)
+        names = [f"n:{n}" for n in sorted(f.names)]
+        match = self._match(entry, f, slot, bands, names)
+        own = slot if slot and f"e:{slot}" not in self.store else entry.entry_id
+        if match is None:
+            verdict, event_id, cluster, revision_of = "new", own, own, None
+        else:
+            verdict, other_id, other = match
+            event_id = other["e"]
+            cluster = own if verdict == "same_event" else other["k"]
+            revision_of = other_id if verdict == "revision" else None
+            if revision_of:
+                self.store[f"c:{other_id}"] = {**other, "x": 1}
+        record = {
+            "t": format_utc(entry.published_at), "src": entry.source, "slot": slot, "e": event_id, "k": cluster,
+            "v": verdict, "r": revision_of, "sh": sorted(f.shingles), "num": sorted(f.numbers),
+            "names": sorted(f.names), "st": sorted(f.statement), "keys": bands + names + ([f"s:{slot}"] if slot else []),
+        }
+        self._record(entry, record)
+        return self._verdict(record)
+
+    def _match(self, entry: Entry, f: Features, slot: str | None, bands: list[str],
+               names: list[str]) -> tuple[VerdictName, str, dict[str, Any]] | None:
+        """The best earlier entry this one revises, copies or restates, by that order of preference.
+        Text candidates (slot, LSH) may be any of the three; name-only candidates only the same event."""
+        cfg, store = self.config, self.store
+        similar: dict[str, None] = {}
+        for key in ([f"s:{slot}"] if slot else []) + bands:
+            similar.update(dict.fromkeys(store.get(key) or ()))
+        named: dict[str, None] = {}
+        for key in names:
+            bucket = store.get(key) or ()
+            if len(bucket) < cfg.bucket_cap:  # a full name bucket is too common to mean anything
+                named.update(dict.fromkeys(bucket))
+        low = format_utc(entry.published_at - cfg.horizon)
+        high = format_utc(entry.published_at + cfg.horizon)
+        best: tuple[int, float, str, dict[str, Any], VerdictName] | None = None
+        for other_id in [*similar, *(i for i in named if i not in similar)]:
+            other = store.get(f"c:{other_id}")
+            if other is None or not low <= other["t"] <= high:
+                continue
+            judged = (self._compare(entry, f, slot, other) if other_id in similar
+                      else self._same_event(entry, f, other))
+            if judged is not None:
+                rank = ("same_event", "copy", "revision").index(judged[0])
+                if best is None or (rank, judged[1]) > best[:2]:
+                    best = (rank, judged[1], other_id, other, judged[0])
+        return None if best is None else (best[4], best[2], best[3])
+
+    def _compare(self, entry: Entry, f: Features, slot: str | None,
+                 other: dict[str, Any]) -> tuple[VerdictName, float] | None:
+        shingles = set(other["sh"])
+        score = containment(f.shingles, shingles)
+        if slot is not None and other["slot"] == slot and not other.get("x"):
+            if f.shingles == shingles:
+                return "copy", score  # another scrape: only whitespace, quotes or dashes differ
+            if score >= self.config.revision_containment:
+                return "revision", score
+        small, large = sorted((f.numbers, set(other["num"])), key=len)
+        if score >= self.config.copy_containment and small <= large:
+            return "copy", score
+        return self._same_event(entry, f, other)
+
+    def _same_event(self, entry: Entry, f: Features, other: dict[str, Any]) -> tuple[VerdictName, float] | None:
+        """Another source restating the statement: shared content pairs, and never other figures."""
+        if other["src"] == entry.source or (f.numbers and other["num"] and f.numbers != set(other["num"])):
+            return None
+        shared = len(f.statement & set(other["st"]))
+        return ("same_event", shared) if shared >= self.config.same_event_min_shared else None
+
+    def _record(self, entry: Entry, record: dict[str, Any]) -> None:
+        store, cap = self.store, self.config.bucket_cap
+        store[f"c:{entry.entry_id}"] = record
+        for key in record["keys"]:
+            store[key] = [*(store.get(key) or ())[-(cap - 1):], entry.entry_id]
+        hour = _hour(entry.published_at)
+        store[f"h:{hour}"] = [*(store.get(f"h:{hour}") or ()), entry.entry_id]
+        if (oldest := store.get("oldest")) is None or hour < oldest:
+            store["oldest"] = hour
+        event = store.get(f"e:{record['e']}")
+        if event is None:
+            event = {"m": 0, "s": [], "f": record["t"], "l": record["t"]}
+        store[f"e:{record['e']}"] = {
+            "m": event["m"] + (record["v"] != "revision"),
+            "s": event["s"] + [entry.source] if entry.source not in event["s"] else event["s"],
+            "f": min(event["f"], record["t"]),
+            "l": max(event["l"], record["t"]),
+        }
+
+    def _verdict(self, record: dict[str, Any]) -> Verdict:
+        event = self.store[f"e:{record['e']}"]
+        return Verdict(verdict=record["v"], event_id=record["e"], cluster=record["k"], mentions=event["m"],
+                       sources=list(event["s"]), revision_of=record["r"], first_seen=_parse(event["f"]))
+
+    def expire(self, stream_time: datetime) -> int:
+        """Forget every entry whose hour ended before ``stream_time`` minus the horizon; return how many.
+        Walks the hour index from the oldest hour kept, so the cost is what is dropped, not what is kept."""
+        store = self.store
+        cutoff = _hour(stream_time - self.config.horizon)
+        oldest = store.get("oldest")
+        if oldest is None or oldest >= cutoff:
+            return 0
+        dropped = 0
+        hour = datetime.fromisoformat(f"{oldest}:00+00:00")
+        while (key := _hour(hour)) < cutoff:
+            for entry_id in store.pop(f"h:{key}", ()):
+                record = store.pop(f"c:{entry_id}", None)
+                if record is not None:
+                    dropped += 1
+                    self._forget(entry_id, record, cutoff)
+            hour += timedelta(hours=1)
+        store["oldest"] = cutoff
+        return dropped
+
+    def _forget(self, entry_id: str, record: dict[str, Any], cutoff: str) -> None:
+        store = self.store
+        for key in record["keys"]:
+            rest = [i for i in store.get(key) or () if i != entry_id]
+            if rest:
+                store[key] = rest
+            else:
+                store.pop(key, None)
+        event_key = f"e:{record['e']}"
+        if (event := store.get(event_key)) is not None and event["l"][:13] < cutoff:
+            del store[event_key]

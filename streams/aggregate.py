@@ -53,6 +53,12 @@ class Stores:
     duplicates: MutableMapping[str, Any] = field(default_factory=dict)
 
 
+def pending_key(event: ClassifiedEvent) -> str:
+    """A key whose string order is ``streams.parse.event_order``: NUL-separated, so a source that is
+    a prefix of another sorts first, as in a tuple."""
+    return "\0".join((format_utc(event.published_at), event.source, f"{event.seq:09d}", event.entry_id))
+
+
 class Aggregator:
     def __init__(self, stores: Stores, *, sources: int, grace: timedelta,
                  dedup_config: DedupConfig | None = None) -> None:
@@ -67,7 +73,7 @@ class Aggregator:
         late = self.hourly.lateness(partition, event.published_at)
         if late is not None:
             return FoldResult(late_reason=late)
-        self.stores.pending[f"{format_utc(event.published_at)}|{event.entry_id}"] = event.to_dict()
+        self.stores.pending[pending_key(event)] = event.to_dict()
         self.hourly.advance(partition, source, event.published_at)
         return self._settle(partition)
 
@@ -82,7 +88,7 @@ class Aggregator:
         if watermark is None:
             return result
         cutoff = format_utc(watermark)
-        for key in sorted(k for k in list(self.stores.pending.keys()) if k.partition("|")[0] <= cutoff):
+        for key in sorted(k for k in list(self.stores.pending.keys()) if k.partition("\0")[0] <= cutoff):
             event = ClassifiedEvent.model_validate(self.stores.pending[key])
             del self.stores.pending[key]
             self._release(partition, event, result)

@@ -261,8 +261,12 @@ class NearDuplicateIndex:
         return self._same_event(entry, f, other)
 
     def _same_event(self, entry: Entry, f: Features, other: dict[str, Any]) -> tuple[VerdictName, float] | None:
-        """Another source restating the statement: shared content pairs, and never other figures."""
+        """Another source restating the statement: shared content pairs, and never other figures.
+        An outlet does not report one statement as two items: if the candidate's event already has
+        this entry's source, the entry is a different story."""
         if other["src"] == entry.source or (f.numbers and other["num"] and f.numbers != set(other["num"])):
+            return None
+        if entry.source in (self.store.get(f"e:{other['e']}") or {}).get("s", ()):
             return None
         shared = len(f.statement & set(other["st"]))
         return ("same_event", shared) if shared >= self.config.same_event_min_shared else None

@@ -384,8 +384,10 @@ def _parse_article(blocks: list[_Block], path: str, meta: DocumentMeta, title: s
     return entries
 
 
-def _sort_key(entry: Entry) -> tuple[dt.datetime, str, int]:
-    return entry.published_at, entry.source, entry.seq
+def event_order(entry: Entry) -> tuple[dt.datetime, str, int, str]:
+    """The order of a replay: event time, then source and position, then id (a total order, so the
+    producer, ``analyze`` and the worker's ordered fold all agree on ties)."""
+    return (entry.published_at, entry.source, entry.seq, entry.entry_id)
 
 
 def parse_text(text: str, *, path: str, meta: DocumentMeta) -> list[Entry]:
@@ -401,7 +403,7 @@ def parse_text(text: str, *, path: str, meta: DocumentMeta) -> list[Entry]:
         entries = _parse_article(blocks, path, meta, title)
     if not entries:
         raise ParseError(path, None, "no recognisable entry (neither timestamped items nor paragraphs of text)")
-    return sorted(entries, key=_sort_key)
+    return sorted(entries, key=event_order)
 
 
 # --- manifest and files ----------------------------------------------------------------------
@@ -488,4 +490,4 @@ def parse_paths(paths: Sequence[Path], *, date: dt.date | None = None, tz: str |
                 source: str | None = None) -> list[Entry]:
     """All entries of several documents merged in event-time order."""
     entries = [e for p in paths for e in parse_file(Path(p), date=date, tz=tz, source=source)]
-    return sorted(entries, key=_sort_key)
+    return sorted(entries, key=event_order)

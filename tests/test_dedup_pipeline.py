@@ -1,0 +1,81 @@
+"""Dedup through the whole pipeline: seed 004, a later scrape with edits, and a copy on another
+site count as the later version alone, offline and through the broker."""
+
+from __future__ import annotations
+
+from collections import Counter
+from pathlib import Path
+
+import orjson
+
+from tests.conftest import ROOT, SEED_004, run_cli
+from tests.kafka_reader import read_topic
+
+DEDUP = ROOT / "tests" / "fixtures" / "dedup"
+LATER, COPY = DEDUP / "004_later.txt", DEDUP / "004_copy.txt"
+
+
+def analyze(emit: str, *paths: Path) -> list[dict]:
+    result = run_cli("analyze", *map(str, paths), "--emit", emit)
+    assert result.returncode == 0, result.stderr
+    return [orjson.loads(line) for line in result.stdout.splitlines()]
+
+
+def finals(windows: list[dict]) -> dict[str, dict]:
+    return {w["window_start"]: w for w in windows if w["final"]}
+
+
+def latest_tolls(updates: list[dict]) -> dict[str, tuple]:
+    return {u["series"]: (u["min"], u["best"], u["max"]) for u in updates}
+
+
+def test_seed_then_later_version_then_copy_count_as_the_later_version():
+    all_three = (SEED_004, LATER, COPY)
+    assert finals(analyze("windows", *all_three)) == finals(analyze("windows", LATER))
+    assert latest_tolls(analyze("tolls", *all_three)) == latest_tolls(analyze("tolls", LATER))
+    verdicts = Counter(u["verdict"] for u in analyze("unique", *all_three))
+    assert verdicts == Counter(new=27, copy=27, revision=3)
+    revised = {u["headline"]: u for u in analyze("unique", *all_three) if u["verdict"] == "revision"}
+    assert "Azerbaijan says seven civilians killed" in revised
+    assert revised["Azerbaijan says seven civilians killed"]["revision_of"]
+
+
+def write_copy(directory: Path) -> Path:
+    """Seed 004 as another site republishes it: one paragraph per entry, straight quotes."""
+    from streams.parse import parse_file
+
+    straight = str.maketrans({"“": '"', "”": '"', "‘": "'", "’": "'"})
+    lines = ["Karabakh live", "", "Here are the latest updates on Monday, September 28:", ""]
+    for entry in reversed(parse_file(SEED_004)):
+        lines += [f"{entry.published_at:%H:%M} GMT - {entry.headline.translate(straight)}", "",
+                  " ".join(entry.body.split()).translate(straight), ""]
+    copy = directory / "mirror.txt"
+    copy.write_text("\n".join(lines), encoding="utf-8")
+    (directory / "manifest.toml").write_text(
+        '["mirror.txt"]\nsource = "Caucasus Mirror"\npublished = 2020-09-28\ntz = "GMT"\n', encoding="utf-8")
+    return copy
+
+
+def test_a_copy_adds_mentions_not_events(tmp_path):
+    copy = write_copy(tmp_path)
+    alone = analyze("unique", SEED_004)
+    with_copy = analyze("unique", SEED_004, copy)
+    assert {u["event_id"] for u in with_copy} == {u["event_id"] for u in alone}
+    copies = [u for u in with_copy if u["verdict"] == "copy"]
+    assert len(copies) == 25 and all(u["mentions"] == 2 and u["sources"] == ["Al Jazeera", "Caucasus Mirror"]
+                                     for u in copies)
+    assert finals(analyze("windows", SEED_004, copy)) == finals(analyze("windows", SEED_004))
+
+
+def test_through_the_broker_the_three_documents_equal_the_later_version(broker, worker, worker_env):
+    expected_windows = finals(analyze("windows", LATER))
+    expected_tolls = latest_tolls(analyze("tolls", LATER))
+    replayed = run_cli("replay", str(SEED_004), str(LATER), str(COPY), "--speed", "0", env=worker_env)
+    assert replayed.returncode == 0, replayed.stderr
+    hourly = read_topic(broker.bootstrap, "liveblog.windows.hourly",
+                        until=lambda rs: set(finals([r["value"] for r in rs])) >= set(expected_windows))
+    assert finals([r["value"] for r in hourly]) == expected_windows
+    tolls = read_topic(broker.bootstrap, "liveblog.tolls", until=lambda rs: False, timeout=3)
+    assert latest_tolls([r["value"] for r in tolls]) == expected_tolls
+    unique = read_topic(broker.bootstrap, "liveblog.entries.unique", until=lambda rs: len(rs) >= 57)
+    assert Counter(r["value"]["verdict"] for r in unique) == Counter(new=27, copy=27, revision=3)

@@ -11,8 +11,8 @@ the same event ids, verdicts, tolls and windows with one worker or several. Per 
 A window's ``killed``/``wounded`` are the change of each series' best toll within the hour (what was
 newly reported, negative after a downward correction) and its ``tolls`` the tolls at its end.
 
-State is five mutable mappings of JSON values, so the worker passes Faust tables and ``analyze``
-passes dicts: both run this same code.
+State is five mutable mappings of JSON values, so the worker passes views of one Faust table
+(streams.stores explains why one) and ``analyze`` passes dicts: both run this same code.
 """
 
 from __future__ import annotations
@@ -29,6 +29,7 @@ from streams.neardup import DedupConfig, NearDuplicateIndex
 from streams.windows import EventTimeWindows, parse_utc
 
 TOLLS_KEY = "state"
+QUEUE = "queue"  # key of the pending events, {pending_key: event}
 
 
 @dataclass
@@ -73,13 +74,14 @@ class Aggregator:
         late = self.hourly.lateness(partition, event.published_at)
         if late is not None:
             return FoldResult(late_reason=late)
-        self.stores.pending[pending_key(event)] = event.to_dict()
+        self.stores.pending[QUEUE] = {**self._queue(), pending_key(event): event.to_dict()}
         self.hourly.advance(partition, source, event.published_at)
         return self._settle(partition)
 
     def on_clock(self, partition: int, source: int, t: datetime) -> FoldResult:
-        if not self.hourly.advance(partition, source, t):
-            return FoldResult()
+        """Advance a source's clock and settle, even when it did not move: after a crash the clock
+        may be durable while the releases it caused were not, and a redelivered record redoes them."""
+        self.hourly.advance(partition, source, t)
         return self._settle(partition)
 
     def _settle(self, partition: int) -> FoldResult:
@@ -88,10 +90,12 @@ class Aggregator:
         if watermark is None:
             return result
         cutoff = format_utc(watermark)
-        for key in sorted(k for k in list(self.stores.pending.keys()) if k.partition("\0")[0] <= cutoff):
-            event = ClassifiedEvent.model_validate(self.stores.pending[key])
-            del self.stores.pending[key]
-            self._release(partition, event, result)
+        queue = self._queue()
+        due = sorted(k for k in queue if k.partition("\0")[0] <= cutoff)
+        if due:
+            self.stores.pending[QUEUE] = {k: v for k, v in queue.items() if k not in due}
+            for key in due:
+                self._release(partition, ClassifiedEvent.model_validate(queue[key]), result)
         result.windows += self.hourly.close_due(partition)
         settled = watermark - self.grace - timedelta(hours=1)
         state = self.stores.tolls.get(TOLLS_KEY) or {}
@@ -99,6 +103,9 @@ class Aggregator:
             self.stores.tolls[TOLLS_KEY] = compact
         self.near_duplicates.expire(watermark)
         return result
+
+    def _queue(self) -> dict[str, Any]:
+        return self.stores.pending.get(QUEUE) or {}
 
     def _release(self, partition: int, event: ClassifiedEvent, result: FoldResult) -> None:
         verdict = self.near_duplicates.judge(event)

@@ -13,12 +13,13 @@ from datetime import timedelta
 
 from schemas import Entry, Record
 from streams.aggregate import Aggregator, Stores
+from streams.alerts import AlertEvaluator, load_rules
 from streams.dedup import as_unique, conflict_reason, sighting
 from streams.events import classify_event
 from streams.schedule import schedule
 from streams.settings import Settings
 
-EMITS = ("entries", "unique", "events", "tolls", "windows")
+EMITS = ("entries", "unique", "events", "tolls", "windows", "alerts")
 
 
 def analyze(entries: Sequence[Entry], settings: Settings, *, emit: str) -> Iterator[Record]:
@@ -28,6 +29,7 @@ def analyze(entries: Sequence[Entry], settings: Settings, *, emit: str) -> Itera
     seen: dict[str, str] = {}
     grace = timedelta(seconds=settings.grace_seconds)
     aggregator = Aggregator(Stores(), sources=1, grace=grace)
+    evaluator = AlertEvaluator({}, load_rules(settings.alert_rules))
     items = schedule(entries, heartbeat=timedelta(minutes=settings.heartbeat_minutes), grace=grace,
                      replay_id="offline")
     for position, item in enumerate(items):
@@ -47,5 +49,7 @@ def analyze(entries: Sequence[Entry], settings: Settings, *, emit: str) -> Itera
             result = aggregator.on_event(0, 0, classify_event(as_unique(entry)))
             if result.late_reason:
                 print(f"liveblog analyze: {entry.entry_id}: {result.late_reason}", file=sys.stderr)
-        if emit != "entries":
+        if emit == "alerts":
+            yield from evaluator.on_fold(result.events, result.tolls, result.windows)
+        elif emit != "entries":
             yield from getattr(result, emit)

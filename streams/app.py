@@ -19,13 +19,16 @@ from typing import Any
 import faust
 
 from schemas import ClassifiedEvent, ReplayControl, format_utc
-from streams import topics as t
+from streams import metrics, topics as t
 from streams.aggregate import Aggregator, Stores
+from streams.alerts import AlertEvaluator, load_rules
 from streams.dedup import as_unique, conflict_reason, sighting
 from streams.events import classify_event
 from streams.records import BadRecord, dead_letter, decode_entry_record, header
 from streams.security import faust_credentials
 from streams.settings import Settings
+from streams.stores import PrefixView, WriteBehind
+from streams.web import ReadModel, add_routes
 
 log = logging.getLogger("liveblog.worker")
 
@@ -69,18 +72,22 @@ def create_app(settings: Settings) -> faust.App:
     toll_updates = _raw_topic(app, t.TOLLS, n)
     hourly = _raw_topic(app, t.HOURLY, n)
     deadletters = _raw_topic(app, t.DEADLETTER, n)
+    alerts = _raw_topic(app, t.ALERTS, n)
 
     entry_seen = app.Table(t.TABLE_ENTRY_SEEN, default=None, partitions=n, key_type=str)
-    def fold_table(name: str) -> faust.Table:
-        return app.Table(name, default=None, partitions=one, key_type=str)
-
+    # All state of the ordered fold in one table, written after the outputs (streams/stores.py).
+    fold_state = WriteBehind(app.Table(t.TABLE_FOLD, default=None, partitions=one, key_type=str))
     aggregator = Aggregator(
-        Stores(windows=fold_table(t.TABLE_WINDOWS), clocks=fold_table(t.TABLE_CLOCKS),
-               tolls=fold_table(t.TABLE_TOLLS), pending=fold_table(t.TABLE_PENDING),
-               duplicates=fold_table(t.TABLE_DUPLICATES)),
+        Stores(windows=PrefixView(fold_state, "w:"), clocks=PrefixView(fold_state, "c:"),
+               tolls=PrefixView(fold_state, "t:"), pending=PrefixView(fold_state, "p:"),
+               duplicates=PrefixView(fold_state, "d:")),
         sources=n,
         grace=timedelta(seconds=settings.grace_seconds),
     )
+    evaluator = AlertEvaluator(PrefixView(fold_state, "a:"), load_rules(settings.alert_rules))
+    model = ReadModel()
+    if settings.web_enabled:
+        add_routes(app, model)
 
     async def send_dead_letter(reason: str, message: Any) -> None:
         letter = dead_letter(
@@ -102,12 +109,19 @@ def create_app(settings: Settings) -> faust.App:
         if seen == "conflict":
             raise BadRecord(conflict_reason(entry_seen, record))
         if seen == "duplicate":
+            metrics.duplicate()
             return
         classified = classify_event(as_unique(record))
         await fold_input.send(key=classified.entry_id.encode(), value=classified.to_json(), partition=0,
                               headers=source)
 
     async def fold(message: Any) -> None:
+        try:
+            await fold_and_publish(message)
+        finally:
+            fold_state.discard()  # whatever a failed record wrote is not kept
+
+    async def fold_and_publish(message: Any) -> None:
         source = int(header(message.headers, t.SOURCE_PARTITION_HEADER) or b"0")
         if header(message.headers, t.CONTROL_HEADER) is not None:
             control = ReplayControl.from_json(message.value)
@@ -115,26 +129,39 @@ def create_app(settings: Settings) -> faust.App:
         else:
             result = aggregator.on_event(message.partition, source, ClassifiedEvent.from_json(message.value))
             if result.late_reason:
+                metrics.late()
                 raise BadRecord(result.late_reason)
+        raised = evaluator.on_fold(result.events, result.tolls, result.windows)
         for entry in result.unique:
             await unique.send(key=entry.event_id.encode(), value=entry.to_json())
         for classified in result.events:
             await events.send(key=classified.event_id.encode(), value=classified.to_json())
+            model.on_event(classified)
         for update in result.tolls:
             await toll_updates.send(key=update.series.encode(), value=update.to_json())
+            metrics.toll(update)
+            model.on_toll(update)
         for window in result.windows:
             await hourly.send(key=format_utc(window.window_start).encode(), value=window.to_json())
+            model.on_window(window)
+        for alert in raised:
+            await alerts.send(key=alert.fingerprint.encode(), value=alert.to_json())
+            model.on_alert(alert)
+        fold_state.flush()  # state after outputs: durable state implies durable outputs
 
     async def each_record(stream: faust.StreamT, handle: Any) -> None:
         """Run ``handle`` per record; a record that fails goes to the dead-letter topic, the rest go on."""
         async for event in stream.events():
+            metrics.record_in(event.message.topic, event.message.partition, event.message.offset)
             try:
                 await handle(event.message)
             except BadRecord as exc:
+                metrics.dead_letter("late" if event.message.topic == t.WINDOW_INPUT else "bad_record")
                 await send_dead_letter(str(exc), event.message)
             except Exception as exc:  # one bad record must not stop the stream
                 log.exception("unexpected error on %s[%s]@%s", event.message.topic, event.message.partition,
                               event.message.offset)
+                metrics.dead_letter("error")
                 await send_dead_letter(f"unexpected error while processing: {exc!r}", event.message)
 
     @app.agent(entries, name="process-entries")

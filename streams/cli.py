@@ -66,7 +66,7 @@ def parse(paths: tuple[Path, ...], doc_date: date | None, tz: str | None, source
 @date_option
 @tz_option
 @source_option
-@click.option("--emit", type=click.Choice(["entries", "unique", "events", "tolls", "windows"]), default="windows",
+@click.option("--emit", type=click.Choice(["entries", "unique", "events", "tolls", "windows", "alerts"]), default="windows",
               show_default=True, help="Which topic's records to print.")
 def analyze(paths: tuple[Path, ...], doc_date: date | None, tz: str | None, source: str | None, emit: str) -> None:
     """Run the pipeline in-process (no broker) and print what the worker would publish."""
@@ -195,6 +195,38 @@ def synth(entries: int, seed: int, out: Path) -> None:
                f"{summary.revisions} revised items; formats: {formats})")
 
 
+@main.command()
+@broker_option
+def watch(broker: str | None) -> None:
+    """Live terminal view: hourly windows, tolls, latest events, throughput and lag (Ctrl-C to stop)."""
+    from streams.watch import run_watch
+
+    settings = load_settings(broker=broker)
+    _run_sync(run_watch, settings)
+
+
+@main.group()
+def alerts() -> None:
+    """Alerts raised into liveblog.alerts."""
+
+
+@alerts.command("forward")
+@broker_option
+@click.option("--webhook", required=True, help="URL that receives the alerts (Alertmanager webhook format).")
+@click.option("--group-id", default="liveblog-alerts-forwarder", show_default=True,
+              help="Consumer group; its committed offsets mark what was delivered.")
+@click.option("--receiver", default="liveblog", show_default=True, help="Receiver name in the payload.")
+@click.option("--external-url", default="", help="Dashboard address for the alerts' links, e.g. http://127.0.0.1:6066/.")
+def alerts_forward(broker: str | None, webhook: str, group_id: str, receiver: str, external_url: str) -> None:
+    """POST liveblog.alerts to WEBHOOK; commit only after a 2xx, retry with backoff (Ctrl-C to stop)."""
+    from streams.forwarder import run_forwarder
+
+    settings = load_settings(broker=broker)
+    stats = _run_sync(run_forwarder, settings, webhook, group_id=group_id, receiver=receiver,
+                      external_url=external_url)
+    click.echo(f"delivered {stats.delivered} alerts in {stats.batches} batches; {stats.failures} failed attempts retried")
+
+
 @main.group()
 def schemas() -> None:
     """JSON Schema files of the topic values."""
@@ -208,6 +240,15 @@ def schemas_export(out: Path | None) -> None:
 
     for path in export_schemas(out):
         click.echo(str(path))
+
+
+def _run_sync(function, settings: Settings, *args, **kwargs):
+    from aiokafka.errors import KafkaError
+
+    try:
+        return function(settings, *args, **kwargs)
+    except (KafkaError, OSError) as exc:
+        raise click.ClickException(f"cannot reach the broker at {settings.broker}: {exc!r}") from None
 
 
 def _run(coro, settings: Settings):

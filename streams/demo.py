@@ -73,7 +73,7 @@ def run_demo(paths: list[Path], *, broker: str | None, speed: float, max_wait: f
         asyncio.run(create_topics(settings))
         worker = start_worker(settings, workdir / "worker.log")
         stack.callback(stop_process, worker)
-        console.print(f"worker started (pid {worker.pid}), web server http://{settings.web_host}:{settings.web_port}/; "
+        console.print(f"worker started (pid {worker.pid}), dashboard http://{settings.web_host}:{settings.web_port}/; "
                       f"replaying {len(entries)} entries at speed {speed:g}")
         board = WindowBoard()
         ok = asyncio.run(_replay_and_watch(entries, settings, board, expected_hours, speed, max_wait,

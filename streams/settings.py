@@ -30,6 +30,8 @@ class Settings(BaseSettings):
     session_timeout_s: float = Field(6.0, gt=0, description="Consumer session timeout; low so groups join fast on the embedded broker.")
     rebalance_timeout_s: float = Field(3.0, gt=0, description="Consumer rebalance timeout; a new group waits about this long to join.")
     max_value_bytes: int = Field(1_000_000, gt=0, description="Entries larger than this go to the dead-letter topic.")
+    alert_rules: Path | None = Field(
+        None, description="Alert rules file (TOML); default: the bundled streams/data/alert_rules.toml.")
     log_level: str = Field("WARNING", description="Worker log level.")
     connect_attempts: int = Field(8, ge=1, description="Tries to reach the broker at worker start (exponential backoff, max 30 s apart).")
     # Security of every Kafka client (worker, replay, topics, watch, alerts forwarder); see

@@ -34,12 +34,9 @@ SOURCE_PARTITION_HEADER = "liveblog-source-partition"
 
 # Faust table names; their changelogs are "<app_id>-<table>-changelog".
 TABLE_ENTRY_SEEN = "entry-seen"
-TABLE_WINDOWS = "hour-windows"
-TABLE_CLOCKS = "stream-clocks"
-TABLE_TOLLS = "toll-series"
-TABLE_PENDING = "pending-events"
-TABLE_DUPLICATES = "near-duplicates"
-AGGREGATE_TABLES = (TABLE_WINDOWS, TABLE_CLOCKS, TABLE_TOLLS, TABLE_PENDING, TABLE_DUPLICATES)
+# All state of the ordered fold (windows, clocks, tolls, pending events, near-duplicates, alerts)
+# under key prefixes in one table, so its writes reach one changelog partition in order.
+TABLE_FOLD = "fold-state"
 
 
 @dataclass(frozen=True)
@@ -65,8 +62,7 @@ def contract(settings: Settings) -> list[TopicSpec]:
         TopicSpec(WINDOW_INPUT, "entry_id", AGGREGATE_PARTITIONS),
         TopicSpec(changelog_topic(settings, TABLE_ENTRY_SEEN), "entry_id", n, compacted=True),
     ]
-    topics += [TopicSpec(changelog_topic(settings, t), "table key", AGGREGATE_PARTITIONS, compacted=True)
-               for t in AGGREGATE_TABLES]
+    topics.append(TopicSpec(changelog_topic(settings, TABLE_FOLD), "table key", AGGREGATE_PARTITIONS, compacted=True))
     return topics
 
 

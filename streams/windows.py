@@ -12,7 +12,7 @@ Each event is stored under its ``event_id``, which makes aggregation idempotent.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator, MutableMapping
+from collections.abc import Callable, MutableMapping
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta, timezone
 from typing import Any
@@ -20,6 +20,7 @@ from typing import Any
 from schemas import HourWindow, WindowValue, format_utc
 
 HOUR = timedelta(hours=1)
+OPEN_INDEX = "open"  # key of the sorted list of open window keys
 EPOCH = datetime(1970, 1, 1, tzinfo=timezone.utc)
 
 
@@ -108,12 +109,10 @@ class EventTimeWindows:
         updates = []
         for start in window_starts(event_time, self.size, self.step):
             key = format_utc(start)
-            state = self.windows.get(key) or {
-                "partition": partition,
-                "start": key,
-                "end": format_utc(start + self.size),
-                "events": {},
-            }
+            state = self.windows.get(key)
+            if state is None:
+                state = {"partition": partition, "start": key, "end": format_utc(start + self.size), "events": {}}
+                self.windows[OPEN_INDEX] = sorted({*self._open_keys(), key})
             if event_id in state["events"] and (not replace or state["events"][event_id] == record):
                 continue
             state = {**state, "events": {**state["events"], event_id: record}}
@@ -135,11 +134,15 @@ class EventTimeWindows:
         watermark = self.watermark(partition)
         if watermark is None:
             return []
-        finals = []
-        for key, state in sorted(self._open(partition)):
-            if parse_utc(state["end"]) + self.grace <= watermark:
+        finals, closed = [], set()
+        for key in self._open_keys():
+            state = self.windows[key]
+            if state["partition"] == partition and parse_utc(state["end"]) + self.grace <= watermark:
                 finals.append(self.render(state, final=True))
                 del self.windows[key]
+                closed.add(key)
+        if closed:
+            self.windows[OPEN_INDEX] = [key for key in self._open_keys() if key not in closed]
         return finals
 
     def on_event(
@@ -156,8 +159,9 @@ class EventTimeWindows:
         """Advance a source partition's clock; return the windows that closed."""
         return self.close_due(partition) if self.advance(partition, source, t) else []
 
-    def _open(self, partition: int) -> Iterator[tuple[str, dict[str, Any]]]:
-        return ((k, v) for k, v in list(self.windows.items()) if v["partition"] == partition)
+    def _open_keys(self) -> list[str]:
+        """Keys of the open windows, oldest first (an index, so nothing scans the store)."""
+        return self.windows.get(OPEN_INDEX) or []
 
     def render(self, state: dict[str, Any], *, final: bool) -> WindowValue:
         ordered = sorted(state["events"].items(), key=lambda item: (item[1]["t"], item[0]))

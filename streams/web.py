@@ -1,0 +1,188 @@
+"""The worker's web view: a live dashboard, a JSON API, Server-Sent Events and Prometheus metrics.
+
+:class:`ReadModel` is the in-memory picture the pages read (no Kafka, no Faust): the fold agent
+calls its ``on_*`` methods with the records it publishes, and every change is pushed to the open
+``/api/stream`` connections. It holds what this worker process has seen since it started.
+
+:func:`add_routes` registers Faust web views (aiohttp driver) on the worker's web server:
+``GET /`` (dashboard, ``streams/static/``), ``/api/windows``, ``/api/tolls``, ``/api/events``,
+``/api/alerts``, ``/api/stream`` (SSE: a ``snapshot`` event, then one event per change) and
+``/metrics``.
+"""
+
+from __future__ import annotations
+
+import asyncio
+from collections import deque
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import faust
+import orjson
+from aiohttp import web as aioweb
+from faust.exceptions import NotReady
+from faust.types import TP
+
+from schemas import Alert, ClassifiedEvent, TollUpdate, WindowValue, format_utc
+from streams import metrics
+
+STATIC = Path(__file__).parent / "static"
+KEEPALIVE_S = 15.0
+
+
+class ReadModel:
+    """Latest windows by start, tolls by series with provenance, the last events and alerts."""
+
+    def __init__(self, *, max_events: int = 200, max_alerts: int = 200, max_windows: int = 72) -> None:
+        self.windows: dict[str, dict[str, Any]] = {}
+        self.tolls: dict[str, dict[str, Any]] = {}
+        self.events: deque[dict[str, Any]] = deque(maxlen=max_events)
+        self.alerts: deque[dict[str, Any]] = deque(maxlen=max_alerts)
+        self.max_windows = max_windows
+        self._subscribers: set[asyncio.Queue[bytes | None]] = set()
+
+    def on_window(self, window: WindowValue) -> None:
+        value = window.to_dict()
+        self.windows[value["window_start"]] = value
+        for start in sorted(self.windows)[:-self.max_windows]:
+            del self.windows[start]
+        self._publish("window", value)
+
+    def on_toll(self, update: TollUpdate) -> None:
+        value = update.to_dict()
+        self.tolls[update.series] = value
+        self._publish("toll", value)
+
+    def on_event(self, event: ClassifiedEvent) -> None:
+        if any(e["event_id"] == event.event_id for e in self.events):
+            return  # redelivered (at-least-once): the feed shows each event once
+        value = {
+            "event_id": event.event_id, "published_at": format_utc(event.published_at), "source": event.source,
+            "sources": event.sources, "headline": event.headline, "category": event.category,
+            "labels": event.labels, "actors": event.actors, "locations": event.locations,
+            "casualties": [c.to_dict() for c in event.casualties],
+        }
+        self.events.appendleft(value)
+        self._publish("event", value)
+
+    def on_alert(self, alert: Alert) -> None:
+        value = alert.to_dict()
+        self.alerts.appendleft(value)
+        self._publish("alert", value)
+
+    def snapshot(self) -> dict[str, Any]:
+        return {"windows": [self.windows[k] for k in sorted(self.windows)],
+                "tolls": [self.tolls[k] for k in sorted(self.tolls)],
+                "events": list(self.events), "alerts": list(self.alerts)}
+
+    # --- Server-Sent Events -------------------------------------------------------------------
+
+    def subscribe(self, buffer: int = 1000) -> asyncio.Queue[bytes | None]:
+        """A queue of SSE messages, starting with the snapshot; None means: the stream is over."""
+        queue: asyncio.Queue[bytes | None] = asyncio.Queue(buffer)
+        queue.put_nowait(sse("snapshot", self.snapshot()))
+        self._subscribers.add(queue)
+        return queue
+
+    def unsubscribe(self, queue: asyncio.Queue[bytes | None]) -> None:
+        self._subscribers.discard(queue)
+
+    def close(self) -> None:
+        """End every open stream (on shutdown, so the web server does not wait for them)."""
+        for queue in list(self._subscribers):
+            self._end(queue)
+
+    def _publish(self, kind: str, value: dict[str, Any]) -> None:
+        if not self._subscribers:
+            return
+        message = sse(kind, value)
+        for queue in list(self._subscribers):
+            try:
+                queue.put_nowait(message)
+            except asyncio.QueueFull:  # a client that stopped reading: end it; EventSource reconnects
+                self._end(queue)
+
+    def _end(self, queue: asyncio.Queue[bytes | None]) -> None:
+        self._subscribers.discard(queue)
+        while not queue.empty():
+            queue.get_nowait()
+        queue.put_nowait(None)
+
+
+def sse(kind: str, value: Any) -> bytes:
+    return b"event: " + kind.encode() + b"\ndata: " + orjson.dumps(value) + b"\n\n"
+
+
+async def stream_response(request: aioweb.Request, model: ReadModel) -> aioweb.StreamResponse:
+    """Hold the connection open and write each change as it happens (text/event-stream)."""
+    response = aioweb.StreamResponse(headers={"Content-Type": "text/event-stream", "Cache-Control": "no-cache",
+                                              "X-Accel-Buffering": "no"})
+    await response.prepare(request)
+    queue = model.subscribe()
+    try:
+        while (message := await _next(queue)) is not None:
+            await response.write(message)
+    except ConnectionResetError:  # the browser went away
+        pass
+    finally:
+        model.unsubscribe(queue)
+    return response
+
+
+async def _next(queue: asyncio.Queue[bytes | None]) -> bytes | None:
+    """The next message, or an SSE comment after KEEPALIVE_S so proxies keep the connection open."""
+    try:
+        return await asyncio.wait_for(queue.get(), KEEPALIVE_S)
+    except asyncio.TimeoutError:
+        return b": keepalive\n\n"
+
+
+def _highwater(app: faust.App) -> Callable[[str, int], int | None]:
+    def highwater(topic: str, partition: int) -> int | None:
+        tp = TP(topic, partition)
+        try:
+            if tp in app.consumer.assignment():
+                return app.consumer.highwater(tp)
+        except NotReady:  # the consumer is not started yet
+            pass
+        return None
+    return highwater
+
+
+def add_routes(app: faust.App, model: ReadModel) -> None:
+    """Register the dashboard, the JSON API, the SSE stream and /metrics on the worker's web server."""
+
+    def json_page(path: str, name: str, key: str) -> None:
+        async def get(view: faust.web.View, request: faust.web.Request) -> faust.web.Response:
+            return view.json(model.snapshot()[key])
+        app.page(path, name=name)(faust.web.View.from_handler(get))
+
+    for key in ("windows", "tolls", "events", "alerts"):
+        json_page(f"/api/{key}", f"liveblog-{key}", key)
+
+    @app.page("/", name="liveblog-dashboard")
+    async def dashboard(view: faust.web.View, request: faust.web.Request) -> faust.web.Response:
+        return view.html((STATIC / "index.html").read_text(encoding="utf-8"))
+
+    @app.page("/static/{name}", name="liveblog-static")
+    async def static(view: faust.web.View, request: faust.web.Request, name: str) -> faust.web.Response:
+        path = STATIC / name
+        types = {".js": "text/javascript", ".css": "text/css"}
+        if path.parent != STATIC or path.suffix not in types or not path.is_file():
+            raise view.NotFound(f"no static file {name!r}")
+        return view.bytes(path.read_bytes(), content_type=types[path.suffix])
+
+    @app.page("/api/stream", name="liveblog-stream")
+    async def stream(view: faust.web.View, request: faust.web.Request) -> Any:
+        return await stream_response(request, model)  # type: ignore[arg-type]
+
+    @app.page("/metrics", name="liveblog-metrics")
+    async def prometheus(view: faust.web.View, request: faust.web.Request) -> faust.web.Response:
+        return view.bytes(metrics.render(_highwater(app)), headers={"Content-Type": metrics.CONTENT_TYPE})
+
+    async def end_streams(_: aioweb.Application) -> None:
+        model.close()  # aiohttp waits for open handlers on shutdown: end the SSE streams first
+
+    app.web.web_app.on_shutdown.append(end_streams)
+

@@ -169,3 +169,50 @@ def test_two_workers_on_four_partitions_one_killed_mid_replay(broker, worker_env
         stop(first, first_log)
         stop(second, second_log)
         replay.kill()
+
+
+def test_worker_waits_for_an_unreachable_broker_then_runs(tmp_path):
+    """Broker down at start: the worker says so and retries with backoff instead of crash-looping;
+    once the broker is up it creates the topics and processes a replay."""
+    import os
+
+    from streams.broker import EmbeddedBroker, free_port
+
+    port = free_port()
+    env = {**os.environ, "LIVEBLOG_BROKER": f"kafka://127.0.0.1:{port}", "LIVEBLOG_DATA_DIR": str(tmp_path / "state"),
+           "LIVEBLOG_WEB_PORT": str(free_port())}
+    log = tmp_path / "worker.log"
+    worker = start_worker(env, log)
+    try:
+        time.sleep(4)
+        assert worker.poll() is None, log.read_text()
+        assert f"broker kafka://127.0.0.1:{port} unreachable" in log.read_text() and "retry 1/" in log.read_text()
+        with EmbeddedBroker(port=port, log_path=tmp_path / "broker.log") as broker:
+            assert run_cli("replay", str(SEED_004), "--speed", "0", env=env).returncode == 0
+            hourly = read_topic(broker.bootstrap, "liveblog.windows.hourly",
+                                until=lambda rs: len(latest_finals(rs)) == 14, timeout=120)
+            assert len(latest_finals(hourly)) == 14
+    finally:
+        stop(worker, log)
+
+
+def test_worker_gives_up_with_a_clear_message_after_its_attempts(tmp_path):
+    import os
+
+    from streams.broker import free_port
+
+    env = {**os.environ, "LIVEBLOG_BROKER": f"kafka://127.0.0.1:{free_port()}", "LIVEBLOG_CONNECT_ATTEMPTS": "2",
+           "LIVEBLOG_DATA_DIR": str(tmp_path / "state")}
+    result = subprocess.run([LIVEBLOG, "worker"], env=env, capture_output=True, text=True, timeout=60)
+    assert result.returncode == 1
+    assert "cannot reach the broker at kafka://127.0.0.1:" in result.stderr and "after 2 attempts" in result.stderr
+
+
+def test_documents_in_shuffled_order_give_the_same_results(broker, worker, worker_env):
+    paths = [str(p) for p in sorted((ROOT / "data" / "samples").glob("*.txt"))]
+    expected = reference_finals(*paths)
+    shuffled = [paths[i] for i in (3, 0, 4, 2, 1)]
+    assert run_cli("replay", *shuffled, "--speed", "0", env=worker_env).returncode == 0
+    hourly = read_topic(broker.bootstrap, "liveblog.windows.hourly",
+                        until=lambda rs: set(latest_finals(rs)) >= set(expected))
+    assert latest_finals(hourly) == expected

@@ -30,6 +30,7 @@ from streams.windows import EventTimeWindows, parse_utc
 
 TOLLS_KEY = "state"
 QUEUE = "queue"  # key of the pending events, {pending_key: event}
+HOUSEKEEPING = "housekeeping"  # key of the stream hour when tolls were last settled and dedup expired
 
 
 @dataclass
@@ -97,11 +98,13 @@ class Aggregator:
             for key in due:
                 self._release(partition, ClassifiedEvent.model_validate(queue[key]), result)
         result.windows += self.hourly.close_due(partition)
-        settled = watermark - self.grace - timedelta(hours=1)
-        state = self.stores.tolls.get(TOLLS_KEY) or {}
-        if state and (compact := tolls.settle(state, settled)) is not state:
-            self.stores.tolls[TOLLS_KEY] = compact
-        self.near_duplicates.expire(watermark)
+        hour = cutoff[:13]
+        if self.stores.clocks.get(HOUSEKEEPING) != hour:  # once per hour of stream time is enough
+            self.stores.clocks[HOUSEKEEPING] = hour
+            state = self.stores.tolls.get(TOLLS_KEY) or {}
+            if state and (compact := tolls.settle(state, watermark - self.grace - timedelta(hours=1))) is not state:
+                self.stores.tolls[TOLLS_KEY] = compact
+            self.near_duplicates.expire(watermark)
         return result
 
     def _queue(self) -> dict[str, Any]:

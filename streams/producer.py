@@ -68,7 +68,7 @@ async def replay(
             heartbeat=timedelta(minutes=settings.heartbeat_minutes),
             grace=timedelta(seconds=settings.grace_seconds),
             replay_id=replay_id,
-            beat_after_each_entry=speed > 0,
+            live=speed > 0,
         )
     )
     offsets = pacing(items, speed, max_wait)

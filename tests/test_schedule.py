@@ -17,18 +17,27 @@ def entry(i: int, hh: int, mm: int) -> Entry:
 
 
 def test_heartbeats_fill_gaps_and_a_watermark_ends_the_replay():
-    items = list(schedule([entry(0, 6, 30), entry(1, 6, 52)], heartbeat=BEAT, grace=GRACE, replay_id="r"))
+    items = list(schedule([entry(0, 6, 30), entry(1, 6, 52)], heartbeat=BEAT, grace=GRACE, replay_id="r",
+                          live=True))
     kinds = [(i.control.type if i.control else i.entry.entry_id, i.at.strftime("%H:%M")) for i in items]
     assert kinds == [
-        ("heartbeat", "06:30"), ("e0", "06:30"),
+        ("heartbeat", "06:30"), ("e0", "06:30"), ("heartbeat", "06:30"),
         ("heartbeat", "06:35"), ("heartbeat", "06:40"), ("heartbeat", "06:45"), ("heartbeat", "06:50"),
-        ("e1", "06:52"), ("watermark", "06:52"),
+        ("e1", "06:52"), ("heartbeat", "06:52"), ("watermark", "06:52"),
     ]
     assert items[-1].control.stream_time == final_watermark(entry(1, 6, 52).published_at, GRACE)
     # every heartbeat is at or before the next entry: no entry is ever behind stream time
     for before, after in zip(items, items[1:]):
         if after.entry is not None:
             assert before.at <= after.entry.published_at
+
+
+def test_a_bulk_replay_sends_only_the_last_heartbeat_of_a_gap():
+    items = list(schedule([entry(0, 6, 30), entry(1, 9, 52), entry(2, 9, 55)], heartbeat=BEAT, grace=GRACE,
+                          replay_id="r"))
+    kinds = [(i.control.type if i.control else i.entry.entry_id, i.at.strftime("%H:%M")) for i in items]
+    assert kinds == [("heartbeat", "06:30"), ("e0", "06:30"), ("heartbeat", "09:50"), ("e1", "09:52"),
+                     ("e2", "09:55"), ("watermark", "09:55")]
 
 
 def test_empty_replay_has_no_records():

@@ -27,7 +27,7 @@ class Settings(BaseSettings):
     web_host: str = Field("127.0.0.1", description="Address the worker's web server binds to.")
     web_port: int = Field(6066, ge=0, le=65535, description="Port of the worker's web server.")
     web_enabled: bool = Field(True, description="Serve the worker's web endpoints.")
-    session_timeout_s: float = Field(6.0, gt=0, description="Consumer session timeout; low so groups join fast on the embedded broker.")
+    session_timeout_s: float = Field(10.0, gt=0, description="Consumer session timeout: how long a silent worker keeps its partitions.")
     rebalance_timeout_s: float = Field(3.0, gt=0, description="Consumer rebalance timeout; a new group waits about this long to join.")
     max_value_bytes: int = Field(1_000_000, gt=0, description="Entries larger than this go to the dead-letter topic.")
     alert_rules: Path | None = Field(

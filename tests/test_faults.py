@@ -52,7 +52,7 @@ def test_sigkill_mid_replay_and_restart_with_and_without_local_state(broker, wor
         assert replay.wait(60) == 0, replay.stderr.read()
         hourly = read_topic(broker.bootstrap, "liveblog.windows.hourly",
                             until=lambda rs: set(latest_finals(rs)) >= set(expected), timeout=120)
-        assert latest_finals(hourly) == expected
+        assert latest_finals(hourly) == expected, diagnosis(broker, [str(SEED_004)])
     finally:
         stop(worker, log)
         replay.kill()
@@ -145,6 +145,20 @@ def reference_tolls(*paths: str) -> dict[str, tuple]:
     return latest
 
 
+def diagnosis(broker, paths: list[str]) -> str:
+    """What differs from an uninterrupted run, for a failure message: verdicts and dead letters."""
+    reference = {}
+    for line in run_cli("analyze", *paths, "--emit", "unique").stdout.splitlines():
+        record = orjson.loads(line)
+        reference[record["entry_id"]] = record["verdict"]
+    unique = read_topic(broker.bootstrap, "liveblog.entries.unique", until=lambda rs: False, timeout=3)
+    seen = {r["value"]["entry_id"]: r["value"]["verdict"] for r in unique}
+    letters = read_topic(broker.bootstrap, "liveblog.deadletter", until=lambda rs: False, timeout=3)
+    return (f"missing from liveblog.entries.unique: {sorted(set(reference) - set(seen))}; "
+            f"other verdicts: {[(k, v, seen[k]) for k, v in reference.items() if k in seen and seen[k] != v]}; "
+            f"dead letters: {[r['value']['reason'][:120] for r in letters]}")
+
+
 def test_two_workers_on_four_partitions_one_killed_mid_replay(broker, worker_env, tmp_path):
     paths = [str(p) for p in sorted((ROOT / "data" / "samples").glob("*.txt"))]
     expected_windows, expected_tolls = reference_finals(*paths), reference_tolls(*paths)
@@ -161,7 +175,7 @@ def test_two_workers_on_four_partitions_one_killed_mid_replay(broker, worker_env
         assert replay.wait(90) == 0, replay.stderr.read()
         hourly = read_topic(broker.bootstrap, "liveblog.windows.hourly",
                             until=lambda rs: set(latest_finals(rs)) >= set(expected_windows), timeout=150)
-        assert latest_finals(hourly) == expected_windows
+        assert latest_finals(hourly) == expected_windows, diagnosis(broker, paths)
         tolls = read_topic(broker.bootstrap, "liveblog.tolls", until=lambda rs: False, timeout=3)
         latest = {r["value"]["series"]: (r["value"]["min"], r["value"]["best"], r["value"]["max"]) for r in tolls}
         assert latest == expected_tolls

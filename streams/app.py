@@ -85,6 +85,10 @@ def create_app(settings: Settings) -> faust.App:
         grace=timedelta(seconds=settings.grace_seconds),
     )
     evaluator = AlertEvaluator(PrefixView(fold_state, "a:"), load_rules(settings.alert_rules))
+
+    @app.on_partitions_revoked.connect
+    async def forget_fold_cache(*args: Any, **kwargs: Any) -> None:
+        fold_state.forget_cache()  # the fold partition may move to another worker and back
     model = ReadModel()
     if settings.web_enabled:
         add_routes(app, model)

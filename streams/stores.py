@@ -42,11 +42,15 @@ class PrefixView(MutableMapping[str, Any]):
 
 class WriteBehind(MutableMapping[str, Any]):
     """Reads through to ``base``; writes wait in order until ``flush``. A key written again moves
-    to the end, so flushing in order never makes an older write durable after a newer one."""
+    to the end, so flushing in order never makes an older write durable after a newer one.
+
+    Values read or flushed are kept in memory (a RocksDB-backed table decodes JSON on every read);
+    call ``forget_cache`` whenever another process may have written ``base`` (a rebalance)."""
 
     def __init__(self, base: MutableMapping[str, Any]) -> None:
         self.base = base
         self.pending: dict[str, Any] = {}
+        self.cache: dict[str, Any] = {}
 
     def __getitem__(self, key: str) -> Any:
         if key in self.pending:
@@ -54,7 +58,20 @@ class WriteBehind(MutableMapping[str, Any]):
             if value is _DELETED:
                 raise KeyError(key)
             return value
-        return self.base[key]
+        if key in self.cache:
+            return self.cache[key]
+        value = self.base[key]
+        self.cache[key] = value
+        return value
+
+    def get(self, key: str, default: Any = None) -> Any:
+        try:
+            return self[key]
+        except KeyError:
+            return default
+
+    def forget_cache(self) -> None:
+        self.cache.clear()
 
     def __setitem__(self, key: str, value: Any) -> None:
         self.pending.pop(key, None)
@@ -69,7 +86,7 @@ class WriteBehind(MutableMapping[str, Any]):
     def __contains__(self, key: object) -> bool:
         if key in self.pending:
             return self.pending[key] is not _DELETED
-        return key in self.base
+        return key in self.cache or key in self.base
 
     def __iter__(self) -> Iterator[str]:
         seen = set()
@@ -91,6 +108,8 @@ class WriteBehind(MutableMapping[str, Any]):
         for key, value in self.pending.items():
             if value is _DELETED:
                 self.base.pop(key, None)
+                self.cache.pop(key, None)
             else:
                 self.base[key] = value
+                self.cache[key] = value
         self.pending.clear()

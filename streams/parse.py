@@ -256,7 +256,7 @@ _BOILERPLATE = re.compile(
 _CAPTION = re.compile(
     r"(?:\[(?:File:[^\]]*|[^\]]*/[^\]]*)\]|\((?:[^)]*\bvia\b[^)]*|Image Credit:[^)]*|[^)]*Getty Images[^)]*)\))\s*$"
 )
-_TERMINAL = re.compile(r"[.!?…:;][\"”’'»)\]]*\s*$")
+_TERMINAL = re.compile(r"[.!?…:;][\s\"“”‘’'«»)\]]*$")  # a stray quote after the full stop still ends it
 _TWEET = re.compile(r"—\s*[^—]+\(@\w+\)\s+\w+\s+\d{1,2},\s+\d{4}\s*$")
 _SENTENCE_END = re.compile(r"(?<!\b[A-Z])(?<!\b(?:Mr|Dr|Ms|St))(?<!\bMrs)[.!?…][\"”’')]*(?=\s)")
 

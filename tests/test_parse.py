@@ -365,3 +365,10 @@ def test_a_headline_starting_with_a_number_after_a_hyphen_is_not_an_offset(tmp_p
         ("03:00", "Offsets still work"), ("07:00", "12 killed in shelling"),
         ("08:00", "80-year-old man killed in strike"),
     ]
+
+
+def test_a_paragraph_ending_in_a_stray_quote_is_reporting_not_a_heading():
+    """Sample 002's Charles Michel paragraph ends '... the only possible way. “' (a typo in the source)."""
+    entries = parse_file(ROOT / "data/samples/002_8c98a144b8497d58.txt")
+    michel = [e for e in entries if "Charles Michel today called for an end to hostilities" in e.body]
+    assert len(michel) == 1 and michel[0].body.endswith("the only possible way. “")

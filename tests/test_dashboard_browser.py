@@ -79,7 +79,7 @@ async def test_page_shows_tolls_and_updates_in_place(browser, served):  # noqa: 
 
 
 @pytest.mark.broker
-async def test_page_updates_while_a_replay_runs_on_the_real_worker(browser, worker, worker_env):
+async def test_page_updates_while_a_replay_runs_on_the_real_worker(browser, worker, worker_env, tmp_path):
     """Needs the worker wired to the read model (streams/app.py calls streams.web.add_routes)."""
     url = f"http://127.0.0.1:{worker_env['LIVEBLOG_WEB_PORT']}/"
     page = await browser.new_page(viewport={"width": 1280, "height": 900})
@@ -90,7 +90,13 @@ async def test_page_updates_while_a_replay_runs_on_the_real_worker(browser, work
         except Exception:  # noqa: BLE001 - connection refused until the web server is up
             await asyncio.sleep(0.5)
     await page.wait_for_selector("#status.live", timeout=30_000)
-    replay = subprocess.Popen([LIVEBLOG, "replay", str(SEED_004), "--speed", "3600", "--max-wait", "0.3"],
+    for _ in range(120):  # the worker has joined its group and recovered its tables
+        if "Worker ready" in (tmp_path / "worker.log").read_text(errors="replace"):
+            break
+        await asyncio.sleep(0.5)
+    # 14 hours of event time at 1200x, pauses capped at 2 s: about 35 s, so the first tolls show
+    # well before it ends
+    replay = subprocess.Popen([LIVEBLOG, "replay", str(SEED_004), "--speed", "1200", "--max-wait", "2"],
                               env=worker_env, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
     try:
         await page.wait_for_function(f"document.querySelector('tr.toll[data-series=\"{NK}\"]') !== null",
@@ -98,7 +104,7 @@ async def test_page_updates_while_a_replay_runs_on_the_real_worker(browser, work
         assert replay.poll() is None, "the replay should still be running: the page updated live"
         early = await best_of(page, NK)
         await page.wait_for_function(
-            f"document.querySelector('tr.toll[data-series=\"{NK}\"] td.best').textContent === '84'", timeout=90_000)
+            f"document.querySelector('tr.toll[data-series=\"{NK}\"] td.best').textContent === '84'", timeout=150_000)
         assert early != "84"  # the toll changed in place
         await page.wait_for_function("document.querySelectorAll('#chart rect[data-hour]').length === 14",
                                      timeout=60_000)

@@ -32,7 +32,6 @@ import json
 import os
 import re
 import subprocess
-import sys
 import tempfile
 import time
 import urllib.request
@@ -50,6 +49,7 @@ from schemas import Entry, ReplayControl, format_utc
 from streams.broker import EmbeddedBroker, free_port
 from streams.producer import replay
 from streams.schedule import schedule
+from streams.processes import spawn_worker, stop_process
 from streams.settings import Settings
 from streams.topics import CONTROL_HEADER, ENTRIES, HOURLY, UNIQUE, create_topics
 from streams.windows import HOUR, window_starts
@@ -187,21 +187,11 @@ def start_worker(settings: Settings, workdir: Path, index: int, overrides: dict[
     port = free_port()
     log = workdir / f"worker{index}.log"
     env = _env(settings, port, workdir / f"state{index}", overrides)
-    with open(log, "ab") as out:
-        process = subprocess.Popen([sys.executable, "-m", "streams", "worker"], env=env, stdout=out,
-                                   stderr=subprocess.STDOUT, cwd=workdir, start_new_session=True)
-    return Worker(process, port, log)
+    return Worker(spawn_worker(env, log, cwd=workdir), port, log)
 
 
-def stop_worker(worker: Worker, timeout: float = 15.0) -> None:
-    p = worker.process
-    if p.poll() is None:
-        p.terminate()
-        try:
-            p.wait(timeout)
-        except subprocess.TimeoutExpired:
-            p.kill()
-            p.wait()
+def stop_worker(worker: Worker) -> None:
+    stop_process(worker.process)
 
 
 def rss_kib(pid: int) -> int | None:

@@ -10,7 +10,6 @@ from __future__ import annotations
 import asyncio
 import os
 import subprocess
-import sys
 import tempfile
 import time
 from contextlib import ExitStack
@@ -21,6 +20,7 @@ from rich.console import Console, Group
 from streams.broker import EmbeddedBroker, free_port, port_is_free
 from streams.console import WindowBoard, follow_windows, live_view, replay_progress
 from streams.parse import ParseError, parse_paths
+from streams.processes import spawn_worker, stop_process
 from streams.producer import replay
 from streams.settings import Settings
 from streams.topics import create_topics
@@ -37,19 +37,7 @@ def sample_paths() -> list[Path]:
 def start_worker(settings: Settings, log_path: Path) -> subprocess.Popen[bytes]:
     env = {**os.environ, "LIVEBLOG_BROKER": settings.broker, "LIVEBLOG_DATA_DIR": str(settings.data_dir),
            "LIVEBLOG_WEB_PORT": str(settings.web_port)}
-    with open(log_path, "ab") as log:
-        return subprocess.Popen([sys.executable, "-m", "streams", "worker"], env=env, stdout=log,
-                                stderr=subprocess.STDOUT, start_new_session=True)
-
-
-def stop_process(process: subprocess.Popen[bytes], timeout: float = 15.0) -> None:
-    if process.poll() is None:
-        process.terminate()
-        try:
-            process.wait(timeout)
-        except subprocess.TimeoutExpired:
-            process.kill()
-            process.wait()
+    return spawn_worker(env, log_path)
 
 
 def run_demo(paths: list[Path], *, broker: str | None, speed: float, max_wait: float,

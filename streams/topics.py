@@ -9,10 +9,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from aiokafka.admin import AIOKafkaAdminClient, NewTopic
-from aiokafka.errors import TopicAlreadyExistsError
-
-from streams.security import aiokafka_kwargs
 from streams.settings import Settings
 
 ENTRIES = "liveblog.entries"
@@ -72,6 +68,12 @@ def changelog_topic(settings: Settings, table: str) -> str:
 
 async def create_topics(settings: Settings) -> dict[str, str]:
     """Create every contract topic that is missing; return name -> 'created' | 'exists'."""
+    # Imported here so that the contract constants stay importable by Kafka-free domain modules.
+    from aiokafka.admin import AIOKafkaAdminClient, NewTopic
+    from aiokafka.errors import TopicAlreadyExistsError
+
+    from streams.security import aiokafka_kwargs
+
     admin = AIOKafkaAdminClient(bootstrap_servers=settings.bootstrap_servers, client_id="liveblog-admin",
                                 **aiokafka_kwargs(settings))
     await admin.start()

@@ -13,7 +13,6 @@ Each event is stored under its ``event_id``, which makes aggregation idempotent.
 from __future__ import annotations
 
 from collections.abc import Callable, MutableMapping
-from dataclasses import dataclass, field
 from datetime import datetime, timedelta, timezone
 from typing import Any
 
@@ -52,15 +51,6 @@ def stream_time(clocks: MutableMapping[str, str], partition: int, sources: int) 
 
 def clock_key(partition: int, source: int) -> str:
     return f"{partition}:{source}"
-
-
-@dataclass
-class WindowResult:
-    """What one input did: window values to publish, and whether the event was late."""
-
-    updates: list[WindowValue] = field(default_factory=list)
-    late: bool = False
-    late_reason: str = ""
 
 
 class EventTimeWindows:
@@ -144,20 +134,6 @@ class EventTimeWindows:
         if closed:
             self.windows[OPEN_INDEX] = [key for key in self._open_keys() if key not in closed]
         return finals
-
-    def on_event(
-        self, partition: int, source: int, event_id: str, event_time: datetime, contribution: dict[str, Any]
-    ) -> WindowResult:
-        """Add one event, advance its source's clock, and close what is due."""
-        late = self.lateness(partition, event_time)
-        if late is not None:
-            return WindowResult(late=True, late_reason=late)
-        updates = self.add(partition, event_id, event_time, contribution)
-        return WindowResult(updates=updates + self.on_clock(partition, source, event_time))
-
-    def on_clock(self, partition: int, source: int, t: datetime) -> list[WindowValue]:
-        """Advance a source partition's clock; return the windows that closed."""
-        return self.close_due(partition) if self.advance(partition, source, t) else []
 
     def _open_keys(self) -> list[str]:
         """Keys of the open windows, oldest first (an index, so nothing scans the store)."""

@@ -139,19 +139,12 @@ def _make_pki_openssl(out: Path) -> Pki:
 @pytest.fixture(scope="module")
 def pki(tmp_path_factory: pytest.TempPathFactory) -> Pki:
     out = tmp_path_factory.mktemp("pki")
-    try:
-        import cryptography  # noqa: F401
-    except ImportError:
-        if shutil.which("openssl") is None:
-            pytest.skip("neither the cryptography package nor the openssl CLI is available to make test certificates")
-        return _make_pki_openssl(out)
-    return _make_pki_cryptography(out)
+    return _make_pki_cryptography(out)  # cryptography is a test extra
 
 
 def test_openssl_cli_certificates_work_too(tmp_path: Path) -> None:
     """The fallback generator (used where cryptography is not installed) makes loadable files."""
-    if shutil.which("openssl") is None:
-        pytest.skip("no openssl CLI")
+    assert shutil.which("openssl"), "the openssl CLI (Debian package openssl) is needed for this test"
     made = _make_pki_openssl(tmp_path)
     settings = Settings(security_protocol="SSL", ssl_cafile=made.ca, ssl_certfile=made.client_cert,
                         ssl_keyfile=made.client_key)
@@ -534,8 +527,7 @@ async def test_aiokafka_over_mutual_tls(tls_broker: TlsProxy, pki: Pki) -> None:
     from aiokafka import AIOKafkaConsumer, AIOKafkaProducer
     from aiokafka.admin import AIOKafkaAdminClient, NewTopic
 
-    if not _localhost_resolves_to_ipv4():
-        pytest.skip("localhost does not resolve to 127.0.0.1 here")
+    assert _localhost_resolves_to_ipv4(), "the broker advertises localhost, which must resolve to 127.0.0.1"
     settings = Settings(broker=f"kafka://localhost:{tls_broker.port}", security_protocol="SSL",
                         ssl_cafile=pki.ca, ssl_certfile=pki.client_cert, ssl_keyfile=pki.client_key)
     topic = f"tls-{uuid.uuid4().hex[:8]}"
@@ -568,8 +560,7 @@ def test_confluent_kafka_over_mutual_tls(tls_broker: TlsProxy, pki: Pki) -> None
     import confluent_kafka
     from confluent_kafka.admin import AdminClient, NewTopic
 
-    if not _localhost_resolves_to_ipv4():
-        pytest.skip("localhost does not resolve to 127.0.0.1 here")
+    assert _localhost_resolves_to_ipv4(), "the broker advertises localhost, which must resolve to 127.0.0.1"
     settings = Settings(broker=f"kafka://localhost:{tls_broker.port}", security_protocol="SSL",
                         ssl_cafile=pki.ca, ssl_certfile=pki.client_cert, ssl_keyfile=pki.client_key)
     config = {**confluent_config(settings), "broker.address.family": "v4"}

@@ -48,14 +48,20 @@ def feed(model: ReadModel, outputs: list[tuple[str, Record]], evaluator: AlertEv
     return kinds
 
 
-@pytest.fixture
-async def served() -> AsyncIterator[Served]:
+async def start_web() -> tuple[int, faust.App, ReadModel]:
+    """A Faust app's web server alone (no broker needed) with the dashboard routes on a free port."""
     port = free_port()
     app = faust.App(f"liveblog-web-test-{next(_apps)}", broker="kafka://127.0.0.1:9", web_port=port,
                     web_bind="127.0.0.1", web_host="127.0.0.1")
     model = ReadModel()
     add_routes(app, model)
     await app.web.start()
+    return port, app, model
+
+
+@pytest.fixture
+async def served() -> AsyncIterator[Served]:
+    port, app, model = await start_web()
     try:
         yield Served(f"http://127.0.0.1:{port}", model)
     finally:
@@ -123,12 +129,7 @@ async def test_stream_sends_a_snapshot_then_every_change_as_it_happens(served):
 
 
 async def test_shutdown_ends_open_streams_promptly():
-    port = free_port()
-    app = faust.App(f"liveblog-web-test-{next(_apps)}", broker="kafka://127.0.0.1:9", web_port=port,
-                    web_bind="127.0.0.1", web_host="127.0.0.1")
-    model = ReadModel()
-    add_routes(app, model)
-    await app.web.start()
+    port, app, model = await start_web()
     async with aiohttp.ClientSession() as session, session.get(f"http://127.0.0.1:{port}/api/stream") as response:
         assert (await asyncio.wait_for(read_sse(response), 5))[0] == "snapshot"
         started = asyncio.get_running_loop().time()

@@ -1,5 +1,6 @@
 """Window maths: assignment, watermark across partitions, grace, late records, final once."""
 
+from dataclasses import dataclass, field
 from datetime import datetime, timedelta, timezone
 
 from streams.windows import EventTimeWindows, HOUR, stream_time, window_starts
@@ -9,6 +10,26 @@ GRACE = timedelta(minutes=15)
 
 def at(hh: int, mm: int = 0) -> datetime:
     return datetime(2020, 9, 28, hh, mm, tzinfo=timezone.utc)
+
+
+@dataclass
+class Outcome:
+    updates: list = field(default_factory=list)
+    late: bool = False
+    late_reason: str = ""
+
+
+def on_event(w: EventTimeWindows, partition: int, source: int, event_id: str, t: datetime, contribution: dict):
+    """What the ordered fold does with an event it releases at once: lateness, add, clock, close."""
+    reason = w.lateness(partition, t)
+    if reason is not None:
+        return Outcome(late=True, late_reason=reason)
+    updates = w.add(partition, event_id, t, contribution)
+    return Outcome(updates=updates + on_clock(w, partition, source, t))
+
+
+def on_clock(w: EventTimeWindows, partition: int, source: int, t: datetime) -> list:
+    return w.close_due(partition) if w.advance(partition, source, t) else []
 
 
 def make(sources: int = 1) -> EventTimeWindows:
@@ -28,60 +49,60 @@ def test_hopping_assignment_covers_every_window_holding_the_event():
 
 def test_update_then_one_final_after_end_plus_grace():
     w = make()
-    first = w.on_event(0, 0, "a", at(6, 30), {})
+    first = on_event(w, 0, 0, "a", at(6, 30), {})
     assert [(u.events, u.final) for u in first.updates] == [(1, False)]
-    assert w.on_clock(0, 0, at(7, 14)) == []  # end 07:00 + grace 15 min not reached
-    finals = w.on_clock(0, 0, at(7, 15))
+    assert on_clock(w, 0, 0, at(7, 14)) == []  # end 07:00 + grace 15 min not reached
+    finals = on_clock(w, 0, 0, at(7, 15))
     assert [(f.window_start, f.events, f.final, f.event_ids) for f in finals] == [(at(6), 1, True, ["a"])]
-    assert w.on_clock(0, 0, at(9)) == []  # emitted once
+    assert on_clock(w, 0, 0, at(9)) == []  # emitted once
 
 
 def test_same_event_twice_changes_nothing():
     w = make()
-    w.on_event(0, 0, "a", at(6, 30), {})
-    again = w.on_event(0, 0, "a", at(6, 30), {})
+    on_event(w, 0, 0, "a", at(6, 30), {})
+    again = on_event(w, 0, 0, "a", at(6, 30), {})
     assert again.updates == [] and not again.late
-    assert w.on_clock(0, 0, at(8))[0].events == 1
+    assert on_clock(w, 0, 0, at(8))[0].events == 1
 
 
 def test_event_within_grace_is_counted_and_late_event_is_flagged():
     w = make()
-    w.on_event(0, 0, "a", at(6, 30), {})
-    w.on_clock(0, 0, at(7, 10))
-    within = w.on_event(0, 0, "b", at(6, 50), {})
+    on_event(w, 0, 0, "a", at(6, 30), {})
+    on_clock(w, 0, 0, at(7, 10))
+    within = on_event(w, 0, 0, "b", at(6, 50), {})
     assert within.updates[0].events == 2 and not within.late
-    w.on_clock(0, 0, at(7, 20))
-    late = w.on_event(0, 0, "c", at(6, 55), {})
+    on_clock(w, 0, 0, at(7, 20))
+    late = on_event(w, 0, 0, "c", at(6, 55), {})
     assert late.late and late.updates == []
     assert "2020-09-28T06:55:00Z" in late.late_reason and "2020-09-28T07:20:00Z" in late.late_reason
 
 
 def test_clock_never_goes_backwards():
     w = make()
-    w.on_event(0, 0, "a", at(6, 30), {})
-    w.on_clock(0, 0, at(10))
-    assert w.on_clock(0, 0, at(7)) == []
+    on_event(w, 0, 0, "a", at(6, 30), {})
+    on_clock(w, 0, 0, at(10))
+    assert on_clock(w, 0, 0, at(7)) == []
     assert stream_time(w.clocks, 0, 1) == at(10)
 
 
 def test_watermark_is_the_slowest_source_partition():
     w = make(sources=2)
-    w.on_event(0, 0, "a", at(6, 30), {})
-    assert w.on_clock(0, 0, at(9)) == []  # source 1 has no clock yet: nothing may close
-    assert w.on_clock(0, 1, at(7, 5)) == []  # min is 07:05 < 07:15
-    finals = w.on_clock(0, 1, at(7, 30))
+    on_event(w, 0, 0, "a", at(6, 30), {})
+    assert on_clock(w, 0, 0, at(9)) == []  # source 1 has no clock yet: nothing may close
+    assert on_clock(w, 0, 1, at(7, 5)) == []  # min is 07:05 < 07:15
+    finals = on_clock(w, 0, 1, at(7, 30))
     assert [f.window_start for f in finals] == [at(6)]
 
 
 def test_windows_of_other_partitions_are_left_alone():
     w = make()
-    w.on_event(1, 0, "a", at(6, 30), {})
-    assert w.on_clock(0, 0, at(12)) == []
-    assert w.on_clock(1, 0, at(12))[0].event_ids == ["a"]
+    on_event(w, 1, 0, "a", at(6, 30), {})
+    assert on_clock(w, 0, 0, at(12)) == []
+    assert on_clock(w, 1, 0, at(12))[0].event_ids == ["a"]
 
 
 def test_final_window_lists_events_in_event_time_order():
     w = make()
     for event_id, minute in (("z", 5), ("a", 40), ("m", 20)):
-        w.on_event(0, 0, event_id, at(6, minute), {})
-    assert w.on_clock(0, 0, at(8))[0].event_ids == ["z", "m", "a"]
+        on_event(w, 0, 0, event_id, at(6, minute), {})
+    assert on_clock(w, 0, 0, at(8))[0].event_ids == ["z", "m", "a"]

@@ -13,14 +13,16 @@
 from __future__ import annotations
 
 import logging
+import weakref
 from datetime import timedelta
 from typing import Any
 
 import faust
+from faust.streams import _current_event
 
 from schemas import ClassifiedEvent, ReplayControl, format_utc
 from streams import metrics, topics as t
-from streams.aggregate import Aggregator, Stores
+from streams.aggregate import Aggregator, FoldResult, Stores
 from streams.alerts import AlertEvaluator, load_rules
 from streams.dedup import as_unique, conflict_reason, sighting
 from streams.events import classify_event
@@ -54,6 +56,13 @@ def faust_settings(settings: Settings) -> dict[str, Any]:
         "web_port": settings.web_port,
         "producer_linger": 0.005,
     }
+
+
+def act_for(event: faust.EventT) -> None:
+    """Make ``event`` the current event, whose partition Faust's table writes and RocksDB reads
+    use. ``Stream.take_events`` leaves it unset (faust-streaming issue #497); every record of a fold
+    batch comes from the one fold partition, so any of them will do."""
+    _current_event.set(weakref.ref(event))
 
 
 def _raw_topic(app: faust.App, name: str, partitions: int) -> faust.TopicT:
@@ -119,22 +128,18 @@ def create_app(settings: Settings) -> faust.App:
         await fold_input.send(key=classified.entry_id.encode(), value=classified.to_json(), partition=0,
                               headers=source)
 
-    async def fold(message: Any) -> None:
-        try:
-            await fold_and_publish(message)
-        finally:
-            fold_state.discard()  # whatever a failed record wrote is not kept
-
-    async def fold_and_publish(message: Any) -> None:
+    def fold_record(message: Any) -> FoldResult:
         source = int(header(message.headers, t.SOURCE_PARTITION_HEADER) or b"0")
         if header(message.headers, t.CONTROL_HEADER) is not None:
             control = ReplayControl.from_json(message.value)
-            result = aggregator.on_clock(message.partition, source, control.stream_time)
-        else:
-            result = aggregator.on_event(message.partition, source, ClassifiedEvent.from_json(message.value))
-            if result.late_reason:
-                metrics.late()
-                raise BadRecord(result.late_reason)
+            return aggregator.on_clock(message.partition, source, control.stream_time)
+        result = aggregator.on_event(message.partition, source, ClassifiedEvent.from_json(message.value))
+        if result.late_reason:
+            metrics.late()
+            raise BadRecord(result.late_reason)
+        return result
+
+    async def publish(result: FoldResult) -> None:
         raised = evaluator.on_fold(result.events, result.tolls, result.windows)
         for entry in result.unique:
             await unique.send(key=entry.event_id.encode(), value=entry.to_json())
@@ -151,29 +156,46 @@ def create_app(settings: Settings) -> faust.App:
         for alert in raised:
             await alerts.send(key=alert.fingerprint.encode(), value=alert.to_json())
             model.on_alert(alert)
-        fold_state.flush()  # state after outputs: durable state implies durable outputs
 
-    async def each_record(stream: faust.StreamT, handle: Any) -> None:
-        """Run ``handle`` per record; a record that fails goes to the dead-letter topic, the rest go on."""
-        async for event in stream.events():
-            metrics.record_in(event.message.topic, event.message.partition, event.message.offset)
-            try:
-                await handle(event.message)
-            except BadRecord as exc:
-                metrics.dead_letter("late" if event.message.topic == t.WINDOW_INPUT else "bad_record")
-                await send_dead_letter(str(exc), event.message)
-            except Exception as exc:  # one bad record must not stop the stream
-                log.exception("unexpected error on %s[%s]@%s", event.message.topic, event.message.partition,
-                              event.message.offset)
-                metrics.dead_letter("error")
-                await send_dead_letter(f"unexpected error while processing: {exc!r}", event.message)
+    async def fold_batch(batch: list[Any]) -> None:
+        """Fold and publish each record, then write the batch's state once: durable state implies
+        durable outputs, and offsets are committed only after this returns."""
+        act_for(batch[-1])
+        for event in batch:
+            await guarded(event.message, fold_and_publish)
+        fold_state.flush()
+
+    async def fold_and_publish(message: Any) -> None:
+        try:
+            result = fold_record(message)
+            await publish(result)
+        except BaseException:
+            fold_state.discard()  # whatever a failed record wrote is not kept
+            raise
+        fold_state.keep()
+
+    async def guarded(message: Any, handle: Any) -> None:
+        """Run ``handle`` on a record; if it fails, the record goes to the dead-letter topic and the
+        stream goes on."""
+        metrics.record_in(message.topic, message.partition, message.offset)
+        try:
+            await handle(message)
+        except BadRecord as exc:
+            metrics.dead_letter("late" if message.topic == t.WINDOW_INPUT else "bad_record")
+            await send_dead_letter(str(exc), message)
+        except Exception as exc:  # one bad record must not stop the stream
+            log.exception("unexpected error on %s[%s]@%s", message.topic, message.partition, message.offset)
+            metrics.dead_letter("error")
+            await send_dead_letter(f"unexpected error while processing: {exc!r}", message)
 
     @app.agent(entries, name="process-entries")
     async def process_entries(stream: faust.StreamT) -> None:
-        await each_record(stream, process_entry)
+        async for event in stream.events():
+            await guarded(event.message, process_entry)
 
     @app.agent(fold_input, name="fold-tolls-and-windows")
     async def fold_tolls_and_windows(stream: faust.StreamT) -> None:
-        await each_record(stream, fold)
+        async for batch in stream.take_events(settings.fold_batch_size, within=settings.fold_batch_wait_ms / 1000):
+            await fold_batch(list(batch))
 
     return app

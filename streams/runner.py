@@ -46,4 +46,5 @@ def run_worker(settings: Settings) -> None:
     verify_recovery_highwaters(aiokafka_kwargs(settings))
     app = create_app(settings)
     worker = faust.Worker(app, loglevel=settings.log_level, quiet=True, loop=loop)
+    worker.spinner = None  # its log handler sets the root logger to DEBUG: every aiokafka request then builds a record
     worker.execute_from_commandline()

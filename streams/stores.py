@@ -3,9 +3,10 @@
 Why one table: every write then goes to one changelog partition, in order, so a crash loses a
 suffix of the writes, never a write in the middle (writes to several changelog topics are not
 ordered with each other: the pending buffer could lose an event whose toll write was lost).
-Why write-behind: the worker publishes a record's outputs first and only then writes the state
+Why write-behind: the worker publishes a batch's outputs first and only then writes the state
 that says they were produced, so durable state implies durable outputs; a crash replays records
-whose outputs may repeat (at least once) but are never lost.
+whose outputs may repeat (at least once) but are never lost. Writing once per batch also means a
+key that many records of the batch change (the pending queue, the tolls) reaches the changelog once.
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ from collections.abc import Iterator, MutableMapping
 from typing import Any
 
 _DELETED = object()
+_ABSENT = object()
 
 
 class PrefixView(MutableMapping[str, Any]):
@@ -41,22 +43,31 @@ class PrefixView(MutableMapping[str, Any]):
 
 
 class WriteBehind(MutableMapping[str, Any]):
-    """Reads through to ``base``; writes wait in order until ``flush``. A key written again moves
-    to the end, so flushing in order never makes an older write durable after a newer one.
+    """Reads through to ``base``; writes wait until ``flush``, in two layers: the record being
+    folded writes to a stage that ``keep`` adds to the batch's writes and ``discard`` drops (a
+    record that fails leaves no trace), and ``flush`` applies the batch's writes to ``base`` in
+    order. A key written again moves to the end, so an older write never lands after a newer one.
 
     Values read or flushed are kept in memory (a RocksDB-backed table decodes JSON on every read);
     call ``forget_cache`` whenever another process may have written ``base`` (a rebalance)."""
 
     def __init__(self, base: MutableMapping[str, Any]) -> None:
         self.base = base
+        self.staged: dict[str, Any] = {}
         self.pending: dict[str, Any] = {}
         self.cache: dict[str, Any] = {}
 
+    def _waiting(self, key: str) -> Any:
+        """The newest unflushed value of ``key`` (``_DELETED`` included), else ``_ABSENT``."""
+        if key in self.staged:
+            return self.staged[key]
+        return self.pending.get(key, _ABSENT)
+
     def __getitem__(self, key: str) -> Any:
-        if key in self.pending:
-            value = self.pending[key]
-            if value is _DELETED:
-                raise KeyError(key)
+        value = self._waiting(key)
+        if value is _DELETED:
+            raise KeyError(key)
+        if value is not _ABSENT:
             return value
         if key in self.cache:
             return self.cache[key]
@@ -74,37 +85,47 @@ class WriteBehind(MutableMapping[str, Any]):
         self.cache.clear()
 
     def __setitem__(self, key: str, value: Any) -> None:
-        self.pending.pop(key, None)
-        self.pending[key] = value
+        self.staged.pop(key, None)
+        self.staged[key] = value
 
     def __delitem__(self, key: str) -> None:
         if key not in self:
             raise KeyError(key)
-        self.pending.pop(key, None)
-        self.pending[key] = _DELETED
+        self.staged.pop(key, None)
+        self.staged[key] = _DELETED
 
     def __contains__(self, key: object) -> bool:
-        if key in self.pending:
-            return self.pending[key] is not _DELETED
+        value = self._waiting(key)  # type: ignore[arg-type]
+        if value is not _ABSENT:
+            return value is not _DELETED
         return key in self.cache or key in self.base
 
     def __iter__(self) -> Iterator[str]:
         seen = set()
         for key in list(self.base):
             seen.add(key)
-            if self.pending.get(key) is not _DELETED:
+            if self._waiting(key) is not _DELETED:
                 yield key
-        yield from (key for key, value in list(self.pending.items()) if key not in seen and value is not _DELETED)
+        waiting = {**self.pending, **self.staged}
+        yield from (key for key, value in waiting.items() if key not in seen and value is not _DELETED)
 
     def __len__(self) -> int:
         return sum(1 for _ in self)
 
+    def keep(self) -> None:
+        """The staged writes (one record's) join the batch's."""
+        for key, value in self.staged.items():
+            self.pending.pop(key, None)
+            self.pending[key] = value
+        self.staged.clear()
+
     def discard(self) -> None:
-        """Forget the waiting writes (after flush, there are none)."""
-        self.pending.clear()
+        """Forget the staged writes (of a record that failed)."""
+        self.staged.clear()
 
     def flush(self) -> None:
-        """Apply the waiting writes to ``base``, oldest first."""
+        """Apply every waiting write to ``base``, oldest first."""
+        self.keep()
         for key, value in self.pending.items():
             if value is _DELETED:
                 self.base.pop(key, None)

@@ -25,7 +25,7 @@ import re
 import tomllib
 import unicodedata
 import zlib
-from collections.abc import MutableMapping
+from collections.abc import Collection, MutableMapping
 from dataclasses import dataclass, fields
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
@@ -141,10 +141,16 @@ def features(text: str, shingle_words: int) -> Features:
     return Features(frozenset(shingles), frozenset(numbers), frozenset(names), frozenset(statement))
 
 
-def containment(a: frozenset[int] | set[int], b: frozenset[int] | set[int]) -> float:
-    """Share of the smaller set found in the larger: a copy with sentences missing scores high."""
+def containment(a: frozenset[int], b: Collection[int]) -> float:
+    """Share of the smaller set found in the larger: a copy with sentences missing scores high.
+    ``b`` may be a stored list of distinct values: intersecting with it builds no set."""
     small = min(len(a), len(b))
-    return len(a & b) / small if small else 0.0
+    return len(a.intersection(b)) / small if small else 0.0
+
+
+def _same_set(a: frozenset[str], b: Collection[str]) -> bool:
+    """``a == set(b)`` for ``b`` a list of distinct values, without building the set."""
+    return len(a) == len(b) and a.issuperset(b)
 
 
 def band_keys(shingles: frozenset[int], bands: int, rows: int) -> list[str]:
@@ -248,15 +254,18 @@ class NearDuplicateIndex:
 
     def _compare(self, entry: Entry, f: Features, slot: str | None,
                  other: dict[str, Any]) -> tuple[VerdictName, float] | None:
-        shingles = set(other["sh"])
-        score = containment(f.shingles, shingles)
+        shingles = other["sh"]
         if slot is not None and other["slot"] == slot and not other.get("x"):
-            if f.shingles == shingles:
+            score = containment(f.shingles, shingles)
+            if _same_set(f.shingles, shingles):
                 return "copy", score  # another scrape: only whitespace, quotes or dashes differ
             if score >= self.config.revision_containment:
                 return "revision", score
-        small, large = sorted((f.numbers, set(other["num"])), key=len)
-        if score >= self.config.copy_containment and small <= large:
+        numbers = other["num"]
+        # The cheap test first: most candidates of templated text state other figures.
+        nested = (f.numbers.issubset(numbers) if len(f.numbers) <= len(numbers)
+                  else f.numbers.issuperset(numbers))
+        if nested and (score := containment(f.shingles, shingles)) >= self.config.copy_containment:
             return "copy", score
         return self._same_event(entry, f, other)
 
@@ -264,11 +273,11 @@ class NearDuplicateIndex:
         """Another source restating the statement: shared content pairs, and never other figures.
         An outlet does not report one statement as two items: if the candidate's event already has
         this entry's source, the entry is a different story."""
-        if other["src"] == entry.source or (f.numbers and other["num"] and f.numbers != set(other["num"])):
+        if other["src"] == entry.source or (f.numbers and other["num"] and not _same_set(f.numbers, other["num"])):
             return None
         if entry.source in (self.store.get(f"e:{other['e']}") or {}).get("s", ()):
             return None
-        shared = len(f.statement & set(other["st"]))
+        shared = len(f.statement.intersection(other["st"]))
         return ("same_event", shared) if shared >= self.config.same_event_min_shared else None
 
     def _record(self, entry: Entry, record: dict[str, Any]) -> None:

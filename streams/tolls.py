@@ -16,6 +16,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime, timedelta
+from functools import lru_cache
 from typing import Any
 
 from schemas import ClaimProvenance, ClassifiedEvent, TollUpdate, format_utc
@@ -152,10 +153,16 @@ def apply_event(state: dict, event: ClassifiedEvent) -> tuple[dict, list[TollUpd
         updates.append(TollUpdate(
             series=key, party=party, population=population, outcome=outcome, min=low, best=best, max=high,
             as_of=series["fold"]["as_of"],
-            claims=[ClaimProvenance.model_validate({k: v for k, v in c.items() if k != "n"})
-                    for c in series["fold"]["since_total"]],
+            claims=[_provenance(tuple(c.items())) for c in series["fold"]["since_total"]],
         ))
     return new_state, updates
+
+
+@lru_cache(maxsize=1 << 16)
+def _provenance(items: tuple[tuple[str, Any], ...]) -> ClaimProvenance:
+    """The model of a stored claim. Every update of a series lists all its claims since the last
+    total, so the same stored claims are validated over and over: once is enough (models are frozen)."""
+    return ClaimProvenance.model_validate({k: v for k, v in items if k != "n"})
 
 
 def _value(series: dict) -> tuple[int, int, int | None] | None:

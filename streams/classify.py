@@ -70,11 +70,17 @@ def _actors_and_locations(text: str) -> tuple[list[str], list[str]]:
     return list(actors), list(locations)
 
 
+def _terms(text: str) -> dict[tuple[str, str], None]:
+    """The distinct (rule, term) pairs of a text in order of first mention: a dict, not a set, so
+    subtypes come out in the same order in every process (set order depends on the hash seed)."""
+    return dict.fromkeys((m.lastgroup, m.group().lower()) for m in _RULE_PATTERN.finditer(text))
+
+
 def classify(headline: str, body: str, claims: Sequence[CasualtyClaim] = ()) -> Classification:
     """Category, labels, subtypes, actors and locations of one entry. casualty_report applies when
     the entry carries a current figure above zero (historical figures and "no casualties" do not)."""
-    in_headline = {(m.lastgroup, m.group().lower()) for m in _RULE_PATTERN.finditer(headline)}
-    in_body = {(m.lastgroup, m.group().lower()) for m in _RULE_PATTERN.finditer(body)} - in_headline
+    in_headline = _terms(headline)
+    in_body = {term: None for term in _terms(body) if term not in in_headline}
     scores: dict[str, int] = {}
     subtypes: dict[str, None] = {}
     for weight, terms in ((2, in_headline), (1, in_body)):

@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from schemas import CasualtyClaim
-from streams.lexicon import PLACE_KINDS, gazetteer, taxonomy
+from streams.lexicon import PLACE_KINDS, Alternation, gazetteer, taxonomy
 
 CASUALTY_REPORT = "casualty_report"
 OTHER = "other"
@@ -34,18 +34,17 @@ class Classification:
     locations: list[str]
 
 
-def _rules() -> tuple[list[tuple[str, str | None]], re.Pattern[str]]:
-    """Every taxonomy pattern as one named branch of a single regex: one pass over the text finds
-    every rule that applies (one scan instead of one per pattern)."""
+def _rules() -> tuple[list[tuple[str, str | None]], Alternation]:
+    """Every taxonomy pattern as one branch of a single regex, with the (category, subtype) rule
+    of each: one pass over the text finds every rule that applies."""
     rules: list[tuple[str, str | None]] = []
-    branches = []
+    patterns: list[str] = []
     for category, spec in taxonomy().items():
         groups = [(None, spec.get("patterns", ())), *spec.get("subtypes", {}).items()]
-        for subtype, patterns in groups:
-            if patterns:
-                branches.append(f"(?P<r{len(rules)}>{'|'.join(f'(?:{p})' for p in patterns)})")
-                rules.append((category, subtype))
-    return rules, re.compile(rf"(?<![\w-])(?:{'|'.join(branches)})", re.IGNORECASE)
+        for subtype, found in groups:
+            rules += [(category, subtype)] * len(found)
+            patterns += found
+    return rules, Alternation(patterns, re.IGNORECASE, prefix=r"(?<![\w-])")
 
 
 _RULES, _RULE_PATTERN = _rules()
@@ -70,10 +69,10 @@ def _actors_and_locations(text: str) -> tuple[list[str], list[str]]:
     return list(actors), list(locations)
 
 
-def _terms(text: str) -> dict[tuple[str, str], None]:
+def _terms(text: str) -> dict[tuple[tuple[str, str | None], str], None]:
     """The distinct (rule, term) pairs of a text in order of first mention: a dict, not a set, so
     subtypes come out in the same order in every process (set order depends on the hash seed)."""
-    return dict.fromkeys((m.lastgroup, m.group().lower()) for m in _RULE_PATTERN.finditer(text))
+    return dict.fromkeys((_RULES[i], m.group().lower()) for i, m in _RULE_PATTERN.finditer(text))
 
 
 def classify(headline: str, body: str, claims: Sequence[CasualtyClaim] = ()) -> Classification:
@@ -84,8 +83,7 @@ def classify(headline: str, body: str, claims: Sequence[CasualtyClaim] = ()) -> 
     scores: dict[str, int] = {}
     subtypes: dict[str, None] = {}
     for weight, terms in ((2, in_headline), (1, in_body)):
-        for group, _ in terms:
-            category, subtype = _RULES[int(group[1:])]
+        for (category, subtype), _ in terms:
             scores[category] = scores.get(category, 0) + weight
             if subtype:
                 subtypes[subtype] = None

@@ -8,10 +8,12 @@ from __future__ import annotations
 
 import re
 import tomllib
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
+from re import _constants as _sre  # the regex parser's own view of a pattern: what can start a match
+from re import _parser
 from typing import Any
 
 DATA_DIR = Path(__file__).parent / "data"
@@ -25,11 +27,95 @@ def load_toml(name: str) -> dict[str, Any]:
         return tomllib.load(fh)
 
 
+def _phrase(text: str) -> str:
+    return re.escape(text).replace(r"\ ", r"\s+")
+
+
 def alternation(phrases: Iterable[str]) -> str:
     """Regex alternation of literal phrases, longest first so the longest phrase wins; any run of
     whitespace in the text matches a space in a phrase."""
-    ordered = sorted(set(phrases), key=len, reverse=True)
-    return "|".join(re.escape(p).replace(r"\ ", r"\s+") for p in ordered)
+    return "|".join(_phrase(p) for p in sorted(set(phrases), key=len, reverse=True))
+
+
+def whole_word_alternation(phrases: Iterable[str]) -> str:
+    r"""``(?<![\w-])(?:alternation)(?![\w-])``, case-sensitive, written so that re's search skips
+    every position that cannot start a phrase: phrases are grouped by first character (longest
+    first within a group, so the same phrase wins) and each group opens with that character;
+    ``(?<![\w-].)`` after it is the word-start check. Several times faster on a long list of names."""
+    groups: dict[str, list[str]] = {}
+    for p in sorted(set(phrases), key=len, reverse=True):
+        groups.setdefault(p[0], []).append(_phrase(p[1:]))
+    branches = (rf"{re.escape(first)}(?<![\w-].)(?:{'|'.join(rests)})" for first, rests in groups.items())
+    return rf"(?:{'|'.join(branches)})(?![\w-])"
+
+
+def _first_chars(items: Any) -> frozenset[str] | None:
+    r"""ASCII characters a match of parsed regex ``items`` can start with; None when that is not
+    plain (a class like \w, an optional start, a lookaround, inline flags, a non-ASCII character)."""
+    for op, arg in items:
+        if op is _sre.AT:
+            continue  # \b, ^: zero-width
+        if op is _sre.LITERAL:
+            chars = {chr(arg)}
+        elif op is _sre.IN:
+            chars = set()
+            for item, value in arg:
+                if item is _sre.LITERAL:
+                    chars.add(chr(value))
+                elif item is _sre.RANGE:
+                    chars.update(map(chr, range(value[0], value[1] + 1)))
+                else:
+                    return None
+        elif op is _sre.SUBPATTERN:
+            return None if arg[1] or arg[2] else _first_chars(arg[3])
+        elif op is _sre.BRANCH:
+            branches = [_first_chars(branch) for branch in arg[1]]
+            return None if None in branches else frozenset().union(*branches)  # type: ignore[arg-type]
+        elif op in (_sre.MAX_REPEAT, _sre.MIN_REPEAT, _sre.POSSESSIVE_REPEAT) and arg[0] > 0:
+            return _first_chars(arg[2])
+        else:
+            return None
+        return frozenset(chars) if all(c.isascii() for c in chars) else None
+    return None
+
+
+class Alternation:
+    """Regexes tried in order at each position, like ``p0|p1|...``, but compiled so that each
+    position tries only the patterns that can start with its character: Python's re tries every
+    branch of an alternation at every position, which makes a long list of rules or names slow.
+
+    Patterns are grouped by first character behind a lookahead, keeping their order in each group
+    (a pattern whose first character is not plain goes into every group and a last one), so the
+    first pattern that matches is the one the plain alternation would pick. ``prefix`` and
+    ``suffix`` wrap the whole alternation (word-boundary guards)."""
+
+    def __init__(self, patterns: Sequence[str], flags: int = 0, *, prefix: str = "", suffix: str = "") -> None:
+        firsts = [_first_chars(_parser.parse(p, flags)) for p in patterns]
+        if flags & re.IGNORECASE:
+            firsts = [None if f is None else frozenset(c.lower() for c in f) for f in firsts]
+        self._index: dict[str, int] = {}  # group name -> pattern index
+
+        def group(members: list[int]) -> str:
+            branches = []
+            for i in members:
+                name = f"_a{len(self._index)}"
+                self._index[name] = i
+                branches.append(f"(?P<{name}>{patterns[i]})")
+            return "|".join(branches)
+
+        letters = sorted(set().union(*(f for f in firsts if f is not None)))
+        unplain = [i for i, f in enumerate(firsts) if f is None]
+        groups = [f"(?={re.escape(c)})(?:{group([i for i, f in enumerate(firsts) if f is None or c in f])})"
+                  for c in letters]
+        if unplain:
+            groups.append(group(unplain))
+        self.pattern = re.compile(f"{prefix}(?:{'|'.join(groups)}){suffix}", flags)
+
+    def finditer(self, text: str) -> Iterator[tuple[int, re.Match[str]]]:
+        """(index of the pattern that matched, match), left to right, like ``re.finditer``."""
+        index = self._index
+        for m in self.pattern.finditer(text):
+            yield index[m.lastgroup], m  # type: ignore[index]
 
 
 @dataclass(frozen=True, slots=True)
@@ -85,7 +171,7 @@ class Gazetteer:
                 self._by_name[name] = (self.entities[slug], False)
             for adj in entry.get("adjectives", ()):
                 self._by_name.setdefault(adj, (self.entities[slug], True))
-        self.pattern = re.compile(rf"(?<![\w-])(?:{alternation(self._by_name)})(?![\w-])")
+        self.pattern = re.compile(whole_word_alternation(self._by_name))
         self.plural_demonyms = tuple(n for n, (_, adj) in self._by_name.items() if adj and n.endswith("s"))
 
     def mentions(self, text: str) -> list[Mention]:

@@ -1,0 +1,49 @@
+"""The fast alternations of streams.lexicon match exactly what the plain alternation matches."""
+
+import re
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from streams.lexicon import Alternation, alternation, gazetteer, taxonomy, whole_word_alternation
+
+PATTERNS = [p for spec in taxonomy().values()
+            for patterns in [spec.get("patterns", ()), *spec.get("subtypes", {}).values()] for p in patterns]
+PLAIN_RULES = re.compile(rf"(?<![\w-])(?:{'|'.join(f'(?P<p{i}>{p})' for i, p in enumerate(PATTERNS))})", re.IGNORECASE)
+FAST_RULES = Alternation(PATTERNS, re.IGNORECASE, prefix=r"(?<![\w-])")
+NAMES = list(gazetteer()._by_name)
+PLAIN_NAMES = re.compile(rf"(?<![\w-])(?:{alternation(NAMES)})(?![\w-])")
+FAST_NAMES = re.compile(whole_word_alternation(NAMES))
+
+WORDS = ["clashes", "shelling", "Shelled", "ceasefire agreement", "truce took effect", "humanitarian law",
+         "humanitarian aid", "air strike", "airstrikes", "police detained protesters", "ſhelling", "KILLED",
+         "Nagorno-Karabakh", "Armenia", "Armenian", "Armenians", "Azerbaijan's", "US", "us", "Turkey", "Baku",
+         "Stepanakert", "-", "'", "’s", "\n", "  ", "x", "9", "(", "\"", "re-", "anti"]
+texts = st.lists(st.sampled_from(WORDS + NAMES[:40]), max_size=12).map(lambda ws: "".join(
+    w + sep for w, sep in zip(ws, [" ", "", "-", "\n", ", "] * 3)))
+
+
+def plain_rules(text: str) -> list[tuple[int, tuple[int, int]]]:
+    return [(int(m.lastgroup[1:]), m.span()) for m in PLAIN_RULES.finditer(text)]
+
+
+def fast_rules(text: str) -> list[tuple[int, tuple[int, int]]]:
+    return [(i, m.span()) for i, m in FAST_RULES.finditer(text)]
+
+
+@settings(max_examples=400, deadline=None)
+@given(texts)
+def test_dispatched_rules_match_like_the_plain_alternation(text):
+    assert fast_rules(text) == plain_rules(text)
+
+
+@settings(max_examples=400, deadline=None)
+@given(texts)
+def test_grouped_names_match_like_the_plain_alternation(text):
+    assert [m.span() for m in FAST_NAMES.finditer(text)] == [m.span() for m in PLAIN_NAMES.finditer(text)]
+
+
+def test_a_pattern_with_no_plain_first_character_is_tried_everywhere():
+    rules = Alternation([r"\bfoo", r"\w+ar\b", r"(?i:B)az"], prefix=r"(?<![\w-])")
+    assert [(i, m.group()) for i, m in rules.finditer("foo bar Baz baz")] == [(0, "foo"), (1, "bar"), (2, "Baz"),
+                                                                              (2, "baz")]

@@ -144,7 +144,10 @@ class WindowValue(Record):
 
     window_start: UtcDatetime
     window_end: UtcDatetime
-    final: bool = Field(description="True once stream time passed window_end + grace; emitted once.")
+    final: bool = Field(description="True once stream time passed window_end + grace.")
+    corrections: int = Field(0, ge=0, description=(
+        "0 on a window's first final; n on its n-th re-issue, when data later than the grace period "
+        "(within the allowed lateness) changed a closed window. Keep the latest per window_start."))
     events: int = Field(ge=0, description="Distinct events whose event time falls in the window.")
     event_ids: list[str]
     by_category: dict[str, int] | None = Field(default=None, description="Events per primary category.")

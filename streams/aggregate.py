@@ -7,7 +7,9 @@ the same event ids, verdicts, tolls and windows with one worker or several. Per 
 1. near-duplicate dedup gives its verdict and event_id (streams.neardup);
 2. a ``new`` event or a ``revision`` (which replaces the event it revises) updates the tolls and
    enters its hourly window; a ``copy`` or ``same_event`` is one more mention and counts nowhere;
-3. windows that the watermark closed are emitted once, final.
+3. windows that the watermark closed are emitted, final; a closed window that an event arriving
+   after the grace period changed (within the allowed lateness) is emitted again, final, with
+   ``corrections`` one higher, and so is every later closed window whose tolls it changed.
 A window's ``killed``/``wounded`` are the change of each series' best toll within the hour (what was
 newly reported, negative after a downward correction) and its ``tolls`` the tolls at its end.
 
@@ -63,11 +65,12 @@ def pending_key(event: ClassifiedEvent) -> str:
 
 class Aggregator:
     def __init__(self, stores: Stores, *, sources: int, grace: timedelta,
-                 dedup_config: DedupConfig | None = None) -> None:
+                 allowed_lateness: timedelta = timedelta(0), dedup_config: DedupConfig | None = None) -> None:
         self.stores = stores
-        self.grace = grace
+        # Claims stay unsettled as long as a closed window may still be corrected.
+        self.settle_lag = grace + allowed_lateness + timedelta(hours=1)
         self.hourly = EventTimeWindows(stores.windows, stores.clocks, sources=sources, grace=grace,
-                                       describe=self.describe)
+                                       allowed_lateness=allowed_lateness, describe=self.describe)
         self.near_duplicates = NearDuplicateIndex(stores.duplicates, config=dedup_config)
 
     def on_event(self, partition: int, source: int, event: ClassifiedEvent) -> FoldResult:
@@ -93,16 +96,21 @@ class Aggregator:
         cutoff = format_utc(watermark)
         queue = self._queue()
         due = sorted(k for k in queue if k.partition("\0")[0] <= cutoff)
+        late_since = None  # the earliest released event that may change a closed window
         if due:
             self.stores.pending[QUEUE] = {k: v for k, v in queue.items() if k not in due}
             for key in due:
-                self._release(partition, ClassifiedEvent.model_validate(queue[key]), result)
+                event = ClassifiedEvent.model_validate(queue[key])
+                if self._release(partition, event, result) and self.hourly.closed_after(event.published_at):
+                    late_since = late_since or event.published_at
         result.windows += self.hourly.close_due(partition)
+        if late_since is not None:
+            result.windows += self.hourly.reissue(partition, late_since)
         hour = cutoff[:13]
         if self.stores.clocks.get(HOUSEKEEPING) != hour:  # once per hour of stream time is enough
             self.stores.clocks[HOUSEKEEPING] = hour
             state = self.stores.tolls.get(TOLLS_KEY) or {}
-            if state and (compact := tolls.settle(state, watermark - self.grace - timedelta(hours=1))) is not state:
+            if state and (compact := tolls.settle(state, watermark - self.settle_lag)) is not state:
                 self.stores.tolls[TOLLS_KEY] = compact
             self.near_duplicates.expire(watermark)
         return result
@@ -110,7 +118,8 @@ class Aggregator:
     def _queue(self) -> dict[str, Any]:
         return self.stores.pending.get(QUEUE) or {}
 
-    def _release(self, partition: int, event: ClassifiedEvent, result: FoldResult) -> None:
+    def _release(self, partition: int, event: ClassifiedEvent, result: FoldResult) -> bool:
+        """Judge an event and fold it; True when it counts (new or a revision)."""
         verdict = self.near_duplicates.judge(event)
         judged = event.model_copy(update={
             "event_id": verdict.event_id, "verdict": verdict.verdict, "cluster": verdict.cluster,
@@ -120,7 +129,7 @@ class Aggregator:
         result.unique.append(UniqueEntry.model_validate(judged.model_dump(include=set(UniqueEntry.model_fields))))
         result.events.append(judged)
         if verdict.verdict not in ("new", "revision"):
-            return
+            return False
         state = self.stores.tolls.get(TOLLS_KEY) or {}
         new_state, updates = tolls.apply_event(state, judged)
         if new_state is not state:
@@ -129,6 +138,7 @@ class Aggregator:
         result.windows += self.hourly.add(partition, judged.event_id, judged.published_at,
                                           {"category": judged.category},
                                           replace=verdict.verdict == "revision")
+        return True
 
     def tolls_at(self, t: datetime) -> dict[str, tuple[int, int, int | None]]:
         """Each series' toll as it stood just before ``t``."""

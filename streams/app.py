@@ -92,6 +92,7 @@ def create_app(settings: Settings) -> faust.App:
                duplicates=PrefixView(fold_state, "d:")),
         sources=n,
         grace=timedelta(seconds=settings.grace_seconds),
+        allowed_lateness=timedelta(seconds=settings.allowed_lateness_seconds),
     )
     evaluator = AlertEvaluator(PrefixView(fold_state, "a:"), load_rules(settings.alert_rules))
 
@@ -151,6 +152,8 @@ def create_app(settings: Settings) -> faust.App:
             metrics.toll(update)
             model.on_toll(update)
         for window in result.windows:
+            if window.corrections:
+                metrics.window_corrected()
             await hourly.send(key=format_utc(window.window_start).encode(), value=window.to_json())
             model.on_window(window)
         for alert in raised:

@@ -21,8 +21,10 @@ REGISTRY = CollectorRegistry()
 
 RECORDS = Counter("liveblog_records", "Records read by the worker, per topic.", ["topic"], registry=REGISTRY)
 DUPLICATES = Counter("liveblog_duplicates", "Entries dropped as exact duplicates.", registry=REGISTRY)
-LATE = Counter("liveblog_late", "Events that arrived after their window closed (sent to the dead-letter topic).",
+LATE = Counter("liveblog_late", "Events later than the allowed lateness (sent to the dead-letter topic).",
                registry=REGISTRY)
+CORRECTIONS = Counter("liveblog_window_corrections", "Closed windows emitted again because late data changed them.",
+                      registry=REGISTRY)
 DEADLETTERS = Counter("liveblog_deadletters", "Records sent to liveblog.deadletter, per kind of reason.",
                       ["reason_kind"], registry=REGISTRY)
 LAG = Gauge("liveblog_consumer_lag", "Records not yet processed: high watermark minus next offset to process.",
@@ -45,6 +47,10 @@ def duplicate() -> None:
 
 def late() -> None:
     LATE.inc()
+
+
+def window_corrected() -> None:
+    CORRECTIONS.inc()
 
 
 def dead_letter(reason_kind: str) -> None:

@@ -21,6 +21,9 @@ class Settings(BaseSettings):
     partitions: int = Field(4, ge=1, description="Partitions of every keyed topic and table (entries, unique, events, window input).")
     replication_factor: int = Field(1, ge=1, description="Replication factor for topics this project creates.")
     grace_minutes: float = Field(15.0, ge=0, description="A window closes when stream time passes its end plus this grace.")
+    allowed_lateness_hours: float = Field(24.0, ge=0, description=(
+        "A closed window still takes events this long after it closed and is emitted again, final, "
+        "with corrections + 1 (a blog scraped again later); later events go to the dead-letter topic."))
     heartbeat_minutes: float = Field(5.0, gt=0, description="Replay-clock heartbeat interval, in event time.")
     data_dir: Path = Field(Path(".liveblog"), description="Worker state directory (tables, local stores).")
     store: str = Field("rocksdb://", description="Table store: rocksdb:// (rocksdict, under data_dir) or memory://.")
@@ -70,3 +73,7 @@ class Settings(BaseSettings):
     @property
     def grace_seconds(self) -> float:
         return self.grace_minutes * 60.0
+
+    @property
+    def allowed_lateness_seconds(self) -> float:
+        return self.allowed_lateness_hours * 3600.0

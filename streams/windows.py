@@ -3,7 +3,10 @@
 Stream time is tracked per source partition (the highest event time or replay-clock heartbeat seen
 on it); the watermark is the minimum over all source partitions, so a window never closes while
 one partition is behind. A window closes once the watermark reaches its end plus the grace period
-and is then emitted once with ``final: true``; an event for a closed window is late.
+and is then emitted with ``final: true``. As in Beam's allowed lateness, a closed window is kept
+for the allowed lateness after it closed: an event for it still counts, and ``reissue`` emits the
+window again, final, with ``corrections`` one higher, if its content changed (a later scrape of a
+blog revising entries that were already closed). An event beyond the allowed lateness is late.
 
 State lives in two mutable mappings of plain JSON values, so the worker passes Faust tables (and
 recovers them from their changelogs) while ``analyze`` passes dicts: both run this same code.
@@ -12,6 +15,7 @@ Each event is stored under its ``event_id``, which makes aggregation idempotent.
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Callable, MutableMapping
 from datetime import datetime, timedelta, timezone
 from typing import Any
@@ -20,6 +24,7 @@ from schemas import HourWindow, WindowValue, format_utc
 
 HOUR = timedelta(hours=1)
 OPEN_INDEX = "open"  # key of the sorted list of open window keys
+CLOSED_INDEX = "closed"  # key of the sorted list of closed windows kept for the allowed lateness
 EPOCH = datetime(1970, 1, 1, tzinfo=timezone.utc)
 
 
@@ -63,6 +68,7 @@ class EventTimeWindows:
         *,
         sources: int,
         grace: timedelta,
+        allowed_lateness: timedelta = timedelta(0),
         size: timedelta = HOUR,
         step: timedelta | None = None,
         model: type[WindowValue] = HourWindow,
@@ -72,6 +78,7 @@ class EventTimeWindows:
         self.clocks = clocks
         self.sources = sources
         self.grace = grace
+        self.allowed_lateness = allowed_lateness
         self.size = size
         self.step = step or size
         self.model = model
@@ -81,33 +88,42 @@ class EventTimeWindows:
         return stream_time(self.clocks, partition, self.sources)
 
     def lateness(self, partition: int, event_time: datetime) -> str | None:
-        """Why an event at ``event_time`` is late (every window holding it has closed), else None."""
+        """Why an event at ``event_time`` is late (every window holding it closed longer ago than the
+        allowed lateness), else None."""
         watermark = self.watermark(partition)
         last_start = window_starts(event_time, self.size, self.step)[-1]
-        if watermark is None or last_start + self.size + self.grace > watermark:
+        if watermark is None or last_start + self.size + self.grace + self.allowed_lateness > watermark:
             return None
         return (f"late: event time {format_utc(event_time)} is in a window closed at stream time "
-                f"{format_utc(watermark)} (grace {self.grace})")
+                f"{format_utc(watermark)} (grace {self.grace}, allowed lateness {self.allowed_lateness})")
+
+    def closed_after(self, t: datetime) -> bool:
+        """Whether a kept closed window ends after ``t``: an event at ``t`` may change it (its own
+        window's events, or the tolls at the end of every later window)."""
+        closed = self._keys(CLOSED_INDEX)
+        return bool(closed) and parse_utc(closed[-1]) + self.size > t
 
     def add(self, partition: int, event_id: str, event_time: datetime, contribution: dict[str, Any],
             *, replace: bool = False) -> list[WindowValue]:
-        """Put an event that is not late in every window holding it; return the updated windows.
-        The first record of an event_id stays (a redelivery changes nothing) unless ``replace`` (a
-        revision). Callers check ``lateness`` when the event arrives: an event held back until the
-        watermark passes it is added before ``close_due`` runs, so its windows are still open."""
+        """Put an event that is not late in every window holding it; return the updated open windows
+        (a closed one changes silently: ``reissue`` emits it). The first record of an event_id stays
+        (a redelivery changes nothing) unless ``replace`` (a revision). Callers check ``lateness``
+        when the event arrives: an event held back until the watermark passes it is added before
+        ``close_due`` runs, so its windows are still open unless it arrived after the grace."""
         record = {"t": format_utc(event_time), **contribution}
         updates = []
         for start in window_starts(event_time, self.size, self.step):
             key = format_utc(start)
             state = self.windows.get(key)
-            if state is None:
+            if state is None:  # open, even if already due: close_due emits it next
                 state = {"partition": partition, "start": key, "end": format_utc(start + self.size), "events": {}}
-                self.windows[OPEN_INDEX] = sorted({*self._open_keys(), key})
+                self.windows[OPEN_INDEX] = sorted({*self._keys(OPEN_INDEX), key})
             if event_id in state["events"] and (not replace or state["events"][event_id] == record):
                 continue
             state = {**state, "events": {**state["events"], event_id: record}}
             self.windows[key] = state  # reassign: a table write is what reaches the changelog
-            updates.append(self.render(state, final=False))
+            if "finals" not in state:
+                updates.append(self.render(state, final=False))
         return updates
 
     def advance(self, partition: int, source: int, t: datetime) -> bool:
@@ -120,32 +136,67 @@ class EventTimeWindows:
         return True
 
     def close_due(self, partition: int) -> list[WindowValue]:
-        """Emit, final and once, every window of the partition that the watermark has closed."""
+        """Emit, final, every window of the partition that the watermark has closed; keep it for the
+        allowed lateness, then forget it."""
         watermark = self.watermark(partition)
         if watermark is None:
             return []
-        finals, closed = [], set()
-        for key in self._open_keys():
+        finals, closed = [], []
+        for key in self._keys(OPEN_INDEX):
             state = self.windows[key]
             if state["partition"] == partition and parse_utc(state["end"]) + self.grace <= watermark:
-                finals.append(self.render(state, final=True))
-                del self.windows[key]
-                closed.add(key)
+                final = self.render(state, final=True)
+                finals.append(final)
+                self.windows[key] = {**state, "finals": 1, "sent": _digest(final)}
+                closed.append(key)
         if closed:
-            self.windows[OPEN_INDEX] = [key for key in self._open_keys() if key not in closed]
+            self.windows[OPEN_INDEX] = [key for key in self._keys(OPEN_INDEX) if key not in closed]
+            self.windows[CLOSED_INDEX] = sorted({*self._keys(CLOSED_INDEX), *closed})
+        self._expire(watermark)
         return finals
 
-    def _open_keys(self) -> list[str]:
-        """Keys of the open windows, oldest first (an index, so nothing scans the store)."""
-        return self.windows.get(OPEN_INDEX) or []
+    def reissue(self, partition: int, since: datetime) -> list[WindowValue]:
+        """Emit again, final, each kept closed window ending after ``since`` whose content changed
+        since it was last emitted (late events, or tolls that a late claim changed)."""
+        reissued = []
+        for key in self._keys(CLOSED_INDEX):
+            state = self.windows[key]
+            if state["partition"] != partition or parse_utc(state["end"]) <= since:
+                continue
+            final = self.render(state, final=True, corrections=state["finals"])
+            if (digest := _digest(final)) != state["sent"]:
+                reissued.append(final)
+                self.windows[key] = {**state, "finals": state["finals"] + 1, "sent": digest}
+        return reissued
 
-    def render(self, state: dict[str, Any], *, final: bool) -> WindowValue:
+    def _expire(self, watermark: datetime) -> None:
+        """Forget the closed windows that the allowed lateness no longer covers (the oldest first)."""
+        closed = self._keys(CLOSED_INDEX)
+        gone = 0
+        while gone < len(closed) and parse_utc(closed[gone]) + self.size + self.grace + self.allowed_lateness <= watermark:
+            del self.windows[closed[gone]]
+            gone += 1
+        if gone:
+            self.windows[CLOSED_INDEX] = closed[gone:]
+
+    def _keys(self, index: str) -> list[str]:
+        """Keys of the open or the closed windows, oldest first (an index, so nothing scans the store)."""
+        return self.windows.get(index) or []
+
+    def render(self, state: dict[str, Any], *, final: bool, corrections: int = 0) -> WindowValue:
         ordered = sorted(state["events"].items(), key=lambda item: (item[1]["t"], item[0]))
         return self.model(
             window_start=parse_utc(state["start"]),
             window_end=parse_utc(state["end"]),
             final=final,
+            corrections=corrections,
             events=len(ordered),
             event_ids=[event_id for event_id, _ in ordered],
             **(self.describe(state) if self.describe else {}),
         )
+
+
+def _digest(window: WindowValue) -> str:
+    """What a window's content was when emitted, without its corrections count."""
+    content = window.model_copy(update={"corrections": 0}).to_json()
+    return hashlib.blake2b(content, digest_size=8).hexdigest()

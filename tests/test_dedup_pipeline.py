@@ -7,6 +7,7 @@ from collections import Counter
 from pathlib import Path
 
 import orjson
+import pytest
 
 from tests.conftest import ROOT, SEED_004, run_cli
 from tests.kafka_reader import read_topic
@@ -67,15 +68,30 @@ def test_a_copy_adds_mentions_not_events(tmp_path):
     assert finals(analyze("windows", SEED_004, copy)) == finals(analyze("windows", SEED_004))
 
 
-def test_through_the_broker_the_three_documents_equal_the_later_version(broker, worker, worker_env):
+@pytest.mark.parametrize("replays", [
+    pytest.param([[SEED_004, LATER, COPY]], id="in-one-replay"),
+    # Each replay ends with its final watermark, so the later scrape's entries arrive after their
+    # windows closed: within the allowed lateness they correct them (corrections > 0).
+    pytest.param([[SEED_004], [LATER], [COPY]], id="one-after-another"),
+])
+def test_through_the_broker_the_three_documents_equal_the_later_version(broker, worker, worker_env, replays):
     expected_windows = finals(analyze("windows", LATER))
     expected_tolls = latest_tolls(analyze("tolls", LATER))
-    replayed = run_cli("replay", str(SEED_004), str(LATER), str(COPY), "--speed", "0", env=worker_env)
-    assert replayed.returncode == 0, replayed.stderr
+    for paths in replays:
+        replayed = run_cli("replay", *map(str, paths), "--speed", "0", env=worker_env)
+        assert replayed.returncode == 0, replayed.stderr
+
+    def content(records: list[dict]) -> dict[str, dict]:
+        return {start: {**w, "corrections": 0} for start, w in finals([r["value"] for r in records]).items()}
+
     hourly = read_topic(broker.bootstrap, "liveblog.windows.hourly",
-                        until=lambda rs: set(finals([r["value"] for r in rs])) >= set(expected_windows))
-    assert finals([r["value"] for r in hourly]) == expected_windows
+                        until=lambda rs: content(rs) == expected_windows)
+    assert content(hourly) == expected_windows
+    corrected = [r["value"] for r in hourly if r["value"]["final"] and r["value"]["corrections"]]
+    assert bool(corrected) == (len(replays) > 1)
     tolls = read_topic(broker.bootstrap, "liveblog.tolls", until=lambda rs: False, timeout=3)
     assert latest_tolls([r["value"] for r in tolls]) == expected_tolls
     unique = read_topic(broker.bootstrap, "liveblog.entries.unique", until=lambda rs: len(rs) >= 57)
     assert Counter(r["value"]["verdict"] for r in unique) == Counter(new=27, copy=27, revision=3)
+    dead = read_topic(broker.bootstrap, "liveblog.deadletter", until=lambda rs: False, timeout=2)
+    assert dead == []

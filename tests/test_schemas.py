@@ -31,7 +31,7 @@ def test_window_leaves_later_issue_fields_absent():
                         window_end=datetime(2020, 9, 28, 7, tzinfo=timezone.utc),
                         final=True, events=2, event_ids=["a", "b"])
     data = orjson.loads(window.to_json())
-    assert set(data) == {"window_start", "window_end", "final", "events", "event_ids"}
+    assert set(data) == {"window_start", "window_end", "final", "corrections", "events", "event_ids"}
     assert HourWindow.from_json(window.to_json()) == window
 
 

@@ -106,3 +106,30 @@ def test_final_window_lists_events_in_event_time_order():
     for event_id, minute in (("z", 5), ("a", 40), ("m", 20)):
         on_event(w, 0, 0, event_id, at(6, minute), {})
     assert on_clock(w, 0, 0, at(8))[0].event_ids == ["z", "m", "a"]
+
+
+def test_within_allowed_lateness_a_closed_window_is_reissued_then_forgotten():
+    w = EventTimeWindows({}, {}, sources=1, grace=GRACE, allowed_lateness=timedelta(hours=2))
+    on_event(w, 0, 0, "a", at(6, 30), {})
+    first = on_clock(w, 0, 0, at(7, 15))
+    assert [(f.final, f.corrections, f.event_ids) for f in first] == [(True, 0, ["a"])]
+    assert w.closed_after(at(6, 59)) and not w.closed_after(at(7))
+    late = on_event(w, 0, 0, "b", at(6, 50), {})
+    assert not late.late and late.updates == []  # a closed window changes silently...
+    again = w.reissue(0, at(6, 50))
+    assert [(f.final, f.corrections, f.event_ids) for f in again] == [(True, 1, ["a", "b"])]
+    assert w.reissue(0, at(6, 50)) == []  # ...and is emitted again only when it changed
+    on_event(w, 0, 0, "a", at(6, 30), {})  # a redelivery
+    assert w.reissue(0, at(6)) == []
+    on_clock(w, 0, 0, at(9, 15))  # closed at 07:15 + 2 h: forgotten
+    assert not w.closed_after(at(6)) and w.windows == {"open": [], "closed": []}
+    assert on_event(w, 0, 0, "c", at(6, 55), {}).late
+
+
+def test_an_empty_hour_filled_late_is_emitted_final_once():
+    w = EventTimeWindows({}, {}, sources=1, grace=GRACE, allowed_lateness=timedelta(hours=2))
+    on_event(w, 0, 0, "a", at(8, 30), {})
+    on_clock(w, 0, 0, at(9, 15))
+    assert not on_event(w, 0, 0, "b", at(7, 10), {}).late
+    assert [(f.window_start, f.final, f.corrections) for f in w.close_due(0)] == [(at(7), True, 0)]
+    assert w.close_due(0) == []

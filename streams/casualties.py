@@ -11,7 +11,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
-from datetime import datetime
+from datetime import date, datetime
+from functools import lru_cache
 
 from text_to_num import text2num
 
@@ -113,7 +114,9 @@ _GAP_CIVILIAN = re.compile(r"\bcivilians?\b", re.IGNORECASE)
 _GAP_POSSESSIVE = re.compile(r"\b(?:its|their|our)\b", re.IGNORECASE)
 
 # Only sentences with one of these stems can hold a claim: a cheap filter before the patterns.
-_CUE = re.compile(r"kill|dead|die|death|wound|injur|hurt|toll|fatalit|slain|perish|martyr|lives|losses", re.IGNORECASE)
+_CUE_STEMS = r"kill|dead|die|death|wound|injur|hurt|toll|fatalit|slain|perish|martyr|lives|losses"
+_CUE = re.compile(_CUE_STEMS, re.IGNORECASE)
+_LOWER_CUE = re.compile(_CUE_STEMS)
 _SENTENCE = re.compile(r"(?<=[.!?])[\"”’)]?\s+(?=[\"“‘(]?[A-Z0-9])|\n+")
 _CLAUSE_BREAK = re.compile(r"[,;:()]|\s[–—-]\s")
 _CUMULATIVE = _patterns(_LEX["cumulative"]["patterns"])
@@ -292,7 +295,7 @@ def _clause(sentence: str, pos: int) -> tuple[int, int]:
     return start, nxt.start() if nxt else len(sentence)
 
 
-def _historical(sentence: str, start: int, end: int, published: datetime) -> bool:
+def _historical(sentence: str, start: int, end: int, published: date) -> bool:
     """The figure belongs to an earlier period: a past year, another month, "in the 1990s", in the
     figure's own clause or in a leading temporal clause ("During the clashes in April 2016, ...")."""
     c0, c1 = _clause(sentence, start)
@@ -384,13 +387,28 @@ def _restated_figure(sentence: str, num_start: int) -> bool:
     return any(num_start - c.end() <= 3 for c in _CORRECTION.finditer(sentence, max(0, num_start - 60), num_start))
 
 
+def _has_cue(sentence: str) -> bool:
+    """``_CUE.search``, fast: lower-cased, the stems are plain literals that re scans for quickly.
+    Only a non-ASCII sentence with no lower-case cue needs the case-insensitive scan (re folds a
+    few non-ASCII letters onto ASCII ones: "ſ" matches "s")."""
+    return bool(_LOWER_CUE.search(sentence.lower()) or not sentence.isascii() and _CUE.search(sentence))
+
+
 def _sentence_claims(sentence: str, published: datetime, default_claimant: str | None,
-                     headline: bool) -> list[_Raw]:
-    if not _CUE.search(sentence):
-        return []
+                     headline: bool) -> tuple[_Raw, ...]:
+    """The claims of one sentence; read figures are shared between calls, not to be changed."""
+    if not _has_cue(sentence):
+        return ()
+    # A claim depends on the publication month, not the day (_historical): copies, revisions and
+    # restatements repeat sentences within a month, so each is read once.
+    return _read_sentence(sentence, date(published.year, published.month, 1), default_claimant, headline)
+
+
+@lru_cache(maxsize=1 << 13)
+def _read_sentence(sentence: str, published: date, default_claimant: str | None, headline: bool) -> tuple[_Raw, ...]:
     found = list(_raw_claims(sentence))
     if not found:
-        return []
+        return ()
     found.sort(key=lambda f: f[2].start)
     mentions = _GAZ.mentions(sentence)
     lead = _HEADLINE_SOURCE.match(sentence) if headline else None
@@ -447,7 +465,7 @@ def _sentence_claims(sentence: str, published: datetime, default_claimant: str |
         # "Two brothers were killed and two others injured in the town of Shihah": one place for both.
         if _LINK.match(sentence[a.end:b.start]):
             a.party, b.party = a.party or b.party, b.party or a.party
-    return out
+    return tuple(out)
 
 
 def _resolve_party(raw: _Raw) -> str:

@@ -4,7 +4,7 @@ from datetime import datetime, timezone
 
 import pytest
 
-from streams.casualties import dated_earlier, extract_claims
+from streams.casualties import _CUE, _has_cue, dated_earlier, extract_claims
 
 SEP28 = datetime(2020, 9, 28, 12, 0, tzinfo=timezone.utc)
 DEC23 = datetime(2023, 12, 10, 12, 0, tzinfo=timezone.utc)
@@ -129,3 +129,11 @@ def test_number_words_and_compounds():
     assert claims("Twenty-six soldiers were killed.")[0][4] == 26
     assert claims("One hundred and ten people died.")[0][4] == 110
     assert claims("Two brothers were killed.")[0][1:5] == ("civilian", "killed", "incident", 2)
+
+
+@pytest.mark.parametrize("sentence", [
+    "Six were KILLED.", "Death Toll rises", "no cue here", "ſlain", "loſſes mount", "“Wounded” – again",
+    "İnjured", "Kİll", "DİE", "a Kill", "", "LIVES lost",
+])
+def test_fast_cue_check_agrees_with_the_case_insensitive_pattern(sentence):
+    assert _has_cue(sentence) == bool(_CUE.search(sentence))

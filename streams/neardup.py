@@ -25,7 +25,7 @@ import re
 import tomllib
 import unicodedata
 import zlib
-from collections.abc import Collection, MutableMapping
+from collections.abc import Collection, Iterable, MutableMapping
 from dataclasses import dataclass, fields
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
@@ -103,9 +103,10 @@ they we you i his her their our your them us him me said says say saying told ac
 _YEAR = re.compile(r"(?:19|20)\d\d")
 
 
-def _hash(text: str) -> int:
-    """A 32-bit hash that is the same in every process (``hash()`` is salted per process)."""
-    return (zlib.crc32(text.encode()) * 0x9E3779B1) & 0xFFFFFFFF
+def _hashes(texts: Iterable[str]) -> frozenset[int]:
+    """32-bit hashes that are the same in every process (``hash()`` is salted per process)."""
+    crc32 = zlib.crc32
+    return frozenset([(crc32(text.encode()) * 0x9E3779B1) & 0xFFFFFFFF for text in texts])
 
 
 @dataclass(frozen=True)
@@ -126,19 +127,21 @@ def features(text: str, shingle_words: int) -> Features:
     content: list[str] = []
     for m in _WORD.finditer(text):
         raw = m.group()
-        word = _NUMBER_WORDS.get(raw.lower(), raw.lower())
+        lower = raw.lower()
+        word = _NUMBER_WORDS.get(lower, lower)
         words.append(word)
-        if raw[0].isupper() and not _SENTENCE_START.search(text, max(0, m.start() - 3), m.start()):
-            if word not in _STOP and len(word) > 2:
+        if raw[0].isupper():  # a name unless it starts a sentence
+            start = m.start()
+            if word not in _STOP and len(word) > 2 and not _SENTENCE_START.search(text, max(0, start - 3), start):
                 names.add(word)
-        elif word not in _STOP and not word.isdigit() and not raw[0].isupper():
+        elif word not in _STOP and not word.isdigit():
             content.append(word)
     numbers = {str(int(w)) for i, w in enumerate(words) if w.isdigit() and not _YEAR.fullmatch(w)
                and not (i and words[i - 1] in _MONTHS) and not (i + 1 < len(words) and words[i + 1] in _MONTHS)}
     k = shingle_words
-    shingles = {_hash(" ".join(words[i:i + k])) for i in range(max(1, len(words) - k + 1))}
-    statement = {_hash(f"{a} {b}") for a, b in zip(content, content[1:])}
-    return Features(frozenset(shingles), frozenset(numbers), frozenset(names), frozenset(statement))
+    shingles = map(" ".join, zip(*(words[i:] for i in range(k)))) if len(words) >= k else [" ".join(words)]
+    statement = map(" ".join, zip(content, content[1:]))
+    return Features(_hashes(shingles), frozenset(numbers), frozenset(names), _hashes(statement))
 
 
 def containment(a: frozenset[int], b: Collection[int]) -> float:

@@ -405,11 +405,17 @@ def _sentence_claims(sentence: str, published: datetime, default_claimant: str |
 
 
 @lru_cache(maxsize=1 << 13)
+def _figures(sentence: str) -> tuple[tuple[re.Match[str], str, _Raw], ...]:
+    """``_raw_claims`` in text order: the costly part, which depends on the sentence alone (the same
+    sentence may come with another claimant or month). Copy a figure before settling it."""
+    return tuple(sorted(_raw_claims(sentence), key=lambda f: f[2].start))
+
+
+@lru_cache(maxsize=1 << 13)
 def _read_sentence(sentence: str, published: date, default_claimant: str | None, headline: bool) -> tuple[_Raw, ...]:
-    found = list(_raw_claims(sentence))
+    found = [(m, source, replace(raw)) for m, source, raw in _figures(sentence)]
     if not found:
         return ()
-    found.sort(key=lambda f: f[2].start)
     mentions = _GAZ.mentions(sentence)
     lead = _HEADLINE_SOURCE.match(sentence) if headline else None
     out: list[_Raw] = []

@@ -17,14 +17,14 @@ from functools import lru_cache
 from text_to_num import text2num
 
 from schemas import CasualtyClaim
-from streams.lexicon import Gazetteer, Mention, alternation, casualty_lexicon, gazetteer
+from streams.lexicon import Gazetteer, Mention, alternation, case_insensitive_alternation, casualty_lexicon, gazetteer
 
 _LEX = casualty_lexicon()
 _GAZ: Gazetteer = gazetteer()
 
 
 def _ialt(words) -> str:
-    return f"(?i:{alternation(words)})"
+    return case_insensitive_alternation(words)
 
 
 def _patterns(items) -> re.Pattern[str]:

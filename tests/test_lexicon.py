@@ -5,7 +5,8 @@ import re
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from streams.lexicon import Alternation, alternation, gazetteer, taxonomy, whole_word_alternation
+from streams.lexicon import (Alternation, alternation, case_insensitive_alternation, casualty_lexicon, gazetteer,
+                             taxonomy, whole_word_alternation)
 
 PATTERNS = [p for spec in taxonomy().values()
             for patterns in [spec.get("patterns", ()), *spec.get("subtypes", {}).values()] for p in patterns]
@@ -14,8 +15,11 @@ FAST_RULES = Alternation(PATTERNS, re.IGNORECASE, prefix=r"(?<![\w-])")
 NAMES = list(gazetteer()._by_name)
 PLAIN_NAMES = re.compile(rf"(?<![\w-])(?:{alternation(NAMES)})(?![\w-])")
 FAST_NAMES = re.compile(whole_word_alternation(NAMES))
+NUMBER_WORDS = casualty_lexicon()["numbers"]["words"] + ["'s", "-ish", "9th"]
+PLAIN_WORDS = re.compile(rf"(?i:{alternation(NUMBER_WORDS)})(?:\s+and)?")
+FAST_WORDS = re.compile(rf"{case_insensitive_alternation(NUMBER_WORDS)}(?:\s+and)?")
 
-WORDS = ["clashes", "shelling", "Shelled", "ceasefire agreement", "truce took effect", "humanitarian law",
+WORDS = ["Seventy", "SEVEN", "ſeven", "ſix", "tWeNtY", "'S", "9TH", "Kİ", "one and", "hundred", "\u212aill", "clashes", "shelling", "Shelled", "ceasefire agreement", "truce took effect", "humanitarian law",
          "humanitarian aid", "air strike", "airstrikes", "police detained protesters", "ſhelling", "KILLED",
          "Nagorno-Karabakh", "Armenia", "Armenian", "Armenians", "Azerbaijan's", "US", "us", "Turkey", "Baku",
          "Stepanakert", "-", "'", "’s", "\n", "  ", "x", "9", "(", "\"", "re-", "anti"]
@@ -47,3 +51,9 @@ def test_a_pattern_with_no_plain_first_character_is_tried_everywhere():
     rules = Alternation([r"\bfoo", r"\w+ar\b", r"(?i:B)az"], prefix=r"(?<![\w-])")
     assert [(i, m.group()) for i, m in rules.finditer("foo bar Baz baz")] == [(0, "foo"), (1, "bar"), (2, "Baz"),
                                                                               (2, "baz")]
+
+
+@settings(max_examples=400, deadline=None)
+@given(texts)
+def test_case_insensitive_words_match_like_the_plain_alternation(text):
+    assert [m.span() for m in FAST_WORDS.finditer(text)] == [m.span() for m in PLAIN_WORDS.finditer(text)]

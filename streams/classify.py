@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 from schemas import CasualtyClaim
 from streams.lexicon import PLACE_KINDS, Alternation, gazetteer, taxonomy
@@ -69,17 +70,18 @@ def _actors_and_locations(text: str) -> tuple[list[str], list[str]]:
     return list(actors), list(locations)
 
 
-def _terms(text: str) -> dict[tuple[tuple[str, str | None], str], None]:
-    """The distinct (rule, term) pairs of a text in order of first mention: a dict, not a set, so
-    subtypes come out in the same order in every process (set order depends on the hash seed)."""
-    return dict.fromkeys((_RULES[i], m.group().lower()) for i, m in _RULE_PATTERN.finditer(text))
+@lru_cache(maxsize=1 << 13)
+def _terms(text: str) -> tuple[tuple[tuple[str, str | None], str], ...]:
+    """The distinct (rule, term) pairs of a text in order of first mention (not in set order, which
+    depends on the hash seed). Cached: copies and revisions repeat headlines and bodies."""
+    return tuple(dict.fromkeys((_RULES[i], m.group().lower()) for i, m in _RULE_PATTERN.finditer(text)))
 
 
 def classify(headline: str, body: str, claims: Sequence[CasualtyClaim] = ()) -> Classification:
     """Category, labels, subtypes, actors and locations of one entry. casualty_report applies when
     the entry carries a current figure above zero (historical figures and "no casualties" do not)."""
     in_headline = _terms(headline)
-    in_body = {term: None for term in _terms(body) if term not in in_headline}
+    in_body = [term for term in _terms(body) if term not in in_headline]
     scores: dict[str, int] = {}
     subtypes: dict[str, None] = {}
     for weight, terms in ((2, in_headline), (1, in_body)):

@@ -50,6 +50,8 @@ class DedupConfig:
     copy_containment: float = 0.8
     revision_containment: float = 0.4
     same_event_min_shared: int = 5
+    quote_words: int = 4
+    same_event_min_quoted: int = 2
 
     @property
     def horizon(self) -> timedelta:
@@ -117,9 +119,23 @@ class Features:
     numbers: frozenset[str]
     names: frozenset[str]
     statement: frozenset[int]
+    quotes: frozenset[int] = frozenset()
 
 
-def features(text: str, shingle_words: int) -> Features:
+# A quotation after quote folding: what a speaker said, the same words in every outlet that quotes it.
+_QUOTE = re.compile(r'"([^"]{8,600})"')
+
+
+def _quoted(text: str, k: int) -> frozenset[int]:
+    """Hashes of every run of ``k`` words inside quotation marks."""
+    runs = []
+    for m in _QUOTE.finditer(text):
+        words = [_NUMBER_WORDS.get(w, w) for w in (x.group().lower() for x in _WORD.finditer(m.group(1)))]
+        runs += map(" ".join, zip(*(words[i:] for i in range(k))))
+    return _hashes(runs)
+
+
+def features(text: str, shingle_words: int, quote_words: int = 4) -> Features:
     """Text features, blind to whitespace, quote and dash styles, case and number words."""
     text = _THOUSANDS.sub("", unicodedata.normalize("NFKC", text).translate(_FOLD))
     words: list[str] = []
@@ -141,7 +157,8 @@ def features(text: str, shingle_words: int) -> Features:
     k = shingle_words
     shingles = map(" ".join, zip(*(words[i:] for i in range(k)))) if len(words) >= k else [" ".join(words)]
     statement = map(" ".join, zip(content, content[1:]))
-    return Features(_hashes(shingles), frozenset(numbers), frozenset(names), _hashes(statement))
+    return Features(_hashes(shingles), frozenset(numbers), frozenset(names), _hashes(statement),
+                    _quoted(text, quote_words))
 
 
 def containment(a: frozenset[int], b: Collection[int]) -> float:
@@ -149,6 +166,11 @@ def containment(a: frozenset[int], b: Collection[int]) -> float:
     ``b`` may be a stored list of distinct values: intersecting with it builds no set."""
     small = min(len(a), len(b))
     return len(a.intersection(b)) / small if small else 0.0
+
+
+def _nested(a: frozenset[str], b: Collection[str]) -> bool:
+    """Whether one figure set holds the other (``b`` a stored list of distinct values)."""
+    return a.issubset(b) if len(a) <= len(b) else a.issuperset(b)
 
 
 def _same_set(a: frozenset[str], b: Collection[str]) -> bool:
@@ -204,7 +226,7 @@ class NearDuplicateIndex:
         if known is not None:
             return self._verdict(known)
         cfg = self.config
-        f = features(f"{entry.headline}\n{entry.body}", cfg.shingle_words)
+        f = features(f"{entry.headline}\n{entry.body}", cfg.shingle_words, cfg.quote_words)
         slot = _slot(entry)
         bands = band_keys(f.shingles, cfg.lsh_bands, cfg.lsh_rows)
         names = [f"n:{n}" for n in sorted(f.names)]
@@ -222,7 +244,7 @@ class NearDuplicateIndex:
         record = {
             "t": format_utc(entry.published_at), "src": entry.source, "slot": slot, "e": event_id, "k": cluster,
             "v": verdict, "r": revision_of, "sh": sorted(f.shingles), "num": sorted(f.numbers),
-            "names": sorted(f.names), "st": sorted(f.statement), "keys": bands + names + ([f"s:{slot}"] if slot else []),
+            "names": sorted(f.names), "st": sorted(f.statement), "q": sorted(f.quotes), "keys": bands + names + ([f"s:{slot}"] if slot else []),
         }
         self._record(entry, record)
         return self._verdict(record)
@@ -264,24 +286,28 @@ class NearDuplicateIndex:
                 return "copy", score  # another scrape: only whitespace, quotes or dashes differ
             if score >= self.config.revision_containment:
                 return "revision", score
-        numbers = other["num"]
         # The cheap test first: most candidates of templated text state other figures.
-        nested = (f.numbers.issubset(numbers) if len(f.numbers) <= len(numbers)
-                  else f.numbers.issuperset(numbers))
-        if nested and (score := containment(f.shingles, shingles)) >= self.config.copy_containment:
+        if _nested(f.numbers, other["num"]) and (score := containment(f.shingles, shingles)) >= self.config.copy_containment:
             return "copy", score
         return self._same_event(entry, f, other)
 
     def _same_event(self, entry: Entry, f: Features, other: dict[str, Any]) -> tuple[VerdictName, float] | None:
-        """Another source restating the statement: shared content pairs, and never other figures.
-        An outlet does not report one statement as two items: if the candidate's event already has
+        """Another source restating the statement, never with other figures (the same ones when both
+        state any), by shared content pairs or by the same quotation of a person both name. An
+        outlet does not report one statement as two items: if the candidate's event already has
         this entry's source, the entry is a different story."""
         if other["src"] == entry.source or (f.numbers and other["num"] and not _same_set(f.numbers, other["num"])):
             return None
         if entry.source in (self.store.get(f"e:{other['e']}") or {}).get("s", ()):
             return None
+        cfg = self.config
         shared = len(f.statement.intersection(other["st"]))
-        return ("same_event", shared) if shared >= self.config.same_event_min_shared else None
+        if shared >= cfg.same_event_min_shared:
+            return "same_event", shared
+        quoted = len(f.quotes.intersection(other.get("q", ())))
+        if quoted >= cfg.same_event_min_quoted and not f.names.isdisjoint(other["names"]):
+            return "same_event", shared
+        return None
 
     def _record(self, entry: Entry, record: dict[str, Any]) -> None:
         store, cap = self.store, self.config.bucket_cap

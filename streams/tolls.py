@@ -158,7 +158,7 @@ def apply_event(state: dict, event: ClassifiedEvent) -> tuple[dict, list[TollUpd
     return new_state, updates
 
 
-@lru_cache(maxsize=1 << 16)
+@lru_cache(maxsize=1 << 12)
 def _provenance(items: tuple[tuple[str, Any], ...]) -> ClaimProvenance:
     """The model of a stored claim. Every update of a series lists all its claims since the last
     total, so the same stored claims are validated over and over: once is enough (models are frozen)."""

@@ -60,8 +60,7 @@ def faust_settings(settings: Settings) -> dict[str, Any]:
 
 def act_for(event: faust.EventT) -> None:
     """Make ``event`` the current event, whose partition Faust's table writes and RocksDB reads
-    use. ``Stream.take_events`` leaves it unset (faust-streaming issue #497); every record of a fold
-    batch comes from the one fold partition, so any of them will do."""
+    use. ``Stream.take_events`` leaves it unset (faust-streaming issue #497)."""
     _current_event.set(weakref.ref(event))
 
 
@@ -112,12 +111,12 @@ def create_app(settings: Settings) -> faust.App:
         log.warning("dead letter %s[%s]@%s: %s", message.topic, message.partition, message.offset, reason)
         await deadletters.send(key=message.key, value=letter.to_json())
 
-    async def process_entry(message: Any) -> None:
+    async def process_entry(message: Any, clocks: dict[int, ReplayControl]) -> None:
         record = decode_entry_record(message.value, message.headers, max_bytes=settings.max_value_bytes)
-        source = {t.SOURCE_PARTITION_HEADER: str(message.partition).encode()}
         if isinstance(record, ReplayControl):
-            await fold_input.send(value=record.to_json(), partition=0,
-                                  headers={t.CONTROL_HEADER: record.type.encode(), **source})
+            newest = clocks.get(message.partition)
+            if newest is None or newest.stream_time <= record.stream_time:
+                clocks[message.partition] = record
             return
         seen = sighting(entry_seen, record, f"{message.topic}:{message.partition}:{message.offset}")
         if seen == "conflict":
@@ -127,7 +126,20 @@ def create_app(settings: Settings) -> faust.App:
             return
         classified = classify_event(as_unique(record))
         await fold_input.send(key=classified.entry_id.encode(), value=classified.to_json(), partition=0,
-                              headers=source)
+                              headers={t.SOURCE_PARTITION_HEADER: str(message.partition).encode()})
+
+    async def process_batch(batch: list[Any]) -> None:
+        """Decode, dedup and classify each entry; of the replay-clock records, forward only the
+        newest per source partition, after the batch's entries. A clock says only that its
+        partition's stream time reached it, so forwarding it later never makes an entry late, and
+        the fold then settles once per partition and batch rather than once per heartbeat."""
+        clocks: dict[int, ReplayControl] = {}
+        for event in batch:
+            act_for(event)  # the entry-seen table is partitioned like the entries
+            await guarded(event.message, lambda message: process_entry(message, clocks))
+        for partition, control in sorted(clocks.items()):
+            await fold_input.send(value=control.to_json(), partition=0, headers={
+                t.CONTROL_HEADER: control.type.encode(), t.SOURCE_PARTITION_HEADER: str(partition).encode()})
 
     def fold_record(message: Any) -> FoldResult:
         source = int(header(message.headers, t.SOURCE_PARTITION_HEADER) or b"0")
@@ -163,7 +175,7 @@ def create_app(settings: Settings) -> faust.App:
     async def fold_batch(batch: list[Any]) -> None:
         """Fold and publish each record, then write the batch's state once: durable state implies
         durable outputs, and offsets are committed only after this returns."""
-        act_for(batch[-1])
+        act_for(batch[-1])  # every record of a fold batch comes from the one fold partition
         for event in batch:
             await guarded(event.message, fold_and_publish)
         fold_state.flush()
@@ -193,12 +205,12 @@ def create_app(settings: Settings) -> faust.App:
 
     @app.agent(entries, name="process-entries")
     async def process_entries(stream: faust.StreamT) -> None:
-        async for event in stream.events():
-            await guarded(event.message, process_entry)
+        async for batch in stream.take_events(settings.batch_size, within=settings.batch_wait_ms / 1000):
+            await process_batch(list(batch))
 
     @app.agent(fold_input, name="fold-tolls-and-windows")
     async def fold_tolls_and_windows(stream: faust.StreamT) -> None:
-        async for batch in stream.take_events(settings.fold_batch_size, within=settings.fold_batch_wait_ms / 1000):
+        async for batch in stream.take_events(settings.batch_size, within=settings.batch_wait_ms / 1000):
             await fold_batch(list(batch))
 
     return app

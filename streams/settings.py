@@ -32,8 +32,10 @@ class Settings(BaseSettings):
     web_enabled: bool = Field(True, description="Serve the worker's web endpoints.")
     session_timeout_s: float = Field(10.0, gt=0, description="Consumer session timeout: how long a silent worker keeps its partitions.")
     rebalance_timeout_s: float = Field(3.0, gt=0, description="Consumer rebalance timeout; a new group waits about this long to join.")
-    fold_batch_size: int = Field(500, ge=1, description="Most records the ordered fold takes at once (its state is written once per batch).")
-    fold_batch_wait_ms: float = Field(10.0, gt=0, description="Longest wait to fill a fold batch; bounds the latency it adds.")
+    batch_size: int = Field(500, ge=1, description=(
+        "Most records an agent takes at once: the fold writes its state once per batch, the entry "
+        "stage forwards one replay clock per source partition and batch."))
+    batch_wait_ms: float = Field(10.0, gt=0, description="Longest wait to fill a batch; bounds the latency batching adds.")
     max_value_bytes: int = Field(1_000_000, gt=0, description="Entries larger than this go to the dead-letter topic.")
     alert_rules: Path | None = Field(
         None, description="Alert rules file (TOML); default: the bundled streams/data/alert_rules.toml.")

@@ -30,6 +30,7 @@ from streams import tolls
 from streams.neardup import DedupConfig, NearDuplicateIndex
 from streams.windows import EventTimeWindows, parse_utc
 
+UNIQUE_FIELDS = tuple(UniqueEntry.model_fields)
 TOLLS_KEY = "state"
 QUEUE = "queue"  # key of the pending events, {pending_key: event}
 HOUSEKEEPING = "housekeeping"  # key of the stream hour when tolls were last settled and dedup expired
@@ -126,7 +127,8 @@ class Aggregator:
             "mentions": verdict.mentions, "sources": verdict.sources, "revision_of": verdict.revision_of,
             "first_seen": verdict.first_seen,
         })
-        result.unique.append(UniqueEntry.model_validate(judged.model_dump(include=set(UniqueEntry.model_fields))))
+        # the fields of an already validated model: nothing to validate again
+        result.unique.append(UniqueEntry.model_construct(**{name: getattr(judged, name) for name in UNIQUE_FIELDS}))
         result.events.append(judged)
         if verdict.verdict not in ("new", "revision"):
             return False

@@ -68,8 +68,9 @@ class Aggregator:
     def __init__(self, stores: Stores, *, sources: int, grace: timedelta,
                  allowed_lateness: timedelta = timedelta(0), dedup_config: DedupConfig | None = None) -> None:
         self.stores = stores
-        # Claims stay unsettled as long as a closed window may still be corrected.
-        self.settle_lag = grace + allowed_lateness + timedelta(hours=1)
+        # Claims stay unsettled while a closed window may still be corrected, and at least as long
+        # as a restatement may repeat them: settled sooner, a restatement counts again.
+        self.settle_lag = grace + timedelta(hours=1) + max(allowed_lateness, tolls.RESTATEMENT_WINDOW)
         self.hourly = EventTimeWindows(stores.windows, stores.clocks, sources=sources, grace=grace,
                                        allowed_lateness=allowed_lateness, describe=self.describe)
         self.near_duplicates = NearDuplicateIndex(stores.duplicates, config=dedup_config)

@@ -24,14 +24,22 @@ EMITS = ("entries", "unique", "events", "tolls", "windows", "alerts")
 
 def analyze(entries: Sequence[Entry], settings: Settings, *, emit: str) -> Iterator[Record]:
     """Yield the records of one output topic: one of EMITS (windows: updates and finals)."""
+    return analyze_replays([entries], settings, emit=emit)
+
+
+def analyze_replays(replays: Sequence[Sequence[Entry]], settings: Settings, *, emit: str) -> Iterator[Record]:
+    """``analyze`` of several replays run one after another into one fold, each ending with its own
+    final watermark, as separate ``liveblog replay`` commands reach the worker."""
     if emit not in EMITS:
         raise ValueError(f"emit must be one of {EMITS}, not {emit!r}")
     seen: dict[str, str] = {}
     grace = timedelta(seconds=settings.grace_seconds)
-    aggregator = Aggregator(Stores(), sources=1, grace=grace)
+    aggregator = Aggregator(Stores(), sources=1, grace=grace,
+                            allowed_lateness=timedelta(seconds=settings.allowed_lateness_seconds))
     evaluator = AlertEvaluator({}, load_rules(settings.alert_rules))
-    items = schedule(entries, heartbeat=timedelta(minutes=settings.heartbeat_minutes), grace=grace,
-                     replay_id="offline")
+    items = (item for number, entries in enumerate(replays)
+             for item in schedule(entries, heartbeat=timedelta(minutes=settings.heartbeat_minutes), grace=grace,
+                                  replay_id=f"offline-{number}"))
     for position, item in enumerate(items):
         if item.control is not None:
             result = aggregator.on_clock(0, 0, item.control.stream_time)

@@ -68,13 +68,18 @@ def parse(paths: tuple[Path, ...], doc_date: date | None, tz: str | None, source
 @source_option
 @click.option("--emit", type=click.Choice(["entries", "unique", "events", "tolls", "windows", "alerts"]), default="windows",
               show_default=True, help="Which topic's records to print.")
-def analyze(paths: tuple[Path, ...], doc_date: date | None, tz: str | None, source: str | None, emit: str) -> None:
+@click.option("--one-after-another", is_flag=True,
+              help="Replay each file on its own, in the order given (as separate `liveblog replay` commands).")
+def analyze(paths: tuple[Path, ...], doc_date: date | None, tz: str | None, source: str | None, emit: str,
+            one_after_another: bool) -> None:
     """Run the pipeline in-process (no broker) and print what the worker would publish."""
-    from streams.analyze import analyze as run_analysis
+    from streams.analyze import analyze_replays
 
     settings = load_settings()
+    groups = [(path,) for path in paths] if one_after_another else [paths]
+    replays = [read_entries(group, doc_date, tz, source) for group in groups]
     out = sys.stdout.buffer
-    for record in run_analysis(read_entries(paths, doc_date, tz, source), settings, emit=emit):
+    for record in analyze_replays(replays, settings, emit=emit):
         out.write(record.to_json() + b"\n")
 
 

@@ -16,8 +16,8 @@ DEDUP = ROOT / "tests" / "fixtures" / "dedup"
 LATER, COPY = DEDUP / "004_later.txt", DEDUP / "004_copy.txt"
 
 
-def analyze(emit: str, *paths: Path) -> list[dict]:
-    result = run_cli("analyze", *map(str, paths), "--emit", emit)
+def analyze(emit: str, *args: Path | str) -> list[dict]:
+    result = run_cli("analyze", *map(str, args), "--emit", emit)
     assert result.returncode == 0, result.stderr
     return [orjson.loads(line) for line in result.stdout.splitlines()]
 
@@ -39,6 +39,12 @@ def test_seed_then_later_version_then_copy_count_as_the_later_version():
     revised = {u["headline"]: u for u in analyze("unique", *all_three) if u["verdict"] == "revision"}
     assert "Azerbaijan says seven civilians killed" in revised
     assert revised["Azerbaijan says seven civilians killed"]["revision_of"]
+
+
+def test_analyze_one_after_another_shows_what_separate_replays_publish():
+    separate = finals(analyze("windows", "--one-after-another", SEED_004, LATER, COPY))
+    assert {start: {**w, "corrections": 0} for start, w in separate.items()} == finals(analyze("windows", LATER))
+    assert any(w["corrections"] for w in separate.values())
 
 
 def write_copy(directory: Path) -> Path:

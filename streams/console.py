@@ -75,7 +75,8 @@ class WindowBoard:
 async def follow_windows(settings: Settings, board: WindowBoard, stop: asyncio.Event) -> None:
     """Read liveblog.windows.hourly from the beginning into ``board`` until ``stop`` is set."""
     consumer = AIOKafkaConsumer(bootstrap_servers=settings.bootstrap_servers, enable_auto_commit=False,
-                                auto_offset_reset="earliest", **aiokafka_kwargs(settings))
+                                auto_offset_reset="earliest", fetch_max_wait_ms=settings.fetch_wait_ms,
+                                **aiokafka_kwargs(settings))
     await consumer.start()
     try:
         await consumer.topics()  # refreshes metadata, so the partition list is known

@@ -86,7 +86,7 @@ async def forward_alerts(settings: Settings, webhook_url: str, *, group_id: str 
         heartbeat_interval_ms=int(min(1.0, settings.session_timeout_s / 3) * 1000),
         rebalance_timeout_ms=int(settings.rebalance_timeout_s * 1000),
         max_poll_interval_ms=3_600_000,  # retrying a batch is not a stuck consumer
-        **aiokafka_kwargs(settings))
+        fetch_max_wait_ms=settings.fetch_wait_ms, **aiokafka_kwargs(settings))
     await consumer.start()
     try:
         async with aiohttp.ClientSession(timeout=aiohttp.ClientTimeout(total=request_timeout)) as session:

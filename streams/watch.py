@@ -138,7 +138,7 @@ def _events(state: WatchState, shown: int) -> Table:
 async def follow(settings: Settings, state: WatchState, stop: asyncio.Event) -> None:
     """Read the output topics into ``state`` until ``stop`` is set; refresh the lag every second."""
     consumer = AIOKafkaConsumer(bootstrap_servers=settings.bootstrap_servers, enable_auto_commit=False,
-                                **aiokafka_kwargs(settings))
+                                fetch_max_wait_ms=settings.fetch_wait_ms, **aiokafka_kwargs(settings))
     await consumer.start()
     try:
         partitions = await _partitions(consumer, stop)

@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 
 from streams.bench import (BenchConfig, BenchResult, analyze_rate, compact_days, last_line, latency_run,
-                           make_corpus, pipeline_run, raw_baseline, run_bench)
+                           live_sends, make_corpus, pipeline_run, raw_baseline, run_bench)
 from streams.broker import EmbeddedBroker
 from streams.settings import Settings
 
@@ -60,6 +60,26 @@ def test_latency_run():
     result = latency_run(entries, rate=20, timeout=60)
     assert result["entries_sent"] == 40
     assert result["measured"] > 0 and result["to_window_ms"]["p50"] > 0 and result["to_window_ms"]["p99"] > 0
+
+
+def test_live_sends_keeps_every_entry_and_the_last_clock_of_each_run(corpus):
+    from streams.bench import _schedule
+
+    items = list(_schedule(corpus, Settings(), replay_id="t", live=True))
+    sent = list(live_sends(items))
+    assert [i.entry for i in sent if i.entry] == [i.entry for i in items if i.entry]
+    assert len(sent) < len(items)  # the corpus has quiet gaps, whose heartbeats are runs
+    for before, after in zip(sent, sent[1:]):
+        assert before.entry is not None or after.entry is not None, "two clocks sent in a row"
+    # each clock sent is the newest of its run: the same stream time reaches the worker
+    runs, run = [], []
+    for item in items:
+        if item.entry is None:
+            run.append(item.control.stream_time)
+        elif run:
+            runs.append(max(run)); run = []
+    runs.append(max(run))
+    assert [i.control.stream_time for i in sent if i.entry is None] == runs
 
 
 def make_corpus_small():

@@ -88,3 +88,13 @@ def test_historical_figure_is_not_a_casualty_report():
     when = datetime(2020, 9, 27, 12, tzinfo=timezone.utc)
     body = "During the worst recent clashes in April 2016, around 110 people were killed."
     assert "casualty_report" not in classify("Background", body, extract_claims("Background", body, when)).labels
+
+
+def test_warm_up_runs_every_lexicon_the_entry_stage_uses():
+    """The worker classifies this entry at start, so the first live entry does not load lexicons."""
+    from streams.events import warm_up
+
+    event = warm_up()
+    assert event.labels == ["casualty_report", "battles"]
+    assert [(c.kind, c.min) for c in event.casualties] == [("increment", 26), ("cumulative", 532)]
+    assert event.actors == ["nagorno-karabakh", "azerbaijan"] and event.locations == ["nagorno-karabakh"]

@@ -1,0 +1,31 @@
+"""The worker's Faust application as configured, before it runs."""
+
+from __future__ import annotations
+
+import pytest
+
+from streams.app import create_app
+from streams.broker import EmbeddedBroker
+from streams.settings import Settings
+
+
+async def test_worker_consumer_fetch_wait_comes_from_settings():
+    """Faust fixes the fetch wait at 1500 ms; on the embedded broker that was the delay of every hop."""
+    app = create_app(Settings(fetch_wait_ms=7))
+    consumer = app.consumer._thread._create_worker_consumer(app.transport)
+    assert consumer._fetch_max_wait_ms == 7
+
+
+@pytest.mark.broker
+async def test_worker_consumer_fetcher_waits_at_most_the_fetch_wait(broker: EmbeddedBroker):
+    """The started consumer's fetcher: the fetch wait, and unread records of one partition hold
+    back the next fetch for at most as long (aiokafka's default is 100 ms)."""
+    app = create_app(Settings(broker=broker.url, fetch_wait_ms=7))
+    thread = app.consumer._thread
+    await thread.on_start()
+    try:
+        fetcher = thread._consumer._fetcher
+        assert fetcher._fetch_max_wait_ms == 7
+        assert fetcher._prefetch_backoff == pytest.approx(0.007)
+    finally:
+        await thread._consumer.stop()

@@ -141,6 +141,7 @@ def create_app(settings: Settings) -> faust.App:
     @app.on_partitions_revoked.connect
     async def forget_fold_cache(*args: Any, **kwargs: Any) -> None:
         fold_state.forget_cache()  # the fold partition may move to another worker and back
+        aggregator.near_duplicates.forget_index()  # derived from the table; rebuilt on next use
     model = ReadModel()
     if settings.web_enabled:
         add_routes(app, model)
@@ -228,7 +229,8 @@ def create_app(settings: Settings) -> faust.App:
             result = fold_record(message)
             await publish(result)
         except BaseException:
-            fold_state.discard()  # whatever a failed record wrote is not kept
+            fold_state.discard()  # whatever a failed record wrote is not kept,
+            aggregator.near_duplicates.forget_index()  # nor the index entries derived from it
             raise
         fold_state.keep()
 

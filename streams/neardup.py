@@ -211,14 +211,50 @@ def _hour(t: datetime) -> str:
 class NearDuplicateIndex:
     """Judges entries against the recent ones, over a store of JSON values that survives restarts.
 
-    Keys: ``c:<entry_id>`` one record per entry; ``e:<event_id>`` mentions, sources and times of an
-    event; ``b:…`` LSH buckets, ``s:<slot>`` blog slots and ``n:<name>`` names, each a short list of
-    entry ids; ``h:<hour>`` entry ids by event-time hour and ``oldest``, for expiry.
+    Stored keys: ``c:<entry_id>`` one record per entry (its features, its index keys and ``n``, its
+    place in judging order); ``e:<event_id>`` mentions, sources and times of an event; ``seq`` the
+    last ``n``. The index over the records lives in memory only: LSH buckets (``b:…``), blog slots
+    (``s:<slot>``) and names (``n:<name>``), each a short list of entry ids, and entry ids by
+    event-time hour, for expiry. It is derived from the records (``forget_index``, then rebuilt
+    on next use: after a rebalance, or a failed record whose writes were dropped), so each entry
+    costs three store writes rather than one per band and name.
     """
 
     def __init__(self, store: MutableMapping[str, Any], *, config: DedupConfig | None = None) -> None:
         self.store = store
         self.config = config or load_config()
+        self._postings: dict[str, list[str]] | None = None
+        self._hours: dict[str, list[str]] = {}
+
+    def forget_index(self) -> None:
+        """Drop the in-memory index; the next judgement rebuilds it from the stored records."""
+        self._postings = None
+
+    @property
+    def postings(self) -> dict[str, list[str]]:
+        if self._postings is None:
+            self._rebuild()
+        assert self._postings is not None
+        return self._postings
+
+    def _rebuild(self) -> None:
+        """Replay the stored records in judging order into the index, as ``_record`` built it."""
+        records = [(key[2:], self.store[key]) for key in list(self.store) if key.startswith("c:")]
+        records.sort(key=lambda item: (item[1].get("n", 0), item[1]["t"], item[0]))
+        postings: dict[str, list[str]] = {}
+        self._hours = {}
+        for entry_id, record in records:
+            self._index(entry_id, record, postings)
+        self._postings = postings
+
+    def _index(self, entry_id: str, record: dict[str, Any], postings: dict[str, list[str]]) -> None:
+        cap = self.config.bucket_cap
+        for key in record["keys"]:
+            bucket = postings.setdefault(key, [])
+            bucket.append(entry_id)
+            if len(bucket) > cap:
+                del bucket[0]
+        self._hours.setdefault(record["t"][:13], []).append(entry_id)
 
     def judge(self, entry: Entry) -> Verdict:
         """The verdict for ``entry``, which is recorded too; judging it again returns the same."""
@@ -253,13 +289,13 @@ class NearDuplicateIndex:
                names: list[str]) -> tuple[VerdictName, str, dict[str, Any]] | None:
         """The best earlier entry this one revises, copies or restates, by that order of preference.
         Text candidates (slot, LSH) may be any of the three; name-only candidates only the same event."""
-        cfg, store = self.config, self.store
+        cfg, store, postings = self.config, self.store, self.postings
         similar: dict[str, None] = {}
         for key in ([f"s:{slot}"] if slot else []) + bands:
-            similar.update(dict.fromkeys(store.get(key) or ()))
+            similar.update(dict.fromkeys(postings.get(key, ())))
         named: dict[str, None] = {}
         for key in names:
-            bucket = store.get(key) or ()
+            bucket = postings.get(key, ())
             if len(bucket) < cfg.bucket_cap:  # a full name bucket is too common to mean anything
                 named.update(dict.fromkeys(bucket))
         low = format_utc(entry.published_at - cfg.horizon)
@@ -310,14 +346,11 @@ class NearDuplicateIndex:
         return None
 
     def _record(self, entry: Entry, record: dict[str, Any]) -> None:
-        store, cap = self.store, self.config.bucket_cap
+        store = self.store
+        postings = self.postings  # built before the record is stored, or a rebuild would index it twice
+        record["n"] = store["seq"] = store.get("seq", 0) + 1
         store[f"c:{entry.entry_id}"] = record
-        for key in record["keys"]:
-            store[key] = [*(store.get(key) or ())[-(cap - 1):], entry.entry_id]
-        hour = _hour(entry.published_at)
-        store[f"h:{hour}"] = [*(store.get(f"h:{hour}") or ()), entry.entry_id]
-        if (oldest := store.get("oldest")) is None or hour < oldest:
-            store["oldest"] = hour
+        self._index(entry.entry_id, record, postings)
         event = store.get(f"e:{record['e']}")
         if event is None:
             event = {"m": 0, "s": [], "f": record["t"], "l": record["t"]}
@@ -335,32 +368,25 @@ class NearDuplicateIndex:
 
     def expire(self, stream_time: datetime) -> int:
         """Forget every entry whose hour ended before ``stream_time`` minus the horizon; return how many.
-        Walks the hour index from the oldest hour kept, so the cost is what is dropped, not what is kept."""
-        store = self.store
+        The hour index makes the cost what is dropped, plus one look at each hour kept."""
+        store, postings = self.store, self.postings
         cutoff = _hour(stream_time - self.config.horizon)
-        oldest = store.get("oldest")
-        if oldest is None or oldest >= cutoff:
-            return 0
         dropped = 0
-        hour = datetime.fromisoformat(f"{oldest}:00+00:00")
-        while (key := _hour(hour)) < cutoff:
-            for entry_id in store.pop(f"h:{key}", ()):
+        for hour in sorted(h for h in self._hours if h < cutoff):
+            for entry_id in self._hours.pop(hour):
                 record = store.pop(f"c:{entry_id}", None)
                 if record is not None:
                     dropped += 1
-                    self._forget(entry_id, record, cutoff)
-            hour += timedelta(hours=1)
-        store["oldest"] = cutoff
+                    self._forget(entry_id, record, cutoff, postings)
         return dropped
 
-    def _forget(self, entry_id: str, record: dict[str, Any], cutoff: str) -> None:
-        store = self.store
+    def _forget(self, entry_id: str, record: dict[str, Any], cutoff: str, postings: dict[str, list[str]]) -> None:
         for key in record["keys"]:
-            rest = [i for i in store.get(key) or () if i != entry_id]
+            rest = [i for i in postings.get(key, ()) if i != entry_id]
             if rest:
-                store[key] = rest
+                postings[key] = rest
             else:
-                store.pop(key, None)
+                postings.pop(key, None)
         event_key = f"e:{record['e']}"
-        if (event := store.get(event_key)) is not None and event["l"][:13] < cutoff:
-            del store[event_key]
+        if (event := self.store.get(event_key)) is not None and event["l"][:13] < cutoff:
+            del self.store[event_key]

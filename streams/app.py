@@ -131,9 +131,9 @@ def create_app(settings: Settings) -> faust.App:
 
     @app.task
     async def prepare_for_first_record() -> None:
-        """Load lexicons and learn the output topics' partitions before the first record; then keep
-        everything made at startup out of the garbage collector's full passes, which took 35 ms
-        each (tail latency of a live replay)."""
+        """Load lexicons and compile patterns before the first record; then keep everything made at
+        startup out of the garbage collector's full passes, which took 35 ms each (tail latency of
+        a live replay)."""
         warm_up()
         gc.collect()
         gc.freeze()

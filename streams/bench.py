@@ -47,11 +47,11 @@ from aiokafka.admin import AIOKafkaAdminClient, NewTopic
 
 from schemas import Entry, ReplayControl, format_utc
 from streams.broker import EmbeddedBroker, free_port
-from streams.producer import replay
+from streams.producer import replay, send_clock
 from streams.schedule import Scheduled, schedule
 from streams.processes import spawn_worker, stop_process
 from streams.settings import Settings
-from streams.topics import CONTROL_HEADER, ENTRIES, HOURLY, UNIQUE, create_topics
+from streams.topics import ENTRIES, HOURLY, UNIQUE, create_topics
 from streams.windows import HOUR, window_starts
 
 __all__ = ["BenchConfig", "BenchResult", "FULL", "QUICK", "run_bench", "raw_baseline", "pipeline_run",
@@ -145,13 +145,10 @@ def schedule_counts(entries: Sequence[Entry], settings: Settings, *, live: bool 
     return counts
 
 
-def _schedule(entries: Sequence[Entry], settings: Settings, *, replay_id: str, live: bool) -> Any:
-    """streams.schedule.schedule as the producer calls it (its live flag was renamed once)."""
-    import inspect
-
-    flag = "live" if "live" in inspect.signature(schedule).parameters else "beat_after_each_entry"
+def _schedule(entries: Sequence[Entry], settings: Settings, *, replay_id: str, live: bool) -> Iterator[Scheduled]:
+    """streams.schedule.schedule as the producer calls it."""
     return schedule(entries, heartbeat=dt.timedelta(minutes=settings.heartbeat_minutes),
-                    grace=dt.timedelta(seconds=settings.grace_seconds), replay_id=replay_id, **{flag: live})
+                    grace=dt.timedelta(seconds=settings.grace_seconds), replay_id=replay_id, live=live)
 
 
 def last_hour_key(entries: Sequence[Entry]) -> bytes:
@@ -227,7 +224,7 @@ async def wait_ready(settings: Settings, workers: list[Worker], probe_time: dt.d
     liveblog.entries, once a second, until every worker has read some and all sent were read: then
     every worker has joined the group and the partitions are shared. Returns the seconds it took."""
     started = time.monotonic()
-    control = ReplayControl(type="heartbeat", stream_time=probe_time, replay_id="bench-probe").to_json()
+    control = ReplayControl(type="heartbeat", stream_time=probe_time, replay_id="bench-probe")
     producer = AIOKafkaProducer(bootstrap_servers=settings.bootstrap_servers)
     await producer.start()
     try:
@@ -237,9 +234,7 @@ async def wait_ready(settings: Settings, workers: list[Worker], probe_time: dt.d
             for w in workers:
                 if w.process.poll() is not None:
                     raise RuntimeError(f"worker exited with {w.process.returncode}: {w.tail()}")
-            for p in partitions:
-                await producer.send_and_wait(ENTRIES, control, partition=p,
-                                             headers=[(CONTROL_HEADER, b"heartbeat")])
+            await asyncio.gather(*await send_clock(producer, partitions, control))
             sent += len(partitions)
             for _ in range(10):
                 await asyncio.sleep(0.1)
@@ -499,12 +494,8 @@ async def _latency(settings: Settings, worker: Worker, entries: Sequence[Entry],
                                     timestamp_ms=int(e.published_at.timestamp() * 1000))
                 n += 1
             else:
-                control = item.control
-                assert control is not None
-                for p in partitions:
-                    await producer.send(ENTRIES, control.to_json(), partition=p,
-                                        timestamp_ms=int(control.stream_time.timestamp() * 1000),
-                                        headers=[(CONTROL_HEADER, control.type.encode())])
+                assert item.control is not None
+                await send_clock(producer, partitions, item.control)
                 controls_sent += 1
         await producer.flush()
         send_seconds = time.monotonic() - started

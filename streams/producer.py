@@ -12,10 +12,11 @@ import uuid
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import timedelta
+from typing import Any
 
 from aiokafka import AIOKafkaProducer
 
-from schemas import Entry
+from schemas import Entry, ReplayControl
 from streams.schedule import Scheduled, schedule
 from streams.security import aiokafka_kwargs
 from streams.settings import Settings
@@ -50,6 +51,18 @@ def pacing(items: Sequence[Scheduled], speed: float, max_wait: float | None) -> 
             offsets[i] = wall + (items[i].at - items[start].at).total_seconds() * scale
         wall += wall_gap
     return offsets
+
+
+async def send_clock(producer: AIOKafkaProducer, partitions: Sequence[int],
+                     control: ReplayControl) -> list[asyncio.Future[Any]]:
+    """Queue a replay-clock record on every partition of the entries topic (each partition's stream
+    time must advance); return the delivery futures."""
+    return [
+        await producer.send(ENTRIES, control.to_json(), partition=partition,
+                            timestamp_ms=int(control.stream_time.timestamp() * 1000),
+                            headers=[(CONTROL_HEADER, control.type.encode())])
+        for partition in partitions
+    ]
 
 
 async def replay(
@@ -97,14 +110,7 @@ async def replay(
             else:
                 control = item.control
                 assert control is not None
-                for partition in partitions:
-                    pending.append(
-                        await producer.send(
-                            ENTRIES, control.to_json(), partition=partition,
-                            timestamp_ms=int(control.stream_time.timestamp() * 1000),
-                            headers=[(CONTROL_HEADER, control.type.encode())],
-                        )
-                    )
+                pending += await send_clock(producer, partitions, control)
                 if control.type == "heartbeat":
                     stats.heartbeats += 1
                 else:

@@ -35,7 +35,10 @@ class Settings(BaseSettings):
     batch_size: int = Field(500, ge=1, description=(
         "Most records an agent takes at once: the fold writes its state once per batch, the entry "
         "stage forwards one replay clock per source partition and batch."))
-    batch_wait_ms: float = Field(10.0, gt=0, description="Longest wait to fill a batch; bounds the latency batching adds.")
+    batch_gap_ms: float = Field(5.0, ge=0, description=(
+        "Once records queue up, how long a batch waits for the next one when none is queued; what "
+        "comes at a live rate (an entry and a replay clock per partition) is handled at once."))
+    batch_wait_ms: float = Field(25.0, gt=0, description="Longest a batch waits for more records after its first; bounds the latency batching adds.")
     fetch_wait_ms: int = Field(10, ge=1, description=(
         "Longest time a consumer's fetch waits at the broker for data. The embedded broker answers a "
         "fetch of several partitions only when this runs out, even if data arrived, so it bounds the "

@@ -1,8 +1,12 @@
 """Domain modules stay free of Kafka and Faust, so they are tested directly on text and shared by
 the worker and `analyze`."""
 
+import re
 import subprocess
 import sys
+from pathlib import Path
+
+from streams.settings import Settings
 
 DOMAIN = ["parse", "records", "dedup", "neardup", "classify", "casualties", "tolls", "windows", "aggregate",
           "schedule", "events", "alerts", "stores", "synth"]
@@ -13,3 +17,14 @@ def test_domain_modules_import_no_kafka_or_faust():
             + "print(sorted(m for m in ('aiokafka', 'faust', 'confluent_kafka') if m in sys.modules))")
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert result.stdout.strip() == "[]"
+
+
+def test_every_setting_is_documented_in_the_readme():
+    """The README's configuration table is where users look for a setting's variable."""
+    readme = (Path(__file__).parents[1] / "README.md").read_text()
+    documented = set(re.findall(r"`LIVEBLOG_([A-Z0-9_]+?)(\*)?`", readme))
+    names = {name for name, star in documented if not star}
+    prefixes = [name for name, star in documented if star]
+    missing = [field for field in Settings.model_fields
+               if field.upper() not in names and not any(field.upper().startswith(p) for p in prefixes)]
+    assert missing == []

@@ -1,0 +1,77 @@
+"""How the worker's agents group a stream's records into batches (streams.app.batches), on a Faust
+in-memory channel: no broker is needed to see when a batch ends."""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import AsyncIterator
+
+import faust
+import pytest
+
+from streams.app import batches
+
+LONG = 30.0  # seconds; a batch that waited this long would fail the test by its timeout
+
+
+@pytest.fixture
+async def channel() -> AsyncIterator[faust.ChannelT]:
+    app = faust.App("test-batches", broker="kafka://127.0.0.1:1", store="memory://")
+    app.flow_control.resume()  # a started worker does this; a channel's put waits for it
+    yield app.channel()
+
+
+async def put(channel: faust.ChannelT, *values: int) -> None:
+    for value in values:
+        await channel.send(value=value)
+
+
+async def next_batch(taken: AsyncIterator[list[faust.EventT]]) -> list[int]:
+    return [event.value for event in await asyncio.wait_for(anext(taken), timeout=5)]
+
+
+async def test_records_that_come_at_once_are_a_batch_at_once(channel):
+    """At a live rate nothing waits to fill a batch, however long the gap and the wait are."""
+    taken = batches(channel.app.stream(channel), 500, at_once=2, gap=LONG, max_wait=LONG)
+    await put(channel, 1)
+    assert await next_batch(taken) == [1]
+    await put(channel, 2, 3)
+    assert await next_batch(taken) == [2, 3]
+
+
+async def test_queued_records_come_together_up_to_the_batch_size(channel):
+    taken = batches(channel.app.stream(channel), 3, at_once=1, gap=0.0, max_wait=LONG)
+    await put(channel, *range(7))
+    assert [await next_batch(taken) for _ in range(3)] == [[0, 1, 2], [3, 4, 5], [6]]
+
+
+async def test_a_batch_that_has_begun_waits_the_gap_for_the_next_record(channel):
+    taken = batches(channel.app.stream(channel), 500, at_once=1, gap=LONG, max_wait=0.5)
+    await put(channel, 1, 2)
+    first = asyncio.ensure_future(next_batch(taken))
+    await asyncio.sleep(0.05)
+    await put(channel, 3)
+    assert await first == [1, 2, 3]
+
+
+async def test_without_a_gap_a_batch_ends_when_the_queue_runs_dry(channel):
+    taken = batches(channel.app.stream(channel), 500, at_once=1, gap=0.0, max_wait=LONG)
+    await put(channel, 1, 2)
+    assert await next_batch(taken) == [1, 2]
+
+
+async def test_a_batch_waits_no_longer_than_the_max_wait_after_its_first_record(channel):
+    taken = batches(channel.app.stream(channel), 500, at_once=1, gap=LONG, max_wait=0.05)
+    await put(channel, 1, 2)
+    assert await next_batch(taken) == [1, 2]
+
+
+async def test_events_are_acked_only_after_their_batch_was_handled(channel):
+    """Offsets are committed after the work: a crash while a batch is handled redelivers it."""
+    taken = batches(channel.app.stream(channel), 500, at_once=1, gap=0.0, max_wait=LONG)
+    await put(channel, 1, 2)
+    batch = await asyncio.wait_for(anext(taken), timeout=5)
+    assert not any(event.message.acked for event in batch)
+    await put(channel, 3)
+    await next_batch(taken)
+    assert all(event.message.acked for event in batch)

@@ -126,7 +126,10 @@ class TollUpdate(Record):
     best: int = Field(ge=0)
     max: int | None = Field(ge=0, description="null = open-ended.")
     as_of: UtcDatetime = Field(description="Event time of the latest claim in the series.")
-    claims: list[ClaimProvenance]
+    claims: list[ClaimProvenance] = Field(description=(
+        "The claims the toll was built from since its last total (cumulative claim), oldest first; "
+        "at most the 50 most recent."))
+    claims_omitted: int = Field(0, ge=0, description="Older claims since the last total that the toll also counts, not listed.")
 
 
 class TollSnapshot(BaseModel):

@@ -31,8 +31,11 @@ from streams.neardup import DedupConfig, NearDuplicateIndex
 from streams.windows import EventTimeWindows, parse_utc
 
 UNIQUE_FIELDS = tuple(UniqueEntry.model_fields)
-TOLLS_KEY = "state"
-QUEUE = "queue"  # key of the pending events, {pending_key: event}
+TOLL_EVENTS = "events"  # key of the tolls' {event_id: series keys}
+TOLL_SERIES = "series"  # key of the sorted series keys; each series is stored under SERIES_PREFIX + key
+SERIES_PREFIX = "s:"
+QUEUE = "queue"  # key of the sorted pending keys of the events waiting for the watermark
+WAITING_PREFIX = "e:"  # each waiting event is stored under WAITING_PREFIX + its pending key
 HOUSEKEEPING = "housekeeping"  # key of the stream hour when tolls were last settled and dedup expired
 
 
@@ -80,7 +83,11 @@ class Aggregator:
         late = self.hourly.lateness(partition, event.published_at)
         if late is not None:
             return FoldResult(late_reason=late)
-        self.stores.pending[QUEUE] = {**self._queue(), pending_key(event): event.to_dict()}
+        key, queue = pending_key(event), self._queue()
+        at = bisect.bisect_left(queue, key)
+        if queue[at:at + 1] != [key]:  # a redelivered event waits once
+            self.stores.pending[QUEUE] = [*queue[:at], key, *queue[at:]]
+        self.stores.pending[WAITING_PREFIX + key] = event.to_dict()
         self.hourly.advance(partition, source, event.published_at)
         return self._settle(partition)
 
@@ -97,12 +104,12 @@ class Aggregator:
             return result
         cutoff = format_utc(watermark)
         queue = self._queue()
-        due = sorted(k for k in queue if k.partition("\0")[0] <= cutoff)
+        due = queue[:bisect.bisect_left(queue, cutoff + "\1")]  # event time <= cutoff (keys are NUL-separated)
         late_since = None  # the earliest released event that may change a closed window
         if due:
-            self.stores.pending[QUEUE] = {k: v for k, v in queue.items() if k not in due}
+            self.stores.pending[QUEUE] = queue[len(due):]
             for key in due:
-                event = ClassifiedEvent.model_validate(queue[key])
+                event = ClassifiedEvent.model_validate(self.stores.pending.pop(WAITING_PREFIX + key))
                 if self._release(partition, event, result) and self.hourly.closed_after(event.published_at):
                     late_since = late_since or event.published_at
         result.windows += self.hourly.close_due(partition)
@@ -111,14 +118,15 @@ class Aggregator:
         hour = cutoff[:13]
         if self.stores.clocks.get(HOUSEKEEPING) != hour:  # once per hour of stream time is enough
             self.stores.clocks[HOUSEKEEPING] = hour
-            state = self.stores.tolls.get(TOLLS_KEY) or {}
-            if state and (compact := tolls.settle(state, watermark - self.settle_lag)) is not state:
-                self.stores.tolls[TOLLS_KEY] = compact
+            state = self._tolls()
+            self._store_tolls(state, tolls.settle(state, watermark - self.settle_lag))
             self.near_duplicates.expire(watermark)
         return result
 
-    def _queue(self) -> dict[str, Any]:
-        return self.stores.pending.get(QUEUE) or {}
+    def _queue(self) -> list[str]:
+        """Pending keys in order; each event is stored under its own key, so no one state record
+        grows with the number of waiting events (a bulk batch is hundreds of them)."""
+        return self.stores.pending.get(QUEUE) or []
 
     def _release(self, partition: int, event: ClassifiedEvent, result: FoldResult) -> bool:
         """Judge an event and fold it; True when it counts (new or a revision)."""
@@ -133,19 +141,37 @@ class Aggregator:
         result.events.append(judged)
         if verdict.verdict not in ("new", "revision"):
             return False
-        state = self.stores.tolls.get(TOLLS_KEY) or {}
+        state = self._tolls()
         new_state, updates = tolls.apply_event(state, judged)
-        if new_state is not state:
-            self.stores.tolls[TOLLS_KEY] = new_state
+        self._store_tolls(state, new_state)
         result.tolls += updates
         result.windows += self.hourly.add(partition, judged.event_id, judged.published_at,
                                           {"category": judged.category},
                                           replace=verdict.verdict == "revision")
         return True
 
+    def _tolls(self) -> dict[str, Any]:
+        """The tolls state (streams.tolls) as one dict, read from its keys."""
+        keys = self.stores.tolls.get(TOLL_SERIES) or []
+        return {"events": self.stores.tolls.get(TOLL_EVENTS) or {},
+                "series": {key: self.stores.tolls[SERIES_PREFIX + key] for key in keys}}
+
+    def _store_tolls(self, old: dict[str, Any], new: dict[str, Any]) -> None:
+        """Write what changed, each series under its own key: one value holding every series grows
+        with their number, and a state record must stay under Kafka's 1 MB record limit."""
+        if new is old:
+            return
+        if new["events"] is not old["events"]:
+            self.stores.tolls[TOLL_EVENTS] = new["events"]
+        for key, series in new["series"].items():
+            if old["series"].get(key) is not series:
+                self.stores.tolls[SERIES_PREFIX + key] = series
+        if new["series"].keys() != old["series"].keys():
+            self.stores.tolls[TOLL_SERIES] = sorted(new["series"])
+
     def tolls_at(self, t: datetime) -> dict[str, tuple[int, int, int | None]]:
         """Each series' toll as it stood just before ``t``."""
-        state = self.stores.tolls.get(TOLLS_KEY) or {}
+        state = self._tolls()
         cutoff = [format_utc(t)]
         out = {}
         for key in sorted(state.get("series", {})):

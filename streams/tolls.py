@@ -24,6 +24,11 @@ from streams.casualties import dated_earlier
 
 # Within this span, an equal figure for the same series from another entry is the same report.
 RESTATEMENT_WINDOW = timedelta(hours=6)
+# A series' provenance lists at most this many claims since its last total, the most recent, and
+# counts the older ones: a series that never gets a total (only "N more killed") would otherwise
+# carry every claim of the replay, in its state and in every update (a 20,000-entry replay made a
+# state value over Kafka's 1 MB record limit, and the worker stopped).
+PROVENANCE_LIMIT = 50
 
 
 @dataclass(frozen=True, slots=True)
@@ -80,7 +85,8 @@ def _apply_claim(series: dict, claim: _Claim) -> bool:
 
 
 def _new_fold() -> dict:
-    return {"min": 0, "max": 0, "as_of": None, "base_at": None, "last_delta": None, "seen": {}, "since_total": []}
+    return {"min": 0, "max": 0, "as_of": None, "base_at": None, "last_delta": None, "seen": {}, "since_total": [],
+            "omitted": 0}
 
 
 def _new_series() -> dict:
@@ -103,8 +109,11 @@ def _fold(base: dict, claims: list[dict]) -> tuple[dict, list[list[Any]]]:
         if counted:
             fold["as_of"] = stored["published_at"]
             if claim.kind == "cumulative":
-                fold["since_total"] = []
+                fold["since_total"], fold["omitted"] = [], 0
         fold["since_total"].append({**stored, "counted": counted})
+        if len(fold["since_total"]) > PROVENANCE_LIMIT:
+            del fold["since_total"][0]
+            fold["omitted"] += 1
         if counted and (fold["min"], fold["max"]) != before:
             history.append([stored["published_at"], fold["min"], fold["min"], fold["max"]])
     return fold, history
@@ -125,17 +134,26 @@ def apply_event(state: dict, event: ClassifiedEvent) -> tuple[dict, list[TollUpd
         provenance = ClaimProvenance(**claim.model_dump(), event_id=event.event_id, source=event.source,
                                      published_at=event.published_at, counted=False).to_dict()
         new_claims.setdefault(_key(claim), []).append({**provenance, "n": n})
+    revised = event.event_id in events
     touched = set(new_claims) | set(events.get(event.event_id, []))
     changed_series: dict[str, dict] = {}
     for key in touched:
         series = all_series.get(key) or _new_series()
-        kept = [c for c in series["claims"] if c["event_id"] != event.event_id]
-        claims = sorted(kept + new_claims.get(key, []), key=_claim_order)
-        if claims == series["claims"]:
-            continue
+        added = new_claims.get(key, [])
+        if not revised and (not series["claims"] or _claim_order(series["claims"][-1]) < _claim_order(added[0])):
+            # the usual case, claims arriving in event-time order: folding them onto the last fold
+            # is refolding every claim, at the cost of the new ones
+            claims = series["claims"] + added
+            fold, changes = _fold(series["fold"], added)
+            history = series["history"] + changes
+        else:
+            kept = [c for c in series["claims"] if c["event_id"] != event.event_id]
+            claims = sorted(kept + added, key=_claim_order)
+            if claims == series["claims"]:
+                continue
+            fold, history = _fold(series["base"], claims)
         if key not in all_series and all(c["kind"] == "historical" for c in claims):
             continue  # a series is not opened by history alone
-        fold, history = _fold(series["base"], claims)
         changed_series[key] = {**series, "claims": claims, "fold": fold, "history": history}
     if not changed_series:
         return state, []
@@ -154,6 +172,7 @@ def apply_event(state: dict, event: ClassifiedEvent) -> tuple[dict, list[TollUpd
             series=key, party=party, population=population, outcome=outcome, min=low, best=best, max=high,
             as_of=series["fold"]["as_of"],
             claims=[_provenance(tuple(c.items())) for c in series["fold"]["since_total"]],
+            claims_omitted=series["fold"]["omitted"],
         ))
     return new_state, updates
 
@@ -188,8 +207,10 @@ def history(state: dict, key: str) -> list[list[Any]]:
 
 
 def settle(state: dict, before: datetime) -> dict:
-    """Fold every claim older than ``before`` into its series' base: they can no longer move."""
+    """Fold every claim older than ``before`` into its series' base: they can no longer move. The
+    base forgets increments seen too long before to make a later claim a restatement."""
     cutoff = format_utc(before)
+    restated_since = format_utc(before - RESTATEMENT_WINDOW)
     series_out = {}
     moved = False
     for key, series in state.get("series", {}).items():
@@ -199,6 +220,7 @@ def settle(state: dict, before: datetime) -> dict:
             continue
         moved = True
         base, _ = _fold(series["base"], old)
+        base["seen"] = {k: at for k, at in base["seen"].items() if k.startswith("total:") or at >= restated_since}
         recent = series["claims"][len(old):]
         fold, changes = _fold(base, recent)
         series_out[key] = {"base": base, "claims": recent, "fold": fold, "history": changes}

@@ -3,13 +3,17 @@ worker's fold agent runs)."""
 
 from __future__ import annotations
 
-from datetime import datetime, timedelta, timezone
+from datetime import date, datetime, timedelta, timezone
+from pathlib import Path
 
-from schemas import ClassifiedEvent
-from streams.aggregate import Aggregator, Stores
+import orjson
+
+from schemas import ClassifiedEvent, Entry
+from streams.aggregate import QUEUE, SERIES_PREFIX, Aggregator, Stores
 from streams.analyze import analyze, analyze_replays
 from streams.parse import parse_paths
 from streams.settings import Settings
+from streams.tolls import PROVENANCE_LIMIT
 from tests.conftest import SAMPLES, SEED_004
 from tests.test_pipeline_broker import EXPECTED_TOLLS, toll_steps
 
@@ -17,7 +21,11 @@ SETTINGS = Settings()
 
 
 def run(emit: str, *paths) -> list:
-    return list(analyze(parse_paths(list(paths)), SETTINGS, emit=emit))
+    return run_entries(emit, parse_paths(list(paths)))
+
+
+def run_entries(emit: str, entries: list[Entry]) -> list:
+    return list(analyze(entries, SETTINGS, emit=emit))
 
 
 def seed_events() -> list[ClassifiedEvent]:
@@ -141,3 +149,51 @@ def test_tolls_do_not_depend_on_how_long_claims_stay_unsettled(tmp_path):
         return [u.to_dict() for u in analyze(day, Settings(allowed_lateness_hours=hours), emit="tolls")]
 
     assert tolls(0) == tolls(24)
+
+
+def increments_only_blog(directory: Path, days: int = 30) -> list[Entry]:
+    """A month of a blog that reports only increments, every two hours: "N more troops killed"."""
+    entries = []
+    for d in range(days):
+        day = date(2020, 9, 28) + timedelta(days=d)
+        items = [f"{h:02d}:05 GMT – Nagorno-Karabakh region says {d * 12 + h // 2 + 2} more troops killed\n\n"
+                 "The defence ministry published the names." for h in range(22, -1, -2)]
+        path = directory / f"{day}_nk.txt"
+        path.write_text("Live\n\n" + "\n\n".join(items) + "\n", encoding="utf-8")
+        entries += parse_paths([path], date=day)
+    return entries
+
+
+def test_a_series_without_totals_keeps_its_state_and_its_updates_small(tmp_path):
+    """Its provenance would otherwise list every claim of the replay: a 20,000-entry replay made a
+    state record over Kafka's 1 MB limit, and the worker stopped."""
+    entries = increments_only_blog(tmp_path)
+    series = "nagorno-karabakh/military/killed"
+    last = [u for u in run_entries("tolls", entries) if u.series == series][-1]
+    assert last.min == sum(range(2, 2 + len(entries)))  # every increment counts
+    assert len(last.claims) == PROVENANCE_LIMIT and last.claims_omitted == len(entries) - PROVENANCE_LIMIT
+    assert last.claims[-1].published_at == max(e.published_at for e in entries)  # the most recent are listed
+
+    stores = Stores()
+    aggregator = Aggregator(stores, sources=1, grace=timedelta(minutes=15), allowed_lateness=timedelta(hours=24))
+    for event in run_entries("events", entries):
+        aggregator.on_event(0, 0, event)
+    aggregator.on_clock(0, 0, last.as_of + timedelta(days=3))
+    assert SERIES_PREFIX + series in stores.tolls  # each series under its own key
+    assert max(len(orjson.dumps(value)) for value in stores.tolls.values()) < 64_000
+
+
+def test_waiting_events_are_stored_one_per_key_and_released_in_event_time_order():
+    """Until the slowest source's clock passes them, events wait, each under its own key (a bulk
+    batch is hundreds of them: one record holding them all neared Kafka's 1 MB limit)."""
+    events = seed_events()
+    stores = Stores()
+    aggregator = Aggregator(stores, sources=2, grace=timedelta(minutes=15))
+    for event in reversed(events):
+        assert not aggregator.on_event(0, 0, event).events  # source 1 has no clock yet
+    aggregator.on_event(0, 0, events[0])  # redelivered
+    waiting = {key: value for key, value in stores.pending.items() if key != QUEUE}
+    assert len(waiting) == len(stores.pending[QUEUE]) == len(events)
+    released = aggregator.on_clock(0, 1, events[-1].published_at + timedelta(hours=1)).events
+    assert [e.entry_id for e in released] == [e.entry_id for e in events]
+    assert dict(stores.pending) == {QUEUE: []}

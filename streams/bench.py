@@ -35,7 +35,7 @@ import subprocess
 import tempfile
 import time
 import urllib.request
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Awaitable, Callable, Iterable, Iterator, Sequence
 from contextlib import ExitStack
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
@@ -174,10 +174,38 @@ class Worker:
     log: Path
 
     def tail(self) -> str:
+        """The log's first error (a crash logs its cause first, then each service it stops) and end."""
         try:
-            return self.log.read_text(errors="replace")[-2000:]
+            text = self.log.read_text(errors="replace")
         except OSError:
             return ""
+        first_error = next((line for line in text.splitlines() if "[ERROR]" in line or "[CRITICAL]" in line), "")
+        return f"first error: {first_error[:1000]}\n...\n{text[-2000:]}" if first_error else text[-2000:]
+
+
+def check_alive(workers: Sequence[Worker]) -> None:
+    for w in workers:
+        if w.process.poll() is not None:
+            raise RuntimeError(f"worker exited with {w.process.returncode} (log {w.log}): {w.tail()}")
+
+
+async def unless_a_worker_exits(work: Awaitable[Any], workers: Sequence[Worker], poll: float = 0.5) -> Any:
+    """``work``'s result; if a worker exits first, the error names it and its log at once rather
+    than when ``work`` times out (a crashed worker had the bench wait its whole phase timeout)."""
+    async def watch() -> None:
+        while True:
+            check_alive(workers)
+            await asyncio.sleep(poll)
+
+    task, watchdog = asyncio.ensure_future(work), asyncio.ensure_future(watch())
+    try:
+        await asyncio.wait({task, watchdog}, return_when=asyncio.FIRST_COMPLETED)
+        if watchdog.done():
+            watchdog.result()  # raises
+        return task.result()
+    finally:
+        task.cancel()
+        watchdog.cancel()
 
 
 def start_worker(settings: Settings, workdir: Path, index: int, overrides: dict[str, Any]) -> Worker:
@@ -231,9 +259,7 @@ async def wait_ready(settings: Settings, workers: list[Worker], probe_time: dt.d
         partitions = sorted(await producer.partitions_for(ENTRIES))
         sent = 0
         while time.monotonic() - started < timeout:
-            for w in workers:
-                if w.process.poll() is not None:
-                    raise RuntimeError(f"worker exited with {w.process.returncode}: {w.tail()}")
+            check_alive(workers)
             await asyncio.gather(*await send_clock(producer, partitions, control))
             sent += len(partitions)
             for _ in range(10):
@@ -375,7 +401,7 @@ async def _pipeline(settings: Settings, workers: list[Worker], entries: Sequence
         waiter = asyncio.create_task(follower.until_final(last_hour_key(entries), timeout))
         stats = await replay(entries, settings, speed=0, on_item=on_item)
         produced_at = time.monotonic()
-        seen_at, hourly_read = await waiter
+        seen_at, hourly_read = await unless_a_worker_exits(waiter, workers)
     finally:
         if spy is not None:
             spy.send_signal(2)  # SIGINT: py-spy writes its output and exits

@@ -60,8 +60,10 @@ def _apply_claim(series: dict, claim: _Claim) -> bool:
         last = series["last_delta"]
         if last is None:
             return False
-        series["min"] += claim.min - last[0]
-        series["max"] = _add(_add(series["max"], claim.max), None if last[1] is None else -last[1])
+        # never below zero: an increment the total already held back (dated earlier) is corrected too
+        series["min"] = max(0, series["min"] + claim.min - last[0])
+        high = _add(_add(series["max"], claim.max), None if last[1] is None else -last[1])
+        series["max"] = None if high is None else max(series["min"], high)
         series["last_delta"] = [claim.min, claim.max]
         return True
     key = _fingerprint(claim.kind, claim.min)
@@ -74,6 +76,7 @@ def _apply_claim(series: dict, claim: _Claim) -> bool:
     if claim.kind == "cumulative":
         series["min"], series["max"] = claim.min, claim.max
         series["base_at"] = format_utc(at)
+        series["last_delta"] = None  # a later correction cannot replace an increment the total replaced
         return True
     if base_at is not None and base_at.date() == at.date() and dated_earlier(claim):  # type: ignore[arg-type]
         series["max"] = _add(series["max"], claim.max)  # the total may already include it

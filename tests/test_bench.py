@@ -9,12 +9,15 @@ from __future__ import annotations
 import asyncio
 import json
 import re
+import subprocess
+import sys
+import time
 from pathlib import Path
 
 import pytest
 
-from streams.bench import (BenchConfig, BenchResult, analyze_rate, compact_days, last_line, latency_run,
-                           live_sends, make_corpus, pipeline_run, raw_baseline, run_bench)
+from streams.bench import (BenchConfig, BenchResult, Worker, analyze_rate, compact_days, last_line, latency_run,
+                           live_sends, make_corpus, pipeline_run, raw_baseline, run_bench, unless_a_worker_exits)
 from streams.broker import EmbeddedBroker
 from streams.settings import Settings
 
@@ -112,3 +115,26 @@ def test_run_bench_tiny_writes_json_and_last_line(tmp_path: Path, capsys):
     assert set(data["phases"]) >= {"a_raw_baseline", "b_pipeline_1_worker", "d_latency", "e_analyze", "f_rss",
                                    "g_pipeline_2_workers"}
     assert LAST_LINE.match(result.last_line()), result.last_line()
+
+
+async def test_a_worker_that_exits_stops_the_run_at_once_naming_its_log_and_first_error(tmp_path):
+    log = tmp_path / "worker0.log"
+    log.write_text("[2026-11-22 08:31:45] [1] [ERROR] [^---ProducerBuffer]: Crashed reason=MessageSizeTooLargeError\n"
+                   + "[2026-11-22 08:31:46] [1] [ERROR] Crashed reason=CancelledError()\n" * 50)
+    crashed = Worker(subprocess.Popen([sys.executable, "-c", "raise SystemExit(3)"]), web_port=0, log=log)
+    started = time.monotonic()
+    with pytest.raises(RuntimeError) as error:
+        await unless_a_worker_exits(asyncio.sleep(60), [crashed], poll=0.05)
+    assert time.monotonic() - started < 10
+    assert "exited with 3" in str(error.value) and str(log) in str(error.value)
+    assert "first error: " in str(error.value) and "MessageSizeTooLargeError" in str(error.value)
+
+
+async def test_the_work_result_comes_back_while_the_workers_run():
+    running = Worker(subprocess.Popen([sys.executable, "-c", "import time; time.sleep(30)"]), web_port=0,
+                     log=Path("/nonexistent"))
+    try:
+        assert await unless_a_worker_exits(asyncio.sleep(0.1, result="done"), [running], poll=0.05) == "done"
+    finally:
+        running.process.kill()
+        running.process.wait()

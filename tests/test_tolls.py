@@ -147,3 +147,19 @@ def test_settling_forgets_increments_too_old_to_be_restated_and_keeps_totals():
     assert snapshot(settled) == snapshot(state)
     later, _ = apply_event(settled, event("ev2", t0 + timedelta(hours=9), "Nagorno-Karabakh region says 3 more troops killed", ""))
     assert snapshot(later)[key] == (93, 93, 93)
+
+
+def test_a_correction_after_a_total_does_not_replace_an_increment_the_total_replaced():
+    """Synthetic corpus, seed 8: the correction took 14 (the last increment, before the total of 8)
+    off the total, and the toll went to -1; the worker dead-lettered the entry."""
+    t0 = datetime(2020, 9, 28, 10, 5, tzinfo=timezone.utc)
+    office = "Azerbaijan’s prosecutor general’s office said"
+    state: dict = {}
+    for i, (minutes, text) in enumerate([
+        (0, f"Fourteen civilians were killed and forty-nine others wounded in overnight attacks on Barda, {office}."),
+        (27, f"{office} on Monday that 8 civilians have been killed since the fighting began."),
+        (90, f"{office} 5 civilians were killed in the latest fighting – after previously reporting 4 – bringing "
+             "the total to 8."),
+    ]):
+        state, _ = apply_event(state, event(f"ev{i}", t0 + timedelta(minutes=minutes), "Live", text))
+    assert snapshot(state)["azerbaijan/civilian/killed"] == (8, 8, 8)

@@ -130,6 +130,12 @@ def transport_with_fetch_wait(fetch_wait_ms: int) -> type[faust_aiokafka.Transpo
     return Transport
 
 
+def table_options(settings: Settings) -> dict[str, int]:
+    """RocksDB options of every table partition, within ``settings.table_memory_mb``."""
+    budget = settings.table_memory_mb << 20
+    return {"write_buffer_size": budget // 4, "max_write_buffer_number": 2, "block_cache_size": budget // 2}
+
+
 def _raw_topic(app: faust.App, name: str, partitions: int) -> faust.TopicT:
     return app.topic(
         name, key_type=bytes, value_type=bytes, key_serializer="raw", value_serializer="raw", partitions=partitions
@@ -149,9 +155,11 @@ def create_app(settings: Settings) -> faust.App:
     deadletters = _raw_topic(app, t.DEADLETTER, n)
     alerts = _raw_topic(app, t.ALERTS, n)
 
-    entry_seen = app.Table(t.TABLE_ENTRY_SEEN, default=None, partitions=n, key_type=str)
+    entry_seen = app.Table(t.TABLE_ENTRY_SEEN, default=None, partitions=n, key_type=str,
+                           options=table_options(settings))
     # All state of the ordered fold in one table, written after the outputs (streams/stores.py).
-    fold_state = WriteBehind(app.Table(t.TABLE_FOLD, default=None, partitions=one, key_type=str))
+    fold_state = WriteBehind(app.Table(t.TABLE_FOLD, default=None, partitions=one, key_type=str,
+                                       options=table_options(settings)))
     aggregator = Aggregator(
         Stores(windows=PrefixView(fold_state, "w:"), clocks=PrefixView(fold_state, "c:"),
                tolls=PrefixView(fold_state, "t:"), pending=PrefixView(fold_state, "p:"),

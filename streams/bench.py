@@ -67,7 +67,7 @@ class BenchConfig:
     pipeline_entries: int = 5_000       # (b), (e), (g); the worker does about 400 entries/s (Nov 2026)
     latency_rate: float = 50.0          # (d) entries per second
     latency_seconds: float = 20.0       # (d)
-    rss_entries: int = 5_000            # (f); == pipeline_entries reuses run (b); the issue asks 1M
+    rss_entries: int = 20_000           # (f); == pipeline_entries reuses run (b); the issue asks 1M
     seed: int = 7
     compact: bool = False               # close the gaps between days of the throughput corpus
     two_workers: bool = True

@@ -27,6 +27,10 @@ class Settings(BaseSettings):
     heartbeat_minutes: float = Field(5.0, gt=0, description="Replay-clock heartbeat interval, in event time.")
     data_dir: Path = Field(Path(".liveblog"), description="Worker state directory (tables, local stores).")
     store: str = Field("rocksdb://", description="Table store: rocksdb:// (rocksdict, under data_dir) or memory://.")
+    table_memory_mb: int = Field(32, ge=4, description=(
+        "RocksDB memory of each table partition: two write buffers of a quarter each and a block cache "
+        "of half. Faust's defaults (three 64 MB write buffers, a 2 GB block cache) let a long "
+        "replay's worker grow by hundreds of MB."))
     web_host: str = Field("127.0.0.1", description="Address the worker's web server binds to.")
     web_port: int = Field(6066, ge=0, le=65535, description="Port of the worker's web server.")
     web_enabled: bool = Field(True, description="Serve the worker's web endpoints.")

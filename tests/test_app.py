@@ -29,3 +29,13 @@ async def test_worker_consumer_fetcher_waits_at_most_the_fetch_wait(broker: Embe
         assert fetcher._prefetch_backoff == pytest.approx(0.007)
     finally:
         await thread._consumer.stop()
+
+
+def test_table_stores_get_the_memory_budget_from_settings(tmp_path):
+    """Faust's RocksDB defaults (three 64 MB write buffers, a 2 GB block cache) made RSS grow on long replays."""
+    app = create_app(Settings(table_memory_mb=16, data_dir=tmp_path))
+    assert len(app.tables) == 2
+    for table in app.tables.values():
+        options = table.data.rocksdb_options
+        assert (options.write_buffer_size, options.max_write_buffer_number, options.block_cache_size) == (
+            4 << 20, 2, 8 << 20), table.name

@@ -28,6 +28,7 @@ from typing import Any
 from schemas import ClassifiedEvent, TollSnapshot, TollUpdate, UniqueEntry, WindowValue, format_utc
 from streams import tolls
 from streams.neardup import DedupConfig, NearDuplicateIndex
+from streams.stores import PrefixView
 from streams.windows import EventTimeWindows, parse_utc
 
 UNIQUE_FIELDS = tuple(UniqueEntry.model_fields)
@@ -61,6 +62,12 @@ class Stores:
     duplicates: MutableMapping[str, Any] = field(default_factory=dict)
 
 
+def stores_in_one(mapping: MutableMapping[str, Any]) -> Stores:
+    """The five stores as prefixed views of one mapping (the worker's one fold table)."""
+    return Stores(windows=PrefixView(mapping, "w:"), clocks=PrefixView(mapping, "c:"), tolls=PrefixView(mapping, "t:"),
+                  pending=PrefixView(mapping, "p:"), duplicates=PrefixView(mapping, "d:"))
+
+
 def pending_key(event: ClassifiedEvent) -> str:
     """A key whose string order is ``streams.parse.event_order``: NUL-separated, so a source that is
     a prefix of another sorts first, as in a tuple."""
@@ -85,9 +92,9 @@ class Aggregator:
             return FoldResult(late_reason=late)
         key, queue = pending_key(event), self._queue()
         at = bisect.bisect_left(queue, key)
-        if queue[at:at + 1] != [key]:  # a redelivered event waits once
-            self.stores.pending[QUEUE] = [*queue[:at], key, *queue[at:]]
         self.stores.pending[WAITING_PREFIX + key] = event.to_dict()
+        # the queue is written after the event it lists (see _store_tolls), and a redelivered event waits once
+        self.stores.pending[QUEUE] = queue if queue[at:at + 1] == [key] else [*queue[:at], key, *queue[at:]]
         self.hourly.advance(partition, source, event.published_at)
         return self._settle(partition)
 
@@ -109,7 +116,10 @@ class Aggregator:
         if due:
             self.stores.pending[QUEUE] = queue[len(due):]
             for key in due:
-                event = ClassifiedEvent.model_validate(self.stores.pending.pop(WAITING_PREFIX + key))
+                waiting = self.stores.pending.pop(WAITING_PREFIX + key, None)
+                if waiting is None:
+                    continue  # released in a batch whose later state writes a crash lost (see _store_tolls)
+                event = ClassifiedEvent.model_validate(waiting)
                 if self._release(partition, event, result) and self.hourly.closed_after(event.published_at):
                     late_since = late_since or event.published_at
         result.windows += self.hourly.close_due(partition)
@@ -158,15 +168,18 @@ class Aggregator:
 
     def _store_tolls(self, old: dict[str, Any], new: dict[str, Any]) -> None:
         """Write what changed, each series under its own key: one value holding every series grows
-        with their number, and a state record must stay under Kafka's 1 MB record limit."""
+        with their number, and a state record must stay under Kafka's 1 MB record limit.
+        The list of series is written after the series: a crash loses a suffix of a batch's writes
+        (streams.stores), and a key written again moves to the end, so a list written before a
+        series it names could outlive it."""
         if new is old:
             return
         if new["events"] is not old["events"]:
             self.stores.tolls[TOLL_EVENTS] = new["events"]
-        for key, series in new["series"].items():
-            if old["series"].get(key) is not series:
-                self.stores.tolls[SERIES_PREFIX + key] = series
-        if new["series"].keys() != old["series"].keys():
+        changed = [key for key, series in new["series"].items() if old["series"].get(key) is not series]
+        for key in changed:
+            self.stores.tolls[SERIES_PREFIX + key] = new["series"][key]
+        if changed:
             self.stores.tolls[TOLL_SERIES] = sorted(new["series"])
 
     def tolls_at(self, t: datetime) -> dict[str, tuple[int, int, int | None]]:

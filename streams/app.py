@@ -27,7 +27,7 @@ from faust.transport.drivers import aiokafka as faust_aiokafka
 
 from schemas import ClassifiedEvent, ReplayControl, format_utc
 from streams import metrics, topics as t
-from streams.aggregate import Aggregator, FoldResult, Stores
+from streams.aggregate import Aggregator, FoldResult, stores_in_one
 from streams.alerts import AlertEvaluator, load_rules
 from streams.dedup import as_unique, conflict_reason, sighting
 from streams.events import classify_event, warm_up
@@ -81,23 +81,44 @@ async def batches(stream: faust.StreamT, max_size: int, *, at_once: int, gap: fl
     instead, which every live record paid at every hop; ending every batch when the queue runs dry
     makes bulk batches small, and the bulk pipeline a third slower.)
     Events are acked only after the caller has handled their batch, as ``take_events`` does, so
-    offsets are committed after the work."""
+    offsets are committed after the work; a batch never waits for a record beyond ``max_wait``, so
+    a rebalance, which waits for every held record to be acked, is never kept waiting."""
     stream.enable_acks = False
     queued = stream.channel.queue
     clock = asyncio.get_running_loop().time
+    events = aiter(stream)
     batch: list[faust.EventT] = []
     started = 0.0
-    async for _ in stream:
-        if not batch:
-            started = clock()
-        batch.append(stream.current_event)
-        if at_once < len(batch) < max_size and queued.empty():
-            await asyncio.sleep(min(gap, max(0.0, started + max_wait - clock())))
-        if len(batch) >= max_size or queued.empty():
+    upcoming = asyncio.ensure_future(anext(events))
+    try:
+        while True:
+            if not batch:
+                await asyncio.wait({upcoming})
+            elif len(batch) < max_size and not upcoming.done():
+                left = started + max_wait - clock()
+                wait = left if not queued.empty() else min(gap, left) if len(batch) > at_once else 0.0
+                if wait > 0:
+                    await asyncio.wait({upcoming}, timeout=wait)
+            if upcoming.done() and len(batch) < max_size:
+                try:
+                    upcoming.result()
+                except StopAsyncIteration:
+                    break
+                if not batch:
+                    started = clock()
+                batch.append(stream.current_event)  # the stream holds it until the next is taken
+                upcoming = asyncio.ensure_future(anext(events))
+                continue
             yield batch
             for event in batch:
                 await stream.ack(event)
             batch = []
+        if batch:
+            yield batch
+            for event in batch:
+                await stream.ack(event)
+    finally:
+        upcoming.cancel()
 
 
 def transport_with_fetch_wait(fetch_wait_ms: int) -> type[faust_aiokafka.Transport]:
@@ -161,9 +182,7 @@ def create_app(settings: Settings) -> faust.App:
     fold_state = WriteBehind(app.Table(t.TABLE_FOLD, default=None, partitions=one, key_type=str,
                                        options=table_options(settings)))
     aggregator = Aggregator(
-        Stores(windows=PrefixView(fold_state, "w:"), clocks=PrefixView(fold_state, "c:"),
-               tolls=PrefixView(fold_state, "t:"), pending=PrefixView(fold_state, "p:"),
-               duplicates=PrefixView(fold_state, "d:")),
+        stores_in_one(fold_state),
         sources=n,
         grace=timedelta(seconds=settings.grace_seconds),
         allowed_lateness=timedelta(seconds=settings.allowed_lateness_seconds),

@@ -174,12 +174,15 @@ class Worker:
     log: Path
 
     def tail(self) -> str:
-        """The log's first error (a crash logs its cause first, then each service it stops) and end."""
+        """The log's first crash (a crash logs its cause first, then each service it stops; a record
+        sent to the dead-letter topic logs an error too), else its first error, and its end."""
         try:
             text = self.log.read_text(errors="replace")
         except OSError:
             return ""
-        first_error = next((line for line in text.splitlines() if "[ERROR]" in line or "[CRITICAL]" in line), "")
+        lines = text.splitlines()
+        first_error = next((line for line in lines if "Crashed reason=" in line), "") or next(
+            (line for line in lines if "[ERROR]" in line or "[CRITICAL]" in line), "")
         return f"first error: {first_error[:1000]}\n...\n{text[-2000:]}" if first_error else text[-2000:]
 
 

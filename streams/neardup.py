@@ -362,7 +362,9 @@ class NearDuplicateIndex:
         }
 
     def _verdict(self, record: dict[str, Any]) -> Verdict:
-        event = self.store[f"e:{record['e']}"]
+        # a crash can keep an entry's record and lose its event's, written later in the batch
+        # (streams.stores): the entry alone is then what is known of the event
+        event = self.store.get(f"e:{record['e']}") or {"m": 1, "s": [record["src"]], "f": record["t"]}
         return Verdict(verdict=record["v"], event_id=record["e"], cluster=record["k"], mentions=event["m"],
                        sources=list(event["s"]), revision_of=record["r"], first_seen=_parse(event["f"]))
 

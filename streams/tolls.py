@@ -60,11 +60,13 @@ def _apply_claim(series: dict, claim: _Claim) -> bool:
         last = series["last_delta"]
         if last is None:
             return False
-        # never below zero: an increment the total already held back (dated earlier) is corrected too
-        series["min"] = max(0, series["min"] + claim.min - last[0])
-        high = _add(_add(series["max"], claim.max), None if last[1] is None else -last[1])
-        series["max"] = None if high is None else max(series["min"], high)
-        series["last_delta"] = [claim.min, claim.max]
+        # last_delta is what the increment added: a correction replaces it the same way, so one held
+        # back from the lower bound (the total may include it) stays held back when corrected
+        held_back = len(last) > 2 and last[2]
+        low = 0 if held_back else claim.min
+        series["min"] += low - last[0]
+        series["max"] = _add(_add(series["max"], claim.max), None if last[1] is None else -last[1])
+        series["last_delta"] = [low, claim.max, held_back]
         return True
     key = _fingerprint(claim.kind, claim.min)
     seen = series["seen"].get(key)
@@ -78,12 +80,11 @@ def _apply_claim(series: dict, claim: _Claim) -> bool:
         series["base_at"] = format_utc(at)
         series["last_delta"] = None  # a later correction cannot replace an increment the total replaced
         return True
-    if base_at is not None and base_at.date() == at.date() and dated_earlier(claim):  # type: ignore[arg-type]
-        series["max"] = _add(series["max"], claim.max)  # the total may already include it
-    else:
-        series["min"] += claim.min
-        series["max"] = _add(series["max"], claim.max)
-    series["last_delta"] = [claim.min, claim.max]
+    held_back = base_at is not None and base_at.date() == at.date() and dated_earlier(claim)  # type: ignore[arg-type]
+    low = 0 if held_back else claim.min  # held back: the total may already include it
+    series["min"] += low
+    series["max"] = _add(series["max"], claim.max)
+    series["last_delta"] = [low, claim.max, held_back]
     return True
 
 

@@ -142,8 +142,7 @@ class EventTimeWindows:
         if watermark is None:
             return []
         finals, closed = [], []
-        for key in self._keys(OPEN_INDEX):
-            state = self.windows[key]
+        for key, state in self._indexed(OPEN_INDEX):
             if state["partition"] == partition and parse_utc(state["end"]) + self.grace <= watermark:
                 final = self.render(state, final=True)
                 finals.append(final)
@@ -159,8 +158,7 @@ class EventTimeWindows:
         """Emit again, final, each kept closed window ending after ``since`` whose content changed
         since it was last emitted (late events, or tolls that a late claim changed)."""
         reissued = []
-        for key in self._keys(CLOSED_INDEX):
-            state = self.windows[key]
+        for key, state in self._indexed(CLOSED_INDEX):
             if state["partition"] != partition or parse_utc(state["end"]) <= since:
                 continue
             final = self.render(state, final=True, corrections=state["finals"])
@@ -174,7 +172,7 @@ class EventTimeWindows:
         closed = self._keys(CLOSED_INDEX)
         gone = 0
         while gone < len(closed) and parse_utc(closed[gone]) + self.size + self.grace + self.allowed_lateness <= watermark:
-            del self.windows[closed[gone]]
+            self.windows.pop(closed[gone], None)
             gone += 1
         if gone:
             self.windows[CLOSED_INDEX] = closed[gone:]
@@ -182,6 +180,12 @@ class EventTimeWindows:
     def _keys(self, index: str) -> list[str]:
         """Keys of the open or the closed windows, oldest first (an index, so nothing scans the store)."""
         return self.windows.get(index) or []
+
+    def _indexed(self, index: str) -> list[tuple[str, dict[str, Any]]]:
+        """The windows an index names. A crash can keep an index and lose a window written before it
+        but written again after it in the same batch (streams.stores); such a window is skipped, as
+        if it had not been opened yet: the batch is delivered again and opens it."""
+        return [(key, state) for key in self._keys(index) if (state := self.windows.get(key)) is not None]
 
     def render(self, state: dict[str, Any], *, final: bool, corrections: int = 0) -> WindowValue:
         ordered = sorted(state["events"].items(), key=lambda item: (item[1]["t"], item[0]))

@@ -75,3 +75,24 @@ async def test_events_are_acked_only_after_their_batch_was_handled(channel):
     await put(channel, 3)
     await next_batch(taken)
     assert all(event.message.acked for event in batch)
+
+
+async def test_a_held_batch_ends_by_the_max_wait_when_a_rebalance_empties_the_queue(channel):
+    """A rebalance empties the stream queues and then waits for every held record to be acked: a
+    batch that waited for a next record without limit kept the rebalance waiting for ever."""
+    app, loop = channel.app, asyncio.get_running_loop()
+
+    def revoke() -> None:  # what Faust's partition-revoke handler does before it waits for acks
+        app.flow_control.suspend()
+        app.flow_control.clear()
+
+    def revoke_after_the_first(value: int) -> int:
+        if value == 1:
+            loop.call_soon(revoke)  # runs at the stream's next pause, with records still queued
+        return value
+
+    stream = app.stream(channel)
+    stream.add_processor(revoke_after_the_first)
+    taken = batches(stream, 500, at_once=1, gap=0.005, max_wait=0.05)
+    await put(channel, 1, 2, 3)
+    assert await next_batch(taken) == [1]

@@ -119,7 +119,8 @@ def test_run_bench_tiny_writes_json_and_last_line(tmp_path: Path, capsys):
 
 async def test_a_worker_that_exits_stops_the_run_at_once_naming_its_log_and_first_error(tmp_path):
     log = tmp_path / "worker0.log"
-    log.write_text("[2026-11-22 08:31:45] [1] [ERROR] [^---ProducerBuffer]: Crashed reason=MessageSizeTooLargeError\n"
+    log.write_text("[2026-11-22 08:31:40] [1] [ERROR] unexpected error on liveblog.entries[0]@7 (dead-lettered)\n"
+                   "[2026-11-22 08:31:45] [1] [ERROR] [^---ProducerBuffer]: Crashed reason=MessageSizeTooLargeError\n"
                    + "[2026-11-22 08:31:46] [1] [ERROR] Crashed reason=CancelledError()\n" * 50)
     crashed = Worker(subprocess.Popen([sys.executable, "-c", "raise SystemExit(3)"]), web_port=0, log=log)
     started = time.monotonic()
@@ -127,7 +128,7 @@ async def test_a_worker_that_exits_stops_the_run_at_once_naming_its_log_and_firs
         await unless_a_worker_exits(asyncio.sleep(60), [crashed], poll=0.05)
     assert time.monotonic() - started < 10
     assert "exited with 3" in str(error.value) and str(log) in str(error.value)
-    assert "first error: " in str(error.value) and "MessageSizeTooLargeError" in str(error.value)
+    assert "first error: [2026-11-22 08:31:45]" in str(error.value) and "MessageSizeTooLargeError" in str(error.value)
 
 
 async def test_the_work_result_comes_back_while_the_workers_run():

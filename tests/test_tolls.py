@@ -163,3 +163,22 @@ def test_a_correction_after_a_total_does_not_replace_an_increment_the_total_repl
     ]):
         state, _ = apply_event(state, event(f"ev{i}", t0 + timedelta(minutes=minutes), "Live", text))
     assert snapshot(state)["azerbaijan/civilian/killed"] == (8, 8, 8)
+
+
+def test_a_correction_of_an_increment_the_total_may_include_stays_out_of_the_lower_bound():
+    """An increment dated earlier the same day adds to max only; correcting it must not take it off
+    the total's lower bound (10 fell to 7), and two corrections end where the last one alone would."""
+    t0 = datetime(2020, 9, 28, 10, 0, tzinfo=timezone.utc)
+    total = "Azerbaijan says its civilian death toll rose to 10."
+    earlier = "Azerbaijan says 5 more civilians were killed earlier in the morning in Terter."
+
+    def tolls_after(*corrections: int) -> tuple:
+        texts = [total, earlier] + [f"Azerbaijan says {n} civilians were killed in Terter, after previously reporting 5."
+                                    for n in corrections]
+        state: dict = {}
+        for i, text in enumerate(texts):
+            state, _ = apply_event(state, event(f"ev{i}", t0 + timedelta(minutes=30 * i), "Live", text))
+        return snapshot(state)["azerbaijan/civilian/killed"]
+
+    assert tolls_after(2) == (10, 10, 12)
+    assert tolls_after(1, 4) == tolls_after(4) == (10, 10, 14)

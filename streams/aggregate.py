@@ -62,9 +62,12 @@ class Stores:
     duplicates: MutableMapping[str, Any] = field(default_factory=dict)
 
 
+CLOCKS = "c:"  # prefix of the clocks in stores_in_one; a WriteBehind flushes them last (streams.stores)
+
+
 def stores_in_one(mapping: MutableMapping[str, Any]) -> Stores:
     """The five stores as prefixed views of one mapping (the worker's one fold table)."""
-    return Stores(windows=PrefixView(mapping, "w:"), clocks=PrefixView(mapping, "c:"), tolls=PrefixView(mapping, "t:"),
+    return Stores(windows=PrefixView(mapping, "w:"), clocks=PrefixView(mapping, CLOCKS), tolls=PrefixView(mapping, "t:"),
                   pending=PrefixView(mapping, "p:"), duplicates=PrefixView(mapping, "d:"))
 
 

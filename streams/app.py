@@ -27,7 +27,7 @@ from faust.transport.drivers import aiokafka as faust_aiokafka
 
 from schemas import ClassifiedEvent, ReplayControl, format_utc
 from streams import metrics, topics as t
-from streams.aggregate import Aggregator, FoldResult, stores_in_one
+from streams.aggregate import CLOCKS, Aggregator, FoldResult, stores_in_one
 from streams.alerts import AlertEvaluator, load_rules
 from streams.dedup import as_unique, conflict_reason, sighting
 from streams.events import classify_event, warm_up
@@ -180,7 +180,7 @@ def create_app(settings: Settings) -> faust.App:
                            options=table_options(settings))
     # All state of the ordered fold in one table, written after the outputs (streams/stores.py).
     fold_state = WriteBehind(app.Table(t.TABLE_FOLD, default=None, partitions=one, key_type=str,
-                                       options=table_options(settings)))
+                                       options=table_options(settings)), flush_last=CLOCKS)
     aggregator = Aggregator(
         stores_in_one(fold_state),
         sources=n,

@@ -51,8 +51,9 @@ class WriteBehind(MutableMapping[str, Any]):
     Values read or flushed are kept in memory (a RocksDB-backed table decodes JSON on every read);
     call ``forget_cache`` whenever another process may have written ``base`` (a rebalance)."""
 
-    def __init__(self, base: MutableMapping[str, Any]) -> None:
+    def __init__(self, base: MutableMapping[str, Any], *, flush_last: str | None = None) -> None:
         self.base = base
+        self.flush_last = flush_last  # a key prefix whose writes are flushed after all others
         self.staged: dict[str, Any] = {}
         self.pending: dict[str, Any] = {}
         self.cache: dict[str, Any] = {}
@@ -124,9 +125,14 @@ class WriteBehind(MutableMapping[str, Any]):
         self.staged.clear()
 
     def flush(self) -> None:
-        """Apply every waiting write to ``base``, oldest first."""
+        """Apply every waiting write to ``base``, oldest first, those under ``flush_last`` after the
+        rest: a crash then loses them first (the fold's clocks, which must not outlive what they
+        released: redelivered records would be late)."""
         self.keep()
-        for key, value in self.pending.items():
+        writes = list(self.pending.items())
+        if self.flush_last is not None:
+            writes.sort(key=lambda write: write[0].startswith(self.flush_last))  # stable: order kept
+        for key, value in writes:
             if value is _DELETED:
                 self.base.pop(key, None)
                 self.cache.pop(key, None)

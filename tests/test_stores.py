@@ -75,3 +75,14 @@ def test_prefix_views_share_one_ordered_store():
     assert list(windows) == ["10:00"] and list(clocks) == ["0:0"]
     state.flush()
     assert base.log == [("w:10:00", {"events": 1}), ("c:0:0", "10:05")]
+
+
+def test_writes_under_the_flush_last_prefix_land_after_the_others_in_order():
+    base = RecordingDict()
+    state = WriteBehind(base, flush_last="c:")
+    state["c:clock"] = 1
+    state["w:window"] = 2
+    state["c:housekeeping"] = 3
+    state["t:toll"] = 4
+    state.flush()
+    assert [key for key, _ in base.log] == ["w:window", "t:toll", "c:clock", "c:housekeeping"]

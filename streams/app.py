@@ -24,6 +24,8 @@ import aiokafka
 import faust
 from faust.streams import _current_event
 from faust.transport.drivers import aiokafka as faust_aiokafka
+from mode.utils.objects import cached_property
+from mode.utils.queues import FlowControlEvent
 
 from schemas import ClassifiedEvent, ReplayControl, format_utc
 from streams import metrics, topics as t
@@ -151,6 +153,27 @@ def transport_with_fetch_wait(fetch_wait_ms: int) -> type[faust_aiokafka.Transpo
     return Transport
 
 
+class StreamFlowControl(FlowControlEvent):
+    """Faust's flow control, except that resuming a flow that is not suspended keeps what the stream
+    queues hold. After a rebalance, Faust's recovery resumes the flow to read the changelogs, then
+    resumes the stream partitions, seeks them to the committed offsets and resumes the flow again.
+    That second resume emptied the queues of the records fetched meanwhile, and the consumer then
+    skipped them when the seek fetched them again, as already read: a worker that took over a killed
+    worker's partitions lost records (faust-streaming issue #596). What a running flow queued was
+    fetched for the current assignment; records of an earlier one are skipped by their generation."""
+
+    def resume(self) -> None:
+        if self.is_active():
+            return
+        super().resume()
+
+
+class App(faust.App):
+    @cached_property
+    def flow_control(self) -> FlowControlEvent:
+        return StreamFlowControl(loop=self.loop)
+
+
 def table_options(settings: Settings) -> dict[str, int]:
     """RocksDB options of every table partition, within ``settings.table_memory_mb``."""
     budget = settings.table_memory_mb << 20
@@ -164,7 +187,7 @@ def _raw_topic(app: faust.App, name: str, partitions: int) -> faust.TopicT:
 
 
 def create_app(settings: Settings) -> faust.App:
-    app = faust.App(settings.app_id, **faust_settings(settings))
+    app = App(settings.app_id, **faust_settings(settings))
     app.transport = transport_with_fetch_wait(settings.fetch_wait_ms)(app.conf.broker_consumer, app)
     n, one = settings.partitions, t.AGGREGATE_PARTITIONS
     entries = _raw_topic(app, t.ENTRIES, n)

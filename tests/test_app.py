@@ -39,3 +39,19 @@ def test_table_stores_get_the_memory_budget_from_settings(tmp_path):
         options = table.data.rocksdb_options
         assert (options.write_buffer_size, options.max_write_buffer_number, options.block_cache_size) == (
             4 << 20, 2, 8 << 20), table.name
+
+
+async def test_resuming_a_running_flow_keeps_the_records_the_stream_queues_hold(tmp_path):
+    """Faust's recovery resumes the flow twice after a rebalance (changelogs, then the stream partitions
+    it has just resumed and seeks); the second resume emptied the stream queues, and the records in
+    them were lost: the seek's refetch skips them as already read (faust-streaming issue #596).
+    A resume after a suspension (a rebalance starting) still empties them, as Faust intends."""
+    app = create_app(Settings(data_dir=tmp_path))
+    queue = app.FlowControlQueue(maxsize=10, clear_on_resume=True)  # as Faust makes every stream channel's queue
+    app.flow_control.resume()  # recovery reads the changelogs
+    queue.put_nowait("entry fetched after the stream partitions were resumed")
+    app.flow_control.resume()  # recovery done: the streams start
+    assert queue.qsize() == 1
+    app.flow_control.suspend()  # the next rebalance
+    app.flow_control.resume()
+    assert queue.qsize() == 0

@@ -13,7 +13,7 @@ import time
 import orjson
 
 from tests.conftest import LIVEBLOG, ROOT, SEED_004, run_cli, start_worker, stop
-from tests.kafka_reader import read_topic
+from tests.kafka_reader import committed_offsets, raw_records, read_topic, records_mentioning
 
 
 def reference_finals(*paths: str) -> dict[str, dict]:
@@ -154,9 +154,29 @@ def diagnosis(broker, paths: list[str]) -> str:
     unique = read_topic(broker.bootstrap, "liveblog.entries.unique", until=lambda rs: False, timeout=3)
     seen = {r["value"]["entry_id"]: r["value"]["verdict"] for r in unique}
     letters = read_topic(broker.bootstrap, "liveblog.deadletter", until=lambda rs: False, timeout=3)
-    return (f"missing from liveblog.entries.unique: {sorted(set(reference) - set(seen))}; "
+    missing = sorted(set(reference) - set(seen))
+    path = [line for topic in ("liveblog.entries", "liveblog-entry-seen-changelog", "liveblog.internal.window-input",
+                               "liveblog-fold-state-changelog") for line in records_mentioning(broker.bootstrap, topic, missing)]
+    return (f"missing from liveblog.entries.unique: {missing}; "
             f"other verdicts: {[(k, v, seen[k]) for k, v in reference.items() if k in seen and seen[k] != v]}; "
-            f"dead letters: {[r['value']['reason'][:120] for r in letters]}")
+            f"dead letters: {[r['value']['reason'][:120] for r in letters]}; "
+            f"where the missing entries are: {path}; "
+            f"committed offsets of liveblog.entries: {committed_offsets(broker.bootstrap, 'liveblog', 'liveblog.entries')}; "
+            f"{neighbours(broker, missing)}")
+
+
+def neighbours(broker, missing: list[str]) -> str:
+    """The entries around each missing one in its partition, and which of them the entry stage
+    recorded as seen: where a lost entry sits among those that were processed."""
+    entries = raw_records(broker.bootstrap, "liveblog.entries")
+    seen = b" ".join(key for _, _, key, _ in raw_records(broker.bootstrap, "liveblog-entry-seen-changelog"))
+    lines = []
+    for partition, offset, key, _ in entries:
+        if key.decode(errors="replace") in missing:
+            around = [(o, k.decode(errors="replace")[:8] or "clock", bool(k) and k in seen)
+                      for p, o, k, _ in entries if p == partition and abs(o - offset) <= 6]
+            lines.append(f"around {partition}@{offset}: {around}")
+    return "; ".join(lines)
 
 
 def test_two_workers_on_four_partitions_one_killed_mid_replay(broker, worker_env, tmp_path):

@@ -9,12 +9,11 @@ from __future__ import annotations
 
 import sys
 from collections.abc import Iterator, Sequence
-from datetime import timedelta
-
+from typing import Any
 from schemas import Entry, Record
 from streams.aggregate import Aggregator, Stores
 from streams.alerts import AlertEvaluator, load_rules
-from streams.dedup import as_unique, conflict_reason, sighting
+from streams.dedup import as_unique, conflict_reason, forget_before, sighting
 from streams.events import classify_event
 from streams.schedule import schedule
 from streams.settings import Settings
@@ -32,16 +31,15 @@ def analyze_replays(replays: Sequence[Sequence[Entry]], settings: Settings, *, e
     final watermark, as separate ``liveblog replay`` commands reach the worker."""
     if emit not in EMITS:
         raise ValueError(f"emit must be one of {EMITS}, not {emit!r}")
-    seen: dict[str, str] = {}
-    grace = timedelta(seconds=settings.grace_seconds)
-    aggregator = Aggregator(Stores(), sources=1, grace=grace,
-                            allowed_lateness=timedelta(seconds=settings.allowed_lateness_seconds))
+    seen: dict[str, Any] = {}
+    aggregator = Aggregator(Stores(), sources=1, grace=settings.grace, allowed_lateness=settings.allowed_lateness)
     evaluator = AlertEvaluator({}, load_rules(settings.alert_rules))
     items = (item for number, entries in enumerate(replays)
-             for item in schedule(entries, heartbeat=timedelta(minutes=settings.heartbeat_minutes), grace=grace,
+             for item in schedule(entries, heartbeat=settings.heartbeat, grace=settings.grace,
                                   replay_id=f"offline-{number}"))
     for position, item in enumerate(items):
         if item.control is not None:
+            forget_before(seen, item.control.stream_time, settings.exact_dedup_horizon)
             result = aggregator.on_clock(0, 0, item.control.stream_time)
         else:
             entry = item.entry

@@ -16,7 +16,6 @@ import asyncio
 import gc
 import logging
 import weakref
-from datetime import timedelta
 from collections.abc import AsyncIterator
 from typing import Any
 
@@ -31,7 +30,7 @@ from schemas import ClassifiedEvent, ReplayControl, format_utc
 from streams import metrics, topics as t
 from streams.aggregate import CLOCKS, Aggregator, FoldResult, stores_in_one
 from streams.alerts import AlertEvaluator, load_rules
-from streams.dedup import as_unique, conflict_reason, sighting
+from streams.dedup import as_unique, conflict_reason, forget_before, sighting
 from streams.events import classify_event, warm_up
 from streams.records import BadRecord, dead_letter, decode_entry_record, header
 from streams.security import faust_credentials
@@ -201,14 +200,17 @@ def create_app(settings: Settings) -> faust.App:
 
     entry_seen = app.Table(t.TABLE_ENTRY_SEEN, default=None, partitions=n, key_type=str,
                            options=table_options(settings))
+    # A batch's entry-seen writes, per partition (each has its own store and changelog), written
+    # after the batch's records were forwarded, each key once (streams.stores).
+    seen_writes: dict[int, WriteBehind] = {}
     # All state of the ordered fold in one table, written after the outputs (streams/stores.py).
     fold_state = WriteBehind(app.Table(t.TABLE_FOLD, default=None, partitions=one, key_type=str,
                                        options=table_options(settings)), flush_last=CLOCKS)
     aggregator = Aggregator(
         stores_in_one(fold_state),
         sources=n,
-        grace=timedelta(seconds=settings.grace_seconds),
-        allowed_lateness=timedelta(seconds=settings.allowed_lateness_seconds),
+        grace=settings.grace,
+        allowed_lateness=settings.allowed_lateness,
     )
     evaluator = AlertEvaluator(PrefixView(fold_state, "a:"), load_rules(settings.alert_rules))
 
@@ -222,8 +224,9 @@ def create_app(settings: Settings) -> faust.App:
         gc.freeze()
 
     @app.on_partitions_revoked.connect
-    async def forget_fold_cache(*args: Any, **kwargs: Any) -> None:
-        fold_state.forget_cache()  # the fold partition may move to another worker and back
+    async def forget_caches(*args: Any, **kwargs: Any) -> None:
+        seen_writes.clear()  # partitions may move to another worker and back
+        fold_state.forget_cache()
         aggregator.near_duplicates.forget_index()  # derived from the table; rebuilt on next use
     model = ReadModel()
     if settings.web_enabled:
@@ -245,9 +248,10 @@ def create_app(settings: Settings) -> faust.App:
             if newest is None or newest.stream_time <= record.stream_time:
                 clocks[message.partition] = record
             return
-        seen = sighting(entry_seen, record, f"{message.topic}:{message.partition}:{message.offset}")
+        seen_in = seen_writes.setdefault(message.partition, WriteBehind(entry_seen))
+        seen = sighting(seen_in, record, f"{message.topic}:{message.partition}:{message.offset}")
         if seen == "conflict":
-            raise BadRecord(conflict_reason(entry_seen, record))
+            raise BadRecord(conflict_reason(seen_in, record))
         if seen == "duplicate":
             metrics.duplicate()
             return
@@ -259,7 +263,8 @@ def create_app(settings: Settings) -> faust.App:
         """Decode, dedup and classify each entry; of the replay-clock records, forward only the
         newest per source partition, after the batch's entries. A clock says only that its
         partition's stream time reached it, so forwarding it later never makes an entry late, and
-        the fold then settles once per partition and batch rather than once per heartbeat."""
+        the fold then settles once per partition and batch rather than once per heartbeat.
+        Then write what the batch saw, and forget the entries its clocks put past the horizon."""
         clocks: dict[int, ReplayControl] = {}
         for event in batch:
             act_for(event)  # the entry-seen table is partitioned like the entries
@@ -267,6 +272,13 @@ def create_app(settings: Settings) -> faust.App:
         for partition, control in sorted(clocks.items()):
             await fold_input.send(value=control.to_json(), partition=0, headers={
                 t.CONTROL_HEADER: control.type.encode(), t.SOURCE_PARTITION_HEADER: str(partition).encode()})
+        last_of = {event.message.partition: event for event in batch}
+        for partition, event in sorted(last_of.items()):
+            act_for(event)
+            seen_in = seen_writes.setdefault(partition, WriteBehind(entry_seen))
+            if partition in clocks:
+                forget_before(seen_in, clocks[partition].stream_time, settings.exact_dedup_horizon)
+            seen_in.flush()
 
     def fold_record(message: Any) -> FoldResult:
         source = int(header(message.headers, t.SOURCE_PARTITION_HEADER) or b"0")

@@ -147,8 +147,7 @@ def schedule_counts(entries: Sequence[Entry], settings: Settings, *, live: bool 
 
 def _schedule(entries: Sequence[Entry], settings: Settings, *, replay_id: str, live: bool) -> Iterator[Scheduled]:
     """streams.schedule.schedule as the producer calls it."""
-    return schedule(entries, heartbeat=dt.timedelta(minutes=settings.heartbeat_minutes),
-                    grace=dt.timedelta(seconds=settings.grace_seconds), replay_id=replay_id, live=live)
+    return schedule(entries, heartbeat=settings.heartbeat, grace=settings.grace, replay_id=replay_id, live=live)
 
 
 def last_hour_key(entries: Sequence[Entry]) -> bytes:

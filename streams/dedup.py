@@ -5,17 +5,27 @@ its content. A record at the same position is a redelivery after a crash (at-lea
 processed again, which is safe because everything downstream is idempotent per event_id; the same
 entry_id elsewhere with the same content is a duplicate and is dropped; with other content it is a
 conflict (a producer reusing ids), which goes to the dead-letter topic rather than overwrite.
+
+The table forgets entries once their partition's stream time is past their published hour by a
+horizon, so it does not grow with the length of a replay: each first sighting is listed in its
+hour's bucket, and ``forget_before`` drops whole buckets. With the fold's grace plus allowed lateness
+as the horizon, a copy that comes later is late at the fold (dead-lettered with its reason), or,
+while another partition holds the watermark back, judged there again as the entry it repeats, with
+the same verdict, counting nowhere twice (aggregation is idempotent per event_id).
 """
 
 from __future__ import annotations
 
 import hashlib
 from collections.abc import MutableMapping
-from typing import Literal
+from datetime import datetime, timedelta, timezone
+from typing import Any, Literal
 
 from schemas import Entry, UniqueEntry, format_utc
 
 Sighting = Literal["first", "redelivery", "duplicate", "conflict"]
+HOURS = "hours"  # key of the sorted published hours that have a bucket
+BUCKET = "h:"  # BUCKET + hour: the ids first seen with a published_at in that hour (entry ids are hex)
 
 
 def content_digest(entry: Entry) -> str:
@@ -25,12 +35,21 @@ def content_digest(entry: Entry) -> str:
     return hashlib.sha256(text.encode()).hexdigest()[:16]
 
 
-def sighting(seen: MutableMapping[str, str], entry: Entry, position: str) -> Sighting:
+def published_hour(t: datetime) -> str:
+    return t.astimezone(timezone.utc).strftime("%Y-%m-%dT%H")
+
+
+def sighting(seen: MutableMapping[str, Any], entry: Entry, position: str) -> Sighting:
     """Classify the record at ``position`` against earlier records with the same entry_id."""
     digest = content_digest(entry)
     prior = seen.get(entry.entry_id)
     if prior is None:
         seen[entry.entry_id] = f"{position} {digest}"
+        hour = published_hour(entry.published_at)
+        bucket = seen.get(BUCKET + hour)
+        if bucket is None:
+            seen[HOURS] = sorted({*(seen.get(HOURS) or []), hour})
+        seen[BUCKET + hour] = [*(bucket or []), entry.entry_id]
         return "first"
     prior_position, _, prior_digest = prior.partition(" ")
     if prior_digest != digest:
@@ -38,7 +57,22 @@ def sighting(seen: MutableMapping[str, str], entry: Entry, position: str) -> Sig
     return "redelivery" if prior_position == position else "duplicate"
 
 
-def conflict_reason(seen: MutableMapping[str, str], entry: Entry) -> str:
+def forget_before(seen: MutableMapping[str, Any], stream_time: datetime, horizon: timedelta) -> int:
+    """Forget the entries whose published hour ended ``horizon`` or more before ``stream_time``;
+    return how many. The cost is what is forgotten, plus one look at the list of hours."""
+    cutoff = published_hour(stream_time - horizon)
+    hours = seen.get(HOURS) or []
+    gone = [hour for hour in hours if hour < cutoff]
+    forgotten = 0
+    for hour in gone:
+        for entry_id in seen.pop(BUCKET + hour, None) or []:
+            forgotten += seen.pop(entry_id, None) is not None
+    if gone:
+        seen[HOURS] = hours[len(gone):]
+    return forgotten
+
+
+def conflict_reason(seen: MutableMapping[str, Any], entry: Entry) -> str:
     first_at = seen[entry.entry_id].partition(" ")[0]
     return f"entry_id {entry.entry_id} reused with different content (first seen at {first_at})"
 

@@ -78,8 +78,8 @@ async def replay(
     items = list(
         schedule(
             entries,
-            heartbeat=timedelta(minutes=settings.heartbeat_minutes),
-            grace=timedelta(seconds=settings.grace_seconds),
+            heartbeat=settings.heartbeat,
+            grace=settings.grace,
             replay_id=replay_id,
             live=speed > 0,
         )

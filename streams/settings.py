@@ -6,6 +6,7 @@ Defaults suit the embedded broker on a laptop; see the README for Apache Kafka v
 
 from __future__ import annotations
 
+from datetime import timedelta
 from pathlib import Path
 from typing import Literal
 
@@ -84,9 +85,19 @@ class Settings(BaseSettings):
         return ",".join(s.strip().removeprefix("kafka://") for s in self.broker.split(","))
 
     @property
-    def grace_seconds(self) -> float:
-        return self.grace_minutes * 60.0
+    def grace(self) -> timedelta:
+        return timedelta(minutes=self.grace_minutes)
 
     @property
-    def allowed_lateness_seconds(self) -> float:
-        return self.allowed_lateness_hours * 3600.0
+    def allowed_lateness(self) -> timedelta:
+        return timedelta(hours=self.allowed_lateness_hours)
+
+    @property
+    def exact_dedup_horizon(self) -> timedelta:
+        """How long after its published hour an entry_id is remembered: as long as the fold accepts
+        an event of that hour (streams.dedup)."""
+        return self.grace + self.allowed_lateness
+
+    @property
+    def heartbeat(self) -> timedelta:
+        return timedelta(minutes=self.heartbeat_minutes)

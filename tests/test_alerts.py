@@ -38,7 +38,7 @@ def fold_outputs(path: Path = SEED_004) -> list[tuple[str, Record]]:
     seen: dict[Any, set[str]] = {}
     for w in windows:
         if w.final:  # closed by the clock record that passed its end + grace: before later events
-            items.append(((w.window_end + timedelta(seconds=SETTINGS.grace_seconds), 0), "window", w))
+            items.append(((w.window_end + SETTINGS.grace, 0), "window", w))
         else:  # caused by the one event it adds
             new = set(w.event_ids) - seen.get(w.window_start, set())
             seen[w.window_start] = set(w.event_ids)

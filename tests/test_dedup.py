@@ -1,9 +1,9 @@
 """Exact dedup by entry_id: duplicates drop, a redelivery passes again, reused ids are conflicts."""
 
-from datetime import datetime, timezone
+from datetime import datetime, timedelta, timezone
 
 from schemas import Entry
-from streams.dedup import as_unique, conflict_reason, sighting
+from streams.dedup import as_unique, conflict_reason, forget_before, sighting
 
 ENTRY = Entry(entry_id="a", source="Al Jazeera", url=None, blog_title="t",
               published_at=datetime(2020, 9, 28, 6, 30, tzinfo=timezone.utc), time_precision="minute",
@@ -26,3 +26,21 @@ def test_unique_record_is_its_own_cluster():
     assert (unique.event_id, unique.verdict, unique.cluster, unique.mentions, unique.sources) == (
         "a", "new", "a", 1, ["Al Jazeera"])
     assert unique.first_seen == ENTRY.published_at
+
+
+def test_entries_are_forgotten_once_stream_time_is_past_their_hour_by_the_horizon():
+    seen: dict = {}
+    at = {"06:30": ENTRY, "06:55": ENTRY.model_copy(update={"entry_id": "b", "published_at": ENTRY.published_at.replace(minute=55)}),
+          "07:10": ENTRY.model_copy(update={"entry_id": "c", "published_at": ENTRY.published_at.replace(hour=7, minute=10)})}
+    for n, entry in enumerate(at.values()):
+        assert sighting(seen, entry, f"liveblog.entries:0:{n}") == "first"
+    assert seen["hours"] == ["2020-09-28T06", "2020-09-28T07"] and seen["h:2020-09-28T06"] == ["a", "b"]
+    horizon = timedelta(hours=2)
+    assert forget_before(seen, datetime(2020, 9, 28, 8, 59, tzinfo=timezone.utc), horizon) == 0  # 06:00-07:00 + 2 h
+    assert sighting(seen, at["06:55"], "liveblog.entries:0:9") == "duplicate"
+    assert forget_before(seen, datetime(2020, 9, 28, 9, 0, tzinfo=timezone.utc), horizon) == 2
+    assert set(seen) == {"hours", "h:2020-09-28T07", "c"} and seen["hours"] == ["2020-09-28T07"]
+    assert sighting(seen, at["07:10"], "liveblog.entries:0:9") == "duplicate"  # its hour is kept
+    assert sighting(seen, ENTRY, "liveblog.entries:0:10") == "first"  # a copy past the horizon: the fold judges it
+    assert forget_before(seen, datetime(2021, 1, 1, tzinfo=timezone.utc), horizon) == 2
+    assert seen == {"hours": []}

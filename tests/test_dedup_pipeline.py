@@ -3,14 +3,15 @@ site count as the later version alone, offline and through the broker."""
 
 from __future__ import annotations
 
+import time
 from collections import Counter
 from pathlib import Path
 
 import orjson
 import pytest
 
-from tests.conftest import ROOT, SEED_004, run_cli
-from tests.kafka_reader import read_topic
+from tests.conftest import ROOT, SEED_004, run_cli, start_worker, stop
+from tests.kafka_reader import raw_records, read_topic
 
 DEDUP = ROOT / "tests" / "fixtures" / "dedup"
 LATER, COPY = DEDUP / "004_later.txt", DEDUP / "004_copy.txt"
@@ -101,3 +102,42 @@ def test_through_the_broker_the_three_documents_equal_the_later_version(broker, 
     assert Counter(r["value"]["verdict"] for r in unique) == Counter(new=27, copy=27, revision=3)
     dead = read_topic(broker.bootstrap, "liveblog.deadletter", until=lambda rs: False, timeout=2)
     assert dead == []
+
+
+def test_the_entry_seen_table_forgets_entries_past_the_horizon_and_a_later_copy_is_late(broker, worker_env, tmp_path):
+    """With no allowed lateness the horizon is the grace: the replay's final watermark puts every
+    entry past it, so the table's changelog ends with none of them, and the same document replayed
+    again is late at the fold (dead-lettered with the reason), not counted twice nor dropped unseen."""
+    env = {**worker_env, "LIVEBLOG_ALLOWED_LATENESS_HOURS": "0"}
+    log = tmp_path / "worker.log"
+    worker = start_worker(env, log)
+    try:
+        assert run_cli("replay", str(SEED_004), "--speed", "0", env=env).returncode == 0
+        expected = finals(analyze("windows", SEED_004))
+        hourly = read_topic(broker.bootstrap, "liveblog.windows.hourly",
+                            until=lambda rs: len(finals([r["value"] for r in rs])) == len(expected))
+        assert finals([r["value"] for r in hourly]) == expected
+        entry_ids = {u["entry_id"] for u in analyze("entries", SEED_004)}
+        assert remembered(broker, entry_ids) == set()
+
+        assert run_cli("replay", str(SEED_004), "--speed", "0", env=env).returncode == 0
+        dead = read_topic(broker.bootstrap, "liveblog.deadletter", until=lambda rs: len(rs) >= len(entry_ids))
+        assert len(dead) == len(entry_ids) and all(r["value"]["reason"].startswith("late: ") for r in dead)
+        unique = read_topic(broker.bootstrap, "liveblog.entries.unique", until=lambda rs: False, timeout=3)
+        assert sorted(r["value"]["entry_id"] for r in unique) == sorted(entry_ids)
+        hourly = read_topic(broker.bootstrap, "liveblog.windows.hourly", until=lambda rs: False, timeout=3)
+        assert finals([r["value"] for r in hourly]) == expected
+    finally:
+        stop(worker, log)
+
+
+def remembered(broker, entry_ids: set[str], *, timeout: float = 30) -> set[str]:
+    """Which of ``entry_ids`` the entry-seen changelog still holds (its latest value per key is not
+    a tombstone), polled until none or the timeout. Faust writes a table's str keys as JSON."""
+    deadline = time.monotonic() + timeout
+    while True:
+        latest = {orjson.loads(key): value
+                  for _, _, key, value in raw_records(broker.bootstrap, "liveblog-entry-seen-changelog", timeout=3)}
+        held = {key for key, value in latest.items() if key in entry_ids and value}
+        if not held or time.monotonic() > deadline:
+            return held

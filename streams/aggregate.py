@@ -10,8 +10,11 @@ the same event ids, verdicts, tolls and windows with one worker or several. Per 
 3. windows that the watermark closed are emitted, final; a closed window that an event arriving
    after the grace period changed (within the allowed lateness) is emitted again, final, with
    ``corrections`` one higher, and so is every later closed window whose tolls it changed.
-A window's ``killed``/``wounded`` are the change of each series' best toll within the hour (what was
-newly reported, negative after a downward correction) and its ``tolls`` the tolls at its end.
+Windows are hourly (tumbling, emitted on every change and final once closed) and rolling (the 60
+minutes ending at every 5 minutes of event time, emitted final only: a rolling view is read as it
+closes, and an update of twelve windows per event would be noise). A window's ``killed``/``wounded``
+are the change of each series' best toll within it (what was newly reported, negative after a
+downward correction) and its ``tolls`` the tolls at its end.
 
 State is five mutable mappings of JSON values, so the worker passes views of one Faust table
 (streams.stores explains why one) and ``analyze`` passes dicts: both run this same code.
@@ -25,11 +28,11 @@ from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from typing import Any
 
-from schemas import ClassifiedEvent, TollSnapshot, TollUpdate, UniqueEntry, WindowValue, format_utc
+from schemas import ClassifiedEvent, RollingWindow, TollUpdate, UniqueEntry, WindowValue, format_utc
 from streams import tolls
 from streams.neardup import DedupConfig, NearDuplicateIndex
 from streams.stores import PrefixView
-from streams.windows import EventTimeWindows, parse_utc
+from streams.windows import HOUR, EventTimeWindows, parse_utc
 
 UNIQUE_FIELDS = tuple(UniqueEntry.model_fields)
 TOLL_EVENTS = "events"  # key of the tolls' {event_id: series keys}
@@ -38,6 +41,7 @@ SERIES_PREFIX = "s:"
 QUEUE = "queue"  # key of the sorted pending keys of the events waiting for the watermark
 WAITING_PREFIX = "e:"  # each waiting event is stored under WAITING_PREFIX + its pending key
 HOUSEKEEPING = "housekeeping"  # key of the stream hour when tolls were last settled and dedup expired
+ROLLING_STEP = timedelta(minutes=5)
 
 
 @dataclass
@@ -48,6 +52,7 @@ class FoldResult:
     events: list[ClassifiedEvent] = field(default_factory=list)
     tolls: list[TollUpdate] = field(default_factory=list)
     windows: list[WindowValue] = field(default_factory=list)
+    rolling: list[WindowValue] = field(default_factory=list)
     late_reason: str | None = None
 
 
@@ -56,6 +61,7 @@ class Stores:
     """Where the fold keeps its state: Faust tables in the worker, dicts offline."""
 
     windows: MutableMapping[str, Any] = field(default_factory=dict)
+    rolling: MutableMapping[str, Any] = field(default_factory=dict)
     clocks: MutableMapping[str, Any] = field(default_factory=dict)
     tolls: MutableMapping[str, Any] = field(default_factory=dict)
     pending: MutableMapping[str, Any] = field(default_factory=dict)
@@ -66,9 +72,9 @@ CLOCKS = "c:"  # prefix of the clocks in stores_in_one; a WriteBehind flushes th
 
 
 def stores_in_one(mapping: MutableMapping[str, Any]) -> Stores:
-    """The five stores as prefixed views of one mapping (the worker's one fold table)."""
-    return Stores(windows=PrefixView(mapping, "w:"), clocks=PrefixView(mapping, CLOCKS), tolls=PrefixView(mapping, "t:"),
-                  pending=PrefixView(mapping, "p:"), duplicates=PrefixView(mapping, "d:"))
+    """The stores as prefixed views of one mapping (the worker's one fold table)."""
+    return Stores(windows=PrefixView(mapping, "w:"), rolling=PrefixView(mapping, "r:"), clocks=PrefixView(mapping, CLOCKS),
+                  tolls=PrefixView(mapping, "t:"), pending=PrefixView(mapping, "p:"), duplicates=PrefixView(mapping, "d:"))
 
 
 def pending_key(event: ClassifiedEvent) -> str:
@@ -86,7 +92,12 @@ class Aggregator:
         self.settle_lag = grace + timedelta(hours=1) + max(allowed_lateness, tolls.RESTATEMENT_WINDOW)
         self.hourly = EventTimeWindows(stores.windows, stores.clocks, sources=sources, grace=grace,
                                        allowed_lateness=allowed_lateness, describe=self.describe)
+        self.rolling = EventTimeWindows(stores.rolling, stores.clocks, sources=sources, grace=grace,
+                                        allowed_lateness=allowed_lateness, size=HOUR, step=ROLLING_STEP,
+                                        model=RollingWindow, describe=self.describe, updates=False)
         self.near_duplicates = NearDuplicateIndex(stores.duplicates, config=dedup_config)
+        # while windows are emitted the tolls do not change: each boundary's tolls are looked up once
+        self._boundaries: dict[datetime, tuple[dict[str, tuple[int, int, int | None]], dict[str, Any]]] | None = None
 
     def on_event(self, partition: int, source: int, event: ClassifiedEvent) -> FoldResult:
         """Buffer an event until the watermark passes it; release whatever is due."""
@@ -123,11 +134,18 @@ class Aggregator:
                 if waiting is None:
                     continue  # released in a batch whose later state writes a crash lost (see _store_tolls)
                 event = ClassifiedEvent.model_validate(waiting)
-                if self._release(partition, event, result) and self.hourly.closed_after(event.published_at):
+                if self._release(partition, event, result) and (self.hourly.closed_after(event.published_at)
+                                                                or self.rolling.closed_after(event.published_at)):
                     late_since = late_since or event.published_at
-        result.windows += self.hourly.close_due(partition)
-        if late_since is not None:
-            result.windows += self.hourly.reissue(partition, late_since)
+        self._boundaries = {}
+        try:
+            result.windows += self.hourly.close_due(partition)
+            result.rolling += self.rolling.close_due(partition)
+            if late_since is not None:
+                result.windows += self.hourly.reissue(partition, late_since)
+                result.rolling += self.rolling.reissue(partition, late_since)
+        finally:
+            self._boundaries = None
         hour = cutoff[:13]
         if self.stores.clocks.get(HOUSEKEEPING) != hour:  # once per hour of stream time is enough
             self.stores.clocks[HOUSEKEEPING] = hour
@@ -158,9 +176,9 @@ class Aggregator:
         new_state, updates = tolls.apply_event(state, judged)
         self._store_tolls(state, new_state)
         result.tolls += updates
-        result.windows += self.hourly.add(partition, judged.event_id, judged.published_at,
-                                          {"category": judged.category},
-                                          replace=verdict.verdict == "revision")
+        for windows in (self.hourly, self.rolling):
+            result.windows += windows.add(partition, judged.event_id, judged.published_at,
+                                          {"category": judged.category}, replace=verdict.verdict == "revision")
         return True
 
     def _tolls(self) -> dict[str, Any]:
@@ -187,6 +205,12 @@ class Aggregator:
 
     def tolls_at(self, t: datetime) -> dict[str, tuple[int, int, int | None]]:
         """Each series' toll as it stood just before ``t``."""
+        return self._boundary(t)[0]
+
+    def _boundary(self, t: datetime) -> tuple[dict[str, tuple[int, int, int | None]], dict[str, Any]]:
+        """The tolls just before ``t``, as tuples and as a window's snapshots."""
+        if self._boundaries is not None and t in self._boundaries:
+            return self._boundaries[t]
         state = self._tolls()
         cutoff = [format_utc(t)]
         out = {}
@@ -196,14 +220,18 @@ class Aggregator:
             if i:
                 _, low, best, high = changes[i - 1]
                 out[key] = (low, best, high)
-        return out
+        # plain dicts: the window model validates them all at once, faster than a model per series
+        boundary = out, {key: {"min": low, "best": best, "max": high} for key, (low, best, high) in out.items()}
+        if self._boundaries is not None:
+            self._boundaries[t] = boundary
+        return boundary
 
     def describe(self, window: dict[str, Any]) -> dict[str, Any]:
         """The classification and toll fields of a window."""
         by_category: dict[str, int] = {}
         for record in window["events"].values():
             by_category[record["category"]] = by_category.get(record["category"], 0) + 1
-        start, end = self.tolls_at(parse_utc(window["start"])), self.tolls_at(parse_utc(window["end"]))
+        start, (end, snapshots) = self.tolls_at(parse_utc(window["start"])), self._boundary(parse_utc(window["end"]))
         reported: dict[str, dict[str, int]] = {"killed": {}, "wounded": {}}
         for key, (_, best, _) in end.items():
             change = best - start.get(key, (0, 0, 0))[1]
@@ -213,5 +241,5 @@ class Aggregator:
             "by_category": dict(sorted(by_category.items())),
             "killed": reported["killed"],
             "wounded": reported["wounded"],
-            "tolls": {key: TollSnapshot(min=low, best=best, max=high) for key, (low, best, high) in end.items()},
+            "tolls": snapshots,
         }

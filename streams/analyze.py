@@ -18,7 +18,7 @@ from streams.events import classify_event
 from streams.schedule import schedule
 from streams.settings import Settings
 
-EMITS = ("entries", "unique", "events", "tolls", "windows", "alerts")
+EMITS = ("entries", "unique", "events", "tolls", "windows", "rolling", "alerts")
 
 
 def analyze(entries: Sequence[Entry], settings: Settings, *, emit: str) -> Iterator[Record]:

@@ -195,6 +195,7 @@ def create_app(settings: Settings) -> faust.App:
     events = _raw_topic(app, t.EVENTS, n)
     toll_updates = _raw_topic(app, t.TOLLS, n)
     hourly = _raw_topic(app, t.HOURLY, n)
+    rolling = _raw_topic(app, t.ROLLING, n)
     deadletters = _raw_topic(app, t.DEADLETTER, n)
     alerts = _raw_topic(app, t.ALERTS, n)
 
@@ -307,6 +308,8 @@ def create_app(settings: Settings) -> faust.App:
                 metrics.window_corrected()
             await hourly.send(key=format_utc(window.window_start).encode(), value=window.to_json())
             model.on_window(window)
+        for window in result.rolling:
+            await rolling.send(key=format_utc(window.window_end).encode(), value=window.to_json())
         for alert in raised:
             await alerts.send(key=alert.fingerprint.encode(), value=alert.to_json())
             model.on_alert(alert)

@@ -66,7 +66,8 @@ def parse(paths: tuple[Path, ...], doc_date: date | None, tz: str | None, source
 @date_option
 @tz_option
 @source_option
-@click.option("--emit", type=click.Choice(["entries", "unique", "events", "tolls", "windows", "alerts"]), default="windows",
+@click.option("--emit", type=click.Choice(["entries", "unique", "events", "tolls", "windows", "rolling", "alerts"]),
+              default="windows",
               show_default=True, help="Which topic's records to print.")
 @click.option("--one-after-another", is_flag=True,
               help="Replay each file on its own, in the order given (as separate `liveblog replay` commands).")

@@ -25,6 +25,7 @@ from schemas import HourWindow, WindowValue, format_utc
 HOUR = timedelta(hours=1)
 OPEN_INDEX = "open"  # key of the sorted list of open window keys
 CLOSED_INDEX = "closed"  # key of the sorted list of closed windows kept for the allowed lateness
+FORGOTTEN = "forgotten"  # key of the latest window forgotten after its allowed lateness
 EPOCH = datetime(1970, 1, 1, tzinfo=timezone.utc)
 
 
@@ -73,6 +74,7 @@ class EventTimeWindows:
         step: timedelta | None = None,
         model: type[WindowValue] = HourWindow,
         describe: Callable[[dict[str, Any]], dict[str, Any]] | None = None,
+        updates: bool = True,
     ) -> None:
         self.windows = windows
         self.clocks = clocks
@@ -83,6 +85,7 @@ class EventTimeWindows:
         self.step = step or size
         self.model = model
         self.describe = describe
+        self.updates = updates  # whether ``add`` renders the open windows it changed
 
     def watermark(self, partition: int) -> datetime | None:
         return stream_time(self.clocks, partition, self.sources)
@@ -109,11 +112,17 @@ class EventTimeWindows:
         (a closed one changes silently: ``reissue`` emits it). The first record of an event_id stays
         (a redelivery changes nothing) unless ``replace`` (a revision). Callers check ``lateness``
         when the event arrives: an event held back until the watermark passes it is added before
-        ``close_due`` runs, so its windows are still open unless it arrived after the grace."""
+        ``close_due`` runs, so its windows are still open unless it arrived after the grace.
+        A window already forgotten is left alone: of hopping windows, an event within the allowed
+        lateness of its last window may be past that of its first, which was emitted final and
+        forgotten, and opened again it would be emitted again with a part of its events."""
         record = {"t": format_utc(event_time), **contribution}
+        forgotten = self.windows.get(FORGOTTEN) or ""
         updates = []
         for start in window_starts(event_time, self.size, self.step):
             key = format_utc(start)
+            if key <= forgotten:  # ISO keys sort in time order
+                continue
             state = self.windows.get(key)
             if state is None:  # open, even if already due: close_due emits it next
                 state = {"partition": partition, "start": key, "end": format_utc(start + self.size), "events": {}}
@@ -122,7 +131,7 @@ class EventTimeWindows:
                 continue
             state = {**state, "events": {**state["events"], event_id: record}}
             self.windows[key] = state  # reassign: a table write is what reaches the changelog
-            if "finals" not in state:
+            if self.updates and "finals" not in state:
                 updates.append(self.render(state, final=False))
         return updates
 
@@ -176,6 +185,7 @@ class EventTimeWindows:
             gone += 1
         if gone:
             self.windows[CLOSED_INDEX] = closed[gone:]
+            self.windows[FORGOTTEN] = closed[gone - 1]
 
     def _keys(self, index: str) -> list[str]:
         """Keys of the open or the closed windows, oldest first (an index, so nothing scans the store)."""

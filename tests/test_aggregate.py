@@ -128,6 +128,34 @@ def test_a_later_scrape_replayed_after_the_first_corrects_the_closed_windows(cap
     assert all(w.corrections == 0 for w in alone.values())
 
 
+def test_a_rolling_window_ending_on_the_hour_is_that_hour_s_window():
+    """Rolling windows are the 60 minutes ending every 5 minutes: the one ending on an hour holds
+    what the hourly window of that hour holds, on every sample, and each is emitted once, final."""
+    entries = parse_paths(sorted(SAMPLES.glob("*.txt")))
+    hourly = {w.window_end: w for w in run_entries("windows", entries) if w.final}
+    rolling = run_entries("rolling", entries)
+    assert all(w.final for w in rolling) and len({w.window_end for w in rolling}) == len(rolling)
+    on_the_hour = {w.window_end: w for w in rolling if w.window_end.minute == 0}
+    assert set(on_the_hour) == set(hourly)
+    for end, window in hourly.items():
+        assert on_the_hour[end].to_dict() == window.to_dict(), end
+    assert len(rolling) > 10 * len(hourly)
+
+
+def test_late_edits_reissue_the_rolling_windows_they_change():
+    """After seed 004 closed its windows, its later scrape corrects them: the latest rolling window
+    ending on each hour still equals that hour's latest window."""
+    from tests.test_dedup_pipeline import LATER
+
+    settings = Settings(allowed_lateness_hours=24)
+    replays = [parse_paths([SEED_004]), parse_paths([LATER])]
+    hourly = {w.window_end: w for w in analyze_replays(replays, settings, emit="windows") if w.final}
+    rolling = {w.window_end: w for w in analyze_replays(replays, settings, emit="rolling")}
+    assert any(w.corrections for w in rolling.values())
+    for end, window in hourly.items():
+        assert rolling[end].to_dict() == window.to_dict(), end
+
+
 def test_without_allowed_lateness_the_later_scrape_is_late(capsys):
     from tests.test_dedup_pipeline import LATER
 

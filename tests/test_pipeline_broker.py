@@ -80,6 +80,13 @@ def test_seed_004_replayed_twice_gives_one_final_window_per_hour(broker, worker,
     assert len(unique) == 25  # the second replay's 25 entries were exact duplicates
     assert len({r["value"]["event_id"] for r in unique}) == 25
 
+    expected_rolling = [orjson.loads(line) for line in run_cli("analyze", str(SEED_004), "--emit", "rolling").stdout.splitlines()]
+    rolling = read_topic(broker.bootstrap, "liveblog.windows.rolling", until=lambda rs: len(rs) >= len(expected_rolling))
+    assert sorted((r["value"] for r in rolling), key=lambda w: w["window_end"]) == expected_rolling
+    assert all(r["key"].decode() == r["value"]["window_end"] for r in rolling)
+    on_the_hour = {w["window_end"]: w for w in expected_rolling if w["window_end"][14:16] == "00"}
+    assert on_the_hour == {w["window_end"]: w for w in final}
+
 
 def entry_json(**changes) -> bytes:
     entry = {"entry_id": "x1", "source": "Desk", "url": None, "blog_title": "t",

@@ -122,7 +122,7 @@ def test_within_allowed_lateness_a_closed_window_is_reissued_then_forgotten():
     on_event(w, 0, 0, "a", at(6, 30), {})  # a redelivery
     assert w.reissue(0, at(6)) == []
     on_clock(w, 0, 0, at(9, 15))  # closed at 07:15 + 2 h: forgotten
-    assert not w.closed_after(at(6)) and w.windows == {"open": [], "closed": []}
+    assert not w.closed_after(at(6)) and w.windows == {"open": [], "closed": [], "forgotten": "2020-09-28T06:00:00Z"}
     assert on_event(w, 0, 0, "c", at(6, 55), {}).late
 
 
@@ -133,3 +133,28 @@ def test_an_empty_hour_filled_late_is_emitted_final_once():
     assert not on_event(w, 0, 0, "b", at(7, 10), {}).late
     assert [(f.window_start, f.final, f.corrections) for f in w.close_due(0)] == [(at(7), True, 0)]
     assert w.close_due(0) == []
+
+
+def test_a_late_event_leaves_its_hopping_windows_already_forgotten_alone():
+    """Within the allowed lateness of its last window, an event may be past that of its first one,
+    which was emitted final and forgotten: opened again, it would be emitted a second time with a
+    part of its events."""
+    w = EventTimeWindows({}, {}, sources=1, grace=GRACE, allowed_lateness=timedelta(minutes=30), size=HOUR,
+                         step=timedelta(minutes=30))
+    on_event(w, 0, 0, "a", at(6, 10), {})  # in 05:30-06:30 and 06:00-07:00
+    finals = on_clock(w, 0, 0, at(7, 15))  # both closed; 05:30-06:30 also past its lateness (07:15)
+    assert [(f.window_start, f.event_ids) for f in finals] == [(at(5, 30), ["a"]), (at(6), ["a"])]
+    late = on_event(w, 0, 0, "b", at(6, 20), {})
+    assert not late.late and late.updates == []
+    assert [(f.window_start, f.corrections, f.event_ids) for f in w.reissue(0, at(6, 20))] == [(at(6), 1, ["a", "b"])]
+    assert w.close_due(0) == [] and at(5, 30).isoformat().replace("+00:00", "Z") not in w.windows
+
+
+def test_rolling_windows_are_emitted_final_only_one_per_step():
+    w = EventTimeWindows({}, {}, sources=1, grace=GRACE, size=HOUR, step=timedelta(minutes=5), updates=False)
+    assert w.add(0, "a", at(6, 32), {}) == [] and w.add(0, "b", at(6, 58), {}) == []
+    finals = on_clock(w, 0, 0, at(8, 10))
+    assert [f.window_end for f in finals] == [at(6, 35) + timedelta(minutes=5 * i) for i in range(17)]
+    assert all(f.final for f in finals)
+    by_end = {f.window_end: f.event_ids for f in finals}
+    assert by_end[at(6, 35)] == ["a"] and by_end[at(7, 0)] == ["a", "b"] and by_end[at(7, 55)] == ["b"]

@@ -204,6 +204,15 @@ def create_app(settings: Settings) -> faust.App:
     # A batch's entry-seen writes, per partition (each has its own store and changelog), written
     # after the batch's records were forwarded, each key once (streams.stores).
     seen_writes: dict[int, WriteBehind] = {}
+
+    def seen_books(partition: int) -> str:
+        """The key prefix of a partition's hour buckets (streams.dedup)."""
+        return f"{partition}:"
+
+    def entry_seen_writes(partition: int) -> WriteBehind:
+        if partition not in seen_writes:
+            seen_writes[partition] = WriteBehind(entry_seen, flush_first=seen_books(partition))
+        return seen_writes[partition]
     # All state of the ordered fold in one table, written after the outputs (streams/stores.py).
     fold_state = WriteBehind(app.Table(t.TABLE_FOLD, default=None, partitions=one, key_type=str,
                                        options=table_options(settings)), flush_last=CLOCKS)
@@ -249,8 +258,9 @@ def create_app(settings: Settings) -> faust.App:
             if newest is None or newest.stream_time <= record.stream_time:
                 clocks[message.partition] = record
             return
-        seen_in = seen_writes.setdefault(message.partition, WriteBehind(entry_seen))
-        seen = sighting(seen_in, record, f"{message.topic}:{message.partition}:{message.offset}")
+        seen_in = entry_seen_writes(message.partition)
+        seen = sighting(seen_in, record, f"{message.topic}:{message.partition}:{message.offset}",
+                        books=seen_books(message.partition))
         if seen == "conflict":
             raise BadRecord(conflict_reason(seen_in, record))
         if seen == "duplicate":
@@ -276,9 +286,10 @@ def create_app(settings: Settings) -> faust.App:
         last_of = {event.message.partition: event for event in batch}
         for partition, event in sorted(last_of.items()):
             act_for(event)
-            seen_in = seen_writes.setdefault(partition, WriteBehind(entry_seen))
+            seen_in = entry_seen_writes(partition)
             if partition in clocks:
-                forget_before(seen_in, clocks[partition].stream_time, settings.exact_dedup_horizon)
+                forget_before(seen_in, clocks[partition].stream_time, settings.exact_dedup_horizon,
+                              books=seen_books(partition))
             seen_in.flush()
 
     def fold_record(message: Any) -> FoldResult:

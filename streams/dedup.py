@@ -24,8 +24,8 @@ from typing import Any, Literal
 from schemas import Entry, UniqueEntry, format_utc
 
 Sighting = Literal["first", "redelivery", "duplicate", "conflict"]
-HOURS = "hours"  # key of the sorted published hours that have a bucket
-BUCKET = "h:"  # BUCKET + hour: the ids first seen with a published_at in that hour (entry ids are hex)
+HOURS = "hours"  # books + HOURS: the sorted published hours that have a bucket
+BUCKET = "h:"  # books + BUCKET + hour: the ids first seen with a published_at in that hour
 
 
 def content_digest(entry: Entry) -> str:
@@ -39,17 +39,21 @@ def published_hour(t: datetime) -> str:
     return t.astimezone(timezone.utc).strftime("%Y-%m-%dT%H")
 
 
-def sighting(seen: MutableMapping[str, Any], entry: Entry, position: str) -> Sighting:
-    """Classify the record at ``position`` against earlier records with the same entry_id."""
+def sighting(seen: MutableMapping[str, Any], entry: Entry, position: str, *, books: str = "") -> Sighting:
+    """Classify the record at ``position`` against earlier records with the same entry_id.
+    ``books`` prefixes the keys of the hour buckets: each partition needs its own (an entry_id
+    has one partition, but Faust's memory store keeps every partition in one mapping). The
+    bucket is written before the entry, so a crash that loses the last writes cannot keep an
+    entry that no bucket lists (it would never be forgotten)."""
     digest = content_digest(entry)
     prior = seen.get(entry.entry_id)
     if prior is None:
-        seen[entry.entry_id] = f"{position} {digest}"
         hour = published_hour(entry.published_at)
-        bucket = seen.get(BUCKET + hour)
+        bucket = seen.get(books + BUCKET + hour)
         if bucket is None:
-            seen[HOURS] = sorted({*(seen.get(HOURS) or []), hour})
-        seen[BUCKET + hour] = [*(bucket or []), entry.entry_id]
+            seen[books + HOURS] = sorted({*(seen.get(books + HOURS) or []), hour})
+        seen[books + BUCKET + hour] = [*(bucket or []), entry.entry_id]
+        seen[entry.entry_id] = f"{position} {digest}"
         return "first"
     prior_position, _, prior_digest = prior.partition(" ")
     if prior_digest != digest:
@@ -57,18 +61,20 @@ def sighting(seen: MutableMapping[str, Any], entry: Entry, position: str) -> Sig
     return "redelivery" if prior_position == position else "duplicate"
 
 
-def forget_before(seen: MutableMapping[str, Any], stream_time: datetime, horizon: timedelta) -> int:
+def forget_before(seen: MutableMapping[str, Any], stream_time: datetime, horizon: timedelta, *,
+                  books: str = "") -> int:
     """Forget the entries whose published hour ended ``horizon`` or more before ``stream_time``;
     return how many. The cost is what is forgotten, plus one look at the list of hours."""
     cutoff = published_hour(stream_time - horizon)
-    hours = seen.get(HOURS) or []
+    hours = seen.get(books + HOURS) or []
     gone = [hour for hour in hours if hour < cutoff]
     forgotten = 0
     for hour in gone:
-        for entry_id in seen.pop(BUCKET + hour, None) or []:
+        for entry_id in seen.get(books + BUCKET + hour) or []:
             forgotten += seen.pop(entry_id, None) is not None
+        seen.pop(books + BUCKET + hour, None)
     if gone:
-        seen[HOURS] = hours[len(gone):]
+        seen[books + HOURS] = hours[len(gone):]
     return forgotten
 
 

@@ -51,8 +51,10 @@ class WriteBehind(MutableMapping[str, Any]):
     Values read or flushed are kept in memory (a RocksDB-backed table decodes JSON on every read);
     call ``forget_cache`` whenever another process may have written ``base`` (a rebalance)."""
 
-    def __init__(self, base: MutableMapping[str, Any], *, flush_last: str | None = None) -> None:
+    def __init__(self, base: MutableMapping[str, Any], *, flush_first: str | None = None,
+                 flush_last: str | None = None) -> None:
         self.base = base
+        self.flush_first = flush_first  # a key prefix whose writes are flushed before all others
         self.flush_last = flush_last  # a key prefix whose writes are flushed after all others
         self.staged: dict[str, Any] = {}
         self.pending: dict[str, Any] = {}
@@ -124,14 +126,22 @@ class WriteBehind(MutableMapping[str, Any]):
         """Forget the staged writes (of a record that failed)."""
         self.staged.clear()
 
+    def _flush_rank(self, write: tuple[str, Any]) -> int:
+        key = write[0]
+        if self.flush_first is not None and key.startswith(self.flush_first):
+            return 0
+        return 2 if self.flush_last is not None and key.startswith(self.flush_last) else 1
+
     def flush(self) -> None:
-        """Apply every waiting write to ``base``, oldest first, those under ``flush_last`` after the
-        rest: a crash then loses them first (the fold's clocks, which must not outlive what they
-        released: redelivered records would be late)."""
+        """Apply every waiting write to ``base``, oldest first, those under ``flush_first`` before
+        the rest and those under ``flush_last`` after it: a crash loses a suffix, so the last are
+        lost first (the fold's clocks, which must not outlive what they released: redelivered
+        records would be late) and the first last (the exact-dedup hour buckets, which must list
+        every entry kept: one they miss is never forgotten)."""
         self.keep()
         writes = list(self.pending.items())
-        if self.flush_last is not None:
-            writes.sort(key=lambda write: write[0].startswith(self.flush_last))  # stable: order kept
+        if self.flush_first is not None or self.flush_last is not None:
+            writes.sort(key=self._flush_rank)  # stable: the order within each rank is kept
         for key, value in writes:
             if value is _DELETED:
                 self.base.pop(key, None)

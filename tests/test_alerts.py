@@ -9,7 +9,6 @@ when stream time passes its end plus the grace period.
 from __future__ import annotations
 
 from collections.abc import Iterator, MutableMapping
-from datetime import timedelta
 from pathlib import Path
 from typing import Any
 

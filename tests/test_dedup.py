@@ -44,3 +44,15 @@ def test_entries_are_forgotten_once_stream_time_is_past_their_hour_by_the_horizo
     assert sighting(seen, ENTRY, "liveblog.entries:0:10") == "first"  # a copy past the horizon: the fold judges it
     assert forget_before(seen, datetime(2021, 1, 1, tzinfo=timezone.utc), horizon) == 2
     assert seen == {"hours": []}
+
+
+def test_partitions_sharing_one_store_keep_their_own_hour_buckets():
+    """Faust's memory store keeps every partition in one mapping: each partition's buckets have
+    their own keys, so one partition's clock forgets none of another's entries."""
+    seen: dict = {}
+    other = ENTRY.model_copy(update={"entry_id": "b"})
+    assert sighting(seen, ENTRY, "liveblog.entries:0:1", books="0:") == "first"
+    assert sighting(seen, other, "liveblog.entries:1:1", books="1:") == "first"
+    assert seen["0:h:2020-09-28T06"] == ["a"] and seen["1:h:2020-09-28T06"] == ["b"]
+    assert forget_before(seen, datetime(2020, 9, 28, 9, tzinfo=timezone.utc), timedelta(hours=2), books="0:") == 1
+    assert "a" not in seen and seen["b"].startswith("liveblog.entries:1:1")

@@ -167,9 +167,11 @@ def diagnosis(broker, paths: list[str]) -> str:
 
 def neighbours(broker, missing: list[str]) -> str:
     """The entries around each missing one in its partition, and which of them the entry stage
-    recorded as seen: where a lost entry sits among those that were processed."""
+    recorded as seen: where a lost entry sits among those that were processed (an entry written
+    then forgotten shows as seen)."""
     entries = raw_records(broker.bootstrap, "liveblog.entries")
-    seen = b" ".join(key for _, _, key, _ in raw_records(broker.bootstrap, "liveblog-entry-seen-changelog"))
+    seen = b" ".join(key for _, _, key, value in raw_records(broker.bootstrap, "liveblog-entry-seen-changelog")
+                     if value)  # a tombstone is an entry forgotten, not one seen
     lines = []
     for partition, offset, key, _ in entries:
         if key.decode(errors="replace") in missing:

@@ -77,12 +77,14 @@ def test_prefix_views_share_one_ordered_store():
     assert base.log == [("w:10:00", {"events": 1}), ("c:0:0", "10:05")]
 
 
-def test_writes_under_the_flush_last_prefix_land_after_the_others_in_order():
+def test_writes_under_the_flush_first_and_last_prefixes_land_before_and_after_the_others_in_order():
     base = RecordingDict()
-    state = WriteBehind(base, flush_last="c:")
+    state = WriteBehind(base, flush_first="0:", flush_last="c:")
     state["c:clock"] = 1
     state["w:window"] = 2
-    state["c:housekeeping"] = 3
-    state["t:toll"] = 4
+    state["0:hours"] = 3
+    state["c:housekeeping"] = 4
+    state["t:toll"] = 5
+    state["0:h:06"] = 6
     state.flush()
-    assert [key for key, _ in base.log] == ["w:window", "t:toll", "c:clock", "c:housekeeping"]
+    assert [key for key, _ in base.log] == ["0:hours", "0:h:06", "w:window", "t:toll", "c:clock", "c:housekeeping"]

@@ -10,9 +10,9 @@ the same event ids, verdicts, tolls and windows with one worker or several. Per 
 3. windows that the watermark closed are emitted, final; a closed window that an event arriving
    after the grace period changed (within the allowed lateness) is emitted again, final, with
    ``corrections`` one higher, and so is every later closed window whose tolls it changed.
-Windows are hourly (tumbling, emitted on every change and final once closed) and rolling (the 60
-minutes ending at every 5 minutes of event time, emitted final only: a rolling view is read as it
-closes, and an update of twelve windows per event would be noise). A window's ``killed``/``wounded``
+Windows are hourly (tumbling, emitted on every change and final once closed) and, when asked for,
+rolling (the 60 minutes ending at every 5 minutes of event time, emitted final only: a rolling view
+is read as it closes, and an update of twelve windows per event would be noise). A window's ``killed``/``wounded``
 are the change of each series' best toll within it (what was newly reported, negative after a
 downward correction) and its ``tolls`` the tolls at its end.
 
@@ -85,16 +85,19 @@ def pending_key(event: ClassifiedEvent) -> str:
 
 class Aggregator:
     def __init__(self, stores: Stores, *, sources: int, grace: timedelta,
-                 allowed_lateness: timedelta = timedelta(0), dedup_config: DedupConfig | None = None) -> None:
+                 allowed_lateness: timedelta = timedelta(0), dedup_config: DedupConfig | None = None,
+                 rolling: bool = False) -> None:
         self.stores = stores
         # Claims stay unsettled while a closed window may still be corrected, and at least as long
         # as a restatement may repeat them: settled sooner, a restatement counts again.
         self.settle_lag = grace + timedelta(hours=1) + max(allowed_lateness, tolls.RESTATEMENT_WINDOW)
         self.hourly = EventTimeWindows(stores.windows, stores.clocks, sources=sources, grace=grace,
                                        allowed_lateness=allowed_lateness, describe=self.describe)
+        # Rolling windows cost a quarter of the fold's time: every event is in twelve of them.
         self.rolling = EventTimeWindows(stores.rolling, stores.clocks, sources=sources, grace=grace,
                                         allowed_lateness=allowed_lateness, size=HOUR, step=ROLLING_STEP,
-                                        model=RollingWindow, describe=self.describe, updates=False)
+                                        model=RollingWindow, describe=self.describe, updates=False) if rolling else None
+        self.all_windows = [self.hourly, *([self.rolling] if self.rolling else [])]
         self.near_duplicates = NearDuplicateIndex(stores.duplicates, config=dedup_config)
         # while windows are emitted the tolls do not change: each boundary's tolls are looked up once
         self._boundaries: dict[datetime, tuple[dict[str, tuple[int, int, int | None]], dict[str, Any]]] | None = None
@@ -134,16 +137,18 @@ class Aggregator:
                 if waiting is None:
                     continue  # released in a batch whose later state writes a crash lost (see _store_tolls)
                 event = ClassifiedEvent.model_validate(waiting)
-                if self._release(partition, event, result) and (self.hourly.closed_after(event.published_at)
-                                                                or self.rolling.closed_after(event.published_at)):
+                if self._release(partition, event, result) and any(
+                        windows.closed_after(event.published_at) for windows in self.all_windows):
                     late_since = late_since or event.published_at
         self._boundaries = {}
         try:
             result.windows += self.hourly.close_due(partition)
-            result.rolling += self.rolling.close_due(partition)
+            if self.rolling:
+                result.rolling += self.rolling.close_due(partition)
             if late_since is not None:
                 result.windows += self.hourly.reissue(partition, late_since)
-                result.rolling += self.rolling.reissue(partition, late_since)
+                if self.rolling:
+                    result.rolling += self.rolling.reissue(partition, late_since)
         finally:
             self._boundaries = None
         hour = cutoff[:13]
@@ -176,7 +181,7 @@ class Aggregator:
         new_state, updates = tolls.apply_event(state, judged)
         self._store_tolls(state, new_state)
         result.tolls += updates
-        for windows in (self.hourly, self.rolling):
+        for windows in self.all_windows:
             result.windows += windows.add(partition, judged.event_id, judged.published_at,
                                           {"category": judged.category}, replace=verdict.verdict == "revision")
         return True

@@ -32,7 +32,10 @@ def analyze_replays(replays: Sequence[Sequence[Entry]], settings: Settings, *, e
     if emit not in EMITS:
         raise ValueError(f"emit must be one of {EMITS}, not {emit!r}")
     seen: dict[str, Any] = {}
-    aggregator = Aggregator(Stores(), sources=1, grace=settings.grace, allowed_lateness=settings.allowed_lateness)
+    if emit == "rolling" and not settings.rolling_windows:
+        raise ValueError("rolling windows are off: set LIVEBLOG_ROLLING_WINDOWS=true, as for the worker")
+    aggregator = Aggregator(Stores(), sources=1, grace=settings.grace, allowed_lateness=settings.allowed_lateness,
+                            rolling=settings.rolling_windows)
     evaluator = AlertEvaluator({}, load_rules(settings.alert_rules))
     items = (item for number, entries in enumerate(replays)
              for item in schedule(entries, heartbeat=settings.heartbeat, grace=settings.grace,

@@ -221,6 +221,7 @@ def create_app(settings: Settings) -> faust.App:
         sources=n,
         grace=settings.grace,
         allowed_lateness=settings.allowed_lateness,
+        rolling=settings.rolling_windows,
     )
     evaluator = AlertEvaluator(PrefixView(fold_state, "a:"), load_rules(settings.alert_rules))
 

@@ -80,8 +80,11 @@ def analyze(paths: tuple[Path, ...], doc_date: date | None, tz: str | None, sour
     groups = [(path,) for path in paths] if one_after_another else [paths]
     replays = [read_entries(group, doc_date, tz, source) for group in groups]
     out = sys.stdout.buffer
-    for record in analyze_replays(replays, settings, emit=emit):
-        out.write(record.to_json() + b"\n")
+    try:
+        for record in analyze_replays(replays, settings, emit=emit):
+            out.write(record.to_json() + b"\n")
+    except ValueError as exc:
+        raise click.UsageError(str(exc)) from None
 
 
 @main.command()

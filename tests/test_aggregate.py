@@ -132,8 +132,9 @@ def test_a_rolling_window_ending_on_the_hour_is_that_hour_s_window():
     """Rolling windows are the 60 minutes ending every 5 minutes: the one ending on an hour holds
     what the hourly window of that hour holds, on every sample, and each is emitted once, final."""
     entries = parse_paths(sorted(SAMPLES.glob("*.txt")))
-    hourly = {w.window_end: w for w in run_entries("windows", entries) if w.final}
-    rolling = run_entries("rolling", entries)
+    settings = Settings(rolling_windows=True)
+    hourly = {w.window_end: w for w in analyze(entries, settings, emit="windows") if w.final}
+    rolling = list(analyze(entries, settings, emit="rolling"))
     assert all(w.final for w in rolling) and len({w.window_end for w in rolling}) == len(rolling)
     on_the_hour = {w.window_end: w for w in rolling if w.window_end.minute == 0}
     assert set(on_the_hour) == set(hourly)
@@ -147,7 +148,7 @@ def test_late_edits_reissue_the_rolling_windows_they_change():
     ending on each hour still equals that hour's latest window."""
     from tests.test_dedup_pipeline import LATER
 
-    settings = Settings(allowed_lateness_hours=24)
+    settings = Settings(allowed_lateness_hours=24, rolling_windows=True)
     replays = [parse_paths([SEED_004]), parse_paths([LATER])]
     hourly = {w.window_end: w for w in analyze_replays(replays, settings, emit="windows") if w.final}
     rolling = {w.window_end: w for w in analyze_replays(replays, settings, emit="rolling")}

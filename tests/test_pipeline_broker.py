@@ -80,13 +80,6 @@ def test_seed_004_replayed_twice_gives_one_final_window_per_hour(broker, worker,
     assert len(unique) == 25  # the second replay's 25 entries were exact duplicates
     assert len({r["value"]["event_id"] for r in unique}) == 25
 
-    expected_rolling = [orjson.loads(line) for line in run_cli("analyze", str(SEED_004), "--emit", "rolling").stdout.splitlines()]
-    rolling = read_topic(broker.bootstrap, "liveblog.windows.rolling", until=lambda rs: len(rs) >= len(expected_rolling))
-    assert sorted((r["value"] for r in rolling), key=lambda w: w["window_end"]) == expected_rolling
-    assert all(r["key"].decode() == r["value"]["window_end"] for r in rolling)
-    on_the_hour = {w["window_end"]: w for w in expected_rolling if w["window_end"][14:16] == "00"}
-    assert on_the_hour == {w["window_end"]: w for w in final}
-
 
 def entry_json(**changes) -> bytes:
     entry = {"entry_id": "x1", "source": "Desk", "url": None, "blog_title": "t",
@@ -132,3 +125,21 @@ def test_bad_records_go_to_the_dead_letter_topic_and_the_worker_keeps_going(brok
         assert sum(w["events"] for w in finals(hourly)) == 26  # seed 004 plus the one good record
     finally:
         stop(worker, tmp_path / "worker.log")
+
+
+def test_rolling_windows_when_asked_for_are_what_analyze_prints(broker, worker_env, tmp_path):
+    env = {**worker_env, "LIVEBLOG_ROLLING_WINDOWS": "true"}
+    log = tmp_path / "worker.log"
+    worker = start_worker(env, log)
+    try:
+        assert run_cli("replay", str(SEED_004), "--speed", "0", env=env).returncode == 0
+        analyzed = run_cli("analyze", str(SEED_004), "--emit", "rolling", env=env)
+        expected = [orjson.loads(line) for line in analyzed.stdout.splitlines()]
+        rolling = read_topic(broker.bootstrap, "liveblog.windows.rolling", until=lambda rs: len(rs) >= len(expected))
+        assert sorted((r["value"] for r in rolling), key=lambda w: w["window_end"]) == expected
+        assert all(r["key"].decode() == r["value"]["window_end"] for r in rolling)
+        hourly = read_topic(broker.bootstrap, "liveblog.windows.hourly", until=lambda rs: len(finals(rs)) >= 14)
+        on_the_hour = {w["window_end"]: w for w in expected if w["window_end"][14:16] == "00"}
+        assert on_the_hour == {w["window_end"]: w for w in finals(hourly)} and len(on_the_hour) == 14
+    finally:
+        stop(worker, log)

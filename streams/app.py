@@ -30,7 +30,7 @@ from schemas import ClassifiedEvent, ReplayControl, format_utc
 from streams import metrics, topics as t
 from streams.aggregate import CLOCKS, Aggregator, FoldResult, stores_in_one
 from streams.alerts import AlertEvaluator, load_rules
-from streams.dedup import as_unique, conflict_reason, forget_before, sighting
+from streams.dedup import as_unique, conflict_reason, forget_before, partition_books, sighting
 from streams.events import classify_event, warm_up
 from streams.records import BadRecord, dead_letter, decode_entry_record, header
 from streams.security import faust_credentials
@@ -205,13 +205,9 @@ def create_app(settings: Settings) -> faust.App:
     # after the batch's records were forwarded, each key once (streams.stores).
     seen_writes: dict[int, WriteBehind] = {}
 
-    def seen_books(partition: int) -> str:
-        """The key prefix of a partition's hour buckets (streams.dedup)."""
-        return f"{partition}:"
-
     def entry_seen_writes(partition: int) -> WriteBehind:
         if partition not in seen_writes:
-            seen_writes[partition] = WriteBehind(entry_seen, flush_first=seen_books(partition))
+            seen_writes[partition] = WriteBehind(entry_seen, flush_first=partition_books(partition))
         return seen_writes[partition]
     # All state of the ordered fold in one table, written after the outputs (streams/stores.py).
     fold_state = WriteBehind(app.Table(t.TABLE_FOLD, default=None, partitions=one, key_type=str,
@@ -261,7 +257,7 @@ def create_app(settings: Settings) -> faust.App:
             return
         seen_in = entry_seen_writes(message.partition)
         seen = sighting(seen_in, record, f"{message.topic}:{message.partition}:{message.offset}",
-                        books=seen_books(message.partition))
+                        books=partition_books(message.partition))
         if seen == "conflict":
             raise BadRecord(conflict_reason(seen_in, record))
         if seen == "duplicate":
@@ -290,7 +286,7 @@ def create_app(settings: Settings) -> faust.App:
             seen_in = entry_seen_writes(partition)
             if partition in clocks:
                 forget_before(seen_in, clocks[partition].stream_time, settings.exact_dedup_horizon,
-                              books=seen_books(partition))
+                              books=partition_books(partition))
             seen_in.flush()
 
     def fold_record(message: Any) -> FoldResult:

@@ -51,7 +51,7 @@ from streams.producer import replay, send_clock
 from streams.schedule import Scheduled, schedule
 from streams.processes import spawn_worker, stop_process
 from streams.settings import Settings
-from streams.topics import ENTRIES, HOURLY, UNIQUE, create_topics
+from streams.topics import ENTRIES, HOURLY, TABLE_ENTRY_SEEN, TABLE_FOLD, UNIQUE, changelog_topic, create_topics
 from streams.windows import HOUR, window_starts
 
 __all__ = ["BenchConfig", "BenchResult", "FULL", "QUICK", "run_bench", "raw_baseline", "pipeline_run",
@@ -421,6 +421,40 @@ async def _pipeline(settings: Settings, workers: list[Worker], entries: Sequence
             "hourly_records": hourly_read, "samples": samples}
 
 
+async def live_keys(settings: Settings, topic: str) -> dict[bytes, bytes]:
+    """A changelog's latest value per key, tombstones left out: what a table holds, read with a
+    plain consumer until a fetch comes back empty (the embedded broker's end offsets can be short)."""
+    consumer = AIOKafkaConsumer(bootstrap_servers=settings.bootstrap_servers, enable_auto_commit=False)
+    await consumer.start()
+    try:
+        partitions = [TopicPartition(topic, p) for p in sorted(consumer.partitions_for_topic(topic) or ())]
+        if not partitions:
+            await consumer.topics()  # metadata for a topic not yet known to this client
+            partitions = [TopicPartition(topic, p) for p in sorted(consumer.partitions_for_topic(topic) or ())]
+        consumer.assign(partitions)
+        await consumer.seek_to_beginning(*partitions)
+        latest: dict[bytes, bytes] = {}
+        while batches := await consumer.getmany(timeout_ms=1000, max_records=10_000):
+            for batch in batches.values():
+                for message in batch:
+                    if message.value is None:
+                        latest.pop(message.key, None)
+                    else:
+                        latest[message.key] = message.value
+        return latest
+    finally:
+        await consumer.stop()
+
+
+async def table_sizes(settings: Settings) -> dict[str, int]:
+    """How many entry ids the exact-dedup table still holds and how many keys the fold's table holds
+    after a replay: the state that must expire for memory to stay flat on long replays."""
+    seen = await live_keys(settings, changelog_topic(settings, TABLE_ENTRY_SEEN))
+    fold = await live_keys(settings, changelog_topic(settings, TABLE_FOLD))
+    return {"entry_ids_remembered": sum(1 for key in seen if re.fullmatch(rb'"[0-9a-f]{20}"', key)),
+            "fold_keys": len(fold)}
+
+
 def rss_summary(samples: list[dict[str, Any]]) -> dict[str, Any]:
     """RSS (sum over workers) at the first sample at >= 25 % progress and at the end, and the growth."""
     usable = [s for s in samples if all(r is not None for r in s["rss_kib"])]
@@ -454,6 +488,7 @@ def pipeline_run(entries: Sequence[Entry], *, workers: int = 1, overrides: dict[
         result = asyncio.run(asyncio.wait_for(_pipeline(settings, started, entries, timeout, progress, profile_out),
                                               timeout + 120))
         result["rss"] = rss_summary(result["samples"])
+        result["tables"] = asyncio.run(table_sizes(settings))
         return result
 
 
@@ -671,13 +706,14 @@ def run_bench(*, quick: bool = False, out: Path = Path("bench-results.json"), co
                                                 timeout=min(config.phase_timeout, 120)))
     e = phase("e_analyze", lambda: analyze_rate(entries))
     if rss_entries is entries and b is not None:
-        f: dict[str, Any] | None = {"entries": len(entries), "reused": "b_pipeline_1_worker", **b["rss"]}
+        f: dict[str, Any] | None = {"entries": len(entries), "reused": "b_pipeline_1_worker", **b["rss"],
+                                    "tables": b["tables"]}
         result.phases["f_rss"] = f
     else:
         f = phase("f_rss", lambda: pipeline_run(rss_entries, workers=1, overrides=overrides,
                                                 timeout=config.phase_timeout))
         if f is not None:
-            f = {"entries": len(rss_entries), **f["rss"]}
+            f = {"entries": len(rss_entries), **f["rss"], "tables": f["tables"]}
             result.phases["f_rss"] = {**result.phases["f_rss"], "summary": f}
     g = phase("g_pipeline_2_workers",
               lambda: pipeline_run(entries, workers=2, overrides=overrides, timeout=config.phase_timeout)) \
@@ -730,6 +766,9 @@ def print_table(r: BenchResult, console: Any) -> None:
     table.add_row(f"(f) worker RSS 25% -> 100% ({f.get('entries', 0):,} entries)",
                   f"{f.get('rss_25_mib', 0)} -> {f.get('rss_100_mib', 0)} MiB ({r.rss_growth_pct:+.1f}%)",
                   "< 10% (1M entries)", ok("rss_growth<10%"))
+    tables = f.get("tables", {})
+    table.add_row("(f) state left after that replay",
+                  f"{tables.get('entry_ids_remembered', 0):,} entry ids, {tables.get('fold_keys', 0):,} fold keys", "", "")
     if r.two_workers_per_s is not None:
         scale = r.two_workers_per_s / r.pipeline_per_s if r.pipeline_per_s else 0.0
         table.add_row("(g) pipeline, 2 workers, 4 partitions", f"{r.two_workers_per_s:,.0f} entries/s ({scale:.2f}x)", "", "")

@@ -35,6 +35,11 @@ def content_digest(entry: Entry) -> str:
     return hashlib.sha256(text.encode()).hexdigest()[:16]
 
 
+def partition_books(partition: int) -> str:
+    """The ``books`` prefix of a partition's hour buckets (see ``sighting``)."""
+    return f"{partition}:"
+
+
 def published_hour(t: datetime) -> str:
     return t.astimezone(timezone.utc).strftime("%Y-%m-%dT%H")
 

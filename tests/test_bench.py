@@ -20,6 +20,7 @@ from streams.bench import (BenchConfig, BenchResult, Worker, analyze_rate, compa
                            live_sends, make_corpus, pipeline_run, raw_baseline, run_bench, unless_a_worker_exits)
 from streams.broker import EmbeddedBroker
 from streams.settings import Settings
+from streams.windows import HOUR
 
 LAST_LINE = re.compile(r"^bench: pipeline=\d+/s raw=\d+/s ratio=\d+\.\d+ p50_ms=\d+\.\d p99_ms=\d+\.\d "
                        r"analyze=\d+/s rss_growth=-?\d+\.\d%$")
@@ -56,6 +57,12 @@ def test_pipeline_run_one_worker(corpus):
     result = pipeline_run(corpus, workers=1, timeout=90)
     assert result["per_s"] > 0 and result["hourly_records"] > 0
     assert result["rss"]["rss_100_mib"] > 0 and result["rss"]["samples"] > 0
+    assert result["tables"]["fold_keys"] > 0
+    # the corpus spans days: the exact-dedup table forgot the entries older than its horizon
+    horizon = Settings().exact_dedup_horizon
+    last = max(e.published_at for e in corpus)
+    recent = {e.entry_id for e in corpus if e.published_at.replace(minute=0, second=0) + HOUR + horizon > last}
+    assert 0 < result["tables"]["entry_ids_remembered"] <= len(recent) < len({e.entry_id for e in corpus})
 
 
 def test_latency_run():

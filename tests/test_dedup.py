@@ -3,7 +3,7 @@
 from datetime import datetime, timedelta, timezone
 
 from schemas import Entry
-from streams.dedup import as_unique, conflict_reason, forget_before, sighting
+from streams.dedup import as_unique, conflict_reason, forget_before, partition_books, sighting
 
 ENTRY = Entry(entry_id="a", source="Al Jazeera", url=None, blog_title="t",
               published_at=datetime(2020, 9, 28, 6, 30, tzinfo=timezone.utc), time_precision="minute",
@@ -51,8 +51,8 @@ def test_partitions_sharing_one_store_keep_their_own_hour_buckets():
     their own keys, so one partition's clock forgets none of another's entries."""
     seen: dict = {}
     other = ENTRY.model_copy(update={"entry_id": "b"})
-    assert sighting(seen, ENTRY, "liveblog.entries:0:1", books="0:") == "first"
-    assert sighting(seen, other, "liveblog.entries:1:1", books="1:") == "first"
+    assert sighting(seen, ENTRY, "liveblog.entries:0:1", books=partition_books(0)) == "first"
+    assert sighting(seen, other, "liveblog.entries:1:1", books=partition_books(1)) == "first"
     assert seen["0:h:2020-09-28T06"] == ["a"] and seen["1:h:2020-09-28T06"] == ["b"]
-    assert forget_before(seen, datetime(2020, 9, 28, 9, tzinfo=timezone.utc), timedelta(hours=2), books="0:") == 1
+    assert forget_before(seen, datetime(2020, 9, 28, 9, tzinfo=timezone.utc), timedelta(hours=2), books=partition_books(0)) == 1
     assert "a" not in seen and seen["b"].startswith("liveblog.entries:1:1")

@@ -427,10 +427,8 @@ async def live_keys(settings: Settings, topic: str) -> dict[bytes, bytes]:
     consumer = AIOKafkaConsumer(bootstrap_servers=settings.bootstrap_servers, enable_auto_commit=False)
     await consumer.start()
     try:
+        await consumer.topics()  # the client's metadata, with the topic's partitions
         partitions = [TopicPartition(topic, p) for p in sorted(consumer.partitions_for_topic(topic) or ())]
-        if not partitions:
-            await consumer.topics()  # metadata for a topic not yet known to this client
-            partitions = [TopicPartition(topic, p) for p in sorted(consumer.partitions_for_topic(topic) or ())]
         consumer.assign(partitions)
         await consumer.seek_to_beginning(*partitions)
         latest: dict[bytes, bytes] = {}

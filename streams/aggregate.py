@@ -99,6 +99,11 @@ class Aggregator:
                                         model=RollingWindow, describe=self.describe, updates=False) if rolling else None
         self.all_windows = [self.hourly, *([self.rolling] if self.rolling else [])]
         self.near_duplicates = NearDuplicateIndex(stores.duplicates, config=dedup_config)
+        if HOUR + grace + allowed_lateness > (horizon := self.near_duplicates.config.horizon):
+            raise ValueError(
+                f"grace {grace} plus allowed lateness {allowed_lateness} reach past the near-duplicate horizon "
+                f"({horizon}, horizon_hours in streams/data/dedup.toml) less the window's hour: an event that "
+                "late would be judged after the entries it repeats were forgotten, and count twice")
         # while windows are emitted the tolls do not change: each boundary's tolls are looked up once
         self._boundaries: dict[datetime, tuple[dict[str, tuple[int, int, int | None]], dict[str, Any]]] | None = None
 

@@ -44,7 +44,10 @@ def run_worker(settings: Settings) -> None:
         sys.exit(f"liveblog worker: cannot reach the broker at {settings.broker} after "
                  f"{settings.connect_attempts} attempts: {exc!r}")
     verify_recovery_highwaters(aiokafka_kwargs(settings))
-    app = create_app(settings)
+    try:
+        app = create_app(settings)
+    except ValueError as exc:  # settings that cannot work together
+        sys.exit(f"liveblog worker: {exc}")
     worker = faust.Worker(app, loglevel=settings.log_level, quiet=True, loop=loop)
     worker.spinner = None  # its log handler sets the root logger to DEBUG: every aiokafka request then builds a record
     worker.execute_from_commandline()

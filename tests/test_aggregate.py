@@ -3,10 +3,12 @@ worker's fold agent runs)."""
 
 from __future__ import annotations
 
+import os
 from datetime import date, datetime, timedelta, timezone
 from pathlib import Path
 
 import orjson
+import pytest
 
 from schemas import ClassifiedEvent, Entry
 from streams.aggregate import CLOCKS, QUEUE, SERIES_PREFIX, Aggregator, Stores, stores_in_one
@@ -15,7 +17,7 @@ from streams.parse import parse_paths
 from streams.settings import Settings
 from streams.stores import WriteBehind
 from streams.tolls import PROVENANCE_LIMIT
-from tests.conftest import SAMPLES, SEED_004
+from tests.conftest import SAMPLES, SEED_004, run_cli
 from tests.test_pipeline_broker import EXPECTED_TOLLS, toll_steps
 from tests.test_stores import RecordingDict
 
@@ -170,8 +172,6 @@ def test_tolls_do_not_depend_on_how_long_claims_stay_unsettled(tmp_path):
     """A claim restated within the restatement window counts once even when the first one was
     settled into a base already: with claims settled 1 h 15 min behind stream time, a day of the
     synthetic corpus counted restatements again (the worker, settling 24 h behind, did not)."""
-    from tests.conftest import run_cli
-
     assert run_cli("synth", "--entries", "20000", "--seed", "1", "--out", str(tmp_path)).returncode == 0
     day = parse_paths(sorted(tmp_path.glob("2024-05-18_*.txt")))
     assert day
@@ -267,3 +267,13 @@ def test_a_crash_that_loses_the_end_of_a_batch_leaves_state_the_redelivered_batc
                 crashed[key] = value
         aggregator, _ = fold_in_batches(crashed, last, size=len(last))  # a lost write once raised KeyError here
         assert aggregator.tolls_at(end) == expected, kept  # the clock flushed last: nothing comes late
+
+
+def test_an_allowed_lateness_past_the_near_duplicate_horizon_is_refused():
+    """Events accepted that late would be judged after the entries they repeat were forgotten
+    (48 h horizon), and count twice: the fold refuses such settings, and the CLI says why."""
+    Aggregator(Stores(), sources=1, grace=timedelta(minutes=15), allowed_lateness=timedelta(hours=46))
+    with pytest.raises(ValueError, match=r"reach past the near-duplicate horizon \(2 days, 0:00:00"):
+        Aggregator(Stores(), sources=1, grace=timedelta(minutes=15), allowed_lateness=timedelta(hours=47))
+    result = run_cli("analyze", str(SEED_004), env={**os.environ, "LIVEBLOG_ALLOWED_LATENESS_HOURS": "72"})
+    assert result.returncode == 2 and "reach past the near-duplicate horizon" in result.stderr

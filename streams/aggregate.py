@@ -104,8 +104,6 @@ class Aggregator:
                 f"grace {grace} plus allowed lateness {allowed_lateness} reach past the near-duplicate horizon "
                 f"({horizon}, horizon_hours in streams/data/dedup.toml) less the window's hour: an event that "
                 "late would be judged after the entries it repeats were forgotten, and count twice")
-        # while windows are emitted the tolls do not change: each boundary's tolls are looked up once
-        self._boundaries: dict[datetime, tuple[dict[str, tuple[int, int, int | None]], dict[str, Any]]] | None = None
 
     def on_event(self, partition: int, source: int, event: ClassifiedEvent) -> FoldResult:
         """Buffer an event until the watermark passes it; release whatever is due."""
@@ -145,17 +143,13 @@ class Aggregator:
                 if self._release(partition, event, result) and any(
                         windows.closed_after(event.published_at) for windows in self.all_windows):
                     late_since = late_since or event.published_at
-        self._boundaries = {}
-        try:
-            result.windows += self.hourly.close_due(partition)
+        result.windows += self.hourly.close_due(partition)
+        if self.rolling:
+            result.rolling += self.rolling.close_due(partition)
+        if late_since is not None:
+            result.windows += self.hourly.reissue(partition, late_since)
             if self.rolling:
-                result.rolling += self.rolling.close_due(partition)
-            if late_since is not None:
-                result.windows += self.hourly.reissue(partition, late_since)
-                if self.rolling:
-                    result.rolling += self.rolling.reissue(partition, late_since)
-        finally:
-            self._boundaries = None
+                result.rolling += self.rolling.reissue(partition, late_since)
         hour = cutoff[:13]
         if self.stores.clocks.get(HOUSEKEEPING) != hour:  # once per hour of stream time is enough
             self.stores.clocks[HOUSEKEEPING] = hour
@@ -215,12 +209,6 @@ class Aggregator:
 
     def tolls_at(self, t: datetime) -> dict[str, tuple[int, int, int | None]]:
         """Each series' toll as it stood just before ``t``."""
-        return self._boundary(t)[0]
-
-    def _boundary(self, t: datetime) -> tuple[dict[str, tuple[int, int, int | None]], dict[str, Any]]:
-        """The tolls just before ``t``, as tuples and as a window's snapshots."""
-        if self._boundaries is not None and t in self._boundaries:
-            return self._boundaries[t]
         state = self._tolls()
         cutoff = [format_utc(t)]
         out = {}
@@ -230,18 +218,14 @@ class Aggregator:
             if i:
                 _, low, best, high = changes[i - 1]
                 out[key] = (low, best, high)
-        # plain dicts: the window model validates them all at once, faster than a model per series
-        boundary = out, {key: {"min": low, "best": best, "max": high} for key, (low, best, high) in out.items()}
-        if self._boundaries is not None:
-            self._boundaries[t] = boundary
-        return boundary
+        return out
 
     def describe(self, window: dict[str, Any]) -> dict[str, Any]:
         """The classification and toll fields of a window."""
         by_category: dict[str, int] = {}
         for record in window["events"].values():
             by_category[record["category"]] = by_category.get(record["category"], 0) + 1
-        start, (end, snapshots) = self.tolls_at(parse_utc(window["start"])), self._boundary(parse_utc(window["end"]))
+        start, end = self.tolls_at(parse_utc(window["start"])), self.tolls_at(parse_utc(window["end"]))
         reported: dict[str, dict[str, int]] = {"killed": {}, "wounded": {}}
         for key, (_, best, _) in end.items():
             change = best - start.get(key, (0, 0, 0))[1]
@@ -251,5 +235,6 @@ class Aggregator:
             "by_category": dict(sorted(by_category.items())),
             "killed": reported["killed"],
             "wounded": reported["wounded"],
-            "tolls": snapshots,
+            # plain dicts: the window model validates them at once, faster than a model per series
+            "tolls": {key: {"min": low, "best": best, "max": high} for key, (low, best, high) in end.items()},
         }

@@ -25,7 +25,7 @@ import re
 import tomllib
 import unicodedata
 import zlib
-from collections.abc import Collection, Iterable, MutableMapping
+from collections.abc import Iterable, MutableMapping
 from dataclasses import dataclass, fields
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
@@ -161,21 +161,15 @@ def features(text: str, shingle_words: int, quote_words: int = 4) -> Features:
                     _quoted(text, quote_words))
 
 
-def containment(a: frozenset[int], b: Collection[int]) -> float:
-    """Share of the smaller set found in the larger: a copy with sentences missing scores high.
-    ``b`` may be a stored list of distinct values: intersecting with it builds no set."""
+def containment(a: frozenset[int], b: frozenset[int]) -> float:
+    """Share of the smaller set found in the larger: a copy with sentences missing scores high."""
     small = min(len(a), len(b))
-    return len(a.intersection(b)) / small if small else 0.0
+    return len(a & b) / small if small else 0.0
 
 
-def _nested(a: frozenset[str], b: Collection[str]) -> bool:
-    """Whether one figure set holds the other (``b`` a stored list of distinct values)."""
-    return a.issubset(b) if len(a) <= len(b) else a.issuperset(b)
-
-
-def _same_set(a: frozenset[str], b: Collection[str]) -> bool:
-    """``a == set(b)`` for ``b`` a list of distinct values, without building the set."""
-    return len(a) == len(b) and a.issuperset(b)
+def _nested(a: frozenset[str], b: frozenset[str]) -> bool:
+    """Whether one figure set holds the other."""
+    return a <= b or b <= a
 
 
 def band_keys(shingles: frozenset[int], bands: int, rows: int) -> list[str]:
@@ -190,6 +184,28 @@ def band_keys(shingles: frozenset[int], bands: int, rows: int) -> list[str]:
 
 
 # --- the index ---------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class _Known:
+    """What candidate matching reads of a stored record, as sets: the index keeps one per record,
+    so the hundred or so candidates of an entry cost no store read and no set built from a list."""
+
+    t: str
+    src: str
+    slot: str | None
+    event: str
+    shingles: frozenset[int]
+    numbers: frozenset[str]
+    names: frozenset[str]
+    statement: frozenset[int]
+    quotes: frozenset[int]
+
+    @classmethod
+    def of(cls, record: dict[str, Any]) -> _Known:
+        return cls(record["t"], record["src"], record["slot"], record["e"], frozenset(record["sh"]),
+                   frozenset(record["num"]), frozenset(record["names"]), frozenset(record["st"]),
+                   frozenset(record.get("q", ())))
 
 
 def _slot(entry: Entry) -> str | None:
@@ -214,8 +230,8 @@ class NearDuplicateIndex:
     Stored keys: ``c:<entry_id>`` one record per entry (its features, its index keys and ``n``, its
     place in judging order); ``e:<event_id>`` mentions, sources and times of an event; ``seq`` the
     last ``n``. The index over the records lives in memory only: LSH buckets (``b:…``), blog slots
-    (``s:<slot>``) and names (``n:<name>``), each a short list of entry ids, and entry ids by
-    event-time hour, for expiry. It is derived from the records (``forget_index``, then rebuilt
+    (``s:<slot>``) and names (``n:<name>``), each a short list of entry ids, the records' features
+    as sets, and entry ids by event-time hour, for expiry. It is derived from the records (``forget_index``, then rebuilt
     on next use: after a rebalance, or a failed record whose writes were dropped), so each entry
     costs three store writes rather than one per band and name.
     """
@@ -224,6 +240,7 @@ class NearDuplicateIndex:
         self.store = store
         self.config = config or load_config()
         self._postings: dict[str, list[str]] | None = None
+        self._known: dict[str, _Known] = {}
         self._hours: dict[str, list[str]] = {}
 
     def forget_index(self) -> None:
@@ -242,7 +259,7 @@ class NearDuplicateIndex:
         records = [(key[2:], self.store[key]) for key in list(self.store) if key.startswith("c:")]
         records.sort(key=lambda item: (item[1].get("n", 0), item[1]["t"], item[0]))
         postings: dict[str, list[str]] = {}
-        self._hours = {}
+        self._known, self._hours = {}, {}
         for entry_id, record in records:
             self._index(entry_id, record, postings)
         self._postings = postings
@@ -254,6 +271,7 @@ class NearDuplicateIndex:
             bucket.append(entry_id)
             if len(bucket) > cap:
                 del bucket[0]
+        self._known[entry_id] = _Known.of(record)
         self._hours.setdefault(record["t"][:13], []).append(entry_id)
 
     def judge(self, entry: Entry) -> Verdict:
@@ -289,7 +307,7 @@ class NearDuplicateIndex:
                names: list[str]) -> tuple[VerdictName, str, dict[str, Any]] | None:
         """The best earlier entry this one revises, copies or restates, by that order of preference.
         Text candidates (slot, LSH) may be any of the three; name-only candidates only the same event."""
-        cfg, store, postings = self.config, self.store, self.postings
+        cfg, postings, known = self.config, self.postings, self._known
         similar: dict[str, None] = {}
         for key in ([f"s:{slot}"] if slot else []) + bands:
             similar.update(dict.fromkeys(postings.get(key, ())))
@@ -300,50 +318,48 @@ class NearDuplicateIndex:
                 named.update(dict.fromkeys(bucket))
         low = format_utc(entry.published_at - cfg.horizon)
         high = format_utc(entry.published_at + cfg.horizon)
-        best: tuple[int, float, str, dict[str, Any], VerdictName] | None = None
+        best: tuple[int, float, str, VerdictName] | None = None
         for other_id in [*similar, *(i for i in named if i not in similar)]:
-            other = store.get(f"c:{other_id}")
-            if other is None or not low <= other["t"] <= high:
+            other = known.get(other_id)
+            if other is None or not low <= other.t <= high:
                 continue
-            judged = (self._compare(entry, f, slot, other) if other_id in similar
+            judged = (self._compare(entry, f, slot, other_id, other) if other_id in similar
                       else self._same_event(entry, f, other))
             if judged is not None:
                 rank = ("same_event", "copy", "revision").index(judged[0])
                 if best is None or (rank, judged[1]) > best[:2]:
-                    best = (rank, judged[1], other_id, other, judged[0])
-        return None if best is None else (best[4], best[2], best[3])
+                    best = (rank, judged[1], other_id, judged[0])
+        return None if best is None else (best[3], best[2], self.store[f"c:{best[2]}"])
 
-    def _compare(self, entry: Entry, f: Features, slot: str | None,
-                 other: dict[str, Any]) -> tuple[VerdictName, float] | None:
-        shingles = other["sh"]
-        if slot is not None and other["slot"] == slot and not other.get("x"):
+    def _compare(self, entry: Entry, f: Features, slot: str | None, other_id: str,
+                 other: _Known) -> tuple[VerdictName, float] | None:
+        shingles = other.shingles
+        if slot is not None and other.slot == slot and not self.store[f"c:{other_id}"].get("x"):
             score = containment(f.shingles, shingles)
-            if _same_set(f.shingles, shingles):
+            if f.shingles == shingles:
                 return "copy", score  # another scrape: only whitespace, quotes or dashes differ
             if score >= self.config.revision_containment:
                 return "revision", score
         # The cheap test first: most candidates of templated text state other figures.
-        if _nested(f.numbers, other["num"]) and (score := containment(f.shingles, shingles)) >= self.config.copy_containment:
+        if _nested(f.numbers, other.numbers) and (score := containment(f.shingles, shingles)) >= self.config.copy_containment:
             return "copy", score
         return self._same_event(entry, f, other)
 
-    def _same_event(self, entry: Entry, f: Features, other: dict[str, Any]) -> tuple[VerdictName, float] | None:
+    def _same_event(self, entry: Entry, f: Features, other: _Known) -> tuple[VerdictName, float] | None:
         """Another source restating the statement, never with other figures (the same ones when both
         state any), by shared content pairs or by the same quotation of a person both name. An
         outlet does not report one statement as two items: if the candidate's event already has
         this entry's source, the entry is a different story."""
-        if other["src"] == entry.source or (f.numbers and other["num"] and not _same_set(f.numbers, other["num"])):
-            return None
-        if entry.source in (self.store.get(f"e:{other['e']}") or {}).get("s", ()):
+        if other.src == entry.source or (f.numbers and other.numbers and f.numbers != other.numbers):
             return None
         cfg = self.config
-        shared = len(f.statement.intersection(other["st"]))
-        if shared >= cfg.same_event_min_shared:
-            return "same_event", shared
-        quoted = len(f.quotes.intersection(other.get("q", ())))
-        if quoted >= cfg.same_event_min_quoted and not f.names.isdisjoint(other["names"]):
-            return "same_event", shared
-        return None
+        shared = len(f.statement & other.statement)
+        if not (shared >= cfg.same_event_min_shared or len(f.quotes & other.quotes) >= cfg.same_event_min_quoted
+                and not f.names.isdisjoint(other.names)):
+            return None
+        if entry.source in (self.store.get(f"e:{other.event}") or {}).get("s", ()):
+            return None
+        return "same_event", shared
 
     def _record(self, entry: Entry, record: dict[str, Any]) -> None:
         store = self.store
@@ -383,6 +399,7 @@ class NearDuplicateIndex:
         return dropped
 
     def _forget(self, entry_id: str, record: dict[str, Any], cutoff: str, postings: dict[str, list[str]]) -> None:
+        self._known.pop(entry_id, None)
         for key in record["keys"]:
             rest = [i for i in postings.get(key, ()) if i != entry_id]
             if rest:

@@ -137,7 +137,7 @@ def test_expiry_keeps_state_flat():
         sizes.append(len(store))
     assert max(sizes[2:]) == min(sizes[2:]) and max(sizes) <= 2 * sizes[0]
     assert index.expire(entries[-1].published_at + timedelta(days=30)) > 0
-    assert set(store) == {"seq"} and index.postings == {}
+    assert set(store) == {"seq"} and index.postings == {} and index._known == {}
 
 
 def test_the_index_rebuilt_from_the_stored_records_is_the_one_built_while_judging():
@@ -151,7 +151,7 @@ def test_the_index_rebuilt_from_the_stored_records_is_the_one_built_while_judgin
             index.judge(e.model_copy(update={"entry_id": f"{e.entry_id}-{day}", "published_at": e.published_at + shift}))
         index.expire(entries[len(entries) // 2].published_at + shift)
     rebuilt = NearDuplicateIndex(dict(store), config=index.config)
-    assert rebuilt.postings == index.postings and rebuilt._hours == index._hours
+    assert rebuilt.postings == index.postings and rebuilt._hours == index._hours and rebuilt._known == index._known
     assert any(len(bucket) == 4 for bucket in index.postings.values())  # capped buckets replay the same
     later = [e.model_copy(update={"entry_id": f"{e.entry_id}-x", "published_at": e.published_at + timedelta(days=2, hours=1)})
              for e in entries]

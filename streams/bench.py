@@ -71,7 +71,8 @@ class BenchConfig:
     seed: int = 7
     compact: bool = False               # close the gaps between days of the throughput corpus
     two_workers: bool = True
-    phase_timeout: float = 900.0        # upper bound of any one broker phase, seconds
+    phase_timeout: float = 900.0        # upper bound of a broker phase, seconds; a longer replay
+    min_rate: float = 100.0             # gets its entries / min_rate (1M entries: 2.8 hours)
 
 
 FULL = BenchConfig()
@@ -693,13 +694,16 @@ def run_bench(*, quick: bool = False, out: Path = Path("bench-results.json"), co
             Path(tmp) / "live", live_n, config.seed + 2, compact=True)[:live_n]
     payloads = [e.to_json() for e in entries[:1000]]
 
+    def timeout(replay: Sequence[Entry]) -> float:
+        return max(config.phase_timeout, len(replay) / config.min_rate)
+
     def raw() -> dict[str, Any]:
         with EmbeddedBroker() as broker:
             return asyncio.run(raw_baseline(Settings(broker=broker.url), payloads, config.raw_records))
 
     a = phase("a_raw_baseline", raw)
     b = phase("b_pipeline_1_worker",
-              lambda: pipeline_run(entries, workers=1, overrides=overrides, timeout=config.phase_timeout))
+              lambda: pipeline_run(entries, workers=1, overrides=overrides, timeout=timeout(entries)))
     d = phase("d_latency", lambda: latency_run(live_entries, rate=config.latency_rate, overrides=overrides,
                                                 timeout=min(config.phase_timeout, 120)))
     e = phase("e_analyze", lambda: analyze_rate(entries))
@@ -709,12 +713,12 @@ def run_bench(*, quick: bool = False, out: Path = Path("bench-results.json"), co
         result.phases["f_rss"] = f
     else:
         f = phase("f_rss", lambda: pipeline_run(rss_entries, workers=1, overrides=overrides,
-                                                timeout=config.phase_timeout))
+                                                timeout=timeout(rss_entries)))
         if f is not None:
             f = {"entries": len(rss_entries), **f["rss"], "tables": f["tables"]}
             result.phases["f_rss"] = {**result.phases["f_rss"], "summary": f}
     g = phase("g_pipeline_2_workers",
-              lambda: pipeline_run(entries, workers=2, overrides=overrides, timeout=config.phase_timeout)) \
+              lambda: pipeline_run(entries, workers=2, overrides=overrides, timeout=timeout(entries))) \
         if config.two_workers else None
 
     result.raw_per_s = a["per_s"] if a else 0.0

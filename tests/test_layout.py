@@ -8,7 +8,7 @@ from pathlib import Path
 
 from streams.settings import Settings
 
-DOMAIN = ["parse", "records", "dedup", "neardup", "classify", "casualties", "tolls", "windows", "aggregate",
+DOMAIN = ["parse", "records", "dedup", "neardup", "lexicon", "classify", "casualties", "tolls", "windows", "aggregate",
           "schedule", "events", "alerts", "stores", "synth"]
 
 

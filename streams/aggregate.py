@@ -38,7 +38,8 @@ UNIQUE_FIELDS = tuple(UniqueEntry.model_fields)
 TOLL_EVENTS = "events"  # key of the tolls' {event_id: series keys}
 TOLL_SERIES = "series"  # key of the sorted series keys; each series is stored under SERIES_PREFIX + key
 SERIES_PREFIX = "s:"
-QUEUE = "queue"  # key of the sorted pending keys of the events waiting for the watermark
+QUEUE_HOURS = "hours"  # key of the sorted event-time hours that have events waiting for the watermark
+QUEUE_PREFIX = "q:"  # each such hour's sorted pending keys are stored under QUEUE_PREFIX + the hour
 WAITING_PREFIX = "e:"  # each waiting event is stored under WAITING_PREFIX + its pending key
 HOUSEKEEPING = "housekeeping"  # key of the stream hour when tolls were last settled and dedup expired
 ROLLING_STEP = timedelta(minutes=5)
@@ -83,6 +84,12 @@ def pending_key(event: ClassifiedEvent) -> str:
     return "\0".join((format_utc(event.published_at), event.source, f"{event.seq:09d}", event.entry_id))
 
 
+def _inserted(keys: list[str], key: str) -> list[str]:
+    """``keys`` (sorted) with ``key`` in its place, once."""
+    at = bisect.bisect_left(keys, key)
+    return keys if keys[at:at + 1] == [key] else [*keys[:at], key, *keys[at:]]
+
+
 class Aggregator:
     def __init__(self, stores: Stores, *, sources: int, grace: timedelta,
                  allowed_lateness: timedelta = timedelta(0), dedup_config: DedupConfig | None = None,
@@ -110,11 +117,13 @@ class Aggregator:
         late = self.hourly.lateness(partition, event.published_at)
         if late is not None:
             return FoldResult(late_reason=late)
-        key, queue = pending_key(event), self._queue()
-        at = bisect.bisect_left(queue, key)
+        key = pending_key(event)
+        hour = key[:13]
         self.stores.pending[WAITING_PREFIX + key] = event.to_dict()
-        # the queue is written after the event it lists (see _store_tolls), and a redelivered event waits once
-        self.stores.pending[QUEUE] = queue if queue[at:at + 1] == [key] else [*queue[:at], key, *queue[at:]]
+        # an hour's queue is written after the event it lists and the hours after the queue (see
+        # _store_tolls), and a redelivered event waits once
+        self.stores.pending[QUEUE_PREFIX + hour] = _inserted(self._queue(hour), key)
+        self.stores.pending[QUEUE_HOURS] = _inserted(self._waiting_hours(), hour)
         self.hourly.advance(partition, source, event.published_at)
         return self._settle(partition)
 
@@ -130,19 +139,15 @@ class Aggregator:
         if watermark is None:
             return result
         cutoff = format_utc(watermark)
-        queue = self._queue()
-        due = queue[:bisect.bisect_left(queue, cutoff + "\1")]  # event time <= cutoff (keys are NUL-separated)
         late_since = None  # the earliest released event that may change a closed window
-        if due:
-            self.stores.pending[QUEUE] = queue[len(due):]
-            for key in due:
-                waiting = self.stores.pending.pop(WAITING_PREFIX + key, None)
-                if waiting is None:
-                    continue  # released in a batch whose later state writes a crash lost (see _store_tolls)
-                event = ClassifiedEvent.model_validate(waiting)
-                if self._release(partition, event, result) and any(
-                        windows.closed_after(event.published_at) for windows in self.all_windows):
-                    late_since = late_since or event.published_at
+        for key in self._take_due(cutoff):
+            waiting = self.stores.pending.pop(WAITING_PREFIX + key, None)
+            if waiting is None:
+                continue  # released in a batch whose later state writes a crash lost (see _store_tolls)
+            event = ClassifiedEvent.model_validate(waiting)
+            if self._release(partition, event, result) and any(
+                    windows.closed_after(event.published_at) for windows in self.all_windows):
+                late_since = late_since or event.published_at
         result.windows += self.hourly.close_due(partition)
         if self.rolling:
             result.rolling += self.rolling.close_due(partition)
@@ -158,10 +163,35 @@ class Aggregator:
             self.near_duplicates.expire(watermark)
         return result
 
-    def _queue(self) -> list[str]:
-        """Pending keys in order; each event is stored under its own key, so no one state record
-        grows with the number of waiting events (a bulk batch is hundreds of them)."""
-        return self.stores.pending.get(QUEUE) or []
+    def _queue(self, hour: str) -> list[str]:
+        """The pending keys of one event-time hour, in order. Each event is stored under its own
+        key and the keys by hour, so no state record grows with the number of waiting events: on a
+        bulk replay one source partition can be read days ahead of another, and its events wait
+        (one list of every pending key passed Kafka's 1 MB record limit, and the worker stopped)."""
+        return self.stores.pending.get(QUEUE_PREFIX + hour) or []
+
+    def _waiting_hours(self) -> list[str]:
+        return self.stores.pending.get(QUEUE_HOURS) or []
+
+    def _take_due(self, cutoff: str) -> list[str]:
+        """Remove the pending keys at or before ``cutoff`` from the queues and return them in
+        order; the events stay stored until released."""
+        hours = self._waiting_hours()
+        due_hours = hours[:bisect.bisect_right(hours, cutoff[:13])]
+        due: list[str] = []
+        emptied = 0  # all but the cutoff's hour empty out
+        for hour in due_hours:
+            queue = self._queue(hour)
+            taken = queue[:bisect.bisect_left(queue, cutoff + "\1")]  # event time <= cutoff (keys are NUL-separated)
+            due += taken
+            if len(taken) < len(queue):
+                self.stores.pending[QUEUE_PREFIX + hour] = queue[len(taken):]
+            else:
+                self.stores.pending.pop(QUEUE_PREFIX + hour, None)
+                emptied += 1
+        if emptied:
+            self.stores.pending[QUEUE_HOURS] = hours[emptied:]
+        return due
 
     def _release(self, partition: int, event: ClassifiedEvent, result: FoldResult) -> bool:
         """Judge an event and fold it; True when it counts (new or a revision)."""

@@ -11,7 +11,7 @@ import orjson
 import pytest
 
 from schemas import ClassifiedEvent, Entry
-from streams.aggregate import CLOCKS, QUEUE, SERIES_PREFIX, Aggregator, Stores, stores_in_one
+from streams.aggregate import CLOCKS, QUEUE_HOURS, QUEUE_PREFIX, SERIES_PREFIX, WAITING_PREFIX, Aggregator, Stores, stores_in_one
 from streams.analyze import analyze, analyze_replays
 from streams.parse import parse_paths
 from streams.settings import Settings
@@ -223,11 +223,34 @@ def test_waiting_events_are_stored_one_per_key_and_released_in_event_time_order(
     for event in reversed(events):
         assert not aggregator.on_event(0, 0, event).events  # source 1 has no clock yet
     aggregator.on_event(0, 0, events[0])  # redelivered
-    waiting = {key: value for key, value in stores.pending.items() if key != QUEUE}
-    assert len(waiting) == len(stores.pending[QUEUE]) == len(events)
-    released = aggregator.on_clock(0, 1, events[-1].published_at + timedelta(hours=1)).events
+    waiting = [key for key in stores.pending if key.startswith(WAITING_PREFIX)]
+    queued = [key for hour in stores.pending[QUEUE_HOURS] for key in stores.pending[QUEUE_PREFIX + hour]]
+    assert len(waiting) == len(queued) == len(events)
+    middle = events[len(events) // 2].published_at
+    released = aggregator.on_clock(0, 1, middle).events
+    assert [e.entry_id for e in released] == [e.entry_id for e in events if e.published_at <= middle]
+    released += aggregator.on_clock(0, 1, events[-1].published_at + timedelta(hours=1)).events
     assert [e.entry_id for e in released] == [e.entry_id for e in events]
-    assert dict(stores.pending) == {QUEUE: []}
+    assert dict(stores.pending) == {QUEUE_HOURS: []}
+
+
+def test_events_waiting_for_a_source_read_days_behind_keep_every_state_value_small():
+    """On a bulk replay the worker can read one source partition days ahead of another, and that
+    partition's events wait for the watermark: a single list of every waiting key passed Kafka's
+    1 MB record limit at about 14,000 of them, and the worker stopped."""
+    events = seed_events()
+    stores = Stores()
+    aggregator = Aggregator(stores, sources=2, grace=timedelta(minutes=15))
+    start = min(e.published_at for e in events)
+    copies = [e.model_copy(update={"entry_id": f"{e.entry_id}-{n}", "published_at": start + timedelta(minutes=n)})
+              for n in range(20_000) for e in events[n % len(events):n % len(events) + 1]]
+    for event in copies:
+        assert not aggregator.on_event(0, 0, event).events  # source 1 has no clock yet
+    assert sum(key.startswith(WAITING_PREFIX) for key in stores.pending) == len(copies)
+    assert max(len(orjson.dumps(value)) for value in stores.pending.values()) < 64_000
+    released = aggregator.on_clock(0, 1, copies[-1].published_at + timedelta(hours=1)).events
+    assert [e.entry_id for e in released] == [e.entry_id for e in copies]
+    assert dict(stores.pending) == {QUEUE_HOURS: []}
 
 
 def fold_in_batches(state: dict, records: list, *, size: int) -> tuple[Aggregator, RecordingDict]:

@@ -190,6 +190,7 @@ def create_app(settings: Settings) -> faust.App:
             await unique.send(key=entry.event_id.encode(), value=entry.to_json())
         for classified in result.events:
             await events.send(key=classified.event_id.encode(), value=classified.to_json())
+            metrics.event_released(classified.verdict)
             model.on_event(classified)
         for update in result.tolls:
             await toll_updates.send(key=update.series.encode(), value=update.to_json())

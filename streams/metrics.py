@@ -20,6 +20,8 @@ CONTENT_TYPE = CONTENT_TYPE_PLAIN_0_0_4  # the text format every Prometheus vers
 REGISTRY = CollectorRegistry()
 
 RECORDS = Counter("liveblog_records", "Records read by the worker, per topic.", ["topic"], registry=REGISTRY)
+EVENTS = Counter("liveblog_events", "Events the fold released to liveblog.events, per near-duplicate verdict.",
+                 ["verdict"], registry=REGISTRY)
 DUPLICATES = Counter("liveblog_duplicates", "Entries dropped as exact duplicates.", registry=REGISTRY)
 LATE = Counter("liveblog_late", "Events later than the allowed lateness (sent to the dead-letter topic).",
                registry=REGISTRY)
@@ -39,6 +41,10 @@ def record_in(topic: str, partition: int, offset: int) -> None:
     """A record was read; remember the position for the lag."""
     RECORDS.labels(topic).inc()
     _next_offsets[(topic, partition)] = offset + 1
+
+
+def event_released(verdict: str) -> None:
+    EVENTS.labels(verdict).inc()
 
 
 def duplicate() -> None:

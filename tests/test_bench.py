@@ -57,6 +57,9 @@ def test_pipeline_run_one_worker(corpus):
     result = pipeline_run(corpus, workers=1, timeout=90)
     assert result["per_s"] > 0 and result["hourly_records"] > 0
     assert result["rss"]["rss_100_mib"] > 0 and result["rss"]["samples"] > 0
+    # progress: the events the fold released (the worker's /metrics), all of them by the last sample
+    progress = [s["progress"] for s in result["samples"]]
+    assert progress == sorted(progress) and progress[-1] == 1.0
     assert result["tables"]["fold_keys"] > 0
     # the corpus spans days: the exact-dedup table forgot the entries older than its horizon
     horizon = Settings().exact_dedup_horizon

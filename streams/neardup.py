@@ -231,9 +231,9 @@ class NearDuplicateIndex:
     place in judging order); ``e:<event_id>`` mentions, sources and times of an event; ``seq`` the
     last ``n``. The index over the records lives in memory only: LSH buckets (``b:…``), blog slots
     (``s:<slot>``) and names (``n:<name>``), each a short list of entry ids, the records' features
-    as sets, and entry ids by event-time hour, for expiry. It is derived from the records (``forget_index``, then rebuilt
-    on next use: after a rebalance, or a failed record whose writes were dropped), so each entry
-    costs three store writes rather than one per band and name.
+    as sets, and entry ids by event-time hour, for expiry. It is derived from the records
+    (``forget_index``, then rebuilt on next use: after a rebalance, or a failed record whose writes
+    were dropped), so each entry costs three store writes rather than one per band and name.
     """
 
     def __init__(self, store: MutableMapping[str, Any], *, config: DedupConfig | None = None) -> None:

@@ -71,7 +71,8 @@ def _raw_topic(app: faust.App, name: str, partitions: int) -> faust.TopicT:
 
 def create_app(settings: Settings) -> faust.App:
     app = App(settings.app_id, **faust_settings(settings))
-    app.transport = transport_with_fetch_wait(settings.fetch_wait_ms)(app.conf.broker_consumer, app)
+    app.transport = transport_with_fetch_wait(settings.fetch_wait_ms, settings.fetch_wait_max_ms)(
+        app.conf.broker_consumer, app)
     n, one = settings.partitions, t.AGGREGATE_PARTITIONS
     entries = _raw_topic(app, t.ENTRIES, n)
     fold_input = _raw_topic(app, t.WINDOW_INPUT, one)

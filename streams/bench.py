@@ -48,6 +48,7 @@ from aiokafka.admin import AIOKafkaAdminClient, NewTopic
 
 from schemas import Entry, ReplayControl, format_utc
 from streams.broker import EmbeddedBroker, free_port
+from streams.fetching import adapt_fetch_wait
 from streams.producer import replay, send_clock
 from streams.schedule import Scheduled, schedule
 from streams.processes import spawn_worker, stop_process
@@ -288,11 +289,12 @@ class HourlyFollower:
 
     def __init__(self, settings: Settings, topics: Sequence[str] = (HOURLY,)) -> None:
         self.consumer = AIOKafkaConsumer(bootstrap_servers=settings.bootstrap_servers, enable_auto_commit=False,
-                                         auto_offset_reset="earliest", fetch_max_wait_ms=10)
-        self.topics = topics
+                                         auto_offset_reset="earliest")
+        self.settings, self.topics = settings, topics
 
     async def start(self) -> None:
         await self.consumer.start()
+        adapt_fetch_wait(self.consumer, self.settings.fetch_wait_ms, self.settings.fetch_wait_max_ms)
         assignment = []
         for topic in self.topics:
             partitions = self.consumer.partitions_for_topic(topic)

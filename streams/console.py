@@ -13,6 +13,7 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 from rich.table import Table
 
 from schemas import Entry, format_utc
+from streams.fetching import adapt_fetch_wait
 from streams.producer import ReplayStats, replay
 from streams.schedule import Scheduled
 from streams.security import aiokafka_kwargs
@@ -78,6 +79,7 @@ async def follow_windows(settings: Settings, board: WindowBoard, stop: asyncio.E
                                 auto_offset_reset="earliest", fetch_max_wait_ms=settings.fetch_wait_ms,
                                 **aiokafka_kwargs(settings))
     await consumer.start()
+    adapt_fetch_wait(consumer, settings.fetch_wait_ms, settings.fetch_wait_max_ms)
     try:
         await consumer.topics()  # refreshes metadata, so the partition list is known
         partitions = [TopicPartition(HOURLY, p) for p in sorted(consumer.partitions_for_topic(HOURLY) or [])]

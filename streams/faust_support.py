@@ -17,6 +17,8 @@ from faust.transport.drivers import aiokafka as faust_aiokafka
 from mode.utils.objects import cached_property
 from mode.utils.queues import FlowControlEvent
 
+from streams.fetching import adapt_fetch_wait
+
 
 def act_for(event: faust.EventT) -> None:
     """Make ``event`` the current event, whose partition Faust's table writes and RocksDB reads
@@ -76,10 +78,11 @@ async def batches(stream: faust.StreamT, max_size: int, *, at_once: int, gap: fl
         upcoming.cancel()
 
 
-def transport_with_fetch_wait(fetch_wait_ms: int) -> type[faust_aiokafka.Transport]:
+def transport_with_fetch_wait(fetch_wait_ms: int, fetch_wait_max_ms: int) -> type[faust_aiokafka.Transport]:
     """Faust's Kafka transport with the worker consumer's two fetch pauses cut to ``fetch_wait_ms``:
     - the fetch wait, which Faust fixes at 1500 ms: the embedded broker holds a fetch of several
       partitions that long even when data arrives, so every hop of the pipeline took up to 1.5 s;
+      it grows up to ``fetch_wait_max_ms`` while a backlog comes back empty (streams.fetching);
     - aiokafka's prefetch backoff (100 ms): while fetched records of one partition wait unread (a
       changelog the worker only reads at recovery), the next fetch from that broker waits too.
     Both are private attributes of aiokafka's consumer; tests/test_app.py checks they take effect."""
@@ -92,9 +95,9 @@ def transport_with_fetch_wait(fetch_wait_ms: int) -> type[faust_aiokafka.Transpo
 
         async def on_start(self) -> None:
             await super().on_start()
-            fetcher = getattr(self._consumer, "_fetcher", None)  # a client-only app has none
-            if fetcher is not None:
-                fetcher._prefetch_backoff = fetch_wait_ms / 1000
+            if getattr(self._consumer, "_fetcher", None) is not None:  # a client-only app has none
+                self._consumer._fetcher._prefetch_backoff = fetch_wait_ms / 1000
+                adapt_fetch_wait(self._consumer, fetch_wait_ms, fetch_wait_max_ms)
 
     class WaitingConsumer(faust_aiokafka.Consumer):
         def _new_consumer_thread(self) -> ConsumerThread:

@@ -23,6 +23,7 @@ from aiokafka.errors import CommitFailedError
 from pydantic import ValidationError
 
 from schemas import Alert, format_utc
+from streams.fetching import adapt_fetch_wait
 from streams.security import aiokafka_kwargs
 from streams.settings import Settings
 from streams.topics import ALERTS
@@ -88,6 +89,7 @@ async def forward_alerts(settings: Settings, webhook_url: str, *, group_id: str 
         max_poll_interval_ms=3_600_000,  # retrying a batch is not a stuck consumer
         fetch_max_wait_ms=settings.fetch_wait_ms, **aiokafka_kwargs(settings))
     await consumer.start()
+    adapt_fetch_wait(consumer, settings.fetch_wait_ms, settings.fetch_wait_max_ms)
     try:
         async with aiohttp.ClientSession(timeout=aiohttp.ClientTimeout(total=request_timeout)) as session:
             while not stop.is_set():

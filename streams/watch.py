@@ -22,6 +22,7 @@ from rich.table import Table
 from rich.text import Text
 
 from streams.console import WindowBoard
+from streams.fetching import adapt_fetch_wait
 from streams.security import aiokafka_kwargs
 from streams.settings import Settings
 from streams.topics import EVENTS, HOURLY, TOLLS
@@ -140,6 +141,7 @@ async def follow(settings: Settings, state: WatchState, stop: asyncio.Event) -> 
     consumer = AIOKafkaConsumer(bootstrap_servers=settings.bootstrap_servers, enable_auto_commit=False,
                                 fetch_max_wait_ms=settings.fetch_wait_ms, **aiokafka_kwargs(settings))
     await consumer.start()
+    adapt_fetch_wait(consumer, settings.fetch_wait_ms, settings.fetch_wait_max_ms)
     try:
         partitions = await _partitions(consumer, stop)
         consumer.assign(partitions)

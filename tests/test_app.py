@@ -6,6 +6,7 @@ import pytest
 
 from streams.app import create_app
 from streams.broker import EmbeddedBroker
+from streams.fetching import AdaptiveFetchWait
 from streams.settings import Settings
 
 
@@ -20,13 +21,15 @@ async def test_worker_consumer_fetch_wait_comes_from_settings():
 async def test_worker_consumer_fetcher_waits_at_most_the_fetch_wait(broker: EmbeddedBroker):
     """The started consumer's fetcher: the fetch wait, and unread records of one partition hold
     back the next fetch for at most as long (aiokafka's default is 100 ms)."""
-    app = create_app(Settings(broker=broker.url, fetch_wait_ms=7))
+    app = create_app(Settings(broker=broker.url, fetch_wait_ms=7, fetch_wait_max_ms=900))
     thread = app.consumer._thread
     await thread.on_start()
     try:
         fetcher = thread._consumer._fetcher
         assert fetcher._fetch_max_wait_ms == 7
         assert fetcher._prefetch_backoff == pytest.approx(0.007)
+        adaptive = fetcher._proc_fetch_request  # the wait grows on a backlog the broker is slow to read
+        assert isinstance(adaptive, AdaptiveFetchWait) and (adaptive.floor_ms, adaptive.ceiling_ms) == (7, 900)
     finally:
         await thread._consumer.stop()
 

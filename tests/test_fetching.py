@@ -17,14 +17,14 @@ TOPIC = "many.small.batches"
 TP = TopicPartition(TOPIC, 0)
 
 
-def test_the_wait_doubles_while_a_backlog_comes_back_empty_and_resets_once_nothing_is_behind():
+def test_the_wait_doubles_while_a_backlog_keeps_coming_back_empty_and_resets_once_nothing_is_behind():
     limits = {"floor_ms": 10, "ceiling_ms": 300}
     waits = [10]
-    for _ in range(6):
-        waits.append(next_wait(waits[-1], starved=True, behind=True, **limits))
-    assert waits == [10, 20, 40, 80, 160, 300, 300]
-    assert next_wait(160, starved=False, behind=True, **limits) == 160  # reading the backlog: keep the wait
-    assert next_wait(160, starved=False, behind=False, **limits) == 10  # caught up: live latency again
+    for in_a_row in range(1, 9):
+        waits.append(next_wait(waits[-1], starved_in_a_row=in_a_row, behind=True, **limits))
+    assert waits == [10, 10, 10, 20, 40, 80, 160, 300, 300]  # one empty fetch is a record that came meanwhile
+    assert next_wait(160, starved_in_a_row=0, behind=True, **limits) == 160  # reading the backlog: keep the wait
+    assert next_wait(160, starved_in_a_row=0, behind=False, **limits) == 10  # caught up: live latency again
 
 
 async def _write_in_small_batches(bootstrap: str, records: int, per_batch: int) -> None:

@@ -52,10 +52,10 @@ class Settings(BaseSettings):
         "fetch of several partitions only when this runs out, even if data arrived, so it bounds the "
         "delay of every hop; Apache Kafka answers at once, and 500 saves idle requests there."))
     fetch_wait_max_ms: int = Field(2000, ge=1, description=(
-        "Longest the fetch wait grows to: it doubles while a partition with records past the "
-        "consumer's position comes back empty (the embedded broker needs longer than a short wait to "
-        "read a partition of many small batches) and returns to LIVEBLOG_FETCH_WAIT_MS once nothing "
-        "is behind (streams/fetching.py)."))
+        "Longest the fetch wait grows to: it doubles after fetches that kept leaving a partition with "
+        "records past the consumer's position empty (the embedded broker needs longer than a short "
+        "wait to read a partition of many small batches) and returns to LIVEBLOG_FETCH_WAIT_MS once "
+        "nothing is behind (streams/fetching.py)."))
     max_value_bytes: int = Field(1_000_000, gt=0, description="Entries larger than this go to the dead-letter topic.")
     alert_rules: Path | None = Field(
         None, description="Alert rules file (TOML); default: the bundled streams/data/alert_rules.toml.")

@@ -29,6 +29,11 @@ RESTATEMENT_WINDOW = timedelta(hours=6)
 # carry every claim of the replay, in its state and in every update (a 20,000-entry replay made a
 # state value over Kafka's 1 MB record limit, and the worker stopped).
 PROVENANCE_LIMIT = 50
+# A total once seen stays seen (restated later, it is stale and never counts) while it is among the
+# series' most recent totals, this many: remembering every figure a series ever took grew its state
+# without bound (a 100,000-entry replay held 1.3 MB of tolls state, copied at every claim, and the
+# worker's rate fell as it grew). A restatement of a total this many totals old counts again.
+TOTALS_REMEMBERED = 128
 
 
 @dataclass(frozen=True, slots=True)
@@ -210,9 +215,18 @@ def history(state: dict, key: str) -> list[list[Any]]:
     return settled + series["history"]
 
 
+def _remembered(seen: dict[str, str], restated_since: str) -> dict[str, str]:
+    """What a settled base still needs to know it saw: the TOTALS_REMEMBERED most recent totals,
+    and the increments recent enough for a restatement of them to come."""
+    totals = sorted((at, key) for key, at in seen.items() if key.startswith("total:"))[-TOTALS_REMEMBERED:]
+    kept = {key for _, key in totals}
+    return {key: at for key, at in seen.items() if key in kept or not key.startswith("total:") and at >= restated_since}
+
+
 def settle(state: dict, before: datetime) -> dict:
     """Fold every claim older than ``before`` into its series' base: they can no longer move. The
-    base forgets increments seen too long before to make a later claim a restatement."""
+    base forgets increments seen too long before to make a later claim a restatement, and all but
+    the most recent totals."""
     cutoff = format_utc(before)
     restated_since = format_utc(before - RESTATEMENT_WINDOW)
     series_out = {}
@@ -224,7 +238,7 @@ def settle(state: dict, before: datetime) -> dict:
             continue
         moved = True
         base, _ = _fold(series["base"], old)
-        base["seen"] = {k: at for k, at in base["seen"].items() if k.startswith("total:") or at >= restated_since}
+        base["seen"] = _remembered(base["seen"], restated_since)
         recent = series["claims"][len(old):]
         fold, changes = _fold(base, recent)
         series_out[key] = {"base": base, "claims": recent, "fold": fold, "history": changes}

@@ -9,7 +9,7 @@ import orjson
 from schemas import CasualtyClaim, ClassifiedEvent
 from streams.casualties import extract_claims
 from streams.classify import classify
-from streams.tolls import apply_event, settle, snapshot
+from streams.tolls import TOTALS_REMEMBERED, apply_event, settle, snapshot
 
 SEED = Path(__file__).resolve().parents[1] / "data" / "samples" / "004_e618b8fcb27a5de3.txt"
 _ITEM = re.compile(r"^(\d\d):(\d\d) GMT\s*[–-]\s*(.*)$", re.MULTILINE)
@@ -134,7 +134,7 @@ def test_claims_in_event_time_order_extend_the_fold_as_a_refold_would():
 
 
 def test_settling_forgets_increments_too_old_to_be_restated_and_keeps_totals():
-    """A long replay must not carry every figure it ever saw; a total seen once stays seen."""
+    """A long replay must not carry every figure it ever saw; a recent total seen once stays seen."""
     t0 = datetime(2020, 10, 1, 8, 0, tzinfo=timezone.utc)
     state: dict = {}
     for i, (hours, headline) in enumerate([(0, "Nagorno-Karabakh region says 3 more troops killed"),
@@ -147,6 +147,36 @@ def test_settling_forgets_increments_too_old_to_be_restated_and_keeps_totals():
     assert snapshot(settled) == snapshot(state)
     later, _ = apply_event(settled, event("ev2", t0 + timedelta(hours=9), "Nagorno-Karabakh region says 3 more troops killed", ""))
     assert snapshot(later)[key] == (93, 93, 93)
+
+
+def test_a_long_run_of_totals_keeps_the_series_state_bounded():
+    """Every hour a new total: once settled, a series remembers only its most recent totals, so its
+    state stops growing; a stale restatement of a remembered total is still ignored, one of a
+    forgotten total counts again."""
+    t0 = datetime(2020, 10, 1, tzinfo=timezone.utc)
+    key = "nagorno-karabakh/military/killed"
+
+    def run(totals: int) -> dict:
+        state: dict = {}
+        for i in range(totals):
+            at = t0 + timedelta(hours=i)
+            state, _ = apply_event(state, event(f"ev{i}", at, f"Nagorno-Karabakh says its military death toll rose to {100 + i}", ""))
+            state = settle(state, at - timedelta(hours=12))
+        return state
+
+    short, long = run(2 * TOTALS_REMEMBERED), run(4 * TOTALS_REMEMBERED)
+    assert len(orjson.dumps(long)) <= len(orjson.dumps(short)) * 1.05
+    base_totals = [k for k in long["series"][key]["base"]["seen"] if k.startswith("total:")]
+    assert len(base_totals) == TOTALS_REMEMBERED
+    last = 100 + 4 * TOTALS_REMEMBERED - 1
+    assert snapshot(long)[key] == (last, last, last)
+    at = t0 + timedelta(hours=4 * TOTALS_REMEMBERED)
+    recent = f"Nagorno-Karabakh says its military death toll rose to {last - 20}"
+    state, updates = apply_event(long, event("stale", at, recent, "", source="Other Wire"))
+    assert updates == [] and snapshot(state)[key] == (last, last, last)
+    forgotten = f"Nagorno-Karabakh says its military death toll rose to {100 + TOTALS_REMEMBERED}"
+    state, updates = apply_event(long, event("old", at, forgotten, "", source="Other Wire"))
+    assert snapshot(state)[key] == (100 + TOTALS_REMEMBERED,) * 3
 
 
 def test_a_correction_after_a_total_does_not_replace_an_increment_the_total_replaced():

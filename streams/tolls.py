@@ -30,10 +30,10 @@ RESTATEMENT_WINDOW = timedelta(hours=6)
 # state value over Kafka's 1 MB record limit, and the worker stopped).
 PROVENANCE_LIMIT = 50
 # A total once seen stays seen (restated later, it is stale and never counts) while it is among the
-# series' most recent totals, this many: remembering every figure a series ever took grew its state
-# without bound (a 100,000-entry replay held 1.3 MB of tolls state, copied at every claim, and the
-# worker's rate fell as it grew). A restatement of a total this many totals old counts again.
-TOTALS_REMEMBERED = 128
+# series' most recent totals, this many (nearly three years of daily totals): remembering every
+# figure a series ever took grew its state without bound (a synthetic 100,000-entry replay: 10,840
+# figures, copied at every claim). A restatement of a total this many totals old counts again.
+TOTALS_REMEMBERED = 1024
 
 
 @dataclass(frozen=True, slots=True)

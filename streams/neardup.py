@@ -323,6 +323,8 @@ class NearDuplicateIndex:
             other = known.get(other_id)
             if other is None or not low <= other.t <= high:
                 continue
+            if (slot is None or other.slot != slot) and not _nested(f.numbers, other.numbers):
+                continue  # other figures, outside its blog slot: neither a copy nor the same event
             judged = (self._compare(entry, f, slot, other_id, other) if other_id in similar
                       else self._same_event(entry, f, other))
             if judged is not None:

@@ -31,6 +31,9 @@ from streams.windows import parse_utc
 DEFAULT_RULES = DATA_DIR / "alert_rules.toml"
 Severity = Literal["info", "warning", "critical"]
 _RECENT_CLAIMS = 200  # event ids remembered per series, to name the events behind a window alert
+# Toll-jump bests remembered per series, newest last: a toll back at one of them does not fire again.
+# One state record per jump, kept forever, grew with the replay (990 after 50,000 synthetic entries).
+RECENT_JUMPS = 32
 
 
 class _Rule(BaseModel):
@@ -209,12 +212,15 @@ class AlertEvaluator:
         percent = 100.0 * rise / previous if previous else float("inf")
         if rise < rule.min_increase or percent < rule.min_percent or not _matches(update.series, rule.series):
             return []
-        labels = {"series": update.series, "best": str(update.best)}
-        if f"alert:{fingerprint(rule.name, labels)}" in self.state:
+        jumped_to = f"jumps:{rule.name}:{update.series}"
+        fired = self.state.get(jumped_to, [])
+        if update.best in fired:
             return []
+        self.state[jumped_to] = [*fired, update.best][-RECENT_JUMPS:]
         ids = [c.event_id for c in update.claims if c.published_at == update.as_of]
-        return [self._fire(rule, labels, update.as_of,
-                           f"{update.series} toll jumped from {previous} to {update.best} (+{rise})", ids)]
+        return [self._fire(rule, {"series": update.series, "best": str(update.best)}, update.as_of,
+                           f"{update.series} toll jumped from {previous} to {update.best} (+{rise})", ids,
+                           remember=False)]
 
     def _first_civilian(self, rule: FirstCivilian, update: TollUpdate) -> list[Alert]:
         if update.population != "civilian" or update.best <= 0 or update.party in rule.exclude_parties:
@@ -259,11 +265,13 @@ class AlertEvaluator:
     # --- state --------------------------------------------------------------------------------
 
     def _fire(self, rule: Rule, labels: dict[str, str], at: datetime, summary: str, event_ids: list[str],
-              *, window: str | None = None) -> Alert:
+              *, window: str | None = None, remember: bool = True) -> Alert:
+        """The alert, remembered under its fingerprint unless the rule keeps its own, bounded, memory."""
         fp = fingerprint(rule.name, labels)
         alert = Alert(fingerprint=fp, rule=rule.name, status="firing", severity=rule.severity, summary=summary,
                       labels=labels, starts_at=at, ends_at=None, event_ids=event_ids)
-        self.state[f"alert:{fp}"] = {"status": "firing", "window": window, "alert": alert.to_dict()}
+        if remember:
+            self.state[f"alert:{fp}"] = {"status": "firing", "window": window, "alert": alert.to_dict()}
         if window is not None:
             self.state[f"open:{rule.name}"] = [*self.state.get(f"open:{rule.name}", []), labels["series"]]
         return alert

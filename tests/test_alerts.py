@@ -9,6 +9,7 @@ when stream time passes its end plus the grace period.
 from __future__ import annotations
 
 from collections.abc import Iterator, MutableMapping
+from datetime import datetime, timedelta, timezone
 from pathlib import Path
 from typing import Any
 
@@ -16,7 +17,7 @@ import orjson
 import pytest
 
 from schemas import ClassifiedEvent, Record, TollUpdate, WindowValue
-from streams.alerts import AlertEvaluator, fingerprint, load_rules
+from streams.alerts import RECENT_JUMPS, AlertEvaluator, fingerprint, load_rules
 from streams.analyze import analyze
 from streams.parse import parse_file
 from streams.settings import Settings
@@ -112,6 +113,26 @@ def test_one_alert_per_condition_and_replay_never_refires(outputs):
         by_condition.setdefault(alert.fingerprint, set()).add((alert.rule, orjson.dumps(alert.labels).decode()))
     assert all(len(conditions) == 1 for conditions in by_condition.values())
     assert len(by_condition) == 10  # 15 records: 7 of them are deaths-in-window on 2 conditions
+
+
+def test_toll_jumps_are_remembered_per_series_within_a_bound():
+    """A series whose toll keeps jumping (a total, then a lower correction, then a higher total...)
+    raises one alert per new value, never one again for a recent value, and its state stays one
+    record however many jumps there were."""
+    at = datetime(2020, 10, 1, tzinfo=timezone.utc)
+    evaluator = AlertEvaluator({}, [rule for rule in load_rules() if rule.name == "toll-jump"])
+
+    def toll(best: int, hours: int) -> TollUpdate:
+        return TollUpdate(series="armenia/military/killed", party="armenia", population="military",
+                          outcome="killed", min=best, best=best, max=best, as_of=at + timedelta(hours=hours), claims=[])
+
+    fired = []
+    for i in range(4 * RECENT_JUMPS):
+        fired += evaluator.on_toll(toll(100, 2 * i))  # back down: a correction, not a jump
+        fired += evaluator.on_toll(toll(200 + i, 2 * i + 1))
+    assert [a.labels["best"] for a in fired] == [str(200 + i) for i in range(4 * RECENT_JUMPS)]
+    assert evaluator.on_toll(toll(100, 999)) + evaluator.on_toll(toll(200 + 4 * RECENT_JUMPS - 1, 1000)) == []
+    assert len(evaluator.state) == 2  # the best and the jumps
 
 
 class SerialisingTable(MutableMapping[str, Any]):

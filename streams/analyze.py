@@ -15,7 +15,7 @@ from streams.aggregate import Aggregator, Stores
 from streams.alerts import AlertEvaluator, load_rules
 from streams.dedup import as_unique, conflict_reason, forget_before, sighting
 from streams.events import classify_event
-from streams.schedule import schedule
+from streams.schedule import replay_schedule
 from streams.settings import Settings
 
 EMITS = ("entries", "unique", "events", "tolls", "windows", "rolling", "alerts")
@@ -38,8 +38,7 @@ def analyze_replays(replays: Sequence[Sequence[Entry]], settings: Settings, *, e
                             rolling=settings.rolling_windows)
     evaluator = AlertEvaluator({}, load_rules(settings.alert_rules))
     items = (item for number, entries in enumerate(replays)
-             for item in schedule(entries, heartbeat=settings.heartbeat, grace=settings.grace,
-                                  replay_id=f"offline-{number}"))
+             for item in replay_schedule(entries, settings, replay_id=f"offline-{number}", live=False))
     for position, item in enumerate(items):
         if item.control is not None:
             forget_before(seen, item.control.stream_time, settings.exact_dedup_horizon)

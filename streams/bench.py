@@ -18,9 +18,9 @@ out. Phases, each also callable on its own (the tests run them at a tiny size):
 (g) ``pipeline_run`` with two workers on the (default 4) partitions.
 
 About the corpus: the synthetic corpus spreads its conflict-days over about four years. A speed-0
-replay sends one heartbeat per quiet gap, but a live (paced) replay sends one every 5 minutes of
-event time to every partition, so the live phase (d) takes its entries from the corpus with the
-gaps between days closed (``compact_days``: the n-th distinct day becomes day n, times of day kept,
+replay sends one heartbeat per gap that crosses an hour, but a live (paced) replay sends one every
+5 minutes of event time to every partition, so the live phase (d) takes its entries from the corpus
+with the gaps between days closed (``compact_days``: the n-th distinct day becomes day n, times of day kept,
 entry ids recomputed); ``BenchConfig.compact`` does the same for the throughput corpus. The JSON
 records how many heartbeats each replay carried.
 """
@@ -50,7 +50,7 @@ from schemas import Entry, ReplayControl, format_utc
 from streams.broker import EmbeddedBroker, free_port
 from streams.fetching import adapt_fetch_wait
 from streams.producer import replay, send_clock
-from streams.schedule import Scheduled, schedule
+from streams.schedule import Scheduled, replay_schedule
 from streams.processes import spawn_worker, stop_process
 from streams.settings import Settings
 from streams.topics import ENTRIES, HOURLY, TABLE_ENTRY_SEEN, TABLE_FOLD, UNIQUE, changelog_topic, create_topics
@@ -142,15 +142,10 @@ def make_corpus(directory: Path, entries: int, seed: int, *, compact: bool = Tru
 
 def schedule_counts(entries: Sequence[Entry], settings: Settings, *, live: bool = False) -> dict[str, int]:
     counts = {"entries": 0, "heartbeat": 0, "watermark": 0}
-    for item in _schedule(entries, settings, replay_id="count", live=live):
+    for item in replay_schedule(entries, settings, replay_id="count", live=live):
         counts["entries" if item.entry is not None else item.control.type] += 1  # type: ignore[union-attr]
     counts["control_records"] = (counts["heartbeat"] + counts["watermark"]) * settings.partitions
     return counts
-
-
-def _schedule(entries: Sequence[Entry], settings: Settings, *, replay_id: str, live: bool) -> Iterator[Scheduled]:
-    """streams.schedule.schedule as the producer calls it."""
-    return schedule(entries, heartbeat=settings.heartbeat, grace=settings.grace, replay_id=replay_id, live=live)
 
 
 def last_hour_key(entries: Sequence[Entry]) -> bytes:
@@ -554,7 +549,7 @@ async def _latency(settings: Settings, worker: Worker, entries: Sequence[Entry],
         partitions = sorted(await producer.partitions_for(ENTRIES))
         started = time.monotonic()
         n = controls_sent = 0
-        for item in live_sends(_schedule(entries, settings, replay_id="bench-live", live=True)):
+        for item in live_sends(replay_schedule(entries, settings, replay_id="bench-live", live=True)):
             if item.entry is not None:
                 delay = started + n / rate - time.monotonic()
                 if delay > 0:

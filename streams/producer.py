@@ -16,7 +16,7 @@ from typing import Any
 from aiokafka import AIOKafkaProducer
 
 from schemas import Entry, ReplayControl
-from streams.schedule import Scheduled, schedule
+from streams.schedule import Scheduled, replay_schedule
 from streams.security import aiokafka_kwargs
 from streams.settings import Settings
 from streams.topics import CONTROL_HEADER, ENTRIES
@@ -74,15 +74,7 @@ async def replay(
 ) -> ReplayStats:
     """Publish ``entries`` (in event-time order) with heartbeats and a final watermark."""
     replay_id = uuid.uuid4().hex[:12]
-    items = list(
-        schedule(
-            entries,
-            heartbeat=settings.heartbeat,
-            grace=settings.grace,
-            replay_id=replay_id,
-            live=speed > 0,
-        )
-    )
+    items = list(replay_schedule(entries, settings, replay_id=replay_id, live=speed > 0))
     offsets = pacing(items, speed, max_wait)
     stats = ReplayStats()
     producer = AIOKafkaProducer(bootstrap_servers=settings.bootstrap_servers, linger_ms=5, acks="all",

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 from schemas import Entry, ReplayControl
+from streams.settings import Settings
 from streams.windows import EPOCH, HOUR
 
 
@@ -59,3 +60,13 @@ def schedule(
             yield Scheduled(clock, control=ReplayControl(type="heartbeat", stream_time=clock, replay_id=replay_id))
     end = final_watermark(clock, grace)
     yield Scheduled(clock, control=ReplayControl(type="watermark", stream_time=end, replay_id=replay_id))
+
+
+def replay_schedule(entries: Sequence[Entry], settings: Settings, *, replay_id: str,
+                    live: bool) -> Iterator[Scheduled]:
+    """The schedule a replay publishes (and ``analyze`` folds, as a bulk replay): a paced replay's
+    clock ticks every ``heartbeat_minutes``, so quiet gaps close windows as the replay clock
+    passes them; a bulk one's every ``bulk_heartbeat_minutes``, as hourly windows need no finer."""
+    minutes = settings.heartbeat_minutes if live else settings.bulk_heartbeat_minutes
+    return schedule(entries, heartbeat=timedelta(minutes=minutes), grace=settings.grace, replay_id=replay_id,
+                    live=live)

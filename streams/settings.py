@@ -25,7 +25,12 @@ class Settings(BaseSettings):
     allowed_lateness_hours: float = Field(24.0, ge=0, description=(
         "A closed window still takes events this long after it closed and is emitted again, final, "
         "with corrections + 1 (a blog scraped again later); later events go to the dead-letter topic."))
-    heartbeat_minutes: float = Field(5.0, gt=0, description="Replay-clock heartbeat interval, in event time.")
+    heartbeat_minutes: float = Field(5.0, gt=0, description=(
+        "Replay-clock heartbeat interval of a paced replay (--speed > 0), in event time."))
+    bulk_heartbeat_minutes: float = Field(60.0, gt=0, description=(
+        "Replay-clock heartbeat interval of an as-fast-as-possible replay (--speed 0) and of analyze. "
+        "Hourly windows close on hour boundaries, so a finer clock only adds records: 5 sends six "
+        "times as many and the pipeline is 10-17 % slower, for the same windows and tolls."))
     rolling_windows: bool = Field(False, description=(
         "Also publish liveblog.windows.rolling (60 minutes ending every 5 minutes). Off by default: "
         "it costs the fold a quarter of its time and the live p99 about 15-20 ms."))
@@ -106,6 +111,3 @@ class Settings(BaseSettings):
         an event of that hour (streams.dedup)."""
         return self.grace + self.allowed_lateness
 
-    @property
-    def heartbeat(self) -> timedelta:
-        return timedelta(minutes=self.heartbeat_minutes)

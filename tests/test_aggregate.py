@@ -13,6 +13,7 @@ import pytest
 from schemas import ClassifiedEvent, Entry
 from streams.aggregate import CLOCKS, QUEUE_HOURS, QUEUE_PREFIX, SERIES_PREFIX, WAITING_PREFIX, Aggregator, Stores, stores_in_one
 from streams.analyze import analyze, analyze_replays
+from streams.bench import schedule_counts
 from streams.parse import parse_paths
 from streams.settings import Settings
 from streams.stores import WriteBehind
@@ -143,6 +144,22 @@ def test_a_rolling_window_ending_on_the_hour_is_that_hour_s_window():
     for end, window in hourly.items():
         assert on_the_hour[end].to_dict() == window.to_dict(), end
     assert len(rolling) > 10 * len(hourly)
+
+
+def test_a_bulk_replay_s_hourly_clock_gives_what_a_five_minute_clock_gives():
+    """A bulk replay ticks hourly because hourly windows need no finer clock: on every sample,
+    the windows, rolling windows and tolls are those of a 5-minute clock (in another order: the
+    fold releases an hour of entries at a time), with far fewer clock records."""
+    entries = parse_paths(sorted(SAMPLES.glob("*.txt")))
+    hourly, fine = Settings(rolling_windows=True), Settings(rolling_windows=True, bulk_heartbeat_minutes=5)
+
+    def outputs(settings: Settings, emit: str) -> list[bytes]:
+        return sorted(record.to_json() for record in analyze(entries, settings, emit=emit))
+
+    for emit in ("windows", "rolling", "tolls"):
+        assert outputs(hourly, emit) == outputs(fine, emit), emit
+    assert len(outputs(hourly, "windows")) > 20
+    assert schedule_counts(entries, hourly)["heartbeat"] * 2 < schedule_counts(entries, fine)["heartbeat"]
 
 
 def test_late_edits_reissue_the_rolling_windows_they_change():

@@ -19,6 +19,7 @@ import pytest
 from streams.bench import (BenchConfig, BenchResult, Worker, analyze_rate, compact_days, last_line, latency_run,
                            live_sends, make_corpus, pipeline_run, raw_baseline, run_bench, unless_a_worker_exits)
 from streams.broker import EmbeddedBroker
+from streams.schedule import replay_schedule
 from streams.settings import Settings
 from streams.windows import HOUR
 
@@ -76,9 +77,7 @@ def test_latency_run():
 
 
 def test_live_sends_keeps_every_entry_and_the_last_clock_of_each_run(corpus):
-    from streams.bench import _schedule
-
-    items = list(_schedule(corpus, Settings(), replay_id="t", live=True))
+    items = list(replay_schedule(corpus, Settings(), replay_id="t", live=True))
     sent = list(live_sends(items))
     assert [i.entry for i in sent if i.entry] == [i.entry for i in items if i.entry]
     assert len(sent) < len(items)  # the corpus has quiet gaps, whose heartbeats are runs

@@ -4,7 +4,8 @@ from datetime import datetime, timedelta, timezone
 
 from schemas import Entry
 from streams.producer import pacing
-from streams.schedule import final_watermark, schedule
+from streams.schedule import final_watermark, replay_schedule, schedule
+from streams.settings import Settings
 
 BEAT = timedelta(minutes=5)
 GRACE = timedelta(minutes=15)
@@ -38,6 +39,17 @@ def test_a_bulk_replay_sends_only_the_last_heartbeat_of_a_gap():
     kinds = [(i.control.type if i.control else i.entry.entry_id, i.at.strftime("%H:%M")) for i in items]
     assert kinds == [("heartbeat", "06:30"), ("e0", "06:30"), ("heartbeat", "09:50"), ("e1", "09:52"),
                      ("e2", "09:55"), ("watermark", "09:55")]
+
+
+def test_a_bulk_replay_ticks_hourly_and_a_paced_one_every_five_minutes():
+    entries = [entry(0, 6, 30), entry(1, 9, 52), entry(2, 11, 10)]
+
+    def beats(live: bool) -> list[str]:
+        return [i.at.strftime("%H:%M") for i in replay_schedule(entries, Settings(), replay_id="r", live=live)
+                if i.control is not None and i.control.type == "heartbeat"]
+
+    assert beats(live=False) == ["06:30", "09:00", "11:00"]
+    assert beats(live=True)[:4] == ["06:30", "06:30", "06:35", "06:40"]
 
 
 def test_empty_replay_has_no_records():

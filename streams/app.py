@@ -19,7 +19,7 @@ from typing import Any
 import faust
 
 from schemas import ClassifiedEvent, ReplayControl, format_utc
-from streams import metrics, topics as t
+from streams import memory, metrics, topics as t
 from streams.aggregate import CLOCKS, Aggregator, FoldResult, stores_in_one
 from streams.alerts import AlertEvaluator, load_rules
 from streams.dedup import as_unique, conflict_reason, forget_before, partition_books, sighting
@@ -114,6 +114,12 @@ def create_app(settings: Settings) -> faust.App:
         warm_up()
         gc.collect()
         gc.freeze()
+
+    if settings.release_memory_s:
+        @app.timer(interval=settings.release_memory_s)
+        async def release_free_memory() -> None:
+            """Freed heap goes back to the OS, or RSS keeps a bulk replay's peak (streams/memory.py)."""
+            memory.release_free_memory()
 
     @app.on_partitions_revoked.connect
     async def forget_caches(*args: Any, **kwargs: Any) -> None:

@@ -40,6 +40,9 @@ class Settings(BaseSettings):
         "RocksDB memory of each table partition: two write buffers of a quarter each and a block cache "
         "of half. Faust's defaults (three 64 MB write buffers, a 2 GB block cache) let a long "
         "replay's worker grow by hundreds of MB."))
+    release_memory_s: float = Field(30.0, ge=0, description=(
+        "How often the worker hands the heap memory it freed back to the OS (glibc malloc_trim, a "
+        "few ms); without it RSS follows the highest use of a bulk replay, not the use. 0: never."))
     web_host: str = Field("127.0.0.1", description="Address the worker's web server binds to.")
     web_port: int = Field(6066, ge=0, le=65535, description="Port of the worker's web server.")
     web_enabled: bool = Field(True, description="Serve the worker's web endpoints.")

@@ -58,3 +58,13 @@ async def test_resuming_a_running_flow_keeps_the_records_the_stream_queues_hold(
     app.flow_control.suspend()  # the next rebalance
     app.flow_control.resume()
     assert queue.qsize() == 0
+
+
+def test_the_worker_hands_freed_memory_back_on_a_timer_unless_told_not_to(tmp_path):
+    """RSS followed a bulk replay's highest use until the worker trimmed the heap (streams/memory.py)."""
+    def tasks(seconds: float) -> list[str]:
+        app = create_app(Settings(data_dir=tmp_path, release_memory_s=seconds, web_enabled=False))
+        return [task.__name__ for task in app._app_tasks]
+
+    assert "release_free_memory" in tasks(30)
+    assert "release_free_memory" not in tasks(0)

@@ -117,6 +117,11 @@ def fingerprint(rule: str, labels: dict[str, str]) -> str:
     return hashlib.sha256(orjson.dumps([rule, labels], option=orjson.OPT_SORT_KEYS)).hexdigest()[:16]
 
 
+def _firing(rule: Rule, labels: dict[str, str], at: datetime, summary: str, event_ids: list[str]) -> Alert:
+    return Alert(fingerprint=fingerprint(rule.name, labels), rule=rule.name, status="firing", severity=rule.severity,
+                 summary=summary, labels=labels, starts_at=at, ends_at=None, event_ids=event_ids)
+
+
 def _matches(series: str, patterns: Iterable[str]) -> bool:
     return any(fnmatch.fnmatchcase(series, p) for p in patterns)
 
@@ -218,9 +223,9 @@ class AlertEvaluator:
             return []
         self.state[jumped_to] = [*fired, update.best][-RECENT_JUMPS:]
         ids = [c.event_id for c in update.claims if c.published_at == update.as_of]
-        return [self._fire(rule, {"series": update.series, "best": str(update.best)}, update.as_of,
-                           f"{update.series} toll jumped from {previous} to {update.best} (+{rise})", ids,
-                           remember=False)]
+        # remembered above, per series and bounded, rather than under its fingerprint (one per value)
+        return [_firing(rule, {"series": update.series, "best": str(update.best)}, update.as_of,
+                        f"{update.series} toll jumped from {previous} to {update.best} (+{rise})", ids)]
 
     def _first_civilian(self, rule: FirstCivilian, update: TollUpdate) -> list[Alert]:
         if update.population != "civilian" or update.best <= 0 or update.party in rule.exclude_parties:
@@ -265,13 +270,10 @@ class AlertEvaluator:
     # --- state --------------------------------------------------------------------------------
 
     def _fire(self, rule: Rule, labels: dict[str, str], at: datetime, summary: str, event_ids: list[str],
-              *, window: str | None = None, remember: bool = True) -> Alert:
-        """The alert, remembered under its fingerprint unless the rule keeps its own, bounded, memory."""
-        fp = fingerprint(rule.name, labels)
-        alert = Alert(fingerprint=fp, rule=rule.name, status="firing", severity=rule.severity, summary=summary,
-                      labels=labels, starts_at=at, ends_at=None, event_ids=event_ids)
-        if remember:
-            self.state[f"alert:{fp}"] = {"status": "firing", "window": window, "alert": alert.to_dict()}
+              *, window: str | None = None) -> Alert:
+        """The alert, remembered under its fingerprint, so the same input never fires it again."""
+        alert = _firing(rule, labels, at, summary, event_ids)
+        self.state[f"alert:{alert.fingerprint}"] = {"status": "firing", "window": window, "alert": alert.to_dict()}
         if window is not None:
             self.state[f"open:{rule.name}"] = [*self.state.get(f"open:{rule.name}", []), labels["series"]]
         return alert

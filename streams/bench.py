@@ -20,9 +20,9 @@ out. Phases, each also callable on its own (the tests run them at a tiny size):
 About the corpus: the synthetic corpus spreads its conflict-days over about four years. A speed-0
 replay sends one heartbeat per gap that crosses an hour, but a live (paced) replay sends one every
 5 minutes of event time to every partition, so the live phase (d) takes its entries from the corpus
-with the gaps between days closed (``compact_days``: the n-th distinct day becomes day n, times of day kept,
-entry ids recomputed); ``BenchConfig.compact`` does the same for the throughput corpus. The JSON
-records how many heartbeats each replay carried.
+with the gaps between days closed (``compact_days``: the n-th distinct day becomes day n, times of
+day kept, entry ids recomputed); ``BenchConfig.compact`` does the same for the throughput corpus.
+The JSON records how many heartbeats each replay carried.
 """
 
 from __future__ import annotations

@@ -30,9 +30,9 @@ from typing import Any
 
 from schemas import ClassifiedEvent, RollingWindow, TollUpdate, UniqueEntry, WindowValue, format_utc
 from streams import tolls
-from streams.neardup import DedupConfig, NearDuplicateIndex
+from streams.neardup import DedupConfig, NearDuplicateIndex, Sketch
 from streams.stores import PrefixView
-from streams.windows import HOUR, EventTimeWindows, parse_utc
+from streams.windows import HOUR, EventTimeWindows
 
 UNIQUE_FIELDS = tuple(UniqueEntry.model_fields)
 TOLL_EVENTS = "events"  # key of the tolls' {event_id: series keys}
@@ -106,18 +106,24 @@ class Aggregator:
                                         model=RollingWindow, describe=self.describe, updates=False) if rolling else None
         self.all_windows = [self.hourly, *([self.rolling] if self.rolling else [])]
         self.near_duplicates = NearDuplicateIndex(stores.duplicates, config=dedup_config)
+        # waiting events given with their sketch (analyze), by pending key: released from memory,
+        # not read back from the store and validated again
+        self._ready: dict[str, tuple[ClassifiedEvent, Sketch]] = {}
         if HOUR + grace + allowed_lateness > (horizon := self.near_duplicates.config.horizon):
             raise ValueError(
                 f"grace {grace} plus allowed lateness {allowed_lateness} reach past the near-duplicate horizon "
                 f"({horizon}, horizon_hours in streams/data/dedup.toml) less the window's hour: an event that "
                 "late would be judged after the entries it repeats were forgotten, and count twice")
 
-    def on_event(self, partition: int, source: int, event: ClassifiedEvent) -> FoldResult:
-        """Buffer an event until the watermark passes it; release whatever is due."""
+    def on_event(self, partition: int, source: int, event: ClassifiedEvent, sketched: Sketch | None = None) -> FoldResult:
+        """Buffer an event until the watermark passes it; release whatever is due. ``sketched``:
+        its text's sketch, already computed (without it, judging computes it)."""
         late = self.hourly.lateness(partition, event.published_at)
         if late is not None:
             return FoldResult(late_reason=late)
         key = pending_key(event)
+        if sketched is not None:
+            self._ready[key] = (event, sketched)
         hour = key[:13]
         self.stores.pending[WAITING_PREFIX + key] = event.to_dict()
         # an hour's queue is written after the event it lists and the hours after the queue (see
@@ -141,11 +147,12 @@ class Aggregator:
         cutoff = format_utc(watermark)
         late_since = None  # the earliest released event that may change a closed window
         for key in self._take_due(cutoff):
+            ready = self._ready.pop(key, None)
             waiting = self.stores.pending.pop(WAITING_PREFIX + key, None)
             if waiting is None:
                 continue  # released in a batch whose later state writes a crash lost (see _store_tolls)
-            event = ClassifiedEvent.model_validate(waiting)
-            if self._release(partition, event, result) and any(
+            event, sketched = ready or (ClassifiedEvent.model_validate(waiting), None)
+            if self._release(partition, event, sketched, result) and any(
                     windows.closed_after(event.published_at) for windows in self.all_windows):
                 late_since = late_since or event.published_at
         result.windows += self.hourly.close_due(partition)
@@ -193,9 +200,9 @@ class Aggregator:
             self.stores.pending[QUEUE_HOURS] = hours[emptied:]
         return due
 
-    def _release(self, partition: int, event: ClassifiedEvent, result: FoldResult) -> bool:
+    def _release(self, partition: int, event: ClassifiedEvent, sketched: Sketch | None, result: FoldResult) -> bool:
         """Judge an event and fold it; True when it counts (new or a revision)."""
-        verdict = self.near_duplicates.judge(event)
+        verdict = self.near_duplicates.judge(event, sketched)
         judged = event.model_copy(update={
             "event_id": verdict.event_id, "verdict": verdict.verdict, "cluster": verdict.cluster,
             "mentions": verdict.mentions, "sources": verdict.sources, "revision_of": verdict.revision_of,
@@ -239,23 +246,15 @@ class Aggregator:
 
     def tolls_at(self, t: datetime) -> dict[str, tuple[int, int, int | None]]:
         """Each series' toll as it stood just before ``t``."""
-        state = self._tolls()
-        cutoff = [format_utc(t)]
-        out = {}
-        for key in sorted(state.get("series", {})):
-            changes = tolls.history(state, key)
-            i = bisect.bisect_left(changes, cutoff)
-            if i:
-                _, low, best, high = changes[i - 1]
-                out[key] = (low, best, high)
-        return out
+        return _tolls_before(self._tolls(), format_utc(t))
 
     def describe(self, window: dict[str, Any]) -> dict[str, Any]:
         """The classification and toll fields of a window."""
         by_category: dict[str, int] = {}
         for record in window["events"].values():
             by_category[record["category"]] = by_category.get(record["category"], 0) + 1
-        start, end = self.tolls_at(parse_utc(window["start"])), self.tolls_at(parse_utc(window["end"]))
+        state = self._tolls()
+        start, end = _tolls_before(state, window["start"]), _tolls_before(state, window["end"])
         reported: dict[str, dict[str, int]] = {"killed": {}, "wounded": {}}
         for key, (_, best, _) in end.items():
             change = best - start.get(key, (0, 0, 0))[1]
@@ -268,3 +267,12 @@ class Aggregator:
             # plain dicts: the window model validates them at once, faster than a model per series
             "tolls": {key: {"min": low, "best": best, "max": high} for key, (low, best, high) in end.items()},
         }
+
+
+def _tolls_before(state: dict[str, Any], cutoff: str) -> dict[str, tuple[int, int, int | None]]:
+    """Each series' toll as it stood just before ``cutoff`` (an ISO time), by series key."""
+    out = {}
+    for key, series in sorted(state["series"].items()):
+        if (value := tolls.value_at(series, cutoff)) is not None:
+            out[key] = value
+    return out

@@ -3,22 +3,37 @@
 It calls the same domain functions as the agents, in the same order (exact dedup and
 classification, then the ordered fold into verdicts, tolls and windows), on one partition, so it
 prints the records the worker publishes for the same input.
+
+Classification and each entry's near-duplicate sketch depend on the entry alone, and are most of
+the work: with ``analyze_jobs`` other than 1, a pool of processes computes them, a few chunks ahead
+of the fold, which stays in this process and sees the entries in schedule order.
 """
 
 from __future__ import annotations
 
+import multiprocessing
+import os
+import signal
 import sys
-from collections.abc import Iterator, Sequence
+from collections import deque
+from collections.abc import Iterable, Iterator, Sequence
+from itertools import islice, repeat
 from typing import Any
-from schemas import Entry, Record
+
+from schemas import ClassifiedEvent, Entry, Record
 from streams.aggregate import Aggregator, Stores
 from streams.alerts import AlertEvaluator, load_rules
 from streams.dedup import as_unique, conflict_reason, forget_before, sighting
 from streams.events import classify_event
-from streams.schedule import replay_schedule
+from streams.neardup import DedupConfig, Sketch, sketch
+from streams.schedule import Scheduled, replay_schedule
 from streams.settings import Settings
 
 EMITS = ("entries", "unique", "events", "tolls", "windows", "rolling", "alerts")
+CHUNK = 500  # schedule items per task of the pool: large enough that pickling them costs little
+AHEAD = 4  # tasks per process queued ahead of the fold: keeps the pool busy, bounds memory
+
+Prepared = tuple[Scheduled, ClassifiedEvent | None, Sketch | None]
 
 
 def analyze(entries: Sequence[Entry], settings: Settings, *, emit: str) -> Iterator[Record]:
@@ -31,33 +46,88 @@ def analyze_replays(replays: Sequence[Sequence[Entry]], settings: Settings, *, e
     final watermark, as separate ``liveblog replay`` commands reach the worker."""
     if emit not in EMITS:
         raise ValueError(f"emit must be one of {EMITS}, not {emit!r}")
-    seen: dict[str, Any] = {}
     if emit == "rolling" and not settings.rolling_windows:
         raise ValueError("rolling windows are off: set LIVEBLOG_ROLLING_WINDOWS=true, as for the worker")
+    schedule = (item for number, entries in enumerate(replays)
+                for item in replay_schedule(entries, settings, replay_id=f"offline-{number}", live=False))
+    if emit == "entries":
+        yield from (item.entry for item in schedule if item.entry is not None)
+        return
+    items = _first_sightings(schedule, settings)
     aggregator = Aggregator(Stores(), sources=1, grace=settings.grace, allowed_lateness=settings.allowed_lateness,
                             rolling=settings.rolling_windows)
     evaluator = AlertEvaluator({}, load_rules(settings.alert_rules))
-    items = (item for number, entries in enumerate(replays)
-             for item in replay_schedule(entries, settings, replay_id=f"offline-{number}", live=False))
+    jobs = classifying_processes(settings)
+    entries = sum(len(replay) for replay in replays)
+    config = aggregator.near_duplicates.config
+    prepared = (_prepared_in_pool(items, config, jobs) if jobs > 1 and entries > CHUNK
+                else map(_prepare, items, repeat(config)))
+    for item, event, sketched in prepared:
+        if event is None:
+            assert item.control is not None
+            result = aggregator.on_clock(0, 0, item.control.stream_time)
+        else:
+            result = aggregator.on_event(0, 0, event, sketched)
+            if result.late_reason:
+                print(f"liveblog analyze: {event.entry_id}: {result.late_reason}", file=sys.stderr)
+        if emit == "alerts":
+            yield from evaluator.on_fold(result.events, result.tolls, result.windows)
+        else:
+            yield from getattr(result, emit)
+
+
+def classifying_processes(settings: Settings) -> int:
+    """How many processes classify entries: ``analyze_jobs``, or one per CPU this process may use."""
+    if settings.analyze_jobs:
+        return settings.analyze_jobs
+    usable = getattr(os, "sched_getaffinity", None)
+    return len(usable(0)) if usable else os.cpu_count() or 1
+
+
+def _first_sightings(items: Iterable[Scheduled], settings: Settings) -> Iterator[Scheduled]:
+    """The schedule without exact duplicates and conflicts (reported on stderr), as the entry stage
+    drops them; the exact-dedup memory expires with the replay clock, as in the worker."""
+    seen: dict[str, Any] = {}
     for position, item in enumerate(items):
         if item.control is not None:
             forget_before(seen, item.control.stream_time, settings.exact_dedup_horizon)
-            result = aggregator.on_clock(0, 0, item.control.stream_time)
         else:
-            entry = item.entry
-            assert entry is not None
-            if emit == "entries":
-                yield entry
-                continue
-            seen_as = sighting(seen, entry, f"offline:{position}")
+            assert item.entry is not None
+            seen_as = sighting(seen, item.entry, f"offline:{position}")
             if seen_as == "conflict":
-                print(f"liveblog analyze: {conflict_reason(seen, entry)}", file=sys.stderr)
+                print(f"liveblog analyze: {conflict_reason(seen, item.entry)}", file=sys.stderr)
             if seen_as in ("conflict", "duplicate"):
                 continue
-            result = aggregator.on_event(0, 0, classify_event(as_unique(entry)))
-            if result.late_reason:
-                print(f"liveblog analyze: {entry.entry_id}: {result.late_reason}", file=sys.stderr)
-        if emit == "alerts":
-            yield from evaluator.on_fold(result.events, result.tolls, result.windows)
-        elif emit != "entries":
-            yield from getattr(result, emit)
+        yield item
+
+
+def _prepare(item: Scheduled, config: DedupConfig) -> Prepared:
+    """What the fold needs of a schedule item that is not the fold itself."""
+    if item.entry is None:
+        return item, None, None
+    return item, classify_event(as_unique(item.entry)), sketch(item.entry, config)
+
+
+def _prepare_chunk(chunk: list[Scheduled], config: DedupConfig) -> list[Prepared]:
+    return [_prepare(item, config) for item in chunk]
+
+
+def _prepared_in_pool(items: Iterable[Scheduled], config: DedupConfig, jobs: int) -> Iterator[Prepared]:
+    """``_prepare`` of every item, in order, computed by ``jobs`` processes at most ``AHEAD`` chunks
+    each ahead of the caller (``Pool.imap`` would read the whole schedule at once)."""
+    items = iter(items)
+    context = multiprocessing.get_context("fork" if "fork" in multiprocessing.get_all_start_methods() else None)
+    with context.Pool(jobs, initializer=_leave_interrupts_to_the_parent) as pool:
+        waiting: deque[Any] = deque()
+        while chunk := list(islice(items, CHUNK)):
+            waiting.append(pool.apply_async(_prepare_chunk, (chunk, config)))
+            if len(waiting) >= jobs * AHEAD:
+                yield from waiting.popleft().get()
+        while waiting:
+            yield from waiting.popleft().get()
+
+
+def _leave_interrupts_to_the_parent() -> None:
+    """A Ctrl-C reaches every process of the terminal's group: a pool process that took it would
+    die mid-task, and the pool then waits forever for that task. The parent stops the pool."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)

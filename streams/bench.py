@@ -625,14 +625,14 @@ def latency_run(entries: Sequence[Entry], *, rate: float, overrides: dict[str, A
 
 
 def analyze_rate(entries: Sequence[Entry], settings: Settings | None = None) -> dict[str, Any]:
-    from streams.analyze import analyze
+    from streams.analyze import analyze, classifying_processes
 
     settings = settings or Settings()
     started = time.perf_counter()
     windows = sum(1 for _ in analyze(entries, settings, emit="windows"))
     seconds = time.perf_counter() - started
     return {"entries": len(entries), "windows": windows, "seconds": round(seconds, 3),
-            "per_s": len(entries) / seconds}
+            "per_s": len(entries) / seconds, "classifying_processes": classifying_processes(settings)}
 
 
 def profile_analyze(entries: Sequence[Entry], top: int = 15) -> list[dict[str, Any]]:

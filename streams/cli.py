@@ -71,12 +71,15 @@ def parse(paths: tuple[Path, ...], doc_date: date | None, tz: str | None, source
               show_default=True, help="Which topic's records to print.")
 @click.option("--one-after-another", is_flag=True,
               help="Replay each file on its own, in the order given (as separate `liveblog replay` commands).")
+@click.option("--jobs", type=click.IntRange(min=0), default=None,
+              help="Processes that classify entries beside the one that folds them (default: "
+                   "$LIVEBLOG_ANALYZE_JOBS or 0, one per CPU; 1: one process).")
 def analyze(paths: tuple[Path, ...], doc_date: date | None, tz: str | None, source: str | None, emit: str,
-            one_after_another: bool) -> None:
+            one_after_another: bool, jobs: int | None) -> None:
     """Run the pipeline in-process (no broker) and print what the worker would publish."""
     from streams.analyze import analyze_replays
 
-    settings = load_settings()
+    settings = load_settings(analyze_jobs=jobs)
     groups = [(path,) for path in paths] if one_after_another else [paths]
     replays = [read_entries(group, doc_date, tz, source) for group in groups]
     out = sys.stdout.buffer

@@ -199,6 +199,20 @@ def band_keys(shingles: frozenset[int], bands: int, rows: int) -> list[str]:
     return [f"b:{i}:{zlib.crc32(raw[i * step:(i + 1) * step]):x}" for i in range(bands)]
 
 
+@dataclass(frozen=True)
+class Sketch:
+    """What judging reads of an entry's text. It depends on the text and the thresholds only, so
+    ``analyze`` computes it in its classifying processes, beside the one that judges."""
+
+    features: Features
+    bands: list[str]
+
+
+def sketch(entry: Entry, config: DedupConfig) -> Sketch:
+    found = features(f"{entry.headline}\n{entry.body}", config.shingle_words, config.quote_words)
+    return Sketch(found, band_keys(found.shingles, config.lsh_bands, config.lsh_rows))
+
+
 # --- the index ---------------------------------------------------------------------------------
 
 
@@ -290,15 +304,15 @@ class NearDuplicateIndex:
         self._known[entry_id] = _Known.of(record)
         self._hours.setdefault(record["t"][:13], []).append(entry_id)
 
-    def judge(self, entry: Entry) -> Verdict:
-        """The verdict for ``entry``, which is recorded too; judging it again returns the same."""
+    def judge(self, entry: Entry, sketched: Sketch | None = None) -> Verdict:
+        """The verdict for ``entry``, which is recorded too; judging it again returns the same.
+        ``sketched``: the entry's sketch under this index's config, if already computed."""
         known = self.store.get(f"c:{entry.entry_id}")
         if known is not None:
             return self._verdict(known)
-        cfg = self.config
-        f = features(f"{entry.headline}\n{entry.body}", cfg.shingle_words, cfg.quote_words)
+        sketched = sketched or sketch(entry, self.config)
+        f, bands = sketched.features, sketched.bands
         slot = _slot(entry)
-        bands = band_keys(f.shingles, cfg.lsh_bands, cfg.lsh_rows)
         names = [f"n:{n}" for n in sorted(f.names)]
         match = self._match(entry, f, slot, bands, names)
         own = slot if slot and f"e:{slot}" not in self.store else entry.entry_id
@@ -418,12 +432,14 @@ class NearDuplicateIndex:
 
     def _forget(self, entry_id: str, record: dict[str, Any], cutoff: str, postings: dict[str, list[str]]) -> None:
         self._known.pop(entry_id, None)
-        for key in record["keys"]:
-            rest = [i for i in postings.get(key, ()) if i != entry_id]
-            if rest:
-                postings[key] = rest
-            else:
-                postings.pop(key, None)
+        for key in record["keys"]:  # an entry is in a bucket at most once, and most often first in it
+            bucket = postings.get(key)
+            if bucket is None:
+                continue
+            if entry_id in bucket:
+                bucket.remove(entry_id)
+            if not bucket:
+                del postings[key]
         event_key = f"e:{record['e']}"
         if (event := self.store.get(event_key)) is not None and event["l"][:13] < cutoff:
             del self.store[event_key]

@@ -34,6 +34,9 @@ class Settings(BaseSettings):
     rolling_windows: bool = Field(False, description=(
         "Also publish liveblog.windows.rolling (60 minutes ending every 5 minutes). Off by default: "
         "it costs the fold a quarter of its time and the live p99 about 15-20 ms."))
+    analyze_jobs: int = Field(0, ge=0, description=(
+        "Processes in which analyze classifies entries, beside the one that folds them in order; "
+        "0: one per CPU; 1: everything in one process."))
     data_dir: Path = Field(Path(".liveblog"), description="Worker state directory (tables, local stores).")
     store: str = Field("rocksdb://", description="Table store: rocksdb:// (rocksdict, under data_dir) or memory://.")
     table_memory_mb: int = Field(32, ge=4, description=(

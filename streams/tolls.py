@@ -14,6 +14,7 @@ The state is a plain JSON-able dict (it lives in a Faust table); the functions a
 
 from __future__ import annotations
 
+import bisect
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from functools import lru_cache
@@ -204,15 +205,16 @@ def snapshot(state: dict) -> dict[str, tuple[int, int, int | None]]:
     return {key: value for key, s in state.get("series", {}).items() if (value := _value(s)) is not None}
 
 
-def history(state: dict, key: str) -> list[list[Any]]:
-    """A series' changes, oldest first: [time, min, best, max] (settled changes are summarised by
-    their last value)."""
-    series = state.get("series", {}).get(key)
-    if series is None:
-        return []
+def value_at(series: dict, cutoff: str) -> tuple[int, int, int | None] | None:
+    """A series' (min, best, max) as it stood just before ``cutoff`` (an ISO time), from its changes
+    [time, min, best, max], oldest first; the settled ones are summarised by the base's value."""
+    changes = series["history"]
+    i = bisect.bisect_left(changes, [cutoff])  # a change at ``cutoff`` sorts after [cutoff]
+    if i:
+        _, low, best, high = changes[i - 1]
+        return low, best, high
     base = series["base"]
-    settled = [[base["as_of"], base["min"], base["min"], base["max"]]] if base["as_of"] else []
-    return settled + series["history"]
+    return (base["min"], base["min"], base["max"]) if base["as_of"] and base["as_of"] < cutoff else None
 
 
 def _remembered(seen: dict[str, str], restated_since: str) -> dict[str, str]:

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import orjson
 
-from schemas import CasualtyClaim, ClassifiedEvent
+from schemas import CasualtyClaim, ClassifiedEvent, format_utc
 from streams.casualties import extract_claims
 from streams.classify import classify
 from streams import tolls
@@ -68,6 +68,27 @@ def test_seed_004_tolls():
     assert after["18:00"]["azerbaijan/civilian/wounded"] == (21, 21, 21)
     assert set(after["20:35"]) == {nk, az, "azerbaijan/civilian/wounded", "all/all/killed", "all/civilian/killed",
                                    "armenia/civilian/killed"}
+
+
+def test_a_series_value_before_a_time_is_its_last_change_before_it_settled_or_not():
+    """What a window reports as the tolls at its start and end: the value after the last claim
+    before that time, also once the older claims were settled into the base."""
+    state: dict = {}
+    after: list[tuple[str, dict]] = []  # (time of the claims, snapshot after them)
+    for i, (when, headline, body) in enumerate(seed_entries()):
+        state, _ = apply_event(state, event(f"ev{i}", when, headline, body))
+        if after and after[-1][0] == format_utc(when):
+            after.pop()  # several entries at one minute: the value after the last of them
+        after.append((format_utc(when), snapshot(state)))
+    settled = settle(state, datetime(2020, 9, 28, 12, 30, tzinfo=timezone.utc))
+    assert settled is not state
+    for (at, expected), (next_at, _) in zip(after, after[1:]):
+        for key, series in state["series"].items():
+            assert tolls.value_at(series, next_at) == expected.get(key), (key, at)
+            if at >= "2020-09-28T12:30":
+                assert tolls.value_at(settled["series"][key], next_at) == expected.get(key), (key, at)
+    first = after[0][0]
+    assert all(tolls.value_at(series, first) is None for series in state["series"].values())
 
 
 def test_idempotent_per_event_and_pure():

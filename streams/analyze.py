@@ -16,12 +16,12 @@ import os
 import signal
 import sys
 from collections import deque
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from itertools import islice, repeat
 from typing import Any
 
 from schemas import ClassifiedEvent, Entry, Record
-from streams.aggregate import Aggregator, Stores
+from streams.aggregate import Aggregator, FoldResult, Stores
 from streams.alerts import AlertEvaluator, load_rules
 from streams.dedup import as_unique, conflict_reason, forget_before, sighting
 from streams.events import classify_event
@@ -33,6 +33,7 @@ EMITS = ("entries", "unique", "events", "tolls", "windows", "rolling", "alerts")
 CHUNK = 500  # schedule items per task of the pool: large enough that pickling them costs little
 AHEAD = 4  # tasks per process queued ahead of the fold: keeps the pool busy, bounds memory
 
+Sighted = tuple[Scheduled, bool]  # a schedule item, and whether the entry stage passes it on
 Prepared = tuple[Scheduled, ClassifiedEvent | None, Sketch | None]
 
 
@@ -41,9 +42,11 @@ def analyze(entries: Sequence[Entry], settings: Settings, *, emit: str) -> Itera
     return analyze_replays([entries], settings, emit=emit)
 
 
-def analyze_replays(replays: Sequence[Sequence[Entry]], settings: Settings, *, emit: str) -> Iterator[Record]:
+def analyze_replays(replays: Sequence[Sequence[Entry]], settings: Settings, *, emit: str,
+                    on_item: Callable[[Scheduled], None] | None = None) -> Iterator[Record]:
     """``analyze`` of several replays run one after another into one fold, each ending with its own
-    final watermark, as separate ``liveblog replay`` commands reach the worker."""
+    final watermark, as separate ``liveblog replay`` commands reach the worker. ``on_item`` is
+    called with each schedule item once it is done with (a progress bar)."""
     if emit not in EMITS:
         raise ValueError(f"emit must be one of {EMITS}, not {emit!r}")
     if emit == "rolling" and not settings.rolling_windows:
@@ -53,7 +56,7 @@ def analyze_replays(replays: Sequence[Sequence[Entry]], settings: Settings, *, e
     if emit == "entries":
         yield from (item.entry for item in schedule if item.entry is not None)
         return
-    items = _first_sightings(schedule, settings)
+    items = _sightings(schedule, settings)
     aggregator = Aggregator(Stores(), sources=1, grace=settings.grace, allowed_lateness=settings.allowed_lateness,
                             rolling=settings.rolling_windows)
     evaluator = AlertEvaluator({}, load_rules(settings.alert_rules))
@@ -63,17 +66,20 @@ def analyze_replays(replays: Sequence[Sequence[Entry]], settings: Settings, *, e
     prepared = (_prepared_in_pool(items, config, jobs) if jobs > 1 and entries > CHUNK
                 else map(_prepare, items, repeat(config)))
     for item, event, sketched in prepared:
-        if event is None:
-            assert item.control is not None
+        if item.control is not None:
             result = aggregator.on_clock(0, 0, item.control.stream_time)
-        else:
+        elif event is not None:
             result = aggregator.on_event(0, 0, event, sketched)
             if result.late_reason:
                 print(f"liveblog analyze: {event.entry_id}: {result.late_reason}", file=sys.stderr)
+        else:
+            result = FoldResult()  # an exact duplicate or a conflict: the entry stage drops it
         if emit == "alerts":
             yield from evaluator.on_fold(result.events, result.tolls, result.windows)
         else:
             yield from getattr(result, emit)
+        if on_item is not None:
+            on_item(item)
 
 
 def classifying_processes(settings: Settings) -> int:
@@ -84,35 +90,35 @@ def classifying_processes(settings: Settings) -> int:
     return len(usable(0)) if usable else os.cpu_count() or 1
 
 
-def _first_sightings(items: Iterable[Scheduled], settings: Settings) -> Iterator[Scheduled]:
-    """The schedule without exact duplicates and conflicts (reported on stderr), as the entry stage
-    drops them; the exact-dedup memory expires with the replay clock, as in the worker."""
+def _sightings(items: Iterable[Scheduled], settings: Settings) -> Iterator[Sighted]:
+    """Each item, and whether the entry stage passes it on: not an exact duplicate, nor a conflict
+    (reported on stderr). The exact-dedup memory expires with the replay clock, as in the worker."""
     seen: dict[str, Any] = {}
     for position, item in enumerate(items):
         if item.control is not None:
             forget_before(seen, item.control.stream_time, settings.exact_dedup_horizon)
-        else:
-            assert item.entry is not None
-            seen_as = sighting(seen, item.entry, f"offline:{position}")
-            if seen_as == "conflict":
-                print(f"liveblog analyze: {conflict_reason(seen, item.entry)}", file=sys.stderr)
-            if seen_as in ("conflict", "duplicate"):
-                continue
-        yield item
+            yield item, True
+            continue
+        assert item.entry is not None
+        seen_as = sighting(seen, item.entry, f"offline:{position}")
+        if seen_as == "conflict":
+            print(f"liveblog analyze: {conflict_reason(seen, item.entry)}", file=sys.stderr)
+        yield item, seen_as not in ("conflict", "duplicate")
 
 
-def _prepare(item: Scheduled, config: DedupConfig) -> Prepared:
-    """What the fold needs of a schedule item that is not the fold itself."""
-    if item.entry is None:
+def _prepare(sighted: Sighted, config: DedupConfig) -> Prepared:
+    """What the fold needs of an entry the entry stage passes on: its classification and sketch."""
+    item, passed = sighted
+    if item.entry is None or not passed:
         return item, None, None
     return item, classify_event(as_unique(item.entry)), sketch(item.entry, config)
 
 
-def _prepare_chunk(chunk: list[Scheduled], config: DedupConfig) -> list[Prepared]:
-    return [_prepare(item, config) for item in chunk]
+def _prepare_chunk(chunk: list[Sighted], config: DedupConfig) -> list[Prepared]:
+    return [_prepare(sighted, config) for sighted in chunk]
 
 
-def _prepared_in_pool(items: Iterable[Scheduled], config: DedupConfig, jobs: int) -> Iterator[Prepared]:
+def _prepared_in_pool(items: Iterable[Sighted], config: DedupConfig, jobs: int) -> Iterator[Prepared]:
     """``_prepare`` of every item, in order, computed by ``jobs`` processes at most ``AHEAD`` chunks
     each ahead of the caller (``Pool.imap`` would read the whole schedule at once)."""
     items = iter(items)

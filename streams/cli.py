@@ -83,8 +83,15 @@ def analyze(paths: tuple[Path, ...], doc_date: date | None, tz: str | None, sour
     groups = [(path,) for path in paths] if one_after_another else [paths]
     replays = [read_entries(group, doc_date, tz, source) for group in groups]
     out = sys.stdout.buffer
+    if sys.stderr.isatty() and not sys.stdout.isatty():  # a bar would garble records on the terminal
+        from rich.console import Console
+
+        from streams.console import analyze_with_progress
+        records = analyze_with_progress(replays, settings, emit=emit, console=Console(stderr=True))
+    else:
+        records = analyze_replays(replays, settings, emit=emit)
     try:
-        for record in analyze_replays(replays, settings, emit=emit):
+        for record in records:
             out.write(record.to_json() + b"\n")
     except ValueError as exc:
         raise click.UsageError(str(exc)) from None

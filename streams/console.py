@@ -3,16 +3,17 @@
 from __future__ import annotations
 
 import asyncio
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 
 import orjson
 from aiokafka import AIOKafkaConsumer, TopicPartition
-from rich.console import Group
+from rich.console import Console, Group
 from rich.live import Live
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
-from schemas import Entry, format_utc
+from schemas import Entry, Record, format_utc
+from streams.analyze import analyze_replays
 from streams.fetching import adapt_fetch_wait
 from streams.producer import ReplayStats, replay
 from streams.schedule import Scheduled
@@ -21,13 +22,14 @@ from streams.settings import Settings
 from streams.topics import HOURLY
 
 
-def replay_progress() -> Progress:
+def replay_progress(label: str = "replay", console: Console | None = None) -> Progress:
     return Progress(
-        TextColumn("[bold]replay"),
+        TextColumn(f"[bold]{label}"),
         BarColumn(),
         MofNCompleteColumn(),
         TextColumn("entries  replay clock {task.fields[clock]}"),
         TimeElapsedColumn(),
+        console=console,
     )
 
 
@@ -38,6 +40,15 @@ def replay_with_progress(entries: Sequence[Entry], settings: Settings, *, speed:
         task = progress.add_task("replay", total=len(entries), clock="-")
         return asyncio.run(replay(entries, settings, speed=speed, max_wait=max_wait,
                                   on_item=_advance(progress, task)))
+
+
+def analyze_with_progress(replays: Sequence[Sequence[Entry]], settings: Settings, *, emit: str,
+                          console: Console) -> Iterator[Record]:
+    """``analyze_replays`` with a progress bar on ``console`` (stderr: the records go to stdout)
+    that moves on every entry folded and shows the replay clock."""
+    with replay_progress("analyze", console) as progress:
+        task = progress.add_task("analyze", total=sum(map(len, replays)), clock="-")
+        yield from analyze_replays(replays, settings, emit=emit, on_item=_advance(progress, task))
 
 
 def _advance(progress: Progress, task: int):

@@ -3,6 +3,7 @@ same order, reading the schedule only a few chunks ahead of the fold."""
 
 from __future__ import annotations
 
+import io
 import os
 import signal
 import subprocess
@@ -11,14 +12,17 @@ from itertools import count
 from pathlib import Path
 
 import pytest
+from rich.console import Console
 
 from schemas import ReplayControl
 from streams import analyze as offline
 from streams.bench import make_corpus
+from streams.console import analyze_with_progress
 from streams.neardup import load_config
 from streams.schedule import Scheduled
 from streams.settings import Settings
-from tests.conftest import LIVEBLOG, ROOT
+from streams.parse import parse_paths
+from tests.conftest import LIVEBLOG, ROOT, SEED_004
 
 
 @pytest.fixture(scope="module")
@@ -55,7 +59,7 @@ def test_the_pool_reads_the_schedule_only_a_few_chunks_ahead_of_the_fold():
         for minute in range(100 * offline.CHUNK):
             next(pulled)
             at = start + timedelta(minutes=minute)
-            yield Scheduled(at, control=ReplayControl(type="heartbeat", stream_time=at, replay_id="ahead"))
+            yield Scheduled(at, control=ReplayControl(type="heartbeat", stream_time=at, replay_id="ahead")), True
     prepared = offline._prepared_in_pool(clocks(), load_config(), 2)
     first = next(prepared)
     assert first[0].at == start and first[1] is None
@@ -92,3 +96,16 @@ def test_ctrl_c_stops_analyze_and_its_pool_at_once(tmp_path):
     finally:
         if in_session(run.pid):
             os.killpg(run.pid, signal.SIGKILL)
+
+
+def test_the_progress_bar_counts_every_entry_duplicates_included():
+    """Twice the same scrape: the second is all exact duplicates, which the fold skips; the bar
+    still reaches its total, and the records are analyze's."""
+    entries = parse_paths([SEED_004])
+    terminal = io.StringIO()
+    settings = Settings(analyze_jobs=1)
+    shown = list(analyze_with_progress([entries, entries], settings, emit="windows",
+                                       console=Console(file=terminal, force_terminal=True, color_system=None, width=120)))
+    assert [w.to_json() for w in shown] == [w.to_json() for w in offline.analyze_replays([entries, entries], settings, emit="windows")]
+    assert f"{2 * len(entries)}/{2 * len(entries)} entries" in terminal.getvalue()
+    assert "analyze" in terminal.getvalue() and "replay clock 2020-09-28T" in terminal.getvalue()

@@ -107,6 +107,10 @@ def _claim_order(claim: dict) -> tuple[str, str, int]:
     return (claim["published_at"], claim["event_id"], claim["n"])
 
 
+def _published_at(claim: dict) -> str:
+    return claim["published_at"]
+
+
 def _fold(base: dict, claims: list[dict]) -> tuple[dict, list[list[Any]]]:
     """Fold claims (in order) onto a copy of ``base``; return the fold and its history of changes."""
     fold = {**base, "seen": dict(base["seen"]), "since_total": list(base["since_total"])}
@@ -234,7 +238,8 @@ def settle(state: dict, before: datetime) -> dict:
     series_out = {}
     moved = False
     for key, series in state.get("series", {}).items():
-        old = [c for c in series["claims"] if c["published_at"] < cutoff]
+        # claims are kept in claim order, so the old ones are a prefix
+        old = series["claims"][:bisect.bisect_left(series["claims"], cutoff, key=_published_at)]
         if not old:
             series_out[key] = series
             continue

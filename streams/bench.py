@@ -50,7 +50,7 @@ from schemas import Entry, ReplayControl, format_utc
 from streams.broker import EmbeddedBroker, free_port
 from streams.fetching import adapt_fetch_wait
 from streams.producer import replay, send_clock
-from streams.schedule import Scheduled, replay_schedule
+from streams.schedule import Scheduled, replay_schedule, schedule_counts
 from streams.processes import spawn_worker, stop_process
 from streams.settings import Settings
 from streams.topics import ENTRIES, HOURLY, TABLE_ENTRY_SEEN, TABLE_FOLD, UNIQUE, changelog_topic, create_topics
@@ -138,14 +138,6 @@ def make_corpus(directory: Path, entries: int, seed: int, *, compact: bool = Tru
     summary = write_corpus(directory, entries=entries, seed=seed)
     parsed = parse_paths(list(summary.paths))
     return compact_days(parsed) if compact else parsed
-
-
-def schedule_counts(entries: Sequence[Entry], settings: Settings, *, live: bool = False) -> dict[str, int]:
-    counts = {"entries": 0, "heartbeat": 0, "watermark": 0}
-    for item in replay_schedule(entries, settings, replay_id="count", live=live):
-        counts["entries" if item.entry is not None else item.control.type] += 1  # type: ignore[union-attr]
-    counts["control_records"] = (counts["heartbeat"] + counts["watermark"]) * settings.partitions
-    return counts
 
 
 def last_hour_key(entries: Sequence[Entry]) -> bytes:

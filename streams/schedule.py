@@ -70,3 +70,12 @@ def replay_schedule(entries: Sequence[Entry], settings: Settings, *, replay_id: 
     minutes = settings.heartbeat_minutes if live else settings.bulk_heartbeat_minutes
     return schedule(entries, heartbeat=timedelta(minutes=minutes), grace=settings.grace, replay_id=replay_id,
                     live=live)
+
+
+def schedule_counts(entries: Sequence[Entry], settings: Settings, *, live: bool = False) -> dict[str, int]:
+    """Entries and control records of a replay; each control record goes to every partition."""
+    counts = {"entries": 0, "heartbeat": 0, "watermark": 0}
+    for item in replay_schedule(entries, settings, replay_id="count", live=live):
+        counts["entries" if item.entry is not None else item.control.type] += 1  # type: ignore[union-attr]
+    counts["control_records"] = (counts["heartbeat"] + counts["watermark"]) * settings.partitions
+    return counts

@@ -22,4 +22,4 @@ def test_freed_fragmented_heap_goes_back_to_the_os():
     assert release_free_memory()
     trimmed = rss_kib(pid)
     assert trimmed is not None and freed - trimmed > 150_000, (filled, freed, trimmed)
-    assert len(keep) == 4_000
+    del keep  # held until here: the small objects that pin the freed heap

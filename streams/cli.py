@@ -95,6 +95,8 @@ def analyze(paths: tuple[Path, ...], doc_date: date | None, tz: str | None, sour
             out.write(record.to_json() + b"\n")
     except ValueError as exc:
         raise click.UsageError(str(exc)) from None
+    finally:
+        records.close()  # on Ctrl-C too: stops analyze's pool now, not when the generator is collected
 
 
 @main.command()

@@ -60,11 +60,9 @@ def analyze_replays(replays: Sequence[Sequence[Entry]], settings: Settings, *, e
     aggregator = Aggregator(Stores(), sources=1, grace=settings.grace, allowed_lateness=settings.allowed_lateness,
                             rolling=settings.rolling_windows)
     evaluator = AlertEvaluator({}, load_rules(settings.alert_rules))
-    jobs = classifying_processes(settings)
-    entries = sum(len(replay) for replay in replays)
+    jobs = classifying_processes(settings, sum(len(replay) for replay in replays))
     config = aggregator.near_duplicates.config
-    prepared = (_prepared_in_pool(items, config, jobs) if jobs > 1 and entries > CHUNK
-                else map(_prepare, items, repeat(config)))
+    prepared = _prepared_in_pool(items, config, jobs) if jobs > 1 else map(_prepare, items, repeat(config))
     for item, event, sketched in prepared:
         if item.control is not None:
             result = aggregator.on_clock(0, 0, item.control.stream_time)
@@ -82,8 +80,11 @@ def analyze_replays(replays: Sequence[Sequence[Entry]], settings: Settings, *, e
             on_item(item)
 
 
-def classifying_processes(settings: Settings) -> int:
-    """How many processes classify entries: ``analyze_jobs``, or one per CPU this process may use."""
+def classifying_processes(settings: Settings, entries: int) -> int:
+    """How many processes classify ``entries``: ``analyze_jobs``, or one per CPU this process may
+    use; one (this one) for a chunk or less, which a pool would not make faster."""
+    if entries <= CHUNK:
+        return 1
     if settings.analyze_jobs:
         return settings.analyze_jobs
     usable = getattr(os, "sched_getaffinity", None)

@@ -123,6 +123,7 @@ def test_run_bench_tiny_writes_json_and_last_line(tmp_path: Path, capsys):
         assert data[key] > 0, key
     assert set(data["phases"]) >= {"a_raw_baseline", "b_pipeline_1_worker", "d_latency", "e_analyze", "f_rss",
                                    "g_pipeline_2_workers"}
+    assert data["phases"]["e_analyze"]["classifying_processes"] == 1  # 150 entries: no pool
     assert LAST_LINE.match(result.last_line()), result.last_line()
 
 

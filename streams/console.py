@@ -13,7 +13,6 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 from rich.table import Table
 
 from schemas import Entry, Record, format_utc
-from streams.analyze import analyze_replays
 from streams.fetching import adapt_fetch_wait
 from streams.producer import ReplayStats, replay
 from streams.schedule import Scheduled
@@ -46,6 +45,8 @@ def analyze_with_progress(replays: Sequence[Sequence[Entry]], settings: Settings
                           console: Console) -> Iterator[Record]:
     """``analyze_replays`` with a progress bar on ``console`` (stderr: the records go to stdout)
     that moves on every entry folded and shows the replay clock."""
+    from streams.analyze import analyze_replays  # the classifiers: not for replay, watch and console
+
     with replay_progress("analyze", console) as progress:
         task = progress.add_task("analyze", total=sum(map(len, replays)), clock="-")
         yield from analyze_replays(replays, settings, emit=emit, on_item=_advance(progress, task))

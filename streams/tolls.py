@@ -129,7 +129,7 @@ def _fold(base: dict, claims: list[dict]) -> tuple[dict, list[list[Any]]]:
             del fold["since_total"][0]
             fold["omitted"] += 1
         if counted and (fold["min"], fold["max"]) != before:
-            history.append([stored["published_at"], fold["min"], fold["min"], fold["max"]])
+            history.append([stored["published_at"], *_toll(fold)])
     return fold, history
 
 
@@ -198,9 +198,14 @@ def _provenance(items: tuple[tuple[str, Any], ...]) -> ClaimProvenance:
     return ClaimProvenance.model_validate({k: v for k, v in items if k != "n"})
 
 
+def _toll(fold: dict) -> tuple[int, int, int | None]:
+    """(min, best, max) of a fold: best is the lower bound, ACLED's conservative reading."""
+    return fold["min"], fold["min"], fold["max"]
+
+
 def _value(series: dict) -> tuple[int, int, int | None] | None:
     fold = series["fold"]
-    return None if fold["as_of"] is None else (fold["min"], fold["min"], fold["max"])
+    return None if fold["as_of"] is None else _toll(fold)
 
 
 def snapshot(state: dict) -> dict[str, tuple[int, int, int | None]]:
@@ -218,7 +223,7 @@ def value_at(series: dict, cutoff: str) -> tuple[int, int, int | None] | None:
         _, low, best, high = changes[i - 1]
         return low, best, high
     base = series["base"]
-    return (base["min"], base["min"], base["max"]) if base["as_of"] and base["as_of"] < cutoff else None
+    return _toll(base) if base["as_of"] and base["as_of"] < cutoff else None
 
 
 def _remembered(seen: dict[str, str], restated_since: str) -> dict[str, str]:

@@ -36,7 +36,7 @@ class Settings(BaseSettings):
         "it costs the fold a quarter of its time and the live p99 about 15-20 ms."))
     analyze_jobs: int = Field(0, ge=0, description=(
         "Processes in which analyze classifies entries, beside the one that folds them in order; "
-        "0: one per CPU; 1: everything in one process."))
+        "0: one per CPU; 1: everything in one process. A replay of 500 entries or fewer runs in one."))
     data_dir: Path = Field(Path(".liveblog"), description="Worker state directory (tables, local stores).")
     store: str = Field("rocksdb://", description="Table store: rocksdb:// (rocksdict, under data_dir) or memory://.")
     table_memory_mb: int = Field(32, ge=4, description=(

@@ -24,7 +24,8 @@ from streams.aggregate import CLOCKS, Aggregator, FoldResult, stores_in_one
 from streams.alerts import AlertEvaluator, load_rules
 from streams.dedup import as_unique, conflict_reason, forget_before, partition_books, sighting
 from streams.events import classify_event, warm_up
-from streams.faust_support import App, act_for, batches, transport_with_fetch_wait
+from streams.faust_support import App, PacedEntries, act_for, batches, transport_with_fetch_wait
+from streams.pacing import FoldPacing
 from streams.records import BadRecord, dead_letter, decode_entry_record, header
 from streams.security import faust_credentials
 from streams.settings import Settings
@@ -54,6 +55,12 @@ def faust_settings(settings: Settings) -> dict[str, Any]:
         "web_host": settings.web_host,
         "web_port": settings.web_port,
         "producer_linger": 0.005,
+        # What the consumer hands Faust at once, and what an agent's queue holds: a batch. With
+        # Faust's defaults (every record fetched; 4,096 per queue) a bulk replay's heap held 158,000
+        # decoded records, and the fold's input waited behind thousands of queued entries, which
+        # holding the entries back (streams.pacing) cannot recall.
+        "broker_max_poll_records": settings.batch_size,
+        "stream_buffer_maxsize": settings.batch_size,
     }
 
 
@@ -105,6 +112,8 @@ def create_app(settings: Settings) -> faust.App:
         rolling=settings.rolling_windows,
     )
     evaluator = AlertEvaluator(PrefixView(fold_state, "a:"), load_rules(settings.alert_rules))
+    pacing = PacedEntries(app, FoldPacing(settings.fold_backlog_max), entries_topic=t.ENTRIES,
+                          fold_topic=t.WINDOW_INPUT)
 
     @app.task
     async def prepare_for_first_record() -> None:
@@ -121,9 +130,16 @@ def create_app(settings: Settings) -> faust.App:
             """Freed heap goes back to the OS, or RSS keeps a bulk replay's peak (streams/memory.py)."""
             memory.release_free_memory()
 
+    if settings.fold_backlog_max:
+        @app.timer(interval=1.0)
+        async def pace_entries() -> None:
+            """Decide again when no batch comes: entries held back must not wait for a batch."""
+            pacing.pace()
+
     @app.on_partitions_revoked.connect
     async def forget_caches(*args: Any, **kwargs: Any) -> None:
         seen_writes.clear()  # partitions may move to another worker and back
+        pacing.forget()
         fold_state.forget_cache()
         aggregator.near_duplicates.forget_index()  # derived from the table; rebuilt on next use
     model = ReadModel()
@@ -221,6 +237,8 @@ def create_app(settings: Settings) -> faust.App:
         for event in batch:
             await guarded(event.message, fold_and_publish)
         fold_state.flush()
+        pacing.folded(batch[-1].message.offset + 1)
+        pacing.pace()
 
     async def fold_and_publish(message: Any) -> None:
         try:
@@ -254,6 +272,7 @@ def create_app(settings: Settings) -> faust.App:
     async def process_entries(stream: faust.StreamT) -> None:
         async for batch in batches(stream, settings.batch_size, **batching):
             await process_batch(batch)
+            pacing.pace()
 
     @app.agent(fold_input, name="fold-tolls-and-windows")
     async def fold_tolls_and_windows(stream: faust.StreamT) -> None:

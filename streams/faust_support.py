@@ -1,6 +1,7 @@
 """Where the worker departs from Faust's defaults, each for a reason seen on the embedded broker:
-batches that never make a live record wait, a transport with short fetch waits, and flow control
-that does not drop queued records after a rebalance. ``streams.app`` wires them into its agents.
+batches that never make a live record wait, a transport with short fetch waits, flow control that
+does not drop queued records after a rebalance, and entries held back while the fold has a backlog
+(``streams.pacing``). ``streams.app`` wires them into its agents.
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ from mode.utils.objects import cached_property
 from mode.utils.queues import FlowControlEvent
 
 from streams.fetching import adapt_fetch_wait
+from streams.pacing import FoldPacing
 
 
 def act_for(event: faust.EventT) -> None:
@@ -76,6 +78,65 @@ async def batches(stream: faust.StreamT, max_size: int, *, at_once: int, gap: fl
                 await stream.ack(event)
     finally:
         upcoming.cancel()
+
+
+class PacedEntries:
+    """Holds this worker's entries partitions back while its fold has a backlog, as
+    ``streams.pacing.FoldPacing`` decides. Called after every batch of either stage and from a
+    timer. The backlog is the fold partition's high watermark, from the consumer's last fetch of
+    it, less the offset after the last record this worker folded; a worker that does not fold
+    never holds its entries back. The fold partition is never paused, so a backlog drains.
+
+    The decision is made and applied on the consumer's own thread, where aiokafka keeps the high
+    watermarks and the assignment, and sets every assigned entries partition to it, paused or not,
+    each time: a pause made for an assignment that a rebalance replaced cannot stay.
+    The pause is aiokafka's: it drops what it fetched of the partition and fetches it again on
+    resume. Faust's ``pause_partitions`` is not for this: records it had fetched for a partition
+    paused meanwhile are skipped, their offsets passed (a replay lost a third of its entries)."""
+
+    def __init__(self, app: faust.App, pacing: FoldPacing, *, entries_topic: str, fold_topic: str) -> None:
+        self.app = app
+        self.pacing = pacing
+        self.entries_topic = entries_topic
+        self.fold_topic = fold_topic
+        self.fold_next: int | None = None  # offset after the last record this worker folded
+
+    def folded(self, next_offset: int) -> None:
+        self.fold_next = next_offset
+
+    def forget(self) -> None:
+        """At a rebalance: the fold may move."""
+        self.fold_next = None
+        self.pacing.reset()
+
+    def pace(self) -> None:
+        thread = self.app.consumer._thread  # aiokafka's consumer runs on a thread of its own
+        if not thread.thread_loop.is_closed():
+            thread.thread_loop.call_soon_threadsafe(self._apply, thread, self.fold_next)
+
+    def _apply(self, thread: Any, fold_next: int | None) -> None:
+        consumer = thread._consumer
+        if consumer is None:
+            return
+        assigned = consumer.assignment()
+        backlog = sum(_not_folded(consumer, tp, fold_next) for tp in assigned if tp.topic == self.fold_topic)
+        hold = self.pacing.hold_entries(backlog)
+        held = consumer.paused()
+        entries = [tp for tp in assigned if tp.topic == self.entries_topic]
+        if hold and (stop := [tp for tp in entries if tp not in held]):
+            consumer.pause(*stop)
+        elif not hold and (go := [tp for tp in entries if tp in held]):
+            consumer.resume(*go)
+
+
+def _not_folded(consumer: aiokafka.AIOKafkaConsumer, tp: aiokafka.TopicPartition, folded_to: int | None) -> int:
+    """Records of the fold partition not folded yet: from the offset after the last one folded
+    here, or, before this worker folded any, from what the consumer has not handed over yet."""
+    highwater = consumer.highwater(tp)
+    if folded_to is None:
+        state = consumer._subscription.subscription.assignment.state_value(tp)
+        folded_to = state.position if state is not None and state.has_valid_position else highwater
+    return max(0, (highwater or 0) - (folded_to or 0))
 
 
 def transport_with_fetch_wait(fetch_wait_ms: int, fetch_wait_max_ms: int) -> type[faust_aiokafka.Transport]:

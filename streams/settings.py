@@ -53,7 +53,9 @@ class Settings(BaseSettings):
     rebalance_timeout_s: float = Field(3.0, gt=0, description="Consumer rebalance timeout; a new group waits about this long to join.")
     batch_size: int = Field(500, ge=1, description=(
         "Most records an agent takes at once: the fold writes its state once per batch, the entry "
-        "stage forwards one replay clock per source partition and batch."))
+        "stage forwards one replay clock per source partition and batch. Also the most records the "
+        "consumer hands over at once and an agent's queue holds (Faust's broker_max_poll_records "
+        "and stream_buffer_maxsize)."))
     batch_gap_ms: float = Field(5.0, ge=0, description=(
         "Once records queue up, how long a batch waits for the next one when none is queued; what "
         "comes at a live rate (an entry and a replay clock per partition) is handled at once."))
@@ -67,6 +69,10 @@ class Settings(BaseSettings):
         "records past the consumer's position empty (the embedded broker needs longer than a short "
         "wait to read a partition of many small batches) and returns to LIVEBLOG_FETCH_WAIT_MS once "
         "nothing is behind (streams/fetching.py)."))
+    fold_backlog_max: int = Field(500, ge=0, description=(
+        "Records the worker's fold may have left to fold before the worker stops fetching entries, "
+        "until half are folded: on a bulk replay the fold's outputs then come out while the entries "
+        "are read, not after them (streams/pacing.py). 0: never stop."))
     max_value_bytes: int = Field(1_000_000, gt=0, description="Entries larger than this go to the dead-letter topic.")
     alert_rules: Path | None = Field(
         None, description="Alert rules file (TOML); default: the bundled streams/data/alert_rules.toml.")

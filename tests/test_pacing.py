@@ -98,3 +98,46 @@ def test_a_bulk_replay_s_events_come_out_while_its_entries_are_read_and_none_is_
     late = [orjson.loads(base64.b64decode(r["value"]["value_b64"]))["entry_id"]
             for r in records[t.DEADLETTER] if r["value"]["topic"] == t.WINDOW_INPUT]  # late events, if any
     assert sorted(released + late) == sorted(forwarded)
+
+
+def test_entries_held_back_at_a_rebalance_are_neither_lost_nor_held_for_good(broker, worker_env, tmp_path):
+    """A second worker joins mid-replay while the first holds its entries back on and off (a
+    limit of 100): pauses made for the assignment the rebalance replaced neither stay nor lose
+    records, and every entry still comes out."""
+    corpus = tmp_path / "corpus"
+    distinct = len({entry.entry_id for entry in make_corpus(corpus, 6_000, 13)})
+    env = {**worker_env, "LIVEBLOG_FOLD_BACKLOG_MAX": "100"}
+    assert run_cli("topics", "create", env=env).returncode == 0
+    first = start_worker({**env, "LIVEBLOG_DATA_DIR": str(tmp_path / "state-1")}, tmp_path / "worker-1.log")
+    second = None
+    outcome: list[int] = []
+    replay = threading.Thread(target=lambda: outcome.append(run_cli(
+        "replay", *map(str, sorted(corpus.glob("*.txt"))), "--speed", "0", env=env, timeout=300).returncode))
+    consumer = Consumer({"bootstrap.servers": broker.bootstrap, "group.id": "pacing-sampler"})
+    try:
+        replay.start()
+        deadline = time.monotonic() + 120
+        while written(consumer, t.WINDOW_INPUT) < 1_000 and time.monotonic() < deadline:
+            time.sleep(0.1)
+        second = start_worker({**env, "LIVEBLOG_DATA_DIR": str(tmp_path / "state-2"),
+                               "LIVEBLOG_WEB_PORT": str(free_port())}, tmp_path / "worker-2.log")
+        replay.join()
+        assert outcome == [0], "the replay failed"
+        deadline, settled = time.monotonic() + 180, []
+        while time.monotonic() < deadline and len(settled) < 25:  # until no event came for 5 s
+            events = written(consumer, t.EVENTS)
+            settled = [*settled, events] if settled and settled[-1] == events and events >= distinct * 0.95 else [events]
+            time.sleep(0.2)
+        records = {topic: read_topic(broker.bootstrap, topic, until=lambda rs, n=written(consumer, topic): len(rs) >= n)
+                   for topic in (t.ENTRIES, t.WINDOW_INPUT, t.EVENTS, t.DEADLETTER)}
+    finally:
+        consumer.close()
+        stop(first, tmp_path / "worker-1.log")
+        if second is not None:
+            stop(second, tmp_path / "worker-2.log")
+    forwarded = set(entry_ids(records[t.WINDOW_INPUT]))  # at least once: a rebalance may forward one again
+    assert set(entry_ids(records[t.ENTRIES])) == forwarded and len(forwarded) == distinct
+    released = {r["value"]["entry_id"] for r in records[t.EVENTS]}
+    late = {orjson.loads(base64.b64decode(r["value"]["value_b64"]))["entry_id"]
+            for r in records[t.DEADLETTER] if r["value"]["topic"] == t.WINDOW_INPUT}
+    assert released | late == forwarded

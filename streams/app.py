@@ -130,11 +130,10 @@ def create_app(settings: Settings) -> faust.App:
             """Freed heap goes back to the OS, or RSS keeps a bulk replay's peak (streams/memory.py)."""
             memory.release_free_memory()
 
-    if settings.fold_backlog_max:
-        @app.timer(interval=1.0)
-        async def pace_entries() -> None:
-            """Decide again when no batch comes: entries held back must not wait for a batch."""
-            pacing.pace()
+    @app.timer(interval=1.0)
+    async def pace_entries() -> None:
+        """Decide again when no batch comes: entries held back must not wait for a batch."""
+        pacing.pace()
 
     @app.on_partitions_revoked.connect
     async def forget_caches(*args: Any, **kwargs: Any) -> None:

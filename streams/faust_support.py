@@ -110,6 +110,8 @@ class PacedEntries:
         self.pacing.reset()
 
     def pace(self) -> None:
+        if not self.pacing.limit:
+            return
         thread = self.app.consumer._thread  # aiokafka's consumer runs on a thread of its own
         if not thread.thread_loop.is_closed():
             thread.thread_loop.call_soon_threadsafe(self._apply, thread, self.fold_next)
@@ -119,7 +121,9 @@ class PacedEntries:
         if consumer is None:
             return
         assigned = consumer.assignment()
-        backlog = sum(_not_folded(consumer, tp, fold_next) for tp in assigned if tp.topic == self.fold_topic)
+        # nothing folded here since the assignment: no backlog known yet (the first batch tells)
+        backlog = 0 if fold_next is None else sum(
+            max(0, (consumer.highwater(tp) or 0) - fold_next) for tp in assigned if tp.topic == self.fold_topic)
         hold = self.pacing.hold_entries(backlog)
         held = consumer.paused()
         entries = [tp for tp in assigned if tp.topic == self.entries_topic]
@@ -127,16 +131,6 @@ class PacedEntries:
             consumer.pause(*stop)
         elif not hold and (go := [tp for tp in entries if tp in held]):
             consumer.resume(*go)
-
-
-def _not_folded(consumer: aiokafka.AIOKafkaConsumer, tp: aiokafka.TopicPartition, folded_to: int | None) -> int:
-    """Records of the fold partition not folded yet: from the offset after the last one folded
-    here, or, before this worker folded any, from what the consumer has not handed over yet."""
-    highwater = consumer.highwater(tp)
-    if folded_to is None:
-        state = consumer._subscription.subscription.assignment.state_value(tp)
-        folded_to = state.position if state is not None and state.has_valid_position else highwater
-    return max(0, (highwater or 0) - (folded_to or 0))
 
 
 def transport_with_fetch_wait(fetch_wait_ms: int, fetch_wait_max_ms: int) -> type[faust_aiokafka.Transport]:

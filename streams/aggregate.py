@@ -26,9 +26,10 @@ import bisect
 from collections.abc import MutableMapping
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
+from functools import lru_cache
 from typing import Any
 
-from schemas import ClassifiedEvent, RollingWindow, TollUpdate, UniqueEntry, WindowValue, format_utc
+from schemas import ClassifiedEvent, RollingWindow, TollSnapshot, TollUpdate, UniqueEntry, WindowValue, format_utc
 from streams import tolls
 from streams.neardup import DedupConfig, NearDuplicateIndex, Sketch
 from streams.stores import PrefixView
@@ -43,6 +44,7 @@ QUEUE_PREFIX = "q:"  # each such hour's sorted pending keys are stored under QUE
 WAITING_PREFIX = "e:"  # each waiting event is stored under WAITING_PREFIX + its pending key
 HOUSEKEEPING = "housekeeping"  # key of the stream hour when tolls were last settled and dedup expired
 ROLLING_STEP = timedelta(minutes=5)
+TOLL_BOUNDS_KEPT = 64  # window bounds whose tolls are kept until the tolls change
 
 
 @dataclass
@@ -109,11 +111,21 @@ class Aggregator:
         # waiting events given with their sketch (analyze), by pending key: released from memory,
         # not read back from the store and validated again
         self._ready: dict[str, tuple[ClassifiedEvent, Sketch]] = {}
+        # the tolls before a window bound, as rendered, until the tolls next change: a window is
+        # rendered at each event and each series read at both its bounds
+        self._tolls_at: dict[str, dict[str, tuple[int, int, int | None]]] = {}
         if HOUR + grace + allowed_lateness > (horizon := self.near_duplicates.config.horizon):
             raise ValueError(
                 f"grace {grace} plus allowed lateness {allowed_lateness} reach past the near-duplicate horizon "
                 f"({horizon}, horizon_hours in streams/data/dedup.toml) less the window's hour: an event that "
                 "late would be judged after the entries it repeats were forgotten, and count twice")
+
+    def forget_derived(self) -> None:
+        """Drop what is kept in memory beside the stores (the near-duplicate index, tolls read at
+        window bounds): after a rebalance, or a failed record whose writes were discarded, the
+        stores are all that is known. The next use reads them again."""
+        self.near_duplicates.forget_index()
+        self._tolls_at.clear()
 
     def on_event(self, partition: int, source: int, event: ClassifiedEvent, sketched: Sketch | None = None) -> FoldResult:
         """Buffer an event until the watermark passes it; release whatever is due. ``sketched``:
@@ -236,6 +248,7 @@ class Aggregator:
         series it names could outlive it."""
         if new is old:
             return
+        self._tolls_at.clear()
         if new["events"] is not old["events"]:
             self.stores.tolls[TOLL_EVENTS] = new["events"]
         changed = [key for key, series in new["series"].items() if old["series"].get(key) is not series]
@@ -246,15 +259,21 @@ class Aggregator:
 
     def tolls_at(self, t: datetime) -> dict[str, tuple[int, int, int | None]]:
         """Each series' toll as it stood just before ``t``."""
-        return _tolls_before(self._tolls(), format_utc(t))
+        return self._tolls_before(format_utc(t))
+
+    def _tolls_before(self, cutoff: str) -> dict[str, tuple[int, int, int | None]]:
+        if (found := self._tolls_at.get(cutoff)) is None:
+            if len(self._tolls_at) >= TOLL_BOUNDS_KEPT:  # the tolls may stand still for a long replay
+                self._tolls_at.clear()
+            found = self._tolls_at[cutoff] = _tolls_before(self._tolls(), cutoff)
+        return found
 
     def describe(self, window: dict[str, Any]) -> dict[str, Any]:
         """The classification and toll fields of a window."""
         by_category: dict[str, int] = {}
         for record in window["events"].values():
             by_category[record["category"]] = by_category.get(record["category"], 0) + 1
-        state = self._tolls()
-        start, end = _tolls_before(state, window["start"]), _tolls_before(state, window["end"])
+        start, end = self._tolls_before(window["start"]), self._tolls_before(window["end"])
         reported: dict[str, dict[str, int]] = {"killed": {}, "wounded": {}}
         for key, (_, best, _) in end.items():
             change = best - start.get(key, (0, 0, 0))[1]
@@ -264,9 +283,16 @@ class Aggregator:
             "by_category": dict(sorted(by_category.items())),
             "killed": reported["killed"],
             "wounded": reported["wounded"],
-            # plain dicts: the window model validates them at once, faster than a model per series
-            "tolls": {key: {"min": low, "best": best, "max": high} for key, (low, best, high) in end.items()},
+            "tolls": {key: _snapshot(*value) for key, value in end.items()},
         }
+
+
+@lru_cache(maxsize=1 << 12)
+def _snapshot(low: int, best: int, high: int | None) -> TollSnapshot:
+    """A toll as a window lists it. Windows list every series, and most tolls stand unchanged
+    through many windows: the window model takes a frozen model as it is, and validating thirty
+    of them anew was most of the cost of rendering a window."""
+    return TollSnapshot(min=low, best=best, max=high)
 
 
 def _tolls_before(state: dict[str, Any], cutoff: str) -> dict[str, tuple[int, int, int | None]]:

@@ -140,7 +140,7 @@ def create_app(settings: Settings) -> faust.App:
         seen_writes.clear()  # partitions may move to another worker and back
         pacing.forget()
         fold_state.forget_cache()
-        aggregator.near_duplicates.forget_index()  # derived from the table; rebuilt on next use
+        aggregator.forget_derived()  # derived from the table; read again on next use
     model = ReadModel()
     if settings.web_enabled:
         add_routes(app, model)
@@ -245,7 +245,7 @@ def create_app(settings: Settings) -> faust.App:
             await publish(result)
         except BaseException:
             fold_state.discard()  # whatever a failed record wrote is not kept,
-            aggregator.near_duplicates.forget_index()  # nor the index entries derived from it
+            aggregator.forget_derived()  # nor what was derived from it in memory
             raise
         fold_state.keep()
 

@@ -309,6 +309,33 @@ def test_a_crash_that_loses_the_end_of_a_batch_leaves_state_the_redelivered_batc
         assert aggregator.tolls_at(end) == expected, kept  # the clock flushed last: nothing comes late
 
 
+def test_a_failed_record_leaves_nothing_in_the_windows_after_it():
+    """The worker drops a failed record's writes and what the fold derived from them in memory
+    (``forget_derived``): the windows rendered after it are those of a fold that never saw it.
+    The tolls at a window's bounds are kept in memory until the tolls change, and here the next
+    event, in the same window, changes none."""
+    events = seed_events()
+    failed = next(n for n, (event, following) in enumerate(zip(events, events[1:]))
+                  if event.casualties and not following.casualties and event.published_at.hour == following.published_at.hour)
+    table = RecordingDict()
+    fold_state = WriteBehind(table, flush_last=CLOCKS)
+    aggregator = Aggregator(stores_in_one(fold_state), sources=1, grace=timedelta(minutes=15))
+    windows = []
+    for n, event in enumerate(events):
+        result = aggregator.on_event(0, 0, event)
+        if n == failed:
+            assert result.tolls and result.windows  # it changed a toll and was rendered with it
+            fold_state.discard()  # as when publishing its outputs failed
+            aggregator.forget_derived()
+            continue
+        fold_state.keep()
+        windows += result.windows
+    never_seen = Aggregator(Stores(), sources=1, grace=timedelta(minutes=15))
+    expected = [window for n, event in enumerate(events) if n != failed
+                for window in never_seen.on_event(0, 0, event).windows]
+    assert [w.to_json() for w in windows] == [w.to_json() for w in expected]
+
+
 def test_an_allowed_lateness_past_the_near_duplicate_horizon_is_refused():
     """Events accepted that late would be judged after the entries they repeat were forgotten
     (48 h horizon), and count twice: the fold refuses such settings, and the CLI says why."""

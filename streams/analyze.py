@@ -112,26 +112,39 @@ def _prepare(sighted: Sighted, config: DedupConfig) -> Prepared:
     item, passed = sighted
     if item.entry is None or not passed:
         return item, None, None
-    return item, classify_event(as_unique(item.entry)), sketch(item.entry, config)
+    return item, *_classified(item.entry, config)
 
 
-def _prepare_chunk(chunk: list[Sighted], config: DedupConfig) -> list[Prepared]:
-    return [_prepare(sighted, config) for sighted in chunk]
+def _classified(entry: Entry, config: DedupConfig) -> tuple[ClassifiedEvent, Sketch]:
+    return classify_event(as_unique(entry)), sketch(entry, config)
+
+
+def _classified_chunk(entries: list[Entry | None], config: DedupConfig) -> list[tuple[ClassifiedEvent, Sketch] | None]:
+    return [None if entry is None else _classified(entry, config) for entry in entries]
 
 
 def _prepared_in_pool(items: Iterable[Sighted], config: DedupConfig, jobs: int) -> Iterator[Prepared]:
     """``_prepare`` of every item, in order, computed by ``jobs`` processes at most ``AHEAD`` chunks
-    each ahead of the caller (``Pool.imap`` would read the whole schedule at once)."""
+    each ahead of the caller (``Pool.imap`` would read the whole schedule at once). Only the
+    entries to classify go to the pool, and only their classification and sketch come back: the
+    schedule items stay here, and each trip through a pipe is pickled, then unpickled by a thread
+    that takes turns with the fold."""
     items = iter(items)
     context = multiprocessing.get_context("fork" if "fork" in multiprocessing.get_all_start_methods() else None)
     with context.Pool(jobs, initializer=_leave_interrupts_to_the_parent) as pool:
-        waiting: deque[Any] = deque()
+        waiting: deque[tuple[list[Sighted], Any]] = deque()
+
+        def ready() -> Iterator[Prepared]:
+            chunk, result = waiting.popleft()
+            for (item, _), done in zip(chunk, result.get()):
+                yield (item, None, None) if done is None else (item, *done)
         while chunk := list(islice(items, CHUNK)):
-            waiting.append(pool.apply_async(_prepare_chunk, (chunk, config)))
+            entries = [item.entry if passed else None for item, passed in chunk]
+            waiting.append((chunk, pool.apply_async(_classified_chunk, (entries, config))))
             if len(waiting) >= jobs * AHEAD:
-                yield from waiting.popleft().get()
+                yield from ready()
         while waiting:
-            yield from waiting.popleft().get()
+            yield from ready()
 
 
 def _leave_interrupts_to_the_parent() -> None:

@@ -3,6 +3,7 @@ same order, reading the schedule only a few chunks ahead of the fold."""
 
 from __future__ import annotations
 
+import gc
 import io
 import os
 import signal
@@ -50,6 +51,20 @@ def test_a_pool_of_classifying_processes_gives_what_one_process_gives(corpus, em
     pooled = [record.to_json() for record in offline.analyze(corpus, Settings(analyze_jobs=2), emit=emit)]
     assert next(from_pool) > len(corpus) // 2  # the entries, less exact duplicates, came from the pool
     assert pooled == alone and len(alone) > 100
+
+
+def test_the_entries_are_left_out_of_the_collector_s_passes_only_while_analyze_runs(corpus):
+    """``analyze`` freezes what exists when it starts (the collector's full passes went over every
+    entry) and unfreezes it when done or closed: a caller's heap is not left out of collection
+    after it."""
+    assert gc.get_freeze_count() == 0
+    records = offline.analyze(corpus[:200], Settings(analyze_jobs=1), emit="events")
+    next(records)
+    assert gc.get_freeze_count() > len(corpus[:200])
+    records.close()
+    assert gc.get_freeze_count() == 0
+    assert list(offline.analyze(corpus[:200], Settings(analyze_jobs=1), emit="events"))
+    assert gc.get_freeze_count() == 0
 
 
 def test_the_pool_reads_the_schedule_only_a_few_chunks_ahead_of_the_fold():

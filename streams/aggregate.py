@@ -51,12 +51,19 @@ TOLL_BOUNDS_KEPT = 64  # window bounds whose tolls are kept until the tolls chan
 class FoldResult:
     """What one input produced, in publishing order."""
 
-    unique: list[UniqueEntry] = field(default_factory=list)
     events: list[ClassifiedEvent] = field(default_factory=list)
     tolls: list[TollUpdate] = field(default_factory=list)
     windows: list[WindowValue] = field(default_factory=list)
     rolling: list[WindowValue] = field(default_factory=list)
     late_reason: str | None = None
+
+    @property
+    def unique(self) -> list[UniqueEntry]:
+        """The released entries as ``liveblog.entries.unique`` lists them: each event's entry fields,
+        made only when asked for (``analyze`` mostly prints other topics)."""
+        # the fields of an already validated model: nothing to validate again
+        return [UniqueEntry.model_construct(**{name: getattr(event, name) for name in UNIQUE_FIELDS})
+                for event in self.events]
 
 
 @dataclass
@@ -220,8 +227,6 @@ class Aggregator:
             "mentions": verdict.mentions, "sources": verdict.sources, "revision_of": verdict.revision_of,
             "first_seen": verdict.first_seen,
         })
-        # the fields of an already validated model: nothing to validate again
-        result.unique.append(UniqueEntry.model_construct(**{name: getattr(judged, name) for name in UNIQUE_FIELDS}))
         result.events.append(judged)
         if verdict.verdict not in ("new", "revision"):
             return False

@@ -294,14 +294,16 @@ class NearDuplicateIndex:
             self._index(entry_id, record, postings)
         self._postings = postings
 
-    def _index(self, entry_id: str, record: dict[str, Any], postings: dict[str, list[str]]) -> None:
+    def _index(self, entry_id: str, record: dict[str, Any], postings: dict[str, list[str]],
+               known: _Known | None = None) -> None:
+        """Index a stored record; ``known``: its sets, when the caller has them already."""
         cap = self.config.bucket_cap
         for key in record["keys"]:
             bucket = postings.setdefault(key, [])
             bucket.append(entry_id)
             if len(bucket) > cap:
                 del bucket[0]
-        self._known[entry_id] = _Known.of(record)
+        self._known[entry_id] = known or _Known.of(record)
         self._hours.setdefault(record["t"][:13], []).append(entry_id)
 
     def judge(self, entry: Entry, sketched: Sketch | None = None) -> Verdict:
@@ -330,7 +332,8 @@ class NearDuplicateIndex:
             "v": verdict, "r": revision_of, "sh": sorted(f.shingles), "num": sorted(f.numbers),
             "names": sorted(f.names), "st": sorted(f.statement), "q": sorted(f.quotes), "keys": bands + names + ([f"s:{slot}"] if slot else []),
         }
-        self._record(entry, record)
+        self._record(entry, record, _Known(record["t"], entry.source, slot, event_id, f.shingles, f.numbers,
+                                           f.names, f.statement, f.quotes))
         return self._verdict(record)
 
     def _match(self, entry: Entry, f: Features, slot: str | None, bands: list[str],
@@ -393,12 +396,12 @@ class NearDuplicateIndex:
             return None
         return "same_event", shared
 
-    def _record(self, entry: Entry, record: dict[str, Any]) -> None:
+    def _record(self, entry: Entry, record: dict[str, Any], known: _Known) -> None:
         store = self.store
         postings = self.postings  # built before the record is stored, or a rebuild would index it twice
         record["n"] = store["seq"] = store.get("seq", 0) + 1
         store[f"c:{entry.entry_id}"] = record
-        self._index(entry.entry_id, record, postings)
+        self._index(entry.entry_id, record, postings, known)
         event = store.get(f"e:{record['e']}")
         if event is None:
             event = {"m": 0, "s": [], "f": record["t"], "l": record["t"]}

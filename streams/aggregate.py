@@ -118,8 +118,9 @@ class Aggregator:
         # waiting events given with their sketch (analyze), by pending key: released from memory,
         # not read back from the store and validated again
         self._ready: dict[str, tuple[ClassifiedEvent, Sketch]] = {}
-        # the tolls before a window bound, as rendered, until the tolls next change: a window is
-        # rendered at each event and each series read at both its bounds
+        # the tolls state as last read or written, and the tolls before each window bound rendered
+        # since: a window is rendered at each event, and each series read at both its bounds
+        self._tolls_state: dict[str, Any] | None = None
         self._tolls_at: dict[str, dict[str, tuple[int, int, int | None]]] = {}
         if HOUR + grace + allowed_lateness > (horizon := self.near_duplicates.config.horizon):
             raise ValueError(
@@ -132,6 +133,7 @@ class Aggregator:
         window bounds): after a rebalance, or a failed record whose writes were discarded, the
         stores are all that is known. The next use reads them again."""
         self.near_duplicates.forget_index()
+        self._tolls_state = None
         self._tolls_at.clear()
 
     def on_event(self, partition: int, source: int, event: ClassifiedEvent, sketched: Sketch | None = None) -> FoldResult:
@@ -240,10 +242,13 @@ class Aggregator:
         return True
 
     def _tolls(self) -> dict[str, Any]:
-        """The tolls state (streams.tolls) as one dict, read from its keys."""
-        keys = self.stores.tolls.get(TOLL_SERIES) or []
-        return {"events": self.stores.tolls.get(TOLL_EVENTS) or {},
-                "series": {key: self.stores.tolls[SERIES_PREFIX + key] for key in keys}}
+        """The tolls state (streams.tolls) as one dict, read from its keys once, then kept as
+        written (streams.tolls never changes a state in place)."""
+        if self._tolls_state is None:
+            keys = self.stores.tolls.get(TOLL_SERIES) or []
+            self._tolls_state = {"events": self.stores.tolls.get(TOLL_EVENTS) or {},
+                                 "series": {key: self.stores.tolls[SERIES_PREFIX + key] for key in keys}}
+        return self._tolls_state
 
     def _store_tolls(self, old: dict[str, Any], new: dict[str, Any]) -> None:
         """Write what changed, each series under its own key: one value holding every series grows
@@ -253,6 +258,7 @@ class Aggregator:
         series it names could outlive it."""
         if new is old:
             return
+        self._tolls_state = new
         self._tolls_at.clear()
         if new["events"] is not old["events"]:
             self.stores.tolls[TOLL_EVENTS] = new["events"]

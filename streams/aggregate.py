@@ -49,7 +49,8 @@ TOLL_BOUNDS_KEPT = 64  # window bounds whose tolls are kept until the tolls chan
 
 @dataclass
 class FoldResult:
-    """What one input produced, in publishing order."""
+    """What one input produced, in publishing order: the released entries (``unique``, made from
+    the events), the events, toll updates, hourly windows and rolling windows."""
 
     events: list[ClassifiedEvent] = field(default_factory=list)
     tolls: list[TollUpdate] = field(default_factory=list)

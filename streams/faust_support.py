@@ -110,7 +110,7 @@ class PacedEntries:
         self.pacing.reset()
 
     def pace(self) -> None:
-        if not self.pacing.limit:
+        if not self.pacing.enabled:
             return
         thread = self.app.consumer._thread  # aiokafka's consumer runs on a thread of its own
         if not thread.thread_loop.is_closed():

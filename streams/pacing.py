@@ -19,8 +19,12 @@ class FoldPacing:
         self.limit = limit  # 0: never hold
         self.holding = False
 
+    @property
+    def enabled(self) -> bool:
+        return self.limit > 0
+
     def hold_entries(self, fold_backlog: int) -> bool:
-        if self.limit:
+        if self.enabled:
             self.holding = fold_backlog > (self.limit // 2 if self.holding else self.limit)
         return self.holding
 

@@ -54,7 +54,7 @@ def faust_settings(settings: Settings) -> dict[str, Any]:
         "web_bind": settings.web_host,
         "web_host": settings.web_host,
         "web_port": settings.web_port,
-        "producer_linger": 0.005,
+        "producer_linger": settings.producer_linger_ms / 1000,
         # What the consumer hands Faust at once, and what an agent's queue holds: a batch. With
         # Faust's defaults (every record fetched; 4,096 per queue) a bulk replay's heap held 158,000
         # decoded records, and the fold's input waited behind thousands of queued entries, which

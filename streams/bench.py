@@ -49,7 +49,7 @@ from aiokafka.admin import AIOKafkaAdminClient, NewTopic
 from schemas import Entry, ReplayControl, format_utc
 from streams.broker import EmbeddedBroker, free_port
 from streams.fetching import adapt_fetch_wait
-from streams.producer import replay, send_clock
+from streams.producer import linger_ms, replay, send_clock
 from streams.schedule import Scheduled, replay_schedule, schedule_counts
 from streams.processes import spawn_worker, stop_process
 from streams.settings import Settings
@@ -535,7 +535,7 @@ async def _latency(settings: Settings, worker: Worker, entries: Sequence[Entry],
                             done.set()
 
     reader = asyncio.create_task(read())
-    producer = AIOKafkaProducer(bootstrap_servers=settings.bootstrap_servers, linger_ms=5, acks="all")
+    producer = AIOKafkaProducer(bootstrap_servers=settings.bootstrap_servers, linger_ms=linger_ms(rate), acks="all")
     await producer.start()
     try:
         partitions = sorted(await producer.partitions_for(ENTRIES))

@@ -52,6 +52,12 @@ def pacing(items: Sequence[Scheduled], speed: float, max_wait: float | None) -> 
     return offsets
 
 
+def linger_ms(speed: float) -> int:
+    """How long the producer holds a record for more to send with it: a paced replay sends each
+    entry as it comes (a live entry paid the 5 ms), one as fast as possible sends full batches."""
+    return 0 if speed > 0 else 5
+
+
 async def send_clock(producer: AIOKafkaProducer, partitions: Sequence[int],
                      control: ReplayControl) -> list[asyncio.Future[Any]]:
     """Queue a replay-clock record on every partition of the entries topic (each partition's stream
@@ -77,7 +83,7 @@ async def replay(
     items = list(replay_schedule(entries, settings, replay_id=replay_id, live=speed > 0))
     offsets = pacing(items, speed, max_wait)
     stats = ReplayStats()
-    producer = AIOKafkaProducer(bootstrap_servers=settings.bootstrap_servers, linger_ms=5, acks="all",
+    producer = AIOKafkaProducer(bootstrap_servers=settings.bootstrap_servers, linger_ms=linger_ms(speed), acks="all",
                                 **aiokafka_kwargs(settings))
     await producer.start()
     try:

@@ -68,3 +68,14 @@ def test_the_worker_hands_freed_memory_back_on_a_timer_unless_told_not_to(tmp_pa
 
     assert "release_free_memory" in tasks(30)
     assert "release_free_memory" not in tasks(0)
+
+
+async def test_the_worker_producer_sends_at_once_unless_told_to_linger():
+    """A lingering producer held every live record at each hop: 5 ms made the live p50 32-41 ms
+    against 22-30 without (README, Latency)."""
+    for linger_ms in (0, 5):
+        producer = create_app(Settings(producer_linger_ms=linger_ms)).producer._new_producer()
+        try:
+            assert producer._message_accumulator._linger_time == linger_ms / 1000
+        finally:
+            await producer.stop()

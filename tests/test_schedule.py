@@ -2,10 +2,15 @@
 
 from datetime import datetime, timedelta, timezone
 
+import pytest
+from aiokafka import AIOKafkaProducer
+
 from schemas import Entry
+from streams import producer
 from streams.producer import pacing
 from streams.schedule import final_watermark, replay_schedule, schedule
 from streams.settings import Settings
+from streams.topics import create_topics
 
 BEAT = timedelta(minutes=5)
 GRACE = timedelta(minutes=15)
@@ -71,3 +76,22 @@ def test_max_wait_caps_the_pause_between_entries_not_between_heartbeats():
     entry_offsets = [o for o, i in zip(offsets, items) if i.entry is not None]
     assert entry_offsets == [0.0, 2.0, 2.5]  # 3 h capped to 2 s; 30 min at 3600x is 0.5 s
     assert offsets == sorted(offsets)  # heartbeats stay in order inside the shortened gap
+
+
+@pytest.mark.broker
+async def test_a_paced_replay_sends_each_entry_at_once_and_a_bulk_one_in_batches(broker, monkeypatch):
+    """A paced replay's producer held every live entry 5 ms for records that were not coming."""
+    lingers = []
+
+    class Recording(AIOKafkaProducer):
+        def __init__(self, **kwargs):
+            lingers.append(kwargs["linger_ms"])
+            super().__init__(**kwargs)
+    monkeypatch.setattr(producer, "AIOKafkaProducer", Recording)
+    settings = Settings(broker=broker.url)
+    await create_topics(settings)
+    entries = [entry(1, 10, 0), entry(2, 10, 1)]
+    paced = await producer.replay(entries, settings, speed=3600.0)
+    bulk = await producer.replay(entries, settings, speed=0.0)
+    assert (paced.entries, bulk.entries) == (2, 2)
+    assert lingers == [0, 5]

@@ -535,7 +535,7 @@ async def _latency(settings: Settings, worker: Worker, entries: Sequence[Entry],
                             done.set()
 
     reader = asyncio.create_task(read())
-    producer = AIOKafkaProducer(bootstrap_servers=settings.bootstrap_servers, linger_ms=linger_ms(rate), acks="all")
+    producer = AIOKafkaProducer(bootstrap_servers=settings.bootstrap_servers, linger_ms=linger_ms(paced=True), acks="all")
     await producer.start()
     try:
         partitions = sorted(await producer.partitions_for(ENTRIES))

@@ -52,10 +52,10 @@ def pacing(items: Sequence[Scheduled], speed: float, max_wait: float | None) -> 
     return offsets
 
 
-def linger_ms(speed: float) -> int:
+def linger_ms(*, paced: bool) -> int:
     """How long the producer holds a record for more to send with it: a paced replay sends each
     entry as it comes (a live entry paid the 5 ms), one as fast as possible sends full batches."""
-    return 0 if speed > 0 else 5
+    return 0 if paced else 5
 
 
 async def send_clock(producer: AIOKafkaProducer, partitions: Sequence[int],
@@ -80,10 +80,11 @@ async def replay(
 ) -> ReplayStats:
     """Publish ``entries`` (in event-time order) with heartbeats and a final watermark."""
     replay_id = uuid.uuid4().hex[:12]
-    items = list(replay_schedule(entries, settings, replay_id=replay_id, live=speed > 0))
+    paced = speed > 0
+    items = list(replay_schedule(entries, settings, replay_id=replay_id, live=paced))
     offsets = pacing(items, speed, max_wait)
     stats = ReplayStats()
-    producer = AIOKafkaProducer(bootstrap_servers=settings.bootstrap_servers, linger_ms=linger_ms(speed), acks="all",
+    producer = AIOKafkaProducer(bootstrap_servers=settings.bootstrap_servers, linger_ms=linger_ms(paced=paced), acks="all",
                                 **aiokafka_kwargs(settings))
     await producer.start()
     try:

@@ -68,7 +68,7 @@ class BenchConfig:
     raw_records: int = 200_000          # (a)
     pipeline_entries: int = 5_000       # (b), (e), (g); the worker does about 400 entries/s (Nov 2026)
     latency_rate: float = 50.0          # (d) entries per second
-    latency_seconds: float = 20.0       # (d)
+    latency_seconds: float = 60.0       # (d) latency rises over the first minute of a sustained rate
     rss_entries: int = 20_000           # (f); == pipeline_entries reuses run (b); the issue asks 1M
     seed: int = 7
     compact: bool = False               # close the gaps between days of the throughput corpus
@@ -582,7 +582,9 @@ async def _latency(settings: Settings, worker: Worker, entries: Sequence[Entry],
             to_window.append((t_window - t_sent) * 1000)
     return {"rate": rate, "entries_sent": len(sent), "clocks_sent": controls_sent, "send_seconds": round(send_seconds, 2),
             "measured": len(to_window), "unmatched": unmatched,
-            "to_window_ms": percentiles(to_window), "to_unique_ms": percentiles(to_unique)}
+            "to_window_ms": percentiles(to_window), "to_unique_ms": percentiles(to_unique),
+            # latency rises over the first minute of a sustained live rate as the worker's state fills
+            "to_window_last_fifth_ms": percentiles(to_window[-(len(to_window) // 5 or 1):])}
 
 
 def percentiles(values: list[float]) -> dict[str, float]:
@@ -758,6 +760,9 @@ def print_table(r: BenchResult, console: Any) -> None:
     d = p.get("d_latency", {})
     table.add_row(f"(d) latency to window, p50 / p99 @ {d.get('rate', 0):g}/s",
                   f"{r.p50_ms:.1f} / {r.p99_ms:.1f} ms", "p99 <= 50 ms", ok("p99<=50ms"))
+    if last_fifth := d.get("to_window_last_fifth_ms"):
+        table.add_row(f"(d) the same, last fifth of the {d.get('entries_sent', 0):,} entries",
+                      f"{last_fifth['p50']:.1f} / {last_fifth['p99']:.1f} ms", "", "")
     processes = p.get("e_analyze", {}).get("classifying_processes", 1)
     table.add_row(f"(e) offline analyze ({processes} classifying process{'es' if processes > 1 else ''})",
                   f"{r.analyze_per_s:,.0f} entries/s", ">= 20,000/s", ok("analyze>=20000/s"))

@@ -254,14 +254,18 @@ def alerts_forward(broker: str | None, webhook: str, group_id: str, receiver: st
               help="Where to write the JSON results.")
 @click.option("--entries", type=click.IntRange(min=10), default=None, help="Corpus size of the throughput runs.")
 @click.option("--rss-entries", type=click.IntRange(min=10), default=None, help="Replay size of the RSS run.")
+@click.option("--latency-seconds", type=click.FloatRange(min=1), default=None,
+              help="Length of the live-rate latency run (default 20, 10 with --quick).")
 @click.option("--partitions", type=int, default=None, help="Partitions of the keyed topics (default 4).")
-def bench(quick: bool, out: Path, entries: int | None, rss_entries: int | None, partitions: int | None) -> None:
+def bench(quick: bool, out: Path, entries: int | None, rss_entries: int | None, latency_seconds: float | None,
+          partitions: int | None) -> None:
     """Throughput, latency and memory of the pipeline on embedded brokers, against a raw baseline."""
     from dataclasses import replace
 
     from streams.bench import FULL, QUICK, run_bench
 
-    sizes = {k: v for k, v in {"pipeline_entries": entries, "rss_entries": rss_entries}.items() if v}
+    sizes = {k: v for k, v in {"pipeline_entries": entries, "rss_entries": rss_entries,
+                               "latency_seconds": latency_seconds}.items() if v}
     result = run_bench(quick=quick, out=out, config=replace(QUICK if quick else FULL, **sizes), partitions=partitions)
     click.echo(result.last_line())
 

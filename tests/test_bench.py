@@ -12,11 +12,12 @@ import re
 import subprocess
 import sys
 import time
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
 
-from streams.bench import (BenchConfig, BenchResult, Worker, analyze_rate, compact_days, last_line, latency_run,
+from streams.bench import (QUICK, BenchConfig, BenchResult, Worker, analyze_rate, compact_days, last_line, latency_run,
                            live_sends, make_corpus, pipeline_run, raw_baseline, run_bench, unless_a_worker_exits)
 from streams.broker import EmbeddedBroker
 from streams.schedule import replay_schedule
@@ -74,6 +75,8 @@ def test_latency_run():
     result = latency_run(entries, rate=20, timeout=60)
     assert result["entries_sent"] == 40
     assert result["measured"] > 0 and result["to_window_ms"]["p50"] > 0 and result["to_window_ms"]["p99"] > 0
+    # the end of the run on its own: latency rises over the first minute of a sustained live rate
+    assert result["to_window_last_fifth_ms"]["n"] == max(1, result["measured"] // 5)
 
 
 def test_live_sends_keeps_every_entry_and_the_last_clock_of_each_run(corpus):
@@ -149,3 +152,22 @@ async def test_the_work_result_comes_back_while_the_workers_run():
     finally:
         running.process.kill()
         running.process.wait()
+
+
+def test_bench_command_sizes_reach_the_run(monkeypatch, tmp_path):
+    """``--entries``, ``--rss-entries`` and ``--latency-seconds`` change the preset's sizes, nothing else."""
+    from click.testing import CliRunner
+
+    import streams.bench
+    from streams.cli import main
+
+    configs = []
+
+    def fake_run(*, quick, out, config, partitions):
+        configs.append(config)
+        return BenchResult()
+    monkeypatch.setattr(streams.bench, "run_bench", fake_run)
+    result = CliRunner().invoke(main, ["bench", "--quick", "--out", str(tmp_path / "b.json"), "--entries", "500",
+                                       "--rss-entries", "700", "--latency-seconds", "60"])
+    assert result.exit_code == 0, result.output
+    assert configs == [replace(QUICK, pipeline_entries=500, rss_entries=700, latency_seconds=60.0)]

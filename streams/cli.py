@@ -255,7 +255,7 @@ def alerts_forward(broker: str | None, webhook: str, group_id: str, receiver: st
 @click.option("--entries", type=click.IntRange(min=10), default=None, help="Corpus size of the throughput runs.")
 @click.option("--rss-entries", type=click.IntRange(min=10), default=None, help="Replay size of the RSS run.")
 @click.option("--latency-seconds", type=click.FloatRange(min=1), default=None,
-              help="Length of the live-rate latency run (default 20, 10 with --quick).")
+              help="Seconds of the live-rate latency run, instead of the preset's.")
 @click.option("--partitions", type=int, default=None, help="Partitions of the keyed topics (default 4).")
 def bench(quick: bool, out: Path, entries: int | None, rss_entries: int | None, latency_seconds: float | None,
           partitions: int | None) -> None:

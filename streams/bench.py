@@ -222,6 +222,38 @@ def rss_kib(pid: int) -> int | None:
     return None
 
 
+def cpu_seconds(pid: int) -> float | None:
+    """The CPU time (user and system) a process has used so far, or None once it is gone."""
+    try:
+        with open(f"/proc/{pid}/stat") as stat:
+            fields = stat.read().rsplit(")", 1)[1].split()  # the command name may hold spaces
+    except OSError:
+        return None
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
+class CpuShares:
+    """Each process's share of a core between the moments ``mark`` is called: which of the broker
+    and the worker grows busier over a live run."""
+
+    def __init__(self, pids: dict[str, int]) -> None:
+        self.pids = pids
+        self.marks: list[tuple[float, dict[str, float | None]]] = []
+
+    def mark(self) -> None:
+        self.marks.append((time.monotonic(), {name: cpu_seconds(pid) for name, pid in self.pids.items()}))
+
+    def shares(self) -> dict[str, list[float]]:
+        """Per process, the share of a core in each interval between two marks."""
+        result: dict[str, list[float]] = {name: [] for name in self.pids}
+        for (t0, before), (t1, after) in zip(self.marks, self.marks[1:]):
+            for name, used in result.items():
+                start, end = before[name], after[name]
+                if start is not None and end is not None and t1 > t0:
+                    used.append(round((end - start) / (t1 - t0), 3))
+        return result
+
+
 _RECORDS = re.compile(r'^liveblog_records_total\{topic="liveblog\.entries"\} (\S+)$', re.M)
 _EVENTS = re.compile(r'^liveblog_events_total\{verdict="[a-z_]+"\} (\S+)$', re.M)
 
@@ -509,7 +541,7 @@ def live_sends(items: Iterable[Scheduled]) -> Iterator[Scheduled]:
 
 
 async def _latency(settings: Settings, worker: Worker, entries: Sequence[Entry], rate: float,
-                   timeout: float) -> dict[str, Any]:
+                   timeout: float, cpu: CpuShares) -> dict[str, Any]:
     probe = min(e.published_at for e in entries) - dt.timedelta(hours=2)
     await wait_ready(settings, [worker], probe, timeout=90)
     follower = HourlyFollower(settings, topics=(HOURLY, UNIQUE))
@@ -539,6 +571,7 @@ async def _latency(settings: Settings, worker: Worker, entries: Sequence[Entry],
     await producer.start()
     try:
         partitions = sorted(await producer.partitions_for(ENTRIES))
+        fifth = max(1, len(entries) // 5)
         started = time.monotonic()
         n = controls_sent = 0
         for item in live_sends(replay_schedule(entries, settings, replay_id="bench-live", live=True)):
@@ -546,6 +579,8 @@ async def _latency(settings: Settings, worker: Worker, entries: Sequence[Entry],
                 delay = started + n / rate - time.monotonic()
                 if delay > 0:
                     await asyncio.sleep(delay)
+                if n % fifth == 0 and n // fifth < 5:
+                    cpu.mark()
                 e = item.entry
                 sent[e.entry_id] = time.monotonic()
                 await producer.send(ENTRIES, e.to_json(), key=e.entry_id.encode(),
@@ -557,6 +592,7 @@ async def _latency(settings: Settings, worker: Worker, entries: Sequence[Entry],
                 controls_sent += 1
         await producer.flush()
         send_seconds = time.monotonic() - started
+        cpu.mark()
         try:
             await asyncio.wait_for(done.wait(), timeout)
         except asyncio.TimeoutError:
@@ -583,8 +619,10 @@ async def _latency(settings: Settings, worker: Worker, entries: Sequence[Entry],
     return {"rate": rate, "entries_sent": len(sent), "clocks_sent": controls_sent, "send_seconds": round(send_seconds, 2),
             "measured": len(to_window), "unmatched": unmatched,
             "to_window_ms": percentiles(to_window), "to_unique_ms": percentiles(to_unique),
-            # latency rises over the first minute of a sustained live rate as the worker's state fills
-            "to_window_last_fifth_ms": percentiles(to_window[-(len(to_window) // 5 or 1):])}
+            # latency rises over the first minute of a sustained live rate, as the embedded broker
+            # grows busier with every record it holds: its share of a core by fifth of the run shows it
+            "to_window_last_fifth_ms": percentiles(to_window[-(len(to_window) // 5 or 1):]),
+            "cpu_share_by_fifth": cpu.shares()}
 
 
 def percentiles(values: list[float]) -> dict[str, float]:
@@ -611,7 +649,9 @@ def latency_run(entries: Sequence[Entry], *, rate: float, overrides: dict[str, A
         asyncio.run(create_topics(settings))
         worker = start_worker(settings, workdir, 0, overrides)
         stack.callback(stop_worker, worker)
-        return asyncio.run(asyncio.wait_for(_latency(settings, worker, entries, rate, timeout),
+        assert broker.pid is not None
+        cpu = CpuShares({"broker": broker.pid, "worker": worker.process.pid})
+        return asyncio.run(asyncio.wait_for(_latency(settings, worker, entries, rate, timeout, cpu),
                                             timeout + len(entries) / rate + 120))
 
 
@@ -763,6 +803,11 @@ def print_table(r: BenchResult, console: Any) -> None:
     if last_fifth := d.get("to_window_last_fifth_ms"):
         table.add_row(f"(d) the same, last fifth of the {d.get('entries_sent', 0):,} entries",
                       f"{last_fifth['p50']:.1f} / {last_fifth['p99']:.1f} ms", "", "")
+    shares = d.get("cpu_share_by_fifth", {})
+    if all(len(shares.get(name, ())) == 5 for name in ("broker", "worker")):
+        table.add_row("(d) share of a core, first -> last fifth of the live run",
+                      f"broker {shares['broker'][0]:.0%} -> {shares['broker'][-1]:.0%}, "
+                      f"worker {shares['worker'][0]:.0%} -> {shares['worker'][-1]:.0%}", "", "")
     processes = p.get("e_analyze", {}).get("classifying_processes", 1)
     table.add_row(f"(e) offline analyze ({processes} classifying process{'es' if processes > 1 else ''})",
                   f"{r.analyze_per_s:,.0f} entries/s", ">= 20,000/s", ok("analyze>=20000/s"))

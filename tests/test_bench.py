@@ -7,7 +7,9 @@ noisy machine, and `liveblog bench` reports whether they are met.
 from __future__ import annotations
 
 import asyncio
+import io
 import json
+import os
 import re
 import subprocess
 import sys
@@ -17,8 +19,9 @@ from pathlib import Path
 
 import pytest
 
-from streams.bench import (QUICK, BenchConfig, BenchResult, Worker, analyze_rate, compact_days, last_line, latency_run,
-                           live_sends, make_corpus, pipeline_run, raw_baseline, run_bench, unless_a_worker_exits)
+from streams.bench import (QUICK, BenchConfig, BenchResult, CpuShares, Worker, analyze_rate, compact_days, cpu_seconds,
+                           last_line, latency_run, live_sends, make_corpus, pipeline_run, raw_baseline, run_bench,
+                           unless_a_worker_exits)
 from streams.broker import EmbeddedBroker
 from streams.schedule import replay_schedule
 from streams.settings import Settings
@@ -77,6 +80,27 @@ def test_latency_run():
     assert result["measured"] > 0 and result["to_window_ms"]["p50"] > 0 and result["to_window_ms"]["p99"] > 0
     # the end of the run on its own: latency rises over the first minute of a sustained live rate
     assert result["to_window_last_fifth_ms"]["n"] == max(1, result["measured"] // 5)
+    # both processes worked in every fifth of the run (the broker answers fetches, the worker folds)
+    for name in ("broker", "worker"):
+        shares = result["cpu_share_by_fifth"][name]
+        assert len(shares) == 5 and all(0 < share <= os.cpu_count() for share in shares), (name, shares)
+
+
+def test_cpu_shares_tell_a_busy_process_from_an_idle_one():
+    idle = subprocess.Popen([sys.executable, "-c", "import time; time.sleep(30)"])
+    try:
+        shares = CpuShares({"this": os.getpid(), "idle": idle.pid})
+        shares.mark()
+        busy_until = time.process_time() + 0.3
+        while time.process_time() < busy_until:
+            pass
+        shares.mark()
+        measured = shares.shares()
+        assert measured["this"][0] > 0.5 and measured["idle"][0] < 0.2, measured
+    finally:
+        idle.kill()
+        idle.wait()
+    assert cpu_seconds(idle.pid) is None  # gone: nothing to read
 
 
 def test_live_sends_keeps_every_entry_and_the_last_clock_of_each_run(corpus):
@@ -110,13 +134,14 @@ def test_last_line_format():
     assert LAST_LINE.match(line), line
 
 
-def test_run_bench_tiny_writes_json_and_last_line(tmp_path: Path, capsys):
+def test_run_bench_tiny_writes_json_and_last_line(tmp_path: Path):
     from rich.console import Console
 
     config = BenchConfig(raw_records=2_000, pipeline_entries=150, latency_rate=20, latency_seconds=2,
                          rss_entries=150, two_workers=True, phase_timeout=90)
     out = tmp_path / "bench.json"
-    result = run_bench(quick=True, out=out, config=config, console=Console(file=None))
+    printed = io.StringIO()
+    result = run_bench(quick=True, out=out, config=config, console=Console(file=printed, width=200))
     assert result.errors == []
     data = json.loads(out.read_text())
     for key in ("raw_per_s", "pipeline_per_s", "ratio", "p50_ms", "p99_ms", "analyze_per_s", "rss_growth_pct",
@@ -128,6 +153,9 @@ def test_run_bench_tiny_writes_json_and_last_line(tmp_path: Path, capsys):
                                    "g_pipeline_2_workers"}
     assert data["phases"]["e_analyze"]["classifying_processes"] == 1  # 150 entries: no pool
     assert LAST_LINE.match(result.last_line()), result.last_line()
+    table = printed.getvalue()
+    assert "(d) the same, last fifth of the 40 entries" in table
+    assert re.search(r"\(d\) share of a core, first -> last fifth .* broker \d+% -> \d+%, worker \d+% -> \d+%", table), table
 
 
 async def test_a_worker_that_exits_stops_the_run_at_once_naming_its_log_and_first_error(tmp_path):

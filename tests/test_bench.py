@@ -199,3 +199,16 @@ def test_bench_command_sizes_reach_the_run(monkeypatch, tmp_path):
                                        "--rss-entries", "700", "--latency-seconds", "60"])
     assert result.exit_code == 0, result.output
     assert configs == [replace(QUICK, pipeline_entries=500, rss_entries=700, latency_seconds=60.0)]
+
+
+def test_the_broker_load_tool_reports_each_sixth_of_its_run():
+    """tools/broker_load.py, which the README's figures on the embedded broker come from, as a user runs it."""
+    tool = Path(__file__).resolve().parents[1] / "tools" / "broker_load.py"
+    done = subprocess.run([sys.executable, str(tool), "--seconds", "3", "--rate", "20", "--background", "2"],
+                          capture_output=True, text=True, timeout=60)
+    assert done.returncode == 0, done.stderr
+    lines = done.stdout.splitlines()
+    assert len(lines) == 6, done.stdout
+    for number, line in enumerate(lines, 1):
+        found = re.fullmatch(r"sixth (\d): (\d+) pings, p50 [\d.]+ ms, p99 [\d.]+ ms, broker \d+% of a core", line)
+        assert found and int(found[1]) == number and int(found[2]) > 0, line

@@ -9,7 +9,7 @@ from collections.abc import AsyncIterator
 import faust
 import pytest
 
-from streams.faust_support import batches
+from streams.faust_support import HANDOVER_TURNS, batches
 
 LONG = 30.0  # seconds; a batch that waited this long would fail the test by its timeout
 
@@ -37,6 +37,23 @@ async def test_records_that_come_at_once_are_a_batch_at_once(channel):
     assert await next_batch(taken) == [1]
     await put(channel, 2, 3)
     assert await next_batch(taken) == [2, 3]
+
+
+async def test_records_handed_over_a_few_loop_turns_apart_are_one_batch(channel):
+    """Faust's consumer hands a fetch's records over one at a time, each a few event-loop turns
+    after the last: a live entry and its replay clocks are still one batch, and a batch of fewer
+    than ``at_once`` records ends once nothing more comes."""
+    taken = batches(channel.app.stream(channel), 500, at_once=5, gap=LONG, max_wait=LONG)
+    first = asyncio.ensure_future(next_batch(taken))
+    await asyncio.sleep(0.05)  # the agent waits for a record, as between two live moments
+    for value in range(5):
+        await put(channel, value)
+        for _ in range(HANDOVER_TURNS - 2):
+            await asyncio.sleep(0)
+    assert await first == [0, 1, 2, 3, 4]
+    second = asyncio.ensure_future(next_batch(taken))
+    await put(channel, 5, 6)
+    assert await second == [5, 6]
 
 
 async def test_queued_records_come_together_up_to_the_batch_size(channel):

@@ -42,10 +42,9 @@ async def batches(stream: faust.StreamT, max_size: int, *, at_once: int, gap: fl
     nothing queued behind them, no more than ``at_once`` of them, are a batch at once: at a live
     rate an entry comes with a replay clock per partition, and is handled as it comes (a batch of
     fewer than ``at_once`` first gives Faust ``HANDOVER_TURNS`` event-loop turns to hand over
-    more). Once more
-    queue up (a bulk replay, or while the last batch was handled), the batch waits ``gap`` seconds
-    whenever the queue runs dry and goes on if more came; it ends when none did, at ``max_size``
-    records, or ``max_wait`` seconds after its first. (Faust's ``take_events`` waits a fixed time
+    more). Once more queue up (a bulk replay, or while the last batch was handled), the batch
+    waits ``gap`` seconds whenever the queue runs dry and goes on if more came; it ends when none
+    did, at ``max_size`` records, or ``max_wait`` seconds after its first. (Faust's ``take_events`` waits a fixed time
     instead, which every live record paid at every hop; ending every batch when the queue runs dry
     makes bulk batches small, and the bulk pipeline a third slower.)
     Events are acked only after the caller has handled their batch, as ``take_events`` does, so

@@ -222,6 +222,9 @@ def rss_kib(pid: int) -> int | None:
     return None
 
 
+FIFTHS = 5  # parts of the live run: the last one's latency, and each one's CPU shares
+
+
 def cpu_seconds(pid: int) -> float | None:
     """The CPU time (user and system) a process has used so far, or None once it is gone."""
     try:
@@ -571,7 +574,7 @@ async def _latency(settings: Settings, worker: Worker, entries: Sequence[Entry],
     await producer.start()
     try:
         partitions = sorted(await producer.partitions_for(ENTRIES))
-        fifth = max(1, len(entries) // 5)
+        fifth = max(1, len(entries) // FIFTHS)
         started = time.monotonic()
         n = controls_sent = 0
         for item in live_sends(replay_schedule(entries, settings, replay_id="bench-live", live=True)):
@@ -579,7 +582,7 @@ async def _latency(settings: Settings, worker: Worker, entries: Sequence[Entry],
                 delay = started + n / rate - time.monotonic()
                 if delay > 0:
                     await asyncio.sleep(delay)
-                if n % fifth == 0 and n // fifth < 5:
+                if n % fifth == 0 and n // fifth < FIFTHS:
                     cpu.mark()
                 e = item.entry
                 sent[e.entry_id] = time.monotonic()
@@ -621,7 +624,7 @@ async def _latency(settings: Settings, worker: Worker, entries: Sequence[Entry],
             "to_window_ms": percentiles(to_window), "to_unique_ms": percentiles(to_unique),
             # latency rises as a sustained live rate goes on: the embedded broker's fetches cost more
             # with every record it holds (tools/broker_load.py); its share of a core by fifth shows it
-            "to_window_last_fifth_ms": percentiles(to_window[-(len(to_window) // 5 or 1):]),
+            "to_window_last_fifth_ms": percentiles(to_window[-(len(to_window) // FIFTHS or 1):]),
             "cpu_share_by_fifth": cpu.shares()}
 
 
@@ -804,7 +807,7 @@ def print_table(r: BenchResult, console: Any) -> None:
         table.add_row(f"(d) the same, last fifth of the {d.get('entries_sent', 0):,} entries",
                       f"{last_fifth['p50']:.1f} / {last_fifth['p99']:.1f} ms", "", "")
     shares = d.get("cpu_share_by_fifth", {})
-    if all(len(shares.get(name, ())) == 5 for name in ("broker", "worker")):
+    if all(len(shares.get(name, ())) == FIFTHS for name in ("broker", "worker")):
         table.add_row("(d) share of a core, first -> last fifth of the live run",
                       f"broker {shares['broker'][0]:.0%} -> {shares['broker'][-1]:.0%}, "
                       f"worker {shares['worker'][0]:.0%} -> {shares['worker'][-1]:.0%}", "", "")

@@ -89,7 +89,7 @@ def stores_in_one(mapping: MutableMapping[str, Any]) -> Stores:
 
 
 def pending_key(event: ClassifiedEvent) -> str:
-    """A key whose string order is ``streams.parse.event_order``: NUL-separated, so a source that is
+    """A key whose string order is ``streams.ingest.event_order``: NUL-separated, so a source that is
     a prefix of another sorts first, as in a tuple."""
     return "\0".join((format_utc(event.published_at), event.source, f"{event.seq:09d}", event.entry_id))
 

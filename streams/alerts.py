@@ -25,10 +25,10 @@ import orjson
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 from schemas import Alert, ClassifiedEvent, TollUpdate, WindowValue, format_utc
-from streams.lexicon import DATA_DIR, gazetteer
+from streams.extract.lexicon import gazetteer
 from streams.windows import parse_utc
 
-DEFAULT_RULES = DATA_DIR / "alert_rules.toml"
+DEFAULT_RULES = Path(__file__).parent / "data" / "alert_rules.toml"
 Severity = Literal["info", "warning", "critical"]
 _RECENT_CLAIMS = 200  # event ids remembered per series, to name the events behind a window alert
 # Toll-jump bests remembered per series, newest last: a toll back at one of them does not fire again.

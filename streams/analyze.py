@@ -25,7 +25,7 @@ from schemas import ClassifiedEvent, Entry, Record
 from streams.aggregate import Aggregator, FoldResult, Stores
 from streams.alerts import AlertEvaluator, load_rules
 from streams.dedup import as_unique, conflict_reason, forget_before, sighting
-from streams.events import classify_event
+from streams.extract.events import classify_event
 from streams.neardup import DedupConfig, Sketch, sketch
 from streams.schedule import Scheduled, replay_schedule
 from streams.settings import Settings

@@ -23,7 +23,7 @@ from streams import memory, metrics, topics as t
 from streams.aggregate import CLOCKS, Aggregator, FoldResult, stores_in_one
 from streams.alerts import AlertEvaluator, load_rules
 from streams.dedup import as_unique, conflict_reason, forget_before, partition_books, sighting
-from streams.events import classify_event, warm_up
+from streams.extract.events import classify_event, warm_up
 from streams.faust_support import App, PacedEntries, act_for, batches, transport_with_fetch_wait
 from streams.pacing import FoldPacing
 from streams.records import BadRecord, dead_letter, decode_entry_record, header

@@ -117,7 +117,7 @@ def last_line(r: BenchResult) -> str:
 def compact_days(entries: Sequence[Entry], start: dt.date = dt.date(2020, 9, 27)) -> list[Entry]:
     """The n-th distinct UTC day of ``entries`` moved to ``start + n days`` (time of day kept), with
     entry ids recomputed from the new time; event-time order is unchanged."""
-    from streams.parse import event_order, make_entry_id
+    from streams.ingest import event_order, make_entry_id
 
     days = sorted({e.published_at.date() for e in entries})
     shift = {d: dt.timedelta(days=(start + dt.timedelta(days=i) - d).days) for i, d in enumerate(days)}
@@ -131,8 +131,8 @@ def compact_days(entries: Sequence[Entry], start: dt.date = dt.date(2020, 9, 27)
 
 
 def make_corpus(directory: Path, entries: int, seed: int, *, compact: bool = True) -> list[Entry]:
-    """A synthetic corpus written to ``directory`` and parsed (streams.synth, streams.parse)."""
-    from streams.parse import parse_paths
+    """A synthetic corpus written to ``directory`` and parsed (streams.synth, streams.ingest)."""
+    from streams.ingest import parse_paths
     from streams.synth import write_corpus
 
     summary = write_corpus(directory, entries=entries, seed=seed)

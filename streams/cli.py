@@ -34,7 +34,7 @@ def load_settings(**overrides: object) -> Settings:
 
 
 def read_entries(paths: tuple[Path, ...], doc_date: object, tz: str | None, source: str | None):
-    from streams.parse import ParseError, parse_paths
+    from streams.ingest import ParseError, parse_paths
 
     day = doc_date.date() if doc_date is not None else None  # type: ignore[attr-defined]
     try:
@@ -268,6 +268,43 @@ def bench(quick: bool, out: Path, entries: int | None, rss_entries: int | None, 
                                "latency_seconds": latency_seconds}.items() if v}
     result = run_bench(quick=quick, out=out, config=replace(QUICK if quick else FULL, **sizes), partitions=partitions)
     click.echo(result.last_line())
+
+
+@main.command("eval")
+@click.option("--split", type=click.Choice(["dev", "test", "all"]), default="all", show_default=True,
+              help="Which pages to score: dev (rules are written on it), test (never tuned on), or both.")
+@click.option("--json", "as_json", is_flag=True, help="Print the figures as JSON instead of tables.")
+@click.option("--by-rule", is_flag=True, help="Also show each extraction rule's hits, false claims and trap hits.")
+@click.option("-v", "--verbose", is_flag=True, help="List every missed or invented entry and claim.")
+@click.option("--check", is_flag=True, help="Exit 1 when a figure is below its floor in the corpus's floors.toml.")
+@click.option("--corpus", type=click.Path(path_type=Path, file_okay=False), default=None,
+              help="Corpus folder (default: the bundled data/corpus).")
+def eval_command(split: str, as_json: bool, by_rule: bool, verbose: bool, check: bool, corpus: Path | None) -> None:
+    """Score reading and extraction against the hand-labelled corpus of real pages."""
+    import orjson
+    from rich.console import Console
+
+    from streams.evaluate import LabelError, evaluate, load_corpus
+    from streams.evaluate.corpus import DEFAULT_CORPUS
+    from streams.evaluate.render import as_json as to_json, check_floors, print_report
+    from streams.extract import claims_of
+    from streams.ingest import ParseError, parse_file
+
+    root = corpus or DEFAULT_CORPUS
+    try:
+        pages = load_corpus(root).split(split)
+    except LabelError as exc:
+        raise click.ClickException(str(exc)) from None
+    scores, totals = evaluate(pages, lambda page: parse_file(page.path), claims_of, ParseError)
+    if as_json:
+        sys.stdout.buffer.write(orjson.dumps(to_json(scores, totals), option=orjson.OPT_INDENT_2) + b"\n")
+    else:
+        print_report(Console(width=None if sys.stdout.isatty() else 160), scores, totals, verbose=verbose,
+                     by_rule=by_rule)
+    if check and (broken := check_floors(totals, root / "floors.toml")):
+        for line in broken:
+            click.echo(line, err=True)
+        raise SystemExit(1)
 
 
 @main.group()

@@ -19,7 +19,7 @@ from rich.console import Console, Group
 
 from streams.broker import EmbeddedBroker, free_port, port_is_free
 from streams.console import WindowBoard, follow_windows, live_view, replay_progress
-from streams.parse import ParseError, parse_paths
+from streams.ingest import ParseError, parse_paths
 from streams.processes import spawn_worker, stop_process
 from streams.producer import replay
 from streams.settings import Settings

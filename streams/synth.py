@@ -1,10 +1,10 @@
 """A deterministic synthetic corpus of live blogs and articles, for tests and benchmarks.
 
-``write_corpus(out_dir, entries=N, seed=S)`` writes documents in every format ``streams.parse``
+``write_corpus(out_dir, entries=N, seed=S)`` writes documents in every format ``streams.ingest``
 reads, plus a ``manifest.toml`` beside them, so that ``liveblog parse out_dir/*.txt`` and
 ``liveblog replay out_dir/*.txt`` work on them. The same seed gives byte-identical files.
 
-What ``entries`` counts: the records ``streams.parse.parse_paths`` yields for the written
+What ``entries`` counts: the records ``streams.ingest.parse_paths`` yields for the written
 documents, exactly. That is every timestamped item of every live blog (originals, copies on
 aggregator documents, and both the earlier snapshot and the final version of a revised blog, so
 an unchanged item of a revised blog counts twice) plus every reporting paragraph of an article
@@ -603,7 +603,7 @@ def write_corpus(out_dir: Path, *, entries: int, seed: int) -> CorpusSummary:
     rng = random.Random(seed)
     with open(out_dir / "manifest.toml", "w", encoding="utf-8", newline="\n") as manifest:
         manifest.write(f"# Synthetic live-blog corpus written by streams.synth (entries = {entries}, seed = {seed}).\n"
-                       "# Outlets and content are invented; read by streams.parse.resolve_meta.\n")
+                       "# Outlets and content are invented; read by streams.ingest.resolve_meta.\n")
         writer = _Writer(out_dir, manifest)
         for date, conflict, budget in _plan(bank.conflicts, entries, rng):
             _write_day(writer, bank, conflict, date, budget, rng)

@@ -23,7 +23,7 @@ from typing import Any
 import orjson
 
 from schemas import ClaimProvenance, ClassifiedEvent, TollUpdate, format_utc
-from streams.casualties import dated_earlier
+from streams.extract.casualties import dated_earlier
 
 # Within this span, an equal figure for the same series from another entry is the same report.
 RESTATEMENT_WINDOW = timedelta(hours=6)

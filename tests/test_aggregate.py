@@ -13,7 +13,7 @@ import pytest
 from schemas import ClassifiedEvent, Entry
 from streams.aggregate import CLOCKS, QUEUE_HOURS, QUEUE_PREFIX, SERIES_PREFIX, WAITING_PREFIX, Aggregator, Stores, stores_in_one
 from streams.analyze import analyze, analyze_replays
-from streams.parse import parse_paths
+from streams.ingest import parse_paths
 from streams.schedule import schedule_counts
 from streams.settings import Settings
 from streams.stores import WriteBehind

@@ -19,7 +19,7 @@ import pytest
 from schemas import ClassifiedEvent, Record, TollUpdate, WindowValue
 from streams.alerts import RECENT_JUMPS, AlertEvaluator, fingerprint, load_rules
 from streams.analyze import analyze
-from streams.parse import parse_file
+from streams.ingest import parse_file
 from streams.settings import Settings
 from tests.conftest import SEED_004
 

@@ -23,7 +23,7 @@ from streams.console import analyze_with_progress
 from streams.neardup import load_config
 from streams.schedule import Scheduled
 from streams.settings import Settings
-from streams.parse import parse_paths
+from streams.ingest import parse_paths
 from tests.conftest import LIVEBLOG, ROOT, SEED_004
 
 

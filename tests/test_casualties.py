@@ -4,7 +4,7 @@ from datetime import datetime, timezone
 
 import pytest
 
-from streams.casualties import _CUE, _has_cue, dated_earlier, extract_claims
+from streams.extract.casualties import _CUE, _has_cue, dated_earlier, extract_claims
 
 SEP28 = datetime(2020, 9, 28, 12, 0, tzinfo=timezone.utc)
 DEC23 = datetime(2023, 12, 10, 12, 0, tzinfo=timezone.utc)

@@ -4,8 +4,8 @@ from datetime import datetime, timezone
 
 import pytest
 
-from streams.casualties import extract_claims
-from streams.classify import classify
+from streams.extract.casualties import extract_claims
+from streams.extract.classify import classify
 from test_tolls import seed_entries
 
 BY_TIME = {when.strftime("%H:%M"): (when, headline, body) for when, headline, body in seed_entries()}
@@ -92,7 +92,7 @@ def test_historical_figure_is_not_a_casualty_report():
 
 def test_warm_up_runs_every_lexicon_the_entry_stage_uses():
     """The worker classifies this entry at start, so the first live entry does not load lexicons."""
-    from streams.events import warm_up
+    from streams.extract.events import warm_up
 
     event = warm_up()
     assert event.labels == ["casualty_report", "battles"]

@@ -11,7 +11,7 @@ from collections import Counter
 import orjson
 from aiokafka.admin import AIOKafkaAdminClient
 
-from streams.parse import parse_paths
+from streams.ingest import parse_paths
 from tests.conftest import LIVEBLOG, ROOT, SAMPLES, SEED_004, run_cli
 from tests.test_pipeline_broker import EXPECTED_HOURLY
 

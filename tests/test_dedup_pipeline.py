@@ -50,7 +50,7 @@ def test_analyze_one_after_another_shows_what_separate_replays_publish():
 
 def write_copy(directory: Path) -> Path:
     """Seed 004 as another site republishes it: one paragraph per entry, straight quotes."""
-    from streams.parse import parse_file
+    from streams.ingest import parse_file
 
     straight = str.maketrans({"“": '"', "”": '"', "‘": "'", "’": "'"})
     lines = ["Karabakh live", "", "Here are the latest updates on Monday, September 28:", ""]

@@ -7,7 +7,7 @@ import orjson
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from streams.parse import DocumentMeta, ParseError, parse_text
+from streams.ingest import DocumentMeta, ParseError, parse_text
 from streams.records import BadRecord, decode_entry_record
 
 META = DocumentMeta(source="Fuzz", date=None, tz="GMT")

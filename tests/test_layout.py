@@ -8,8 +8,8 @@ from pathlib import Path
 
 from streams.settings import Settings
 
-DOMAIN = ["parse", "records", "dedup", "neardup", "lexicon", "classify", "casualties", "tolls", "windows", "aggregate",
-          "schedule", "events", "alerts", "stores", "synth"]
+DOMAIN = ["ingest", "extract", "evaluate", "records", "dedup", "neardup", "tolls", "windows", "aggregate",
+          "schedule", "alerts", "stores", "synth"]
 
 
 def test_domain_modules_import_no_kafka_or_faust():

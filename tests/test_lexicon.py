@@ -1,11 +1,11 @@
-"""The fast alternations of streams.lexicon match exactly what the plain alternation matches."""
+"""The fast alternations of streams.extract.lexicon match exactly what the plain alternation matches."""
 
 import re
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from streams.lexicon import (Alternation, alternation, case_insensitive_alternation, casualty_lexicon, gazetteer,
+from streams.extract.lexicon import (Alternation, alternation, case_insensitive_alternation, casualty_lexicon, gazetteer,
                              taxonomy, whole_word_alternation)
 
 PATTERNS = [p for spec in taxonomy().values()

@@ -16,7 +16,7 @@ import pytest
 
 from schemas import Entry
 from streams.neardup import DedupConfig, NearDuplicateIndex, band_keys, features, load_config
-from streams.parse import parse_file, parse_text, resolve_meta
+from streams.ingest import parse_file, parse_text, resolve_meta
 
 ROOT = Path(__file__).resolve().parents[1]
 FIXTURES = ROOT / "tests" / "fixtures" / "dedup"
@@ -176,7 +176,7 @@ def test_unknown_threshold_is_an_error(tmp_path):
 def test_the_same_quotation_of_the_same_person_is_one_event_across_outlets():
     """Charles Michel's call, quoted by Republic World (sample 000) and Proto Thema (sample 002) with
     too few shared content pairs for the first rule, is one event through its quotation."""
-    from streams.parse import parse_paths
+    from streams.ingest import parse_paths
 
     samples = ROOT / "data" / "samples"
     entries = parse_paths([samples / "000_0fe92db28bd24de8.txt", samples / "002_8c98a144b8497d58.txt"])

@@ -1,4 +1,4 @@
-"""streams.parse on the real sample documents and on small fixtures, one per supported format."""
+"""streams.ingest on the real sample documents and on small fixtures, one per supported format."""
 
 from __future__ import annotations
 
@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from schemas import Entry
-from streams.parse import (
+from streams.ingest import (
     DocumentMeta,
     ParseError,
     load_manifest,

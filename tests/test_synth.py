@@ -1,4 +1,4 @@
-"""streams.synth: a deterministic synthetic corpus that streams.parse reads back exactly."""
+"""streams.synth: a deterministic synthetic corpus that streams.ingest reads back exactly."""
 
 from __future__ import annotations
 
@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 
 from schemas import Entry
-from streams.parse import load_manifest, parse_file, parse_paths
+from streams.ingest import load_manifest, parse_file, parse_paths
 from streams.synth import CorpusSummary, write_corpus
 
 ROOT = Path(__file__).resolve().parents[1]

@@ -7,8 +7,8 @@ from pathlib import Path
 import orjson
 
 from schemas import CasualtyClaim, ClassifiedEvent, format_utc
-from streams.casualties import extract_claims
-from streams.classify import classify
+from streams.extract.casualties import extract_claims
+from streams.extract.classify import classify
 from streams import tolls
 from streams.tolls import apply_event, settle, snapshot
 

@@ -14,7 +14,7 @@ from rich.console import Console
 
 from schemas import Record, format_utc
 from streams.analyze import analyze
-from streams.parse import parse_file
+from streams.ingest import parse_file
 from streams.settings import Settings
 from streams.topics import EVENTS, HOURLY, TOLLS, create_topics
 from streams.watch import WatchState, follow, render

@@ -21,7 +21,7 @@ sys.path.insert(0, str(ROOT))
 
 from schemas import Entry  # noqa: E402
 from streams.neardup import DedupConfig, NearDuplicateIndex, load_config  # noqa: E402
-from streams.parse import make_entry_id  # noqa: E402
+from streams.ingest import make_entry_id  # noqa: E402
 
 PAIRS = ROOT / "tests" / "fixtures" / "dedup" / "pairs.jsonl"
 LEVELS = ("copy", "revision", "same_event")

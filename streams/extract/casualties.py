@@ -17,7 +17,7 @@ from functools import lru_cache
 from text_to_num import text2num
 
 from schemas import CasualtyClaim
-from streams.lexicon import Gazetteer, Mention, alternation, case_insensitive_alternation, casualty_lexicon, gazetteer
+from streams.extract.lexicon import Gazetteer, Mention, alternation, case_insensitive_alternation, casualty_lexicon, gazetteer
 
 _LEX = casualty_lexicon()
 _GAZ: Gazetteer = gazetteer()

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from schemas import CasualtyClaim
-from streams.lexicon import PLACE_KINDS, Alternation, gazetteer, taxonomy
+from streams.extract.lexicon import PLACE_KINDS, Alternation, gazetteer, taxonomy
 
 CASUALTY_REPORT = "casualty_report"
 OTHER = "other"

@@ -36,7 +36,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from schemas import Entry, format_utc
 
-BUNDLED_MANIFEST = Path(__file__).resolve().parents[1] / "data/samples/manifest.toml"
+BUNDLED_MANIFEST = Path(__file__).resolve().parents[2] / "data/samples/manifest.toml"
 
 
 class ParseError(Exception):
@@ -408,7 +408,7 @@ def parse_text(text: str, *, path: str, meta: DocumentMeta) -> list[Entry]:
 
 # --- manifest and files ----------------------------------------------------------------------
 
-_MANIFEST_KEYS = {"source", "title", "published", "tz", "url", "note"}
+_MANIFEST_KEYS = {"source", "title", "published", "tz", "url", "note", "crisis"}
 
 
 def load_manifest(path: Path) -> dict[str, DocumentMeta]:
@@ -426,7 +426,7 @@ def load_manifest(path: Path) -> dict[str, DocumentMeta]:
             raise ParseError(path, None, f"[{name!r}] must be a table")
         if unknown := set(table) - _MANIFEST_KEYS:
             raise ParseError(path, None, f"[{name!r}] unknown field(s): {', '.join(sorted(unknown))}")
-        if not all(isinstance(table.get(k, ""), str) for k in ("source", "title", "tz", "url", "note")):
+        if not all(isinstance(table.get(k, ""), str) for k in ("source", "title", "tz", "url", "note", "crisis")):
             raise ParseError(path, None, f"[{name!r}] source, title, tz, url and note must be strings")
         if not table.get("source", "").strip():
             raise ParseError(path, None, f"[{name!r}] needs a non-empty 'source'")

@@ -6,8 +6,8 @@ from __future__ import annotations
 from datetime import datetime, timezone
 
 from schemas import ClassifiedEvent, UniqueEntry
-from streams.casualties import extract_claims
-from streams.classify import classify
+from streams.extract.casualties import extract_claims
+from streams.extract.classify import classify
 
 
 def classify_event(entry: UniqueEntry) -> ClassifiedEvent:

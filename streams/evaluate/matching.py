@@ -1,0 +1,120 @@
+"""Matching what the code read against the labels: entries by time and first words, claims by
+outcome, value and party, and the traps a claim fell into."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import unicodedata
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+
+from schemas import CasualtyClaim, Entry
+from streams.evaluate.corpus import GoldClaim, GoldEntry, Trap
+
+_QUOTES = str.maketrans({"‘": "'", "’": "'", "“": '"', "”": '"', "–": "-", "—": "-", "\u00a0": " "})
+_SPACE = re.compile(r"\s+")
+
+
+def normalise(text: str) -> str:
+    """Case, quotes, dashes and spacing aside, so a label's first words are found in an entry."""
+    return _SPACE.sub(" ", unicodedata.normalize("NFKC", text).translate(_QUOTES)).strip().lower()
+
+
+@dataclass
+class EntryMatch:
+    """How one page's entries compare with its labels."""
+
+    expected: int = 0
+    found: int = 0
+    invented: list[Entry] = field(default_factory=list)
+    missed: list[GoldEntry] = field(default_factory=list)
+    undated: int = 0  # day-precision items: the page gave them no time, and they claim none
+
+
+def _opens_with(gold: GoldEntry, entry: Entry) -> bool:
+    wanted = normalise(gold.text)
+    return wanted in normalise(f"{entry.headline} {entry.body}")[: max(400, 2 * len(wanted))]
+
+
+def match_entries(gold: Sequence[GoldEntry], entries: Iterable[Entry]) -> EntryMatch:
+    """One-to-one: an entry is found when a label has its minute and its first words."""
+    result = EntryMatch(expected=sum(not g.optional for g in gold))
+    open_labels = list(gold)
+    for entry in entries:
+        if entry.time_precision != "minute":
+            result.undated += 1
+            continue
+        hit = next((g for g in open_labels if g.utc == entry.published_at and _opens_with(g, entry)), None)
+        if hit is None:
+            result.invented.append(entry)
+            continue
+        open_labels.remove(hit)
+        result.found += not hit.optional
+    result.missed = [g for g in open_labels if not g.optional]
+    return result
+
+
+@dataclass(frozen=True)
+class ReadClaim:
+    """A claim the code extracted, with the entry it came from."""
+
+    at: dt.datetime
+    claim: CasualtyClaim
+
+    @property
+    def rule(self) -> str:
+        return getattr(self.claim, "rule", None) or "unnamed"
+
+
+@dataclass
+class ClaimMatch:
+    """How one page's extracted claims compare with its gold claims and traps."""
+
+    expected: int = 0
+    hits: list[tuple[ReadClaim, GoldClaim]] = field(default_factory=list)
+    false: list[ReadClaim] = field(default_factory=list)
+    trapped: list[tuple[ReadClaim, Trap]] = field(default_factory=list)
+    missed: list[GoldClaim] = field(default_factory=list)
+
+    @property
+    def recalled(self) -> int:
+        return sum(not gold.optional for _, gold in self.hits)
+
+    @property
+    def read(self) -> int:
+        return len(self.hits) + len(self.false) + len(self.trapped)
+
+
+def _same_place(when: dt.datetime | None, read: ReadClaim) -> bool:
+    return when is None or when == read.at
+
+
+def _agrees(gold: GoldClaim, read: ReadClaim) -> bool:
+    claim = read.claim
+    return (_same_place(gold.utc, read) and claim.outcome == gold.outcome and claim.min == gold.min
+            and claim.max == gold.max and claim.party in gold.parties)
+
+
+def _springs(trap: Trap, read: ReadClaim) -> bool:
+    claim = read.claim
+    values = {claim.min, claim.min - 1, claim.max}  # "more than 30" reads as 31
+    return _same_place(trap.utc, read) and trap.number in values
+
+
+def match_claims(gold: Sequence[GoldClaim], traps: Sequence[Trap], read: Iterable[ReadClaim]) -> ClaimMatch:
+    """One-to-one on outcome, value and party (and the entry, where the label names it); a claim
+    that matches no gold claim is a trap hit when its number is a labelled trap, else false."""
+    result = ClaimMatch(expected=sum(not g.optional for g in gold))
+    open_gold = sorted(gold, key=lambda g: (g.optional, g.utc is None))  # must-claims first
+    for item in read:
+        hit = next((g for g in open_gold if _agrees(g, item)), None)
+        if hit is not None:
+            open_gold.remove(hit)
+            result.hits.append((item, hit))
+        elif trap := next((t for t in traps if _springs(t, item)), None):
+            result.trapped.append((item, trap))
+        else:
+            result.false.append(item)
+    result.missed = [g for g in open_gold if not g.optional]
+    return result

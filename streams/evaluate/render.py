@@ -1,0 +1,112 @@
+"""What ``liveblog eval`` prints: a table per page and per split, the misses, JSON, and the floors check."""
+
+from __future__ import annotations
+
+import tomllib
+from collections.abc import Sequence
+from pathlib import Path
+
+from rich.console import Console
+from rich.table import Table
+
+from streams.evaluate.report import PageScore, Totals
+
+# Floors are minima, except these, which are maxima.
+_CEILINGS = {"failed_pages", "entries_invented", "trap_hits", "claims_false"}
+
+
+def _pct(value: float) -> str:
+    return f"{100 * value:.1f}%"
+
+
+def page_table(scores: Sequence[PageScore]) -> Table:
+    table = Table(title="pages", show_lines=False)
+    for column in ("page", "split", "entries found/expected", "invented", "claims recalled/expected",
+                   "read", "false", "traps"):
+        table.add_column(column, justify="left" if column in ("page", "split") else "right")
+    for s in scores:
+        entries = "error" if s.error else f"{s.entries.found}/{s.entries.expected}"
+        table.add_row(s.page.name, s.page.split, entries, str(len(s.entries.invented)),
+                      f"{s.claims.recalled}/{s.claims.expected}", str(s.claims.read), str(len(s.claims.false)),
+                      str(len(s.claims.trapped)))
+    return table
+
+
+def totals_table(totals: dict[str, Totals]) -> Table:
+    table = Table(title="totals")
+    for column in ("split", "pages", "failed", "entries found/expected", "recall", "invented",
+                   "claim recall", "claim precision", "trap hits"):
+        table.add_column(column, justify="left" if column == "split" else "right")
+    for name, t in sorted(totals.items()):
+        table.add_row(name, str(t.pages), str(t.failed), f"{t.entries_found}/{t.entries_expected}",
+                      _pct(t.entry_recall), str(t.entries_invented),
+                      f"{_pct(t.claim_recall)} ({t.claims_recalled}/{t.claims_expected})",
+                      f"{_pct(t.claim_precision)} ({t.claims_correct}/{t.claims_read})", str(t.trap_hits))
+    return table
+
+
+def rule_table(totals: Totals) -> Table:
+    table = Table(title="claims by rule")
+    for column in ("rule", "hits", "false", "traps", "precision"):
+        table.add_column(column, justify="left" if column == "rule" else "right")
+    rules = sorted({rule for rule, _ in totals.by_rule})
+    for rule in rules:
+        hit, false, trap = (totals.by_rule[(rule, k)] for k in ("hit", "false", "trap"))
+        table.add_row(rule, str(hit), str(false), str(trap), _pct(hit / (hit + false + trap)))
+    return table
+
+
+def misses(scores: Sequence[PageScore]) -> list[str]:
+    """One line per error, missed or invented entry, missed, false or trapped claim."""
+    lines: list[str] = []
+    for s in scores:
+        name = s.page.name
+        if s.error:
+            lines.append(f"{name}: cannot parse: {s.error}")
+        lines += [f"{name}: missed entry {g.utc:%Y-%m-%dT%H:%MZ} {g.stamp!r} {g.text!r}" for g in s.entries.missed]
+        lines += [f"{name}: invented entry {e.published_at:%Y-%m-%dT%H:%MZ} {e.headline[:70]!r}"
+                  for e in s.entries.invented]
+        lines += [f"{name}: missed claim {g.outcome} {g.min}..{g.max} {g.parties[0]} {g.text!r}" for g in s.claims.missed]
+        lines += [f"{name}: false claim [{r.rule}] {r.claim.outcome} {r.claim.min}..{r.claim.max} {r.claim.party} "
+                  f"{r.claim.text[:90]!r}" for r in s.claims.false]
+        lines += [f"{name}: trap [{r.rule}] {t.number} ({t.why}) {t.text!r}" for r, t in s.claims.trapped]
+    return lines
+
+
+def as_json(scores: Sequence[PageScore], totals: dict[str, Totals]) -> dict:
+    pages = [{"page": s.page.name, "split": s.page.split, "error": s.error, "entries_expected": s.entries.expected,
+              "entries_found": s.entries.found, "entries_invented": len(s.entries.invented),
+              "claims_expected": s.claims.expected, "claims_recalled": s.claims.recalled,
+              "claims_read": s.claims.read, "claims_false": len(s.claims.false),
+              "trap_hits": len(s.claims.trapped)} for s in scores]
+    rules: dict[str, dict[str, int]] = {}
+    for (rule, outcome), count in (totals["all"].by_rule.items() if "all" in totals else ()):
+        rules.setdefault(rule, {"hit": 0, "false": 0, "trap": 0})[outcome] = count
+    return {"splits": {name: t.figures() for name, t in totals.items()}, "pages": pages, "rules": rules}
+
+
+def check_floors(totals: dict[str, Totals], floors_path: Path) -> list[str]:
+    """Every floor the figures fall below (or ceiling they exceed), as readable lines; [] if all hold."""
+    floors = tomllib.loads(floors_path.read_text(encoding="utf-8"))
+    broken = []
+    for split, limits in floors.items():
+        if split not in totals:
+            continue
+        figures = totals[split].figures()
+        for name, limit in limits.items():
+            value = figures[name]
+            if (value > limit) if name in _CEILINGS else (value < limit):
+                relation = "above the ceiling" if name in _CEILINGS else "below the floor"
+                broken.append(f"{split}: {name} {value} is {relation} {limit} ({floors_path.name})")
+    return broken
+
+
+def print_report(console: Console, scores: Sequence[PageScore], totals: dict[str, Totals], *, verbose: bool,
+                 by_rule: bool) -> None:
+    console.print(page_table(scores))
+    console.print(totals_table(totals))
+    if by_rule and "all" in totals:
+        console.print(rule_table(totals["all"]))
+    if verbose:
+        for line in misses(scores):
+            console.print(line, markup=False, highlight=False)

@@ -131,10 +131,14 @@ def test_seed_year_comes_from_manifest_or_date_never_a_guess() -> None:
         parse_file(SEED, date=date(2021, 9, 28))  # a Tuesday: the header's weekday catches a wrong year
 
 
-def test_seed_found_through_bundled_manifest_when_copied(tmp_path: Path) -> None:
+def test_a_copied_sample_is_not_dated_by_the_bundled_manifest(tmp_path: Path) -> None:
+    """A file outside data/samples/ is never read with the samples' metadata because of its name."""
     copy = tmp_path / SEED.name
     shutil.copy(SEED, copy)
-    assert parse_file(copy) == parse_file(SEED)
+    with pytest.raises(ParseError, match="year"):
+        parse_file(copy)
+    dated = parse_file(copy, date=date(2020, 9, 28), source="Al Jazeera")
+    assert [(e.published_at, e.headline) for e in dated] == [(e.published_at, e.headline) for e in parse_file(SEED)]
 
 
 def test_article_samples_are_day_precision_paragraphs() -> None:

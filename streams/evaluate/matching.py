@@ -37,6 +37,13 @@ def _opens_with(gold: GoldEntry, entry: Entry) -> bool:
     return wanted in normalise(f"{entry.headline} {entry.body}")[: max(400, 2 * len(wanted))]
 
 
+def _labels(gold: GoldEntry, entry: Entry) -> bool:
+    """The label's time and first words; an optional label (its date or zone uncertain) by its words alone."""
+    if gold.utc == entry.published_at:
+        return _opens_with(gold, entry)
+    return gold.optional and bool(gold.text.strip()) and _opens_with(gold, entry)
+
+
 def match_entries(gold: Sequence[GoldEntry], entries: Iterable[Entry]) -> EntryMatch:
     """One-to-one: an entry is found when a label has its minute and its first words."""
     result = EntryMatch(expected=sum(not g.optional for g in gold))
@@ -45,7 +52,7 @@ def match_entries(gold: Sequence[GoldEntry], entries: Iterable[Entry]) -> EntryM
         if entry.time_precision != "minute":
             result.undated += 1
             continue
-        hit = next((g for g in open_labels if g.utc == entry.published_at and _opens_with(g, entry)), None)
+        hit = next((g for g in open_labels if _labels(g, entry)), None)
         if hit is None:
             result.invented.append(entry)
             continue

@@ -1,7 +1,13 @@
-"""Reading documents into ``Entry`` records (pure domain: no Kafka, no Faust)."""
+"""Reading documents into ``Entry`` records (pure domain: no Kafka, no Faust).
 
-from streams.ingest.legacy_text import (DocumentMeta, ParseError, event_order, load_manifest, make_entry_id,
-                                        parse_file, parse_paths, parse_text, resolve_meta)
+Plain text (live blogs in many stamp formats, and articles), HTML pages (schema.org LiveBlogPosting
+JSON-LD, else their main text) and RSS/Atom feeds. ``read_document`` says what it read and how."""
 
-__all__ = ["DocumentMeta", "ParseError", "event_order", "load_manifest", "make_entry_id", "parse_file",
-           "parse_paths", "parse_text", "resolve_meta"]
+from streams.ingest.document import parse_file, parse_paths, read_document, read_file
+from streams.ingest.entries import event_order, make_entry_id
+from streams.ingest.errors import ParseError
+from streams.ingest.meta import DocumentMeta, load_manifest, resolve_meta
+from streams.ingest.text import Reading, parse_text, read_text
+
+__all__ = ["DocumentMeta", "ParseError", "Reading", "event_order", "load_manifest", "make_entry_id", "parse_file",
+           "parse_paths", "parse_text", "read_document", "read_file", "read_text", "resolve_meta"]

@@ -1,0 +1,66 @@
+"""Lines that only name a day: day headers ("Here are the latest updates on Monday, September 28:",
+"Saturday, October 17", "13 Mar 2011") and a scraper's ISO date prefix (" date 2022-03-01 ...")."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+
+from streams.ingest.errors import ParseError
+from streams.ingest.stamps.grammar import MONTH, WEEKDAY, month_number, weekday_number
+
+_DATE_LINE = re.compile(
+    rf"(?i:(?:here (?:are|is) )?(?:all )?the latest (?:updates|developments) (?:on|for)\s+)?"
+    rf"(?:(?P<wd>{WEEKDAY}),?\s+)?"
+    rf"(?:(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?\s+(?P<m1>{MONTH})|(?P<m2>{MONTH})\s+(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?)"
+    rf"(?:,?\s+(?P<y>\d{{4}}))?\s*:?"
+)
+ISO_PREFIX = re.compile(r"\s*(?i:date:?\s+)?(\d{4})-(\d{2})-(\d{2})(?:\s+|$)")
+
+
+@dataclass(frozen=True)
+class DayMark:
+    """A day header or date line; the year may be missing (then the manifest or --date supplies it)."""
+
+    line: int
+    year: int | None
+    month: int
+    day: int
+    weekday: int | None = None
+
+
+def read_day_mark(line: int, text: str) -> DayMark | None:
+    m = _DATE_LINE.fullmatch(text.strip())
+    if not m:
+        return None
+    wd = m["wd"]
+    return DayMark(line, int(m["y"]) if m["y"] else None, month_number(m["m1"] or m["m2"]),
+                   int(m["d1"] or m["d2"]), weekday_number(wd) if wd else None)
+
+
+def resolve_day(mark: DayMark, anchor: dt.date | None, direction: int, path: str) -> dt.date:
+    """The date a header names. Without a year: the nearest date to ``anchor`` (the manifest or
+    --date date, later the previous header) that lies in reading ``direction`` (-1 back, +1 on,
+    0 either way), so a newest-first blog crossing New Year goes back into December."""
+    if mark.year is not None:
+        years = [mark.year]
+    elif anchor is None:
+        raise ParseError(path, mark.line, "date has no year; give --date or a manifest 'published' date")
+    else:
+        years = [anchor.year - 1, anchor.year, anchor.year + 1]
+    days = []
+    for year in years:
+        try:
+            days.append(dt.date(year, mark.month, mark.day))
+        except ValueError:
+            pass
+    if mark.year is None and anchor is not None:
+        days = sorted((d for d in days if (d - anchor).days * direction >= 0), key=lambda d: abs((d - anchor).days))
+    if not days:
+        raise ParseError(path, mark.line, "not a valid date")
+    day = days[0]
+    if mark.weekday is not None and day.weekday() != mark.weekday:
+        named = dt.date(2024, 1, 1 + mark.weekday)  # 2024-01-01 was a Monday
+        raise ParseError(path, mark.line, f"the text says {named:%A}, but {day.isoformat()} is a {day:%A}")
+    return day

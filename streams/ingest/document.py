@@ -1,0 +1,70 @@
+"""One document from its bytes: UTF-8 text, an HTML page or an RSS/Atom feed, told apart by content."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Sequence
+from pathlib import Path
+
+from schemas import Entry
+from streams.ingest.entries import event_order
+from streams.ingest.errors import ParseError
+from streams.ingest.meta import DocumentMeta, resolve_meta
+from streams.ingest.text import Reading, read_text
+
+_FEED = re.compile(r"^\s*(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*)*<(?:rss|feed|rdf:RDF)\b", re.IGNORECASE | re.DOTALL)
+_HTML = re.compile(r"^\s*(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|head|body)\b", re.IGNORECASE | re.DOTALL)
+
+
+def kind_of(text: str) -> str:
+    """"feed", "html" or "text", from how the document begins."""
+    head = text[:2000]
+    if _FEED.match(head):
+        return "feed"
+    if _HTML.match(head):
+        return "html"
+    return "text"
+
+
+def read_document(text: str, *, path: str, meta: DocumentMeta) -> Reading:
+    kind = kind_of(text)
+    if kind == "feed":
+        from streams.ingest.feed import read_feed
+        return read_feed(text, path=path, meta=meta)
+    if kind == "html":
+        from streams.ingest.html import read_html
+        return read_html(text, path=path, meta=meta)
+    return read_text(text, path=path, meta=meta)
+
+
+def decode(data: bytes, path: str | Path) -> str:
+    """UTF-8 only (no lossy decoding that would change ids); an error names the line of the bad byte."""
+    try:
+        return data.decode("utf-8").removeprefix("\ufeff")
+    except UnicodeDecodeError as exc:
+        line = data[: exc.start].count(b"\n") + 1
+        raise ParseError(path, line, f"not UTF-8: byte 0x{data[exc.start]:02x} at offset {exc.start}") from None
+
+
+def read_file(path: Path, *, date: dt.date | None = None, tz: str | None = None,
+              source: str | None = None) -> Reading:
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        raise ParseError(path, None, f"cannot read: {exc.strerror or exc}") from None
+    meta = resolve_meta(path, date=date, tz=tz, source=source)
+    return read_document(decode(data, path), path=str(path), meta=meta)
+
+
+def parse_file(path: Path, *, date: dt.date | None = None, tz: str | None = None,
+               source: str | None = None) -> list[Entry]:
+    """The entries of one document in event-time order."""
+    return sorted(read_file(path, date=date, tz=tz, source=source).entries, key=event_order)
+
+
+def parse_paths(paths: Sequence[Path], *, date: dt.date | None = None, tz: str | None = None,
+                source: str | None = None) -> list[Entry]:
+    """All entries of several documents merged in event-time order."""
+    entries = [e for p in paths for e in parse_file(Path(p), date=date, tz=tz, source=source)]
+    return sorted(entries, key=event_order)

@@ -1,0 +1,115 @@
+"""A text document as a sequence of items: day headers, stamp lines, text lines and blank lines.
+Physical lines are split first where a flattened copy ran several updates together."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from streams.ingest.daymarks import ISO_PREFIX, DayMark, read_day_mark
+from streams.ingest.stamps import Clock, read_dashed, read_leading, read_published, split_points
+from streams.ingest.stamps.grammar import clock
+
+
+@dataclass(frozen=True)
+class StampLine:
+    """A line that holds a stamp; ``headline`` is the text of its own line that heads the entry."""
+
+    line: int
+    clock: Clock
+    stamp_text: str
+    headline: str
+    after: str  # text after a trailing stamp on the same line: the start of the body
+    reader: str
+    strength: int  # 2 strong (am/pm, zone, date or "Update"), 1 medium (bare, separated or alone), 0 weak
+    kind: str  # "12h", "24h" or "4digit": weak stamps count only with others of their kind
+    text: str  # the whole line, for when the page does not take the stamp
+
+    @property
+    def minutes(self) -> int:
+        return self.clock.minutes
+
+
+@dataclass(frozen=True)
+class TextLine:
+    line: int
+    text: str
+
+
+@dataclass(frozen=True)
+class Blank:
+    line: int
+
+
+@dataclass(frozen=True)
+class Rejected:
+    """A line that looked like a stamp and why it is not one (for --explain and errors)."""
+
+    line: int
+    text: str
+    reason: str
+
+
+Item = DayMark | StampLine | TextLine | Blank
+
+_ANY_CLOCK = re.compile(clock())
+
+
+def _strength(clock_: Clock, separated: bool, alone: bool, labelled: bool) -> int:
+    if clock_.twelve_hour or clock_.zone or clock_.has_date or labelled:
+        return 2
+    return 1 if (separated or alone) and not clock_.four_digits else 0
+
+
+def _kind(clock_: Clock) -> str:
+    return "12h" if clock_.twelve_hour else "4digit" if clock_.four_digits else "24h"
+
+
+def _segment(number: int, text: str, rejected: list[Rejected]) -> Item:
+    if not text.strip():
+        return Blank(number)
+    if mark := read_day_mark(number, text):
+        return mark
+    found = read_leading(text)
+    if isinstance(found, str):
+        rejected.append(Rejected(number, text.strip(), found))
+    elif found is not None:
+        strength = _strength(found.clock, found.separated, not found.rest, found.labelled)
+        return StampLine(number, found.clock, found.stamp_text, found.rest, "", found.reader, strength,
+                         _kind(found.clock), text.rstrip())
+    trailing = read_published(text) or read_dashed(text)
+    if trailing is not None:
+        return StampLine(number, trailing.clock, trailing.stamp_text, trailing.headline, trailing.after,
+                         trailing.reader, 2, _kind(trailing.clock), text.rstrip())
+    return TextLine(number, text.rstrip())
+
+
+def read_items(text: str) -> tuple[list[Item], list[Rejected]]:
+    """Every line of ``text`` as an item, in order, and the lines that looked like stamps but are not."""
+    items: list[Item] = []
+    rejected: list[Rejected] = []
+    for number, raw in enumerate(text.splitlines(), start=1):
+        line = raw
+        if (m := ISO_PREFIX.match(line)) and (m.end() == len(line) or line[m.end() - 1].isspace()):
+            items.append(DayMark(number, int(m[1]), int(m[2]), int(m[3])))
+            line = line[m.end():]
+            if not line.strip():
+                continue
+        cuts = [0, *split_points(line), len(line)]
+        for start, end in zip(cuts, cuts[1:]):
+            items.append(_segment(number, line[start:end], rejected))
+    return items, rejected
+
+
+def clocks_in_prose(text: str, items: list[Item]) -> list[Rejected]:
+    """Times of day written inside sentences, for the error that says why no stamp was found."""
+    stamped = {item.line for item in items if isinstance(item, StampLine)}
+    found = []
+    for number, raw in enumerate(text.splitlines(), start=1):
+        if number in stamped:
+            continue
+        for m in _ANY_CLOCK.finditer(raw):
+            if m.start() > 0 and raw[: m.start()].strip():
+                found.append(Rejected(number, raw.strip()[:80], f"the time {m.group(0)!r} is inside a sentence"))
+                break
+    return found

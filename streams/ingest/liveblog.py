@@ -1,0 +1,254 @@
+"""A live blog from its items: which stamps open entries, what date and zone each is in, and the
+headline and body of each entry.
+
+Dates are never guessed. They come from day headers, the stamps' own dates, a scraper's ISO date
+prefix, or the manifest's (or --date) date. Times that run past midnight are read from the page's
+order: on a newest-first page a time more than 6 hours later than the one above it is the day
+before; on an oldest-first page one more than 6 hours earlier is the next day (smaller jumps against
+the order are pinned or late posts). When the page's order cannot be told, a jump of more than 12
+hours is an error naming the line. A day header, or the manifest's date above the first entries,
+names the day of the earliest entries below it; a stamp's own date is that stamp's day.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import Counter
+from dataclasses import dataclass
+from itertools import pairwise
+
+from schemas import Entry
+from streams.ingest.daymarks import DayMark, resolve_day
+from streams.ingest.entries import new_entry
+from streams.ingest.errors import ParseError
+from streams.ingest.furniture import first_sentence, is_note_line, reporting
+from streams.ingest.lines import Blank, Item, Rejected, StampLine, TextLine
+from streams.ingest.meta import DocumentMeta, zone_at
+from streams.ingest.stamps import numeric_date
+from streams.ingest.zones import LOCAL, lookup
+
+_HALF_DAY = 12 * 60
+_CROSSING = 6 * 60  # a jump against the page's order this large crosses midnight; a smaller one is a pinned or late post
+_HEADLINE_LIMIT = 200
+
+
+@dataclass(frozen=True)
+class Provenance:
+    """Where an entry came from: its stamp's line, the text of the stamp, and the reader that took it."""
+
+    line: int
+    stamp: str
+    reader: str
+
+
+@dataclass
+class _Draft:
+    stamp: StampLine
+    paragraphs: list[list[str]]
+    day: dt.date | None = None
+    offset: int = 0  # days from the first entry of its section
+
+
+def _publication_line(item: StampLine, index: int, stamps: list[tuple[int, StampLine]]) -> bool:
+    """A stamp with a full date, alone on its line, above two or more undated stamps and the only one
+    of its shape: the time the page was published ("Sun 23 Mar 2003 11.50 EST"), not an update."""
+    if item.headline or item.clock.year is None:
+        return False
+    later = [s for i, s in stamps if i > index]
+    same_shape = [s for _, s in stamps if s.reader == item.reader]
+    return len(later) >= 2 and all(not s.clock.has_date for s in later) and len(same_shape) == 1
+
+
+def accepted_stamps(items: list[Item], rejected: list[Rejected]) -> set[int]:
+    """Indexes of the stamp lines that open entries. Strong stamps (am/pm, zone, date, "Update")
+    always do; a bare time only beside other stamps, and a run-in bare time or four digits only
+    beside others of its kind; a stamp followed by an edit note is the page's own publication time."""
+    stamps = [(i, item) for i, item in enumerate(items) if isinstance(item, StampLine)]
+    kinds = Counter(item.kind for _, item in stamps)
+    accepted = set()
+    for i, item in stamps:
+        following = next((x for x in items[i + 1:] if not isinstance(x, Blank)), None)
+        if not item.headline and isinstance(following, TextLine) and is_note_line(following.text):
+            rejected.append(Rejected(item.line, item.stamp_text, "the page's own publication time (an edit note follows)"))
+        elif _publication_line(item, i, stamps):
+            rejected.append(Rejected(item.line, item.stamp_text, "the page's own publication time (a dated stamp above "
+                                                                 "entries stamped otherwise)"))
+        elif item.strength == 2 or (item.strength == 1 and len(stamps) >= 2) or kinds[item.kind] >= 2:
+            accepted.add(i)
+        else:
+            rejected.append(Rejected(item.line, item.stamp_text, "a lone bare time: no other stamp of its kind on the page"))
+    return accepted
+
+
+def _drafts(items: list[Item], accepted: set[int]) -> list[_Draft | DayMark]:
+    """Entries in page order with their raw text, and the day headers between them."""
+    out: list[_Draft | DayMark] = []
+    current: _Draft | None = None
+    paragraph: list[str] = []
+
+    def flush() -> None:
+        nonlocal paragraph
+        if current is not None and paragraph:
+            current.paragraphs.append(paragraph)
+        paragraph = []
+
+    for i, item in enumerate(items):
+        if isinstance(item, DayMark):
+            flush()
+            current = None
+            out.append(item)
+        elif i in accepted:
+            assert isinstance(item, StampLine)
+            if current is not None and not current.paragraphs and not paragraph and not current.stamp.headline \
+                    and current.stamp.minutes == item.minutes:
+                continue  # the same time again in another clock ("4.31pm BST" then "16:31")
+            flush()
+            current = _Draft(item, [[item.after]] if item.after else [])
+            out.append(current)
+        elif isinstance(item, Blank):
+            flush()
+        else:
+            paragraph.append(item.text)
+    flush()
+    return out
+
+
+def _direction(sequence: list[_Draft | DayMark]) -> int:
+    """+1 when the page reads oldest first, -1 newest first, 0 when its times do not tell."""
+    falls = rises = 0
+    previous: _Draft | None = None
+    for draft in sequence:
+        if isinstance(draft, DayMark):
+            previous = None
+            continue
+        if previous is not None:
+            a, b = previous.stamp.clock, draft.stamp.clock
+            if a.has_date and b.has_date and (a.month, a.day) != (b.month, b.day):
+                later = (b.month or 0, b.day or 0) > (a.month or 0, a.day or 0)
+            elif a.minutes != b.minutes and abs(a.minutes - b.minutes) < _CROSSING:
+                later = b.minutes > a.minutes
+            else:
+                later = None
+            if later is not None:
+                rises += later
+                falls += not later
+        previous = draft
+    return 1 if rises > falls else -1 if falls > rises else 0
+
+
+def _stamp_date(stamp: StampLine, anchor: dt.date | None, path: str) -> dt.date:
+    clock = stamp.clock
+    if clock.numeric_date:
+        day = numeric_date(clock.numeric_date, anchor)
+        if day is None:
+            raise ParseError(path, stamp.line, f"cannot tell month from day in {clock.numeric_date!r}; give --date")
+        return day
+    mark = DayMark(stamp.line, clock.year, clock.month or 1, clock.day or 1)
+    return resolve_day(mark, anchor, 0, path)
+
+
+@dataclass
+class _Section:
+    """Entries dated from one anchor: a day header or the manifest's date names the day of the earliest
+    entries below it; a stamp's own date is that stamp's day."""
+
+    anchor: dt.date | None
+    names_earliest: bool
+    drafts: list[_Draft]
+
+    def settle(self, path: str) -> None:
+        if not self.drafts:
+            return
+        if self.anchor is None:
+            raise ParseError(path, self.drafts[0].stamp.line, "no date for this entry: no day header above it, no "
+                                                              "date in its stamp, no manifest 'published' date and no --date")
+        base = min(d.offset for d in self.drafts) if self.names_earliest else 0
+        for draft in self.drafts:
+            draft.day = self.anchor + dt.timedelta(days=draft.offset - base)
+
+
+def _date(sequence: list[_Draft | DayMark], meta: DocumentMeta, path: str) -> None:
+    """Give every draft its day (see the module's docstring)."""
+    direction = _direction(sequence)
+    section = _Section(meta.date, True, [])
+    known = meta.date  # the latest date the page has named, for year-less dates
+    previous: int | None = None
+    offset = 0
+    for draft in sequence:
+        if isinstance(draft, DayMark):
+            section.settle(path)
+            known = resolve_day(draft, known, direction or -1, path)
+            section, previous, offset = _Section(known, True, []), None, 0
+            continue
+        stamp = draft.stamp
+        if stamp.clock.has_date:
+            section.settle(path)
+            known = _stamp_date(stamp, known, path)
+            section, previous, offset = _Section(known, False, []), None, 0
+        elif previous is not None and abs(stamp.minutes - previous) >= _CROSSING:
+            if direction == 0 and abs(stamp.minutes - previous) > _HALF_DAY:
+                raise ParseError(path, stamp.line, f"{stamp.stamp_text!r} is more than 12 hours from the stamp above "
+                                 "it, and the page's order does not say whether midnight lies between: add a day header")
+            if direction < 0 and stamp.minutes > previous:
+                offset -= 1
+            elif direction > 0 and stamp.minutes < previous:
+                offset += 1
+        previous = stamp.minutes
+        draft.offset = offset
+        section.drafts.append(draft)
+    section.settle(path)
+
+
+def _zone(stamp: StampLine, declared: dt.tzinfo | str | None, meta: DocumentMeta, path: str) -> dt.tzinfo:
+    found = lookup(stamp.clock.zone) if stamp.clock.zone else declared
+    if isinstance(found, dt.tzinfo):
+        return found
+    return zone_at(meta.tz, path, stamp.line)  # no zone, or "local time": the page's own zone
+
+
+def _text(draft: _Draft) -> tuple[str, str] | None:
+    """Headline and body; None when the stamp has no text of its own."""
+    paragraphs = [list(p) for p in draft.paragraphs]
+    headline = draft.stamp.headline.strip()
+    if not headline:
+        while paragraphs and not headline:
+            first = paragraphs[0]
+            headline = first.pop(0).strip()
+            if not first:
+                paragraphs.pop(0)
+        if not headline:
+            return None
+    if len(headline) > _HEADLINE_LIMIT:
+        short = first_sentence(headline, _HEADLINE_LIMIT)
+        if not short.endswith("…"):
+            rest = headline[len(short):].strip() if headline.startswith(short) else ""
+            headline = short
+            if rest:
+                paragraphs.insert(0, [rest])
+    body = [text for p in paragraphs if p and (text := reporting(p))]
+    return headline, "\n\n".join(body)
+
+
+def parse_liveblog(items: list[Item], rejected: list[Rejected], path: str, meta: DocumentMeta, title: str,
+                   declared: dt.tzinfo | str | None) -> list[tuple[Entry, Provenance]] | None:
+    """The entries of a live blog with where each came from; None when no stamp opens an entry."""
+    accepted = accepted_stamps(items, rejected)
+    if not accepted:
+        return None
+    sequence = _drafts(items, accepted)
+    _date(sequence, meta, path)
+    out: list[tuple[Entry, Provenance]] = []
+    for draft in sequence:
+        if isinstance(draft, DayMark):
+            continue
+        stamp = draft.stamp
+        text = _text(draft)
+        if text is None:
+            rejected.append(Rejected(stamp.line, stamp.stamp_text, "no text after the stamp"))
+            continue
+        assert draft.day is not None
+        local = dt.datetime.combine(draft.day, dt.time(stamp.clock.hour, stamp.clock.minute),
+                                    tzinfo=_zone(stamp, declared, meta, path))
+        entry = new_entry(meta, title, len(out), local.astimezone(dt.timezone.utc), "minute", *text)
+        out.append((entry, Provenance(stamp.line, stamp.stamp_text, stamp.reader)))
+    return out

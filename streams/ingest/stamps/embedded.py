@@ -1,0 +1,32 @@
+"""Stamps inside a line: a scraper's copy that flattened several updates onto one line
+("... were injured. 9.15 pm: Russia's defence ministry says ..."). A time inside a sentence is never
+one: a stamp here follows the end of a sentence and is itself followed by a separator and a capital,
+and carries an am/pm, a zone or a date."""
+
+from __future__ import annotations
+
+import re
+
+from streams.ingest.stamps.grammar import read_clock, stamp
+from streams.ingest.stamps.trailing import PUBLISHED
+
+_EMBEDDED = re.compile(
+    rf"(?<=[.!?\"”’)\]])\s+(?=(?:[-–•]\s*)?(?:(?i:update[ds]?)\s*:?\s*)?{stamp()}\s*(?:[–—-]{{1,2}}|:)\s+[\"“‘A-Z])")
+_SENTENCE_END = re.compile(r"(?:[.!?\"”’)\]]\s+|\b\d{1,3}\.\s+)(?=\S)")
+
+
+def split_points(line: str) -> list[int]:
+    """Offsets in ``line`` where a flattened update begins (never 0)."""
+    points = []
+    for m in _EMBEDDED.finditer(line):
+        found = read_clock(m)
+        if found is not None and (found.twelve_hour or found.zone or found.has_date):
+            points.append(m.end())
+    published = list(PUBLISHED.finditer(line))
+    for m in published[1:]:  # each later "published at" stamp closes the headline that starts its update
+        starts = [s.end() for s in _SENTENCE_END.finditer(line, 0, m.start())]
+        previous_end = published[published.index(m) - 1].end()
+        start = max([s for s in starts if s > previous_end], default=None)
+        if start is not None:
+            points.append(start)
+    return sorted(set(p for p in points if p > 0))

@@ -1,0 +1,140 @@
+"""The pieces stamps are made of: a clock (24-hour with ":" or "." or none, 12-hour with am/pm in any
+spelling, French "20h27"), a zone, and a date before or after the clock. Each builder takes a prefix
+for its group names, so one regex can hold two stamps ("9:42am EST, 5:42pm EAT")."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+
+from streams.ingest.zones import zone_pattern
+
+MONTH = (
+    r"(?i:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
+    r"|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?"
+    r"|янв\w*|фев\w*|мар\w*|апр\w*|ма[йя]|июн\w*|июл\w*|авг\w*|сен\w*|окт\w*|ноя\w*|дек\w*)\.?"
+)
+_MONTHS = {k: i % 12 + 1 for i, k in enumerate(
+    "jan feb mar apr may jun jul aug sep oct nov dec янв фев мар апр май июн июл авг сен окт ноя дек".split())}
+_MONTHS["мая"] = 5  # Russian genitive of May
+WEEKDAY = (
+    r"(?i:(?:mon|tues?|wed(?:nes)?|thu(?:rs?)?|fri|sat(?:ur)?|sun)(?:day)?\.?"
+    r"|понедельник|вторник|среда|четверг|пятница|суббота|воскресенье)"
+)
+_WEEKDAYS = {k: i % 7 for i, k in enumerate("mon tue wed thu fri sat sun пон вто сре чет пят суб вос".split())}
+_DAY = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
+_YEAR = r"(?:19|20)\d{2}"
+_AMPM = r"[aApP]\.?\s?[mM](?![A-Za-z])\.?"
+
+
+def month_number(word: str) -> int:
+    return _MONTHS[word.lower()[:3]]
+
+
+def weekday_number(word: str) -> int:
+    return _WEEKDAYS[word.lower()[:3]]
+
+
+def clock(p: str = "") -> str:
+    """12-hour ("7.05 pm", "10 p.m.", "01:46PM", "23:40pm" as written), 24-hour ("20:35", "22.50"),
+    French ("20h27") or four digits ("0915"); never a time with seconds, a price or a decimal."""
+    return (rf"(?<![\d£$€.,:/])(?:"
+            rf"(?P<{p}h12>2[0-3]|1\d|0?[1-9])(?:[:.](?P<{p}m12>[0-5]\d))?\s?(?P<{p}ampm>{_AMPM})"
+            rf"|(?P<{p}h24>[01]?\d|2[0-3])[:.](?P<{p}m24>[0-5]\d)(?![\d]|[:.]\d)"
+            rf"|(?P<{p}hfr>[01]?\d|2[0-3])h(?P<{p}mfr>[0-5]\d)(?!\d)"
+            rf"|(?P<{p}h4>[01]\d|2[0-3])(?P<{p}m4>[0-5]\d)(?![\d,.]\d|\d))")
+
+
+def date_before(p: str = "") -> str:
+    """A date ahead of the clock: "Oct 19, ", "Jan 01, 2024 ", "15 Oct 2020, ", "Sat, 09 Sep 2023 ",
+    "December 17, 2023, ", "August 27 at ", "11/13/15 "."""
+    return (rf"(?:(?:{WEEKDAY},?\s+)?"
+            rf"(?:(?P<{p}bd>{_DAY})\s+(?P<{p}bm>{MONTH}),?\s+(?:(?P<{p}by>{_YEAR}),?\s+)?"
+            rf"|(?P<{p}bm2>{MONTH})\s+(?P<{p}bd2>{_DAY}),?\s+(?:(?P<{p}by2>{_YEAR}),?\s+)?"
+            rf"|(?P<{p}num>\d{{1,2}}/\d{{1,2}}/(?:\d{{4}}|\d{{2}}))\s+)(?:at\s+)?)")
+
+
+def date_after(p: str = "") -> str:
+    """A date behind the clock and its zone: " 2 March 2022", ", June 22", " Aug. 6", ", August 14, 2021"."""
+    return (rf"(?:,?\s+(?:on\s+)?(?:{WEEKDAY},?\s+)?(?:(?P<{p}ad>{_DAY})\s+(?P<{p}am>{MONTH})(?:,?\s+(?P<{p}ay>{_YEAR}))?"
+            rf"|(?P<{p}am2>{MONTH})\s+(?P<{p}ad2>{_DAY})(?!\d)(?:,?\s+(?P<{p}ay2>{_YEAR}))?))")
+
+
+def zone(p: str = "") -> str:
+    return rf"(?P<{p}zone>{zone_pattern()})"
+
+
+def stamp(p: str = "") -> str:
+    """A whole stamp: an optional date, the clock, an optional zone and an optional date after it."""
+    return rf"(?:{date_before(p)})?{clock(p)}(?:\s*{zone(p)})?(?:{date_after(p)})?"
+
+
+@dataclass(frozen=True)
+class Clock:
+    """What a stamp says: the wall-clock time, its zone as written, and any date it carries."""
+
+    hour: int
+    minute: int
+    zone: str | None
+    year: int | None = None
+    month: int | None = None
+    day: int | None = None
+    numeric_date: str | None = None  # "11/13/15": month and day order decided with the page's date
+    twelve_hour: bool = False
+    four_digits: bool = False
+    bare: bool = False  # 24-hour without zone: alone it could be any number
+
+    @property
+    def has_date(self) -> bool:
+        return self.month is not None or self.numeric_date is not None
+
+    @property
+    def minutes(self) -> int:
+        return self.hour * 60 + self.minute
+
+
+def _group(m: re.Match[str], p: str, name: str) -> str | None:
+    return m.groupdict().get(p + name)
+
+
+def read_clock(m: re.Match[str], p: str = "") -> Clock | None:
+    """The Clock of a match of ``stamp(p)``; None when its numbers are not a time of day."""
+    g = lambda name: _group(m, p, name)  # noqa: E731
+    twelve = g("h12") is not None
+    if twelve:
+        hour, minute = int(g("h12")), int(g("m12") or 0)
+        if hour <= 12:  # "23:40pm" means 23:40: the pm repeats what the hour says
+            hour = hour % 12 + (12 if g("ampm").lower().startswith("p") else 0)
+    else:
+        digits = next((name for name in ("24", "fr", "4") if g("h" + name) is not None), None)
+        if digits is None:
+            return None
+        hour, minute = int(g("h" + digits)), int(g("m" + digits))
+        if digits == "4" and (g("bd") or g("bd2")):
+            return None  # "April 21, 2019": the year of a date, not a time
+    day = g("bd") or g("bd2") or g("ad") or g("ad2")
+    month = g("bm") or g("bm2") or g("am") or g("am2")
+    year = g("by") or g("by2") or g("ay") or g("ay2")
+    zone_text = g("zone")
+    return Clock(hour, minute, zone_text.strip() if zone_text else None, int(year) if year else None,
+                 month_number(month) if month else None, int(re.sub(r"\D", "", day)) if day else None,
+                 g("num"), twelve, g("h4") is not None,
+                 bare=not twelve and zone_text is None)
+
+
+def numeric_date(text: str, near: dt.date | None) -> dt.date | None:
+    """"11/13/15" as month/day or day/month, whichever is a real date nearest the page's date (with
+    no page date, only when one reading is possible)."""
+    a, b, year = (int(x) for x in text.split("/"))
+    year += 2000 if year < 100 else 0
+    readings = []
+    for month, day in ((a, b), (b, a)):
+        try:
+            readings.append(dt.date(year, month, day))
+        except ValueError:
+            pass
+    readings = sorted(set(readings), key=lambda d: abs((d - near).days) if near else 0)
+    if not readings or (near is None and len(readings) > 1):
+        return None
+    return readings[0]

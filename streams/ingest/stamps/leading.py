@@ -1,0 +1,83 @@
+"""Stamps that open a line: "20:35 GMT – headline", "9.27 pm: text", "Update 8:05 a.m. EDT Aug. 6: text",
+"- Sat, 09 Sep 2023 09:26 AM", "• Timestamp:" ... "10:51pm", "0902GMT: text", "2:52 A.M. Rocket ...",
+"(06:45 GMT)Death toll ...", or a stamp alone on its line with the headline on the next."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+
+from streams.ingest.stamps.grammar import Clock, read_clock, stamp, zone
+
+# What may stand before the stamp on its line: a bullet or list number, an "Update"-like label, a
+# relative time ("36m ago"), an opening bracket.
+_FURNITURE = (r"^\s*(?:[-–•▪●◦*·]\s*|\d{1,2}\.\s+)?"
+              r"(?:(?P<label>(?i:update[ds]?|posted(?:\s+at)?|timestamp|breaking|latest))\b(?:\s+\d{1,3}\b)?\s*:?\s*)?"
+              r"(?:\d{1,3}\s?(?:m|mins?|h|hrs?)\s+ago\s*)?(?P<open>\()?\s*"
+              # the start of a range ("11:16-11:18 PM": the update is stamped with its start)
+              r"(?:(?P<from>(?:[01]?\d|2[0-3])[:.][0-5]\d)\s*[-–]\s*(?=\d))?")
+# A second zone's reading of the same time ("9:42am EST, 5:42pm EAT"), possibly garbled.
+_SECOND = rf"(?:\s*[,/]\s*(?P<second>{stamp('s')}|[\d:.]{{1,5}}\s?(?:[ap]\.?m\.?)?\s*{zone('t')}))?"
+_SEPARATOR = r"(?:\s*\))?(?P<sep>\s*(?:[–—-]{1,2}|:|\|)(?=\s|$|[\"“‘'A-Z0-9])|\s*(?<=\))(?=\S))?\s*"
+LEADING = re.compile(rf"{_FURNITURE}(?P<stamp>{stamp()}){_SECOND}{_SEPARATOR}(?P<rest>.*)$")
+_BARE_HEADLINE = re.compile(r"[\"“‘'(A-Z0-9]")
+_EDIT_LABEL = re.compile(r"(?i:updated)")
+
+
+@dataclass(frozen=True)
+class Leading:
+    """A stamp at the start of a line and the text after it on the same line."""
+
+    clock: Clock
+    stamp_text: str
+    rest: str           # the headline (and maybe more) on the stamp's line; "" when the stamp is alone
+    separated: bool     # a dash, colon or bracket stood between stamp and text
+    labelled: bool      # "Update", "Posted", "Timestamp" ... stood before it
+    second_zone: str | None
+    reader: str
+
+
+def _reader(clock: Clock, separated: bool, rest: str) -> str:
+    kind = ("12h" if clock.twelve_hour else "4digit" if clock.four_digits else "24h")
+    parts = ["leading", kind]
+    if clock.zone:
+        parts.append("zone")
+    if clock.has_date:
+        parts.append("dated")
+    parts.append("alone" if not rest else "separated" if separated else "run-in")
+    return ":".join(parts)
+
+
+def _range_start(clock: Clock, start: str) -> Clock:
+    hour, minute = (int(x) for x in re.split(r"[:.]", start))
+    if clock.twelve_hour and hour < 12 and clock.hour >= 12:
+        hour += 12
+    return replace(clock, hour=hour, minute=minute)
+
+
+def read_leading(line: str) -> Leading | None | str:
+    """The stamp opening ``line``; None when the line does not open with one; a string saying why
+    when it looks like a stamp but is not an entry's (an edit note, a stamp run into lower-case prose)."""
+    m = LEADING.match(line)
+    if m is None:
+        return None
+    clock = read_clock(m)
+    if clock is None:
+        return None
+    if m["from"]:
+        clock = _range_start(clock, m["from"])
+    rest, separated = m["rest"].strip(), m["sep"] is not None
+    if clock.bare and not separated and isinstance(again := read_leading(rest), Leading) and not again.clock.bare:
+        return again  # a stray number before the real stamp ("03:13 9:03 a.m.: ...")
+    label = m["label"]
+    if label and _EDIT_LABEL.fullmatch(label) and not separated and not rest:
+        return "an edit note (\"Updated ...\"), not an entry"
+    if m["open"] and not (separated or m.group(0).rstrip().endswith(")") or ")" in line[m.end("stamp"):m.start("rest") + 1]):
+        return "a time in brackets inside a sentence"
+    if rest and not separated and not _BARE_HEADLINE.match(rest):
+        return "a time at the start of a sentence, not a stamp"
+    if rest and not separated and clock.four_digits and clock.zone is None and not rest[:1].isupper():
+        return "a four-digit number, not a stamp"
+    second = m["second"]
+    return Leading(clock, m["stamp"].strip(), rest, separated, bool(label), second.strip() if second else None,
+                   _reader(clock, separated, rest))

@@ -1,0 +1,55 @@
+"""Stamps placed after the headline: "Biden to meet NATO leaders — 1:34 p.m." and the BBC's
+"Schools in lockdownpublished at 03:44 Greenwich Mean Time 15 March 2019" (run into the headline,
+the body on the same line or the next)."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from streams.ingest.stamps.grammar import Clock, clock, date_after, read_clock, zone
+
+# "— 1:42 p.m." closing a headline, or an agency dateline "SAN JUAN, Puerto Rico (AP) 5:35 a.m.": only
+# a 12-hour clock or a zoned one, so "2-1" scores stay text.
+_DASHED = re.compile(rf"^(?P<head>\s*\S.*?(?:\S(?=\s+[–—-]{{1,2}}\s)|\((?:AP|AFP|Reuters|dpa|UPI)\)))(?:\s+[–—-]{{1,2}})?\s+"
+                     rf"(?P<stamp>{clock()}(?:\s*{zone()})?)\.?\s*$")
+_EDIT_NOTE = re.compile(r"\s*(?i:updated|last updated|published|posted|first published)\b")
+# "published at 09:41 Greenwich Mean Time 2 March 2022" anywhere in a line; what follows is body.
+PUBLISHED = re.compile(rf"(?i:published|posted|updated)\s+at\s+(?P<stamp>{clock()}\s*{zone()}(?:{date_after()})?)")
+_LIST_NUMBER = re.compile(r"^\s*(?:\d{1,3}\.|[-–•▪●*])\s+")
+
+
+@dataclass(frozen=True)
+class Trailing:
+    """A stamp after its headline, with the headline and any text after the stamp on the same line."""
+
+    clock: Clock
+    stamp_text: str
+    headline: str
+    after: str
+    reader: str
+
+
+def read_dashed(line: str) -> Trailing | None:
+    m = _DASHED.match(line)
+    if m is None or _EDIT_NOTE.match(m["head"]):
+        return None
+    found = read_clock(m)
+    if found is None or not (found.twelve_hour or found.zone):
+        return None
+    if m["head"].endswith(")"):  # an agency's dateline: the headline is the next line
+        return Trailing(found, m["stamp"].strip(), "", "", "trailing:dateline")
+    return Trailing(found, m["stamp"].strip(), m["head"].strip(), "", "trailing:dash")
+
+
+def read_published(line: str) -> Trailing | None:
+    """The first "published at" stamp of ``line``; an "updated at" note is not one."""
+    for m in PUBLISHED.finditer(line):
+        if m.group(0)[:7].lower() != "publish" and m.group(0)[:6].lower() != "posted":
+            continue
+        found = read_clock(m)
+        if found is None:
+            continue
+        head = _LIST_NUMBER.sub("", line[: m.start()]).strip()
+        return Trailing(found, m["stamp"].strip(), head, line[m.end():].strip(), "trailing:published-at")
+    return None

@@ -1,0 +1,99 @@
+"""Time zones as pages write them: abbreviations, names, offsets, and a page's own statement of
+its times ("All times are Paris time (GMT+2)"). The table is ``data/zones.toml``."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import tomllib
+from functools import lru_cache
+from pathlib import Path
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+ZONES_FILE = Path(__file__).parent / "data" / "zones.toml"
+LOCAL = "local"  # the page's own zone: the manifest's tz or --tz
+
+_OFFSET_VALUE = re.compile(r"([+-])(\d{2}):(\d{2})")
+# After a clock: "GMT+2", "UTC+05:30", "+03:00" (a bare offset needs hours and minutes). No space after
+# the zone: "08:00 GMT -12 killed" is a stamp, a dash and a headline.
+OFFSET = r"(?:(?:GMT|UTC)[+−-]\d{1,2}(?::?\d{2})?|[+−-]\d{2}:\d{2})(?![\d:-])"
+# In a page's statement of its times: "(GMT -4)", "GMT + 2" as well.
+_SPACED_OFFSET = r"(?:(?:GMT|UTC)\s?[+−-]\s?\d{1,2}(?::?\d{2})?|[+−-]\d{2}:\d{2})(?![\d:])"
+_OFFSET_PARTS = re.compile(r"(?:GMT|UTC)?\s?([+−-])\s?(\d{1,2})(?::?(\d{2}))?")
+
+
+@lru_cache(maxsize=1)
+def _table() -> dict[str, dict[str, str]]:
+    with ZONES_FILE.open("rb") as fh:
+        return tomllib.load(fh)
+
+
+def _alternation(words: list[str]) -> str:
+    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+
+
+@lru_cache(maxsize=1)
+def zone_pattern() -> str:
+    """A regex for one zone as it follows a clock: abbreviation, name or offset, optionally in brackets."""
+    table = _table()
+    names = _alternation(list(table["names"]))
+    abbreviations = _alternation(list(table["abbreviations"]))
+    zone = rf"(?:{OFFSET}|(?i:{names})(?![A-Za-z])|(?:{abbreviations})(?![A-Za-z]))"
+    return rf"(?:\(\s*{zone}\s*\)|{zone})"
+
+
+def _value(value: str) -> dt.tzinfo | str:
+    if value == LOCAL:
+        return LOCAL
+    if m := _OFFSET_VALUE.fullmatch(value):
+        minutes = int(m[2]) * 60 + int(m[3])
+        return dt.timezone(dt.timedelta(minutes=-minutes if m[1] == "-" else minutes))
+    return ZoneInfo(value)
+
+
+def lookup(text: str) -> dt.tzinfo | str | None:
+    """The zone a stamp's zone text names (``LOCAL`` for "local time"), or None if unknown."""
+    key = text.strip().strip("()").strip()
+    table = _table()
+    if key in table["abbreviations"]:
+        return _value(table["abbreviations"][key])
+    folded = {name.lower(): value for part in ("names", "declarations") for name, value in table[part].items()}
+    if key.lower() in folded:
+        return _value(folded[key.lower()])
+    if (m := _OFFSET_PARTS.fullmatch(key)) and int(m[2]) <= 14:
+        minutes = int(m[2]) * 60 + int(m[3] or 0)
+        return dt.timezone(dt.timedelta(minutes=-minutes if m[1] in "-−" else minutes))
+    return None
+
+
+def resolve(name: str) -> dt.tzinfo:
+    """A zone given by a user or a manifest: anything ``lookup`` knows, or an IANA name; ValueError if unknown."""
+    found = lookup(name)
+    if isinstance(found, dt.tzinfo):
+        return found
+    try:
+        return ZoneInfo(name.strip())
+    except (ZoneInfoNotFoundError, ValueError):
+        raise ValueError(f"unknown time zone {name!r}") from None
+
+
+@lru_cache(maxsize=1)
+def _declaration() -> re.Pattern[str]:
+    table = _table()
+    names = _alternation([*table["names"], *table["declarations"]])
+    abbreviations = _alternation(list(table["abbreviations"]))
+    zone = rf"(?:{_SPACED_OFFSET}|(?i:{names})(?![A-Za-z])|(?:{abbreviations})(?![A-Za-z]))"
+    return re.compile(
+        rf"(?i:all\s+(?:(?:times|updates|timestamps)\s+(?:are\s+|shown\s+)?|\w+\s+are\s+)(?:in\s+)?)(?:(?i:local)\s+(?:in\s+[A-Z][a-z]+\s+)?)?"
+        rf"(?P<zone>{zone})(?:\s*\(\s*(?P<offset>{_SPACED_OFFSET})\s*\))?")
+
+
+def declared_zone(text: str) -> tuple[dt.tzinfo | str, int] | None:
+    """The zone a page says its times are in, and the offset in the text where it says so:
+    "(all times local)", "All times are Paris time (GMT+2)", "All updates are in Eastern Daylight
+    Time (GMT -4)". An offset in brackets is more exact than the name before it."""
+    m = _declaration().search(text)
+    if m is None:
+        return None
+    zone = lookup(m["offset"]) if m["offset"] else lookup(m["zone"])
+    return (zone, m.start()) if zone is not None else None

@@ -1,0 +1,113 @@
+"""How a live blog's entries get their day and zone: day headers, stamps' own dates, the manifest's
+date, midnight read from the page's order, and a page's statement of its zone."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from streams.ingest import DocumentMeta, ParseError, read_text
+
+
+def times(text: str, **meta) -> list[str]:
+    reading = read_text(text, path="page.txt", meta=DocumentMeta(source="Test", **meta))
+    return [f"{e.published_at:%Y-%m-%d %H:%M}" for e in reading.entries]
+
+
+def test_newest_first_page_crossing_midnight_goes_back_a_day():
+    page = "Latest\n\n00.20 That's all for tonight.\n\n23.25 Watch our video.\n\n22.50 Radars were struck.\n"
+    assert times(page, date=dt.date(2011, 3, 21)) == ["2011-03-22 00:20", "2011-03-21 23:25", "2011-03-21 22:50"]
+
+
+def test_oldest_first_page_crossing_midnight_goes_on_a_day():
+    page = "Live\n\n22:40 GMT – First.\n\n23:10 GMT – Second.\n\n00:15 GMT – Third.\n"
+    assert times(page, date=dt.date(2024, 5, 1)) == ["2024-05-01 22:40", "2024-05-01 23:10", "2024-05-02 00:15"]
+
+
+def test_a_day_header_names_the_day_of_its_earliest_entries():
+    page = ("Wednesday, February 8, 2023\n\n0130 GMT — Toll rises above 15,000.\n\n2100 GMT — Aid could resume.\n\n"
+            "1935 GMT — Toll in Syria climbs.\n")
+    assert times(page) == ["2023-02-09 01:30", "2023-02-08 21:00", "2023-02-08 19:35"]
+
+
+def test_the_manifest_date_is_the_day_of_the_earliest_entries():
+    page = "The Latest (all times local):\n\n11:15 a.m.\n\nToll jumps to 28.\n\n8:20 p.m.\n\nAt least 12 dead.\n\n6:50 p.m.\n\nThree killed.\n"
+    assert times(page, date=dt.date(2018, 9, 15), tz="Asia/Manila") == [
+        "2018-09-16 03:15", "2018-09-15 12:20", "2018-09-15 10:50"]
+
+
+def test_a_late_post_out_of_order_stays_on_its_day():
+    page = "Updates\n\n11:50 P.M. Rocks thrown.\n\n11:44 P.M. IDF protests.\n\n11:55 P.M. Light wounds.\n\n11:03 P.M. Rocket strikes.\n"
+    assert times(page, date=dt.date(2014, 8, 23), tz="UTC") == [
+        "2014-08-23 23:50", "2014-08-23 23:44", "2014-08-23 23:55", "2014-08-23 23:03"]
+
+
+def test_a_jump_over_half_a_day_on_a_page_that_gives_no_order_is_an_error_naming_the_line():
+    page = "Live\n\n23:50 GMT – Late news.\n\n10:10 GMT – Morning news.\n"
+    with pytest.raises(ParseError, match=r"page.txt:5: .*midnight"):
+        times(page, date=dt.date(2024, 5, 1))
+
+
+def test_stamps_with_their_own_date_need_no_manifest():
+    page = "Live\n\n15 Oct 2020, 18:43\n\nSix villages taken.\n\n15 Oct 2020, 18:11\n\nToll rises to four.\n"
+    assert times(page) == ["2020-10-15 18:43", "2020-10-15 18:11"]
+
+
+def test_a_numeric_date_is_read_month_or_day_first_by_the_page_date():
+    page = "Live\n\nUpdate (11/13/15 15:43 PST):\n\nState of emergency.\n\nUpdate (11/13/15 16:04 PST):\n\nStatement.\n"
+    assert times(page, date=dt.date(2015, 11, 13)) == ["2015-11-13 23:43", "2015-11-14 00:04"]
+
+
+def test_no_date_anywhere_is_an_error_naming_the_first_entry():
+    with pytest.raises(ParseError, match=r"page.txt:3: no date for this entry"):
+        times("Live\n\n20:35 GMT – Something happened.\n\n19:00 GMT – Before that.\n")
+
+
+def test_the_page_says_what_zone_its_times_are_in():
+    page = "All times are Paris time (GMT+2).\n\n9:17am: Missiles downed\n\n8:42am: One killed\n"
+    assert times(page, date=dt.date(2023, 6, 23)) == ["2023-06-23 07:17", "2023-06-23 06:42"]
+    local = "The Latest on the explosions (all times local):\n\n11:30 p.m.\n\nToll rises to 34.\n\n10 p.m.\n\nFlags.\n"
+    assert times(local, date=dt.date(2016, 3, 22), tz="Europe/Brussels") == ["2016-03-22 22:30", "2016-03-22 21:00"]
+
+
+def test_eastern_time_follows_daylight_saving():
+    page = "Live\n\nUpdate 12:45 ET: Governor speaks.\n\nUpdate 12:23 ET: Senator speaks.\n"
+    assert times(page, date=dt.date(2016, 6, 12)) == ["2016-06-12 16:45", "2016-06-12 16:23"]
+    assert times(page, date=dt.date(2016, 1, 12)) == ["2016-01-12 17:45", "2016-01-12 17:23"]
+
+
+def test_a_lone_bare_time_does_not_make_an_article_a_live_blog():
+    article = "Quake hits\n\nThe quake struck on Monday, officials said.\n\n10:24\n\nRescuers dug through the night.\n"
+    reading = read_text(article, path="page.txt", meta=DocumentMeta(source="Test", date=dt.date(2021, 8, 15)))
+    assert {e.time_precision for e in reading.entries} == {"day"}
+    assert any("lone bare time" in r.reason for r in reading.rejected)
+
+
+def test_the_same_time_twice_in_two_clocks_is_one_entry():
+    page = "Live\n\n4.31pm BST\n16:31\nDonations can be made.\n4.27pm BST\n16:27\nFirefighters travelled.\n"
+    reading = read_text(page, path="page.txt", meta=DocumentMeta(source="Test", date=dt.date(2016, 8, 24)))
+    assert [(f"{e.published_at:%H:%M}", e.headline) for e in reading.entries] == [
+        ("15:31", "Donations can be made."), ("15:27", "Firefighters travelled.")]
+
+
+def test_a_dated_publication_line_above_the_updates_is_not_an_entry():
+    page = "Day four of war\n\nStaff and agencies\nSun 23 Mar 2003 11.50 EST\n\n0055: Leader killed.\n\n0100: Report denied.\n"
+    reading = read_text(page, path="page.txt", meta=DocumentMeta(source="Test", date=dt.date(2003, 3, 23)))
+    assert [f"{e.published_at:%H:%M}" for e in reading.entries] == ["00:55", "01:00"]
+    assert any("publication" in r.reason for r in reading.rejected)
+
+
+def test_updates_without_blank_lines_between_them():
+    page = ("Here are the latest updates:\n10:24\nEmbassy evacuating\nThe United States has started evacuating.\n"
+            "09:46\nTaliban race closer\nThe Taliban raced closer.\n")
+    reading = read_text(page, path="page.txt", meta=DocumentMeta(source="Test", date=dt.date(2021, 8, 15)))
+    assert [(e.headline, e.body) for e in reading.entries] == [
+        ("Embassy evacuating", "The United States has started evacuating."),
+        ("Taliban race closer", "The Taliban raced closer.")]
+
+
+def test_nothing_found_says_which_lines_looked_like_stamps():
+    with pytest.raises(ParseError) as err:
+        read_text("Updated: March 25, 2022 5:38pm\n", path="page.txt", meta=DocumentMeta(source="Test"))
+    assert "line 1" in str(err.value) and "edit note" in str(err.value)

@@ -1,0 +1,122 @@
+"""Each stamp reader on real lines from live blogs (the corpus's dev pages and the samples)."""
+
+from __future__ import annotations
+
+import pytest
+
+from streams.ingest.stamps import read_dashed, read_leading, read_published, split_points
+from streams.ingest.stamps.leading import Leading
+
+# (line, hour, minute, zone as written, (month, day, year) or None, text after the stamp)
+LEADING = [
+    ("20:35 GMT – Nagorno-Karabakh region says 26 more troops killed", 20, 35, "GMT", None, "Nagorno-Karabakh region says"),
+    ("9.27 pm: Eight people have been killed because of Russian air strike", 21, 27, None, None, "Eight people"),
+    ("8:56 am: Astronaut tweets photo of strikes in Gaza as seen from space", 8, 56, None, None, "Astronaut"),
+    ("2:52 A.M. Rocket intercepted over Ashkelon, three land in open areas near city.", 2, 52, None, None, "Rocket"),
+    ("2:26 A.M Palestinian news agency Ma'an reports", 2, 26, None, None, "Palestinian"),
+    ("23:01 P.M. Egypt is preparing for the return of the Israeli and Palestinian teams", 23, 1, None, None, "Egypt"),
+    ("10:30 a.m. Brussels believes that Russia wants to leave Ukraine without food", 10, 30, None, None, "Brussels"),
+    ("01:46PM", 13, 46, None, None, ""),
+    ("12:59 p.m", 12, 59, None, None, ""),
+    ("UPDATE 4 P.M.:", 16, 0, None, None, ""),
+    ("06:57 PM BST", 18, 57, "BST", None, ""),
+    ("1535 GMT –– Five people were killed as Russia struck Ukraine's eastern Kharkiv", 15, 35, "GMT", None, "Five people"),
+    ("1851 GMT— The death toll from Israel's ongoing onslaught on Lebanon", 18, 51, "GMT", None, "The death toll"),
+    ("0902GMT: Japanese media reports the death toll has risen to 19.", 9, 2, "GMT", None, "Japanese media"),
+    ("0800 GMT Here is a recap of the main events", 8, 0, "GMT", None, "Here is a recap"),
+    ("1230 GMT: Gordon Brown pledges assistance to Haiti", 12, 30, "GMT", None, "Gordon Brown"),
+    ("20h27 : At least four people were killed and ten others injured today", 20, 27, None, None, "At least four"),
+    ("2125 The northeastern Japanese city of Kesennuma", 21, 25, None, None, "The northeastern"),
+    ("22.50 Al-Jazeera has reported that coalition forces have struck radars", 22, 50, None, None, "Al-Jazeera"),
+    ("- 36m ago (06:45 GMT)Death toll passes 24,000The death toll", 6, 45, "GMT", None, "Death toll passes"),
+    ("  • Update: 12:05 ET: President Barack Obama is to deliver statement", 12, 5, "ET", None, "President"),
+    ("Update 8:05 a.m. EDT Aug. 6: Officials in Lebanon said", 8, 5, "EDT", (8, 6, None), "Officials"),
+    ("Update (11/13/15 15:43 PST):", 15, 43, "PST", None, ""),
+    ("Update 1: 01:06 AM", 1, 6, None, None, ""),
+    ("Oct 19, 2:25 PM EDT", 14, 25, "EDT", (10, 19, None), ""),
+    ("Jan 01, 2024 06:00 PM IST: Japanese Prime Minister Fumio Kishida says", 18, 0, "IST", (1, 1, 2024), "Japanese"),
+    ("- Sat, 09 Sep 2023 09:26 AM", 9, 26, None, (9, 9, 2023), ""),
+    ("15 Oct 2020, 18:43", 18, 43, None, (10, 15, 2020), ""),
+    ("December 17, 2023, 2:33 p.m", 14, 33, None, (12, 17, 2023), ""),
+    ("11:45 a.m. ET, August 14, 2021", 11, 45, "ET", (8, 14, 2021), ""),
+    ("August 27 at 3:46 p.m.", 15, 46, None, (8, 27, None), ""),
+    ("11:40pm, June 22: Council of Europe demands Olympic ban", 23, 40, None, (6, 22, None), "Council of Europe"),
+    ("11:16-11:18 PM: One of the glide bombs hit a residential building", 23, 16, None, None, "One of the glide"),
+    ("03:13 9:03 a.m.: Death toll from strike on tower in Dnipro rises", 9, 3, None, None, "Death toll"),
+]
+
+
+@pytest.mark.parametrize("line,hour,minute,zone,date,text", LEADING, ids=[c[0][:30] for c in LEADING])
+def test_leading_reads_the_stamp_and_keeps_the_headline(line, hour, minute, zone, date, text):
+    found = read_leading(line)
+    assert isinstance(found, Leading), found
+    clock = found.clock
+    assert (clock.hour, clock.minute, clock.zone) == (hour, minute, zone)
+    if date is not None:
+        assert (clock.month, clock.day, clock.year) == date
+    assert found.rest.startswith(text)
+
+
+def test_two_zones_in_one_stamp_take_the_first():
+    found = read_leading("9:42am EST, 5:42pm EAT")
+    assert isinstance(found, Leading)
+    assert (found.clock.hour, found.clock.minute, found.clock.zone, found.second_zone) == (9, 42, "EST", "5:42pm EAT")
+
+
+@pytest.mark.parametrize("line", [
+    "At 11 a.m., Maria remained a Category 3 hurricane",         # a sentence that starts with "At"
+    "4.9 magnitude aftershock hit the country",                  # a decimal
+    "1,300 rescue workers have managed to get into Chengdu",     # a count
+    "12 dead, including women and children",
+    "Oil rises to $115.13 a barrel",
+    "Surabhi Vaya July 25, 2014 00:00:33 IST",                   # a byline
+])
+def test_leading_leaves_prose_alone(line):
+    assert not isinstance(read_leading(line), Leading)
+
+
+@pytest.mark.parametrize("line", [
+    "Updated: March 25, 2022 5:38pm",
+    "10 p.m. curfew imposed",                    # lower case after the time: a sentence
+    "updated: Aug 15 2021, 10:25 ist",
+])
+def test_leading_says_why_a_stamp_like_line_is_not_an_entry(line):
+    assert isinstance(read_leading(line), str)
+
+
+def test_trailing_dash_stamp_after_the_headline():
+    found = read_dashed("Russian state TV employee fined after storming news broadcast with anti-war sign — 1:42 p.m.")
+    assert found is not None and (found.clock.hour, found.clock.minute) == (13, 42)
+    assert found.headline == "Russian state TV employee fined after storming news broadcast with anti-war sign"
+
+
+def test_trailing_agency_dateline_leaves_the_headline_to_the_next_line():
+    found = read_dashed("SAN JUAN, Puerto Rico (AP) 5:35 a.m.")
+    assert found is not None and found.headline == "" and (found.clock.hour, found.clock.minute) == (5, 35)
+
+
+@pytest.mark.parametrize("line", ["Updated April 21, 2019 - 11:47 pm", "Final score 2 - 1", "Match ends - 21:45"])
+def test_trailing_dash_ignores_edit_notes_scores_and_unzoned_clocks(line):
+    assert read_dashed(line) is None
+
+
+def test_published_at_stamp_run_into_the_headline():
+    found = read_published("  1. Christchurch schools in lockdownpublished at 03:44 Greenwich Mean Time 15 March 2019")
+    assert found is not None
+    assert (found.clock.hour, found.clock.minute, found.clock.zone) == (3, 44, "Greenwich Mean Time")
+    assert (found.clock.day, found.clock.month, found.clock.year) == (15, 3, 2019)
+    assert found.headline == "Christchurch schools in lockdown"
+
+
+def test_a_flattened_line_splits_where_each_update_begins():
+    line = ("10.20 pm: At least five people have been killed in strikes near a TV tower in Kyiv. Five more have been "
+            "injured. 10.10 pm: US Secretary of State Antony Blinken tells the council that crimes are mounting. "
+            "9.45 pm: Russian forces have now attacked a TV tower in Kyiv, says Ukraine's defence ministry.")
+    points = split_points(line)
+    assert [line[p:p + 8] for p in points] == ["10.10 pm", "9.45 pm:"]
+
+
+def test_a_time_inside_a_sentence_does_not_split_a_line():
+    line = ("The quake in the Noto region struck around 4:10 pm (0710 GMT), NHK said. "
+            "Officials met at 9:30 am: no decision was taken.")
+    assert split_points(line) == []

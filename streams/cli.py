@@ -54,8 +54,23 @@ def main() -> None:
 @date_option
 @tz_option
 @source_option
-def parse(paths: tuple[Path, ...], doc_date: date | None, tz: str | None, source: str | None) -> None:
+@click.option("--explain", is_flag=True,
+              help="Instead of JSON, show per entry the line and the reader that took it, and the lines that "
+                   "looked like stamps but were not taken, with why.")
+def parse(paths: tuple[Path, ...], doc_date: date | None, tz: str | None, source: str | None, explain: bool) -> None:
     """Print the entries of PATHS as JSON Lines, in event-time order."""
+    if explain:
+        from streams.ingest import ParseError, read_file
+        from streams.ui.explain import explain_reading
+
+        day = doc_date.date() if doc_date is not None else None  # type: ignore[attr-defined]
+        for path in paths:
+            try:
+                reading = read_file(path, date=day, tz=tz, source=source)
+            except ParseError as exc:
+                raise click.ClickException(str(exc)) from None
+            click.echo("\n".join(explain_reading(path, reading)))
+        return
     out = sys.stdout.buffer
     for entry in read_entries(paths, doc_date, tz, source):
         out.write(entry.to_json() + b"\n")
@@ -171,6 +186,41 @@ def replay(paths: tuple[Path, ...], doc_date: date | None, tz: str | None, sourc
     stats = replay_with_progress(entries, settings, speed=speed, max_wait=max_wait)
     click.echo(f"replayed {stats.entries} entries, {stats.heartbeats} heartbeats, final watermark "
                f"in {stats.seconds:.1f}s to {settings.broker}")
+
+
+@main.command()
+@click.argument("target")
+@date_option
+@tz_option
+@source_option
+@click.option("--interval", type=click.FloatRange(min=0.1), default=60.0, show_default=True,
+              help="Seconds between two reads of the page.")
+@click.option("--state", "state_path", type=click.Path(path_type=Path, dir_okay=False), default=None,
+              help="File of the entry ids already published (default: under the data directory, one per page).")
+@broker_option
+def follow(target: str, doc_date: object, tz: str | None, source: str | None, interval: float,
+           state_path: Path | None, broker: str | None) -> None:
+    """Poll a live page or feed (URL or FILE) and publish its new or revised entries to liveblog.entries."""
+    from streams.ingest import ParseError
+    from streams.replay.follow import SentIds, default_state, follow as run_follow, meta_for
+
+    settings = load_settings(broker=broker)
+    day = doc_date.date() if doc_date is not None else None  # type: ignore[attr-defined]
+    try:
+        meta = meta_for(target, date=day, tz=tz, source=source)
+        state = SentIds.load(state_path or default_state(target, settings.data_dir))
+    except (ValueError, OSError, ParseError) as exc:
+        raise click.ClickException(str(exc)) from None
+    from streams.topics import create_topics
+
+    _run(create_topics(settings), settings)
+    click.echo(f"following {target} every {interval:g} s; {len(state.ids)} entries already published "
+               f"({state.path}); Ctrl-C to stop", err=True)
+    try:
+        _run(run_follow(target, settings, meta=meta, interval_s=interval, state=state,
+                        report=lambda line: click.echo(line, err=True)), settings)
+    except KeyboardInterrupt:
+        click.echo("stopped", err=True)
 
 
 @main.command()

@@ -34,9 +34,10 @@ _HEADLINE_LIMIT = 200
 
 @dataclass(frozen=True)
 class Provenance:
-    """Where an entry came from: its stamp's line, the text of the stamp, and the reader that took it."""
+    """Where an entry came from: its stamp's line (None in HTML and feeds), the text of the stamp, and
+    the reader that took it."""
 
-    line: int
+    line: int | None
     stamp: str
     reader: str
 

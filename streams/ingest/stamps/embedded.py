@@ -11,7 +11,7 @@ from streams.ingest.stamps.grammar import read_clock, stamp
 from streams.ingest.stamps.trailing import PUBLISHED
 
 _EMBEDDED = re.compile(
-    rf"(?<=[.!?\"”’)\]])\s+(?=(?:[-–•]\s*)?(?:(?i:update[ds]?)\s*:?\s*)?{stamp()}\s*(?:[–—-]{{1,2}}|:)\s+[\"“‘A-Z])")
+    rf"(?<=[.!?:\"”’)\]])\s+(?=(?:[-–•]\s*)?(?:(?i:update[ds]?)\s*:?\s*)?{stamp()}\s*(?:[–—-]{{1,2}}|:)\s+[\"“‘A-Z])")
 _SENTENCE_END = re.compile(r"(?:[.!?\"”’)\]]\s+|\b\d{1,3}\.\s+)(?=\S)")
 
 

@@ -1,0 +1,1 @@
+"""Putting entries onto ``liveblog.entries``: replays of documents, and following a live page."""

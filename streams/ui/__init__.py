@@ -1,0 +1,1 @@
+"""What users see: the command line, the terminal views and the dashboard."""

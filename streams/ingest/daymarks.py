@@ -12,7 +12,7 @@ from streams.ingest.stamps.grammar import MONTH, WEEKDAY, month_number, weekday_
 
 _DATE_LINE = re.compile(
     rf"(?i:(?:here (?:are|is) )?(?:all )?the latest (?:updates|developments) (?:on|for)\s+)?"
-    rf"(?:(?P<wd>{WEEKDAY}),?\s+)?"
+    rf"(?:(?P<wd>{WEEKDAY})\s*,?\s*)?"
     rf"(?:(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?\s+(?P<m1>{MONTH})|(?P<m2>{MONTH})\s+(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?)"
     rf"(?:,?\s+(?P<y>\d{{4}}))?\s*:?"
 )
@@ -30,8 +30,12 @@ class DayMark:
     weekday: int | None = None
 
 
+# What may frame a day header: a bullet, or rules drawn with dashes ("-----September 1-----").
+_FRAME = re.compile(r"^[\s•▪●*=_~#-]*|[\s=_~#-]*$")
+
+
 def read_day_mark(line: int, text: str) -> DayMark | None:
-    m = _DATE_LINE.fullmatch(text.strip())
+    m = _DATE_LINE.fullmatch(_FRAME.sub("", text))
     if not m:
         return None
     wd = m["wd"]

@@ -51,13 +51,10 @@ class _Draft:
 
 
 def _publication_line(item: StampLine, index: int, stamps: list[tuple[int, StampLine]]) -> bool:
-    """A stamp with a full date, alone on its line, above two or more undated stamps and the only one
-    of its shape: the time the page was published ("Sun 23 Mar 2003 11.50 EST"), not an update."""
-    if item.headline or item.clock.year is None:
-        return False
-    later = [s for i, s in stamps if i > index]
-    same_shape = [s for _, s in stamps if s.reader == item.reader]
-    return len(later) >= 2 and all(not s.clock.has_date for s in later) and len(same_shape) == 1
+    """A stamp with a full date above two or more stamps without a year: the time the page was
+    published ("Sun 23 Mar 2003 11.50 EST", "Sunday, 03 January 2016 15:31 Publisher"), not an update."""
+    later = [s for i, s in stamps if i > index and not s.edit_note]
+    return item.clock.year is not None and len(later) >= 2 and all(s.clock.year is None for s in later)
 
 
 def accepted_stamps(items: list[Item], rejected: list[Rejected]) -> set[int]:
@@ -65,11 +62,15 @@ def accepted_stamps(items: list[Item], rejected: list[Rejected]) -> set[int]:
     always do; a bare time only beside other stamps, and a run-in bare time or four digits only
     beside others of its kind; a stamp followed by an edit note is the page's own publication time."""
     stamps = [(i, item) for i, item in enumerate(items) if isinstance(item, StampLine)]
+    only_edit_notes = all(item.edit_note for _, item in stamps)
     kinds = Counter(item.kind for _, item in stamps)
     accepted = set()
     for i, item in stamps:
         following = next((x for x in items[i + 1:] if not isinstance(x, Blank)), None)
-        if not item.headline and isinstance(following, TextLine) and is_note_line(following.text):
+        if item.edit_note and not (only_edit_notes and len(stamps) >= 2):
+            rejected.append(Rejected(item.line, item.stamp_text, "an edit note (\"Updated ...\"), not an entry"))
+        elif not item.headline and (isinstance(following, TextLine) and is_note_line(following.text)
+                                    or isinstance(following, StampLine) and following.edit_note):
             rejected.append(Rejected(item.line, item.stamp_text, "the page's own publication time (an edit note follows)"))
         elif _publication_line(item, i, stamps):
             rejected.append(Rejected(item.line, item.stamp_text, "the page's own publication time (a dated stamp above "
@@ -173,18 +174,20 @@ def _date(sequence: list[_Draft | DayMark], meta: DocumentMeta, path: str) -> No
     direction = _direction(sequence)
     section = _Section(meta.date, True, [])
     known = meta.date  # the latest date the page has named, for year-less dates
+    from_text = False  # the first date the text names is read either way of the manifest's
     previous: int | None = None
     offset = 0
     for draft in sequence:
         if isinstance(draft, DayMark):
             section.settle(path)
-            known = resolve_day(draft, known, direction or -1, path)
+            known = resolve_day(draft, known, (direction or -1) if from_text else 0, path)
+            from_text = True
             section, previous, offset = _Section(known, True, []), None, 0
             continue
         stamp = draft.stamp
         if stamp.clock.has_date:
             section.settle(path)
-            known = _stamp_date(stamp, known, path)
+            known, from_text = _stamp_date(stamp, known, path), True
             section, previous, offset = _Section(known, False, []), None, 0
         elif previous is not None and abs(stamp.minutes - previous) >= _CROSSING:
             if direction == 0 and abs(stamp.minutes - previous) > _HALF_DAY:

@@ -75,8 +75,14 @@ def test_leading_leaves_prose_alone(line):
     assert not isinstance(read_leading(line), Leading)
 
 
+def test_an_edit_note_is_read_but_marked_as_one():
+    """"Updated: ..." is an entry's stamp only on a page that has no other stamps (the page decides)."""
+    found = read_leading("Updated: March 25, 2022 5:38pm")
+    assert isinstance(found, Leading) and found.edit_note
+    assert not read_leading("Update 12:45 ET: According to Florida Governor Rick Scott").edit_note
+
+
 @pytest.mark.parametrize("line", [
-    "Updated: March 25, 2022 5:38pm",
     "10 p.m. curfew imposed",                    # lower case after the time: a sentence
     "updated: Aug 15 2021, 10:25 ist",
 ])

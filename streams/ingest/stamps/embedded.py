@@ -11,7 +11,10 @@ from streams.ingest.stamps.grammar import read_clock, stamp
 from streams.ingest.stamps.trailing import PUBLISHED
 
 _EMBEDDED = re.compile(
-    rf"(?<=[.!?:\"”’)\]])\s+(?=(?:[-–•]\s*)?(?:(?i:update[ds]?)\s*:?\s*)?{stamp()}\s*(?:[–—-]{{1,2}}|:)\s+[\"“‘A-Z])")
+    rf"\s+(?=(?:[-–•]\s*)?(?:(?i:update[ds]?)\s*:?\s*)?{stamp()}\s*(?:[–—-]{{1,2}}|:)\s+[\"“‘A-Z])")
+# What may end the text before an update: the end of a sentence, a link, or a dash.
+_BOUNDARY = re.compile(r"(?:[.:!?\"”’)\]]|https?://\S+|\s[–—-]{1,2})$")
+_HOUR_BEFORE = re.compile(r"(?:^|\s)\d{1,2}[:.]$")  # "11: 16 pm" is one stamp, not "11:" and "16 pm"
 _SENTENCE_END = re.compile(r"(?:[.!?\"”’)\]]\s+|\b\d{1,3}\.\s+)(?=\S)")
 
 
@@ -19,7 +22,11 @@ def split_points(line: str) -> list[int]:
     """Offsets in ``line`` where a flattened update begins (never 0)."""
     points = []
     for m in _EMBEDDED.finditer(line):
+        if not _BOUNDARY.search(line, 0, m.start()):
+            continue
         found = read_clock(m)
+        if _HOUR_BEFORE.search(line, 0, m.start()) and not re.match(r"\s*\d{1,2}[:.]", line[m.end():]):
+            continue
         if found is not None and (found.twelve_hour or found.zone or found.has_date):
             points.append(m.end())
     published = list(PUBLISHED.finditer(line))

@@ -22,6 +22,7 @@ WEEKDAY = (
     r"(?i:(?:mon|tues?|wed(?:nes)?|thu(?:rs?)?|fri|sat(?:ur)?|sun)(?:day)?\.?"
     r"|понедельник|вторник|среда|четверг|пятница|суббота|воскресенье)"
 )
+_MONTH_NAMES = "jan feb mar apr may jun jul aug sep oct nov dec".split()
 _WEEKDAYS = {k: i % 7 for i, k in enumerate("mon tue wed thu fri sat sun пон вто сре чет пят суб вос".split())}
 _DAY = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
 _YEAR = r"(?:19|20)\d{2}"
@@ -40,19 +41,20 @@ def clock(p: str = "") -> str:
     """12-hour ("7.05 pm", "10 p.m.", "01:46PM", "23:40pm" as written), 24-hour ("20:35", "22.50"),
     French ("20h27") or four digits ("0915"); never a time with seconds, a price or a decimal."""
     return (rf"(?<![\d£$€.,:/])(?:"
-            rf"(?P<{p}h12>2[0-3]|1\d|0?[1-9])(?:[:.](?P<{p}m12>[0-5]\d))?\s?(?P<{p}ampm>{_AMPM})"
-            rf"|(?P<{p}h24>[01]?\d|2[0-3])[:.](?P<{p}m24>[0-5]\d)(?![\d]|[:.]\d)"
+            rf"(?P<{p}h12>2[0-3]|1\d|0?\d)(?:[:.]\s?(?P<{p}m12>[0-5]\d))?\s?(?P<{p}ampm>{_AMPM})"
+            rf"|(?P<{p}h24>[01]?\d|2[0-3])[:.]\s?(?P<{p}m24>[0-5]\d)(?![\d]|[:.]\d)"
             rf"|(?P<{p}hfr>[01]?\d|2[0-3])h(?P<{p}mfr>[0-5]\d)(?!\d)"
-            rf"|(?P<{p}h4>[01]\d|2[0-3])(?P<{p}m4>[0-5]\d)(?![\d,.]\d|\d))")
+            rf"|(?P<{p}h4>[01]\d|2[0-3])(?P<{p}m4>[0-5]\d)(?![\d,.]\d|\d|[-/]\d))")
 
 
 def date_before(p: str = "") -> str:
     """A date ahead of the clock: "Oct 19, ", "Jan 01, 2024 ", "15 Oct 2020, ", "Sat, 09 Sep 2023 ",
-    "December 17, 2023, ", "August 27 at ", "11/13/15 "."""
+    "December 17, 2023, ", "August 27 at ", "11/13/15 ", "2015-08-13 "."""
     return (rf"(?:(?:{WEEKDAY},?\s+)?"
             rf"(?:(?P<{p}bd>{_DAY})\s+(?P<{p}bm>{MONTH}),?\s+(?:(?P<{p}by>{_YEAR}),?\s+)?"
             rf"|(?P<{p}bm2>{MONTH})\s+(?P<{p}bd2>{_DAY}),?\s+(?:(?P<{p}by2>{_YEAR}),?\s+)?"
-            rf"|(?P<{p}num>\d{{1,2}}/\d{{1,2}}/(?:\d{{4}}|\d{{2}}))\s+)(?:at\s+)?)")
+            rf"|(?P<{p}num>\d{{1,2}}/\d{{1,2}}/(?:\d{{4}}|\d{{2}}))\s+"
+            rf"|(?P<{p}iso>(?:19|20)\d\d-[01]\d-[0-3]\d)[ T])(?:at\s+)?)")
 
 
 def date_after(p: str = "") -> str:
@@ -111,11 +113,15 @@ def read_clock(m: re.Match[str], p: str = "") -> Clock | None:
         if digits is None:
             return None
         hour, minute = int(g("h" + digits)), int(g("m" + digits))
-        if digits == "4" and (g("bd") or g("bd2")):
+        if digits == "4" and (g("bd") or g("bd2") or g("iso")):
             return None  # "April 21, 2019": the year of a date, not a time
-    day = g("bd") or g("bd2") or g("ad") or g("ad2")
-    month = g("bm") or g("bm2") or g("am") or g("am2")
-    year = g("by") or g("by2") or g("ay") or g("ay2")
+    if iso := g("iso"):
+        year, month, day = iso.split("-")
+        month = _MONTH_NAMES[int(month) - 1] if 1 <= int(month) <= 12 else None
+    else:
+        day = g("bd") or g("bd2") or g("ad") or g("ad2")
+        month = g("bm") or g("bm2") or g("am") or g("am2")
+        year = g("by") or g("by2") or g("ay") or g("ay2")
     zone_text = g("zone")
     return Clock(hour, minute, zone_text.strip() if zone_text else None, int(year) if year else None,
                  month_number(month) if month else None, int(re.sub(r"\D", "", day)) if day else None,

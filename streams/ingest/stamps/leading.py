@@ -12,16 +12,18 @@ from streams.ingest.stamps.grammar import Clock, read_clock, stamp, zone
 # What may stand before the stamp on its line: a bullet or list number, an "Update"-like label, a
 # relative time ("36m ago"), an opening bracket.
 _FURNITURE = (r"^\s*(?:[-–•▪●◦*·]\s*|\d{1,2}\.\s+)?"
-              r"(?:(?P<label>(?i:update[ds]?|posted(?:\s+at)?|timestamp|breaking|latest))\b(?:\s+\d{1,3}\b)?\s*:?\s*)?"
+              r"(?P<bracket>\[)?\s*"
+              r"(?:(?P<label>(?i:(?:final\s+|latest\s+)?update[ds]?|posted|published|timestamp|breaking|latest))\b"
+              r"(?:\s+\d{1,3}\b)?\s*[,:]?\s*(?i:at\s+)?)?"
               r"(?:\d{1,3}\s?(?:m|mins?|h|hrs?)\s+ago\s*)?(?P<open>\()?\s*"
               # the start of a range ("11:16-11:18 PM": the update is stamped with its start)
               r"(?:(?P<from>(?:[01]?\d|2[0-3])[:.][0-5]\d)\s*[-–]\s*(?=\d))?")
 # A second zone's reading of the same time ("9:42am EST, 5:42pm EAT"), possibly garbled.
 _SECOND = rf"(?:\s*[,/]\s*(?P<second>{stamp('s')}|[\d:.]{{1,5}}\s?(?:[ap]\.?m\.?)?\s*{zone('t')}))?"
-_SEPARATOR = r"(?:\s*\))?(?P<sep>\s*(?:[–—-]{1,2}|:|\|)(?=\s|$|[\"“‘'A-Z0-9])|\s*(?<=\))(?=\S))?\s*"
+_SEPARATOR = r"(?:\s*[)\]])?(?P<sep>\s*(?:[–—-]{1,2}|:|\|)(?=\s|$|[\"“‘'A-Z0-9])|\s*(?<=[)\]])(?=\S))?\s*"
 LEADING = re.compile(rf"{_FURNITURE}(?P<stamp>{stamp()}){_SECOND}{_SEPARATOR}(?P<rest>.*)$")
 _BARE_HEADLINE = re.compile(r"[\"“‘'(A-Z0-9]")
-_EDIT_LABEL = re.compile(r"(?i:updated)")
+_EDIT_LABEL = re.compile(r"(?i:updated|published|latest\s+update)")
 
 
 @dataclass(frozen=True)
@@ -35,6 +37,7 @@ class Leading:
     labelled: bool      # "Update", "Posted", "Timestamp" ... stood before it
     second_zone: str | None
     reader: str
+    edit_note: bool = False  # "Updated: 2015-08-13 17:54": an entry's stamp only where the page has no other
 
 
 def _reader(clock: Clock, separated: bool, rest: str) -> str:
@@ -70,8 +73,7 @@ def read_leading(line: str) -> Leading | None | str:
     if clock.bare and not separated and isinstance(again := read_leading(rest), Leading) and not again.clock.bare:
         return again  # a stray number before the real stamp ("03:13 9:03 a.m.: ...")
     label = m["label"]
-    if label and _EDIT_LABEL.fullmatch(label) and not separated and not rest:
-        return "an edit note (\"Updated ...\"), not an entry"
+    edit_note = bool(label and _EDIT_LABEL.fullmatch(label) and not separated and not rest)
     if m["open"] and not (separated or m.group(0).rstrip().endswith(")") or ")" in line[m.end("stamp"):m.start("rest") + 1]):
         return "a time in brackets inside a sentence"
     if rest and not separated and not _BARE_HEADLINE.match(rest):
@@ -79,5 +81,6 @@ def read_leading(line: str) -> Leading | None | str:
     if rest and not separated and clock.four_digits and clock.zone is None and not rest[:1].isupper():
         return "a four-digit number, not a stamp"
     second = m["second"]
+    reader = _reader(clock, separated, rest) + (":edit-note" if edit_note else "")
     return Leading(clock, m["stamp"].strip(), rest, separated, bool(label), second.strip() if second else None,
-                   _reader(clock, separated, rest))
+                   reader, edit_note)

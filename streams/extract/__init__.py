@@ -11,7 +11,7 @@ from streams.extract.casualties import extract_claims
 
 def claims_of(entry: Entry) -> list[CasualtyClaim]:
     """The casualty claims of one entry, as the pipeline extracts them."""
-    return extract_claims(entry.headline, entry.body, entry.published_at)
+    return extract_claims(entry.headline, entry.body, entry.published_at, entry.blog_title)
 
 
 __all__ = ["claims_of", "extract_claims"]

@@ -17,7 +17,8 @@ from functools import lru_cache
 from text_to_num import text2num
 
 from schemas import CasualtyClaim
-from streams.extract.lexicon import Gazetteer, Mention, alternation, case_insensitive_alternation, casualty_lexicon, gazetteer
+from streams.extract.lexicon import (PLACE_KINDS, Gazetteer, Mention, alternation, case_insensitive_alternation,
+                                     casualty_lexicon, gazetteer)
 
 _LEX = casualty_lexicon()
 _GAZ: Gazetteer = gazetteer()
@@ -359,6 +360,31 @@ def _place_side(sentence: str, mentions: list[Mention], start: int, limit: int) 
     return None
 
 
+_JOINED_STATES = re.compile(r"^\s*(?:-|–|and|&|,)\s*$")
+
+
+def place_of(text: str, mentions: list[Mention]) -> str | None:
+    """The party of the places a text names: a town or region anywhere, a state after "in", "near",
+    "on" ...; "all" when it names two states together ("in Turkey and Syria", "the Turkey-Syria
+    earthquake"). None when it names none."""
+    places = [m for m in mentions if m.entity.side is not None and not _POSSESSIVE.match(text, m.end) and (
+        m.entity.kind in PLACE_KINDS or _PLACE_LEAD.search(text[max(0, m.start - 60):m.start]) and not m.adjective)]
+    states = [m for m in mentions if m.entity.kind in ("state", "breakaway") and not m.adjective]
+    for a, b in zip(states, states[1:]):
+        if a.entity.side != b.entity.side and _JOINED_STATES.match(text[a.end:b.start]):
+            return "all"
+    return places[0].entity.side if places else None
+
+
+def entry_place(headline: str, body: str, title: str) -> str | None:
+    """Where an entry happens, for figures whose sentence names no place: the first place its
+    headline, its body, or its blog's title names."""
+    for text in (headline, body, title):
+        if text and (found := place_of(text, _GAZ.mentions(text))):
+            return found
+    return None
+
+
 def _split(sentence: str, parent: _Raw, mentions: list[Mention], at: int) -> list[_Raw]:
     """A total split by place: "nine civilian deaths: seven in Azerbaijan and two on the Armenian
     side". Only kept when the parts add up to the whole."""
@@ -455,6 +481,8 @@ def _read_sentence(sentence: str, published: date, default_claimant: str | None,
             elif raw.population != "military":
                 raw.party = _place_side(sentence, mentions, c0 if raw.active else raw.start,
                                         c1 if c1 > raw.end else _clause(sentence, raw.end)[1])
+            if raw.party is None and raw.population != "military":
+                raw.party = place_of(sentence, mentions)
         raw.population = raw.population or "all"
         if _historical(sentence, raw.start, raw.end, published):
             raw.kind = "historical"
@@ -474,14 +502,15 @@ def _read_sentence(sentence: str, published: date, default_claimant: str | None,
     return tuple(out)
 
 
-def _resolve_party(raw: _Raw) -> str:
-    """Whose casualties: found in the text, else the claimant's side ("Israel says 3 soldiers
-    killed"), except after an active verb, where the claimant may be the one who killed."""
+def _resolve_party(raw: _Raw, place: str | None) -> str:
+    """Whose casualties: found in the sentence, else the claimant's side ("Israel says 3 soldiers
+    killed", except after an active verb, where the claimant may be the one who killed), else the
+    place of the entry, else unknown."""
     if raw.party and raw.party != "@claimant":
         return raw.party
     entity = _GAZ.entities.get(raw.claimant or "")
     if entity is None or entity.side is None or (raw.active and raw.party is None):
-        return "unknown"
+        return place or "unknown"
     return entity.side
 
 
@@ -499,10 +528,11 @@ def _specificity(c: CasualtyClaim, in_body: bool) -> tuple[bool, bool, int, bool
     return (c.party != "unknown", c.population != "all", _KIND_RANK[c.kind], c.max is None, in_body)
 
 
-def extract_claims(headline: str, body: str, published_at: datetime) -> list[CasualtyClaim]:
+def extract_claims(headline: str, body: str, published_at: datetime, title: str = "") -> list[CasualtyClaim]:
     """All casualty claims of one entry, headline first. A figure stated twice in the entry (the
     headline restating the body, "Two brothers were killed" after "killed two civilians") is kept
-    once, in its most specific form."""
+    once, in its most specific form. ``title``, the blog's, places figures the entry does not."""
+    place = entry_place(headline, body, title)
     claims: list[tuple[CasualtyClaim, bool]] = []
     head_raws = _sentence_claims(headline, published_at, None, headline=True)
     lead = _HEADLINE_SOURCE.match(headline)
@@ -517,7 +547,7 @@ def extract_claims(headline: str, body: str, published_at: datetime) -> list[Cas
     for index, (sentence, raws) in enumerate(sentences):
         for raw in raws:
             claims.append((CasualtyClaim(
-                party=_resolve_party(raw), population=raw.population, outcome=raw.outcome,
+                party=_resolve_party(raw, place), population=raw.population, outcome=raw.outcome,
                 kind=raw.kind or "incident", min=raw.lo, max=raw.hi, claimant=raw.claimant, text=sentence.strip(),
             ), index > 0))
     kept: list[tuple[CasualtyClaim, bool]] = []

@@ -11,7 +11,7 @@ from streams.extract.classify import classify
 
 
 def classify_event(entry: UniqueEntry) -> ClassifiedEvent:
-    claims = extract_claims(entry.headline, entry.body, entry.published_at)
+    claims = extract_claims(entry.headline, entry.body, entry.published_at, entry.blog_title)
     found = classify(entry.headline, entry.body, claims)
     return ClassifiedEvent(
         **entry.model_dump(),

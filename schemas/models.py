@@ -96,6 +96,7 @@ class CasualtyClaim(Record):
     max: int | None = Field(ge=0, description="null = open-ended ('more than 30' is min 31, max null).")
     claimant: str | None = Field(description="Who states the figure, as a canonical slug when known.")
     text: str = Field(description="The quoted sentence or clause the claim was read from.")
+    rule: str = Field("", description="Id of the extraction rule that read the figure (see `liveblog eval --by-rule`).")
 
 
 class ClassifiedEvent(UniqueEntry):

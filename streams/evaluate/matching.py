@@ -30,6 +30,7 @@ class EntryMatch:
     invented: list[Entry] = field(default_factory=list)
     missed: list[GoldEntry] = field(default_factory=list)
     undated: int = 0  # day-precision items: the page gave them no time, and they claim none
+    labelled_at: dict[str, dt.datetime] = field(default_factory=dict)  # entry id -> its label's time
 
 
 def _opens_with(gold: GoldEntry, entry: Entry) -> bool:
@@ -58,6 +59,7 @@ def match_entries(gold: Sequence[GoldEntry], entries: Iterable[Entry]) -> EntryM
             continue
         open_labels.remove(hit)
         result.found += not hit.optional
+        result.labelled_at[entry.entry_id] = hit.utc
     result.missed = [g for g in open_labels if not g.optional]
     return result
 
@@ -74,6 +76,11 @@ class ReadClaim:
         return getattr(self.claim, "rule", None) or "unnamed"
 
 
+def _required(gold: GoldClaim) -> bool:
+    """A claim recall counts: not marked optional, and in an entry (a page's intro or summary is not one)."""
+    return not gold.optional and gold.utc is not None
+
+
 @dataclass
 class ClaimMatch:
     """How one page's extracted claims compare with its gold claims and traps."""
@@ -86,7 +93,7 @@ class ClaimMatch:
 
     @property
     def recalled(self) -> int:
-        return sum(not gold.optional for _, gold in self.hits)
+        return sum(_required(gold) for _, gold in self.hits)
 
     @property
     def read(self) -> int:
@@ -112,7 +119,7 @@ def _springs(trap: Trap, read: ReadClaim) -> bool:
 def match_claims(gold: Sequence[GoldClaim], traps: Sequence[Trap], read: Iterable[ReadClaim]) -> ClaimMatch:
     """One-to-one on outcome, value and party (and the entry, where the label names it); a claim
     that matches no gold claim is a trap hit when its number is a labelled trap, else false."""
-    result = ClaimMatch(expected=sum(not g.optional for g in gold))
+    result = ClaimMatch(expected=sum(_required(g) for g in gold))
     open_gold = sorted(gold, key=lambda g: (g.optional, g.utc is None))  # must-claims first
     for item in read:
         hit = next((g for g in open_gold if _agrees(g, item)), None)
@@ -123,5 +130,5 @@ def match_claims(gold: Sequence[GoldClaim], traps: Sequence[Trap], read: Iterabl
             result.trapped.append((item, trap))
         else:
             result.false.append(item)
-    result.missed = [g for g in open_gold if not g.optional]
+    result.missed = [g for g in open_gold if _required(g)]
     return result

@@ -90,8 +90,11 @@ def score_page(page: Page, parse: Parser, extract: Extractor, error_type: type[E
         entries = parse(page)
     except error_type as exc:
         return PageScore(page, match_entries(page.entries, []), match_claims(page.claims, page.traps, []), str(exc))
-    read = [ReadClaim(entry.published_at, claim) for entry in entries for claim in extract(entry)]
-    return PageScore(page, match_entries(page.entries, entries), match_claims(page.claims, page.traps, read))
+    found = match_entries(page.entries, entries)
+    # a claim belongs to the labelled entry its entry was matched to (an optional label's time may differ)
+    read = [ReadClaim(found.labelled_at.get(entry.entry_id, entry.published_at), claim)
+            for entry in entries for claim in extract(entry)]
+    return PageScore(page, found, match_claims(page.claims, page.traps, read))
 
 
 def evaluate(pages: Sequence[Page], parse: Parser, extract: Extractor,

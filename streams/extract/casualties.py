@@ -61,7 +61,7 @@ _NOUNS_LONGEST_FIRST = sorted(_NOUN_POP.items(), key=lambda kv: -len(kv[0]))
 _PLURAL_NOUN = _ialt([w for w in _NOUN_POP if w not in _SINGULAR])
 _SINGULAR_NOUN = _ialt(_SINGULAR)
 _DEMONYM = alternation(_GAZ.plural_demonyms)
-_MOD = rf"(?:{_ialt(_LEX['modifiers']['words'])}|[A-Z][\w'’-]*|\d{{1,3}}-year-old)"
+_MOD = rf"(?:{_ialt(_LEX['modifiers']['words'])}|(?:[A-Z]\.){{2,}}|[A-Z][\w'’-]*|\d{{1,3}}-year-old)"
 _NP = rf"(?P<np>(?:\s+{_MOD}){{0,3}}?\s+(?:{_PLURAL_NOUN}|{_DEMONYM}|{_SINGULAR_NOUN}))"
 _ITEM = (rf"(?:(?:(?i:a|an|one|his|her|their)\s+)?(?:{_MOD}\s+)??{_SINGULAR_NOUN}"
          rf"|(?:(?i:his|her|their)\s+)?{_NUM}\s+(?:{_MOD}\s+)??{_PLURAL_NOUN})")
@@ -94,22 +94,32 @@ _BEFORE = re.compile(rf"(?<![\w-])(?:{_outcomes('before')})\s+(?:{_COUNT}{_NP}?|
 _NOUNS = re.compile(
     rf"(?<![\w'’-]){_COUNT}(?P<np>(?:\s+(?:{_MOD})){{0,2}}?)\s+(?:{_outcomes('nouns')})(?![\w-])"
 )
-# "death toll rose to 67", "the number of dead has risen to 40".
+# "death toll rose to 67", "the number of dead has risen to 40", "the toll from the explosions two weeks
+# ago rose to 145", "Death toll rises above 15,000", "put the initial death toll at least 61".
 _TOLL = re.compile(
-    r"(?P<head>(?i:(?:(?:overall|total|official|civilian|military|its|their|the)\s+)*(?:death|fatality|injury)\s+toll"
-    r"|(?<![\w-])toll|number\s+of\s+(?:people\s+)?(?:dead|deaths|killed|fatalities|wounded|injured)))"
-    r"(?P<gap>[^.;:\d]{0,40}?)\s(?i:to|at|of|reached|hit|hits|passed|surpassed|exceeded|exceeds|topped|tops|is|was|now)"
-    rf"\s+(?:(?P<qual>{_QUAL})\s+)?(?P<num>{_NUM}){_NOT_COUNT}"
+    r"(?P<head>(?i:(?:(?:overall|total|official|civilian|military|initial|its|their|the)\s+)*(?:death|fatality|injury)\s+toll"
+    r"|(?<![\w-])toll|number\s+of\s+(?:people\s+|those\s+)?(?:dead|deaths|killed|fatalities|wounded|injured)))"
+    r"(?P<gap>[^.;:]{0,90}?)(?:\s(?i:(?P<above>(?:rose|rises|risen|climbed|climbs|jumped|jumps)\s+(?:above|past|beyond)"
+    r"|passed|passes|surpassed|surpasses|exceeded|exceeds|topped|tops|crossed|crosses)"
+    r"|to|at|of|reached|hit|hits|is|was|now|stands\s+at|stood\s+at)(?=\s)"
+    rf"|(?=\s+(?:{_QUAL})\s))\s+(?:(?P<qual>{_QUAL})\s+)?(?P<num>{_NUM}){_NOT_COUNT}"
 )
 # "bringing the total to more than 30", "bringing their total military losses to 58".
 _BRINGING = re.compile(
     r"(?<![\w-])(?i:bringing|brings|brought|raising|raises|raised|taking|takes|pushing|pushes|pushed)\s+"
-    rf"(?P<gap>(?:[\w'’-]+\s+){{0,6}}?)(?i:to)\s+(?:(?P<qual>{_QUAL})\s+)?(?P<num>{_NUM}){_NOT_COUNT}"
+    rf"(?P<gap>(?:[\w'’-]+\s+){{0,12}}?)(?i:to)\s+(?:(?P<qual>{_QUAL})\s+)?(?P<num>{_NUM}){_NOT_COUNT}"
 )
+# "claimed at least 274 lives", "took 12 lives"; "Five more lives were lost".
+_LIVES_TAKEN = re.compile(rf"(?<![\w-])(?i:{_ialt(_LEX['lives']['before'])})\s+{_COUNT}\s+(?i:lives)(?![\w-])")
+_LIVES_LOST = re.compile(rf"(?<![\w-]){_COUNT}\s+(?i:lives)\s+(?i:{_ialt(_LEX['lives']['after'])})(?![\w-])")
+# Each pattern's rule id, as claims carry it and `liveblog eval --by-rule` scores it.
+_RULE_IDS = {"bringing": "total-bringing", "toll": "total-toll", "lives": "lives-count", "after": "count-then-outcome",
+             "before": "outcome-then-count", "nouns": "count-outcome-noun", "list": "people-listed"}
 # Tried in this order; where two read the same number, the earlier one wins.
-_SOURCES = (("bringing", _BRINGING), ("toll", _TOLL), ("after", _AFTER), ("before", _BEFORE), ("nouns", _NOUNS))
+_SOURCES = (("bringing", _BRINGING), ("toll", _TOLL), ("lives", _LIVES_TAKEN), ("lives", _LIVES_LOST),
+            ("after", _AFTER), ("before", _BEFORE), ("nouns", _NOUNS))
 _GAP_KILLED = re.compile(r"\b(?:death|deaths|dead|killed|toll|losses|fatalities)\b", re.IGNORECASE)
-_GAP_WOUNDED = re.compile(r"\b(?:wounded|injured|injuries)\b", re.IGNORECASE)
+_GAP_WOUNDED = re.compile(r"\b(?:wounded|injured|injuries|injury)\b", re.IGNORECASE)
 _GAP_MILITARY = re.compile(r"\b(?:military|troops|soldiers|servicemen|fighters|army)\b", re.IGNORECASE)
 _GAP_CIVILIAN = re.compile(r"\bcivilians?\b", re.IGNORECASE)
 _GAP_POSSESSIVE = re.compile(r"\b(?:its|their|our)\b", re.IGNORECASE)
@@ -130,9 +140,9 @@ _ACCORDING = re.compile(r"\b(?:according to|citing)\s", re.IGNORECASE)
 _SUBJECT_BREAK = re.compile(r";|\b(?:while|whereas|but)\b|,\s+and\b", re.IGNORECASE)
 _HEADLINE_SOURCE = re.compile(r"^\s*([^:]{2,60}?)\s*:\s")
 _PLACE_LEAD = re.compile(
-    r"\s*,?\s*(?i:in|on|near|at|across|inside)\s+(?:the\s+)?"
+    r"\s*,?\s*(?i:in|on|near|at|across|inside|of)\s+(?:the\s+)?"
     r"(?:(?i:town|city|village|region|district|province|area|settlement|county|governorate)\s+of\s+)?"
-    r"(?:(?i:(?:north|south)?(?:east|west)?(?:ern)?|north|south|central|northern|southern)\s+)?#?$"
+    r"(?:(?i:(?:north|south)?(?:east|west)?(?:ern)?|north|south|central|northern|southern)(?:\s*,\s*|\s+and\s+|\s+))*#?$"
 )
 _POSSESSIVE = re.compile(r"['’]s?\b")
 _SIDE_TAIL = re.compile(r"\s+side\b")
@@ -173,6 +183,7 @@ class _Raw:
     claimant: str | None = None
     inherit: bool = False
     active: bool = False
+    rule: str = ""
 
 
 def _number(text: str) -> tuple[int, int | None] | None:
@@ -257,7 +268,8 @@ def _raw_claims(sentence: str) -> Iterator[tuple[re.Match[str], str, _Raw]]:
             else:
                 if _AFTER_MONTH.search(sentence, 0, m.start("num")) or _DATE_AFTER_NUM.match(sentence, m.end("num")):
                     continue
-                figure = _figure(m.group("qual"), m.group("num"))
+                figure = _figure(m.group("qual") or ("more than" if m.groupdict().get("above") else None),
+                                 m.group("num"))
                 low = m.groupdict().get("low") or m.groupdict().get("low2")
                 if low and figure and (bottom := _number(_RANGE_END.sub("", low))) and bottom[0] < figure[0]:
                     figure = bottom[0], figure[1]  # a range: "between 20 and 25", "20-25"
@@ -277,6 +289,8 @@ def _raw_claims(sentence: str) -> Iterator[tuple[re.Match[str], str, _Raw]]:
                     party = "@claimant"
                 if source == "toll" and not outcome:
                     continue  # "casualty toll" alone does not say killed
+            elif source == "lives":
+                outcome = "killed"
             else:
                 outcome = _outcome_of(m)
             if m.groupdict().get("poss") and m.group("poss").lower() in ("its", "their", "our"):
@@ -284,6 +298,7 @@ def _raw_claims(sentence: str) -> Iterator[tuple[re.Match[str], str, _Raw]]:
             taken.append(span)
             raw = _Raw(m.start(), m.end(), outcome, figure[0], figure[1], population, party, kind)
             raw.inherit = source == "bringing" and not outcome
+            raw.rule = _RULE_IDS["list" if m.groupdict().get("list") else source]
             raw.active = source == "before"
             yield m, source, raw
 
@@ -363,10 +378,16 @@ def _place_side(sentence: str, mentions: list[Mention], start: int, limit: int) 
 _JOINED_STATES = re.compile(r"^\s*(?:-|–|and|&|,)\s*$")
 
 
+_HYPHENATED = re.compile(r"(?<=[a-z])-(?=[A-Z])")
+
+
 def place_of(text: str, mentions: list[Mention]) -> str | None:
     """The party of the places a text names: a town or region anywhere, a state after "in", "near",
     "on" ...; "all" when it names two states together ("in Turkey and Syria", "the Turkey-Syria
     earthquake"). None when it names none."""
+    if _HYPHENATED.search(text):
+        text = _HYPHENATED.sub(" - ", text)  # "Turkey-Syria": two names, each a whole word
+        mentions = _GAZ.mentions(text)
     places = [m for m in mentions if m.entity.side is not None and not _POSSESSIVE.match(text, m.end) and (
         m.entity.kind in PLACE_KINDS or _PLACE_LEAD.search(text[max(0, m.start - 60):m.start]) and not m.adjective)]
     states = [m for m in mentions if m.entity.kind in ("state", "breakaway") and not m.adjective]
@@ -399,7 +420,7 @@ def _split(sentence: str, parent: _Raw, mentions: list[Mention], at: int) -> lis
         if figure is None or mention is None or mention.entity.side is None:
             return []
         parts.append(replace(parent, start=item.start("num"), end=mention.end, lo=figure[0], hi=figure[1],
-                             party=mention.entity.side))
+                             party=mention.entity.side, rule="split-by-place"))
         pos = mention.end
         if (tail := _SIDE_TAIL.match(sentence, pos)) is not None:
             pos = tail.end()
@@ -510,7 +531,8 @@ def _resolve_party(raw: _Raw, place: str | None) -> str:
         return raw.party
     entity = _GAZ.entities.get(raw.claimant or "")
     if entity is None or entity.side is None or (raw.active and raw.party is None):
-        return place or "unknown"
+        # fighters die far from home: where they fell does not say whose they were
+        return place or "unknown" if raw.population != "military" else "unknown"
     return entity.side
 
 
@@ -534,22 +556,23 @@ def extract_claims(headline: str, body: str, published_at: datetime, title: str 
     once, in its most specific form. ``title``, the blog's, places figures the entry does not."""
     place = entry_place(headline, body, title)
     claims: list[tuple[CasualtyClaim, bool]] = []
-    head_raws = _sentence_claims(headline, published_at, None, headline=True)
+    head, *rest = [part for part in _SENTENCE.split(headline) if part] or [headline]
+    head_raws = _sentence_claims(head, published_at, None, headline=True)
     lead = _HEADLINE_SOURCE.match(headline)
     default = None
     if lead:
         default = _voice_in(_GAZ.mentions(lead.group(1)), 0, len(lead.group(1)))
     if default is None:
         default = _claimant(headline, _GAZ.mentions(headline), len(headline)) if _REPORTING.search(headline) else None
-    sentences = [(headline, head_raws)] + [
-        (s, _sentence_claims(s, published_at, default, headline=False)) for s in _SENTENCE.split(body) if s
+    sentences = [(head, head_raws)] + [
+        (s, _sentence_claims(s, published_at, default, headline=False)) for s in [*rest, *_SENTENCE.split(body)] if s
     ]
     for index, (sentence, raws) in enumerate(sentences):
         for raw in raws:
             claims.append((CasualtyClaim(
                 party=_resolve_party(raw, place), population=raw.population, outcome=raw.outcome,
                 kind=raw.kind or "incident", min=raw.lo, max=raw.hi, claimant=raw.claimant, text=sentence.strip(),
-            ), index > 0))
+                rule=raw.rule), index > 0))
     kept: list[tuple[CasualtyClaim, bool]] = []
     for claim, in_body in claims:
         twin = next((i for i, (k, _) in enumerate(kept) if _restates(k, claim) or _restates(claim, k)), None)

@@ -47,7 +47,7 @@ def gold(low: int, high: int | None, parties=("ukraine",), optional=False) -> Go
 
 
 def test_claims_match_on_outcome_value_and_party_and_traps_are_counted_apart():
-    result = match_claims([gold(5, 5), gold(2, None, optional=True), gold(7, 7)], [Trap(AT, "30 rockets", 30)],
+    result = match_claims([gold(5, 5), gold(2, None, optional=True), gold(7, 7)], [Trap(AT, "...", 30)],
                           [claim(5, 5), claim(2, None), claim(30, 30), claim(7, 7, party="russia"), claim(9, 9)])
     assert (result.expected, result.recalled, len(result.hits)) == (2, 1, 2)
     assert [r.claim.min for r, _ in result.trapped] == [30]

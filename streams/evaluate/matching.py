@@ -111,9 +111,12 @@ def _agrees(gold: GoldClaim, read: ReadClaim) -> bool:
 
 
 def _springs(trap: Trap, read: ReadClaim) -> bool:
+    """The claim took the trap's number from the trap's own words."""
     claim = read.claim
     values = {claim.min, claim.min - 1, claim.max}  # "more than 30" reads as 31
-    return _same_place(trap.utc, read) and trap.number in values
+    words, sentence = normalise(trap.text), normalise(claim.text)
+    return (_same_place(trap.utc, read) and trap.number in values
+            and (words in sentence or sentence in words))
 
 
 def match_claims(gold: Sequence[GoldClaim], traps: Sequence[Trap], read: Iterable[ReadClaim]) -> ClaimMatch:

@@ -64,13 +64,14 @@ _DEMONYM = alternation(_GAZ.plural_demonyms)
 _MOD = rf"(?:{_ialt(_LEX['modifiers']['words'])}|(?:[A-Z]\.){{2,}}|[A-Z][\w'’-]*|\d{{1,3}}-year-old)"
 _NP = rf"(?P<np>(?:\s+{_MOD}){{0,3}}?\s+(?:{_PLURAL_NOUN}|{_DEMONYM}|{_SINGULAR_NOUN}))"
 _ITEM = (rf"(?:(?:(?i:a|an|one|his|her|their)\s+)?(?:{_MOD}\s+)??{_SINGULAR_NOUN}"
-         rf"|(?:(?i:his|her|their)\s+)?{_NUM}\s+(?:{_MOD}\s+)??{_PLURAL_NOUN})")
+         rf"|(?:(?i:his|her|their)\s+)?{_NUMWORDS}\s+(?:{_MOD}\s+)??{_PLURAL_NOUN})")
 # "a woman and a child", "two brothers and a sister", or one person: "a soldier", "another civilian".
-_LIST = (rf"(?P<list>{_ITEM}(?:\s*(?:,\s*and|,|and|&)\s*{_ITEM})+"
+_LIST = (rf"(?P<list>{_ITEM}(?:\s*,\s*{_ITEM})*\s*(?:,\s*and|and|&)\s*{_ITEM}"
          rf"|(?i:a|an|one|another)\s+(?:{_MOD}\s+)??{_SINGULAR_NOUN})(?![\w-])")
+_ATTACKERS = re.compile(rf"(?<![\w-]){_ialt(_LEX['attackers']['words'])}(?![\w-])")
 _INC_AFTER = _ialt(_LEX["increment"]["after"])
 _INC_BEFORE = re.compile(rf"(?:^|\s)(?:{_ialt(_LEX['increment']['before'])})\s*$")
-_COUNT = (rf"(?:(?P<qual>{_QUAL})\s+)?(?:(?i:between)\s+(?P<low>{_NUM})\s+(?i:and)\s+|(?P<low2>{_DIGITS}\s*[-–]|(?:{_DIGITS}|{_NUMWORDS})\s+(?i:to|or))"
+_COUNT = (rf"(?!(?:{_NUM})\s+(?i:of\s+the\s+(?:dead|killed|wounded|injured|victims))\b)(?:(?P<qual>{_QUAL})\s+)?(?:(?i:between)\s+(?P<low>{_NUM})\s+(?i:and)\s+|(?P<low2>{_DIGITS}\s*[-–]|(?:{_DIGITS}|{_NUMWORDS})\s+(?i:to|or))"
           rf"\s*)?(?P<num>{_NUM}){_NOT_COUNT}(?:\s+(?P<more>{_INC_AFTER}))?"
           rf"(?:\s+(?i:of)\s+(?P<poss>(?i:its|their|our|the|them|those|whom)))?")
 _AUX = _ialt(_LEX["auxiliaries"]["words"])
@@ -87,6 +88,8 @@ def _outcomes(position: str) -> str:
 _AFTER = re.compile(
     rf"(?<![\w'’-])(?:{_COUNT}{_NP}?|{_LIST})(?P<loc>{_LOC})?(?:\s*,\s*[^,.;:\d]{{2,60}}?,)?(?:\s+{_AUX}){{0,5}}"
     rf"\s+(?:{_outcomes('after')})(?![\w-])"
+    # not the killers ("four gunmen who killed more than 100") nor an adjective ("200 injured people")
+    rf"(?!\s+(?:(?:{_QUAL})\s+)?(?:{_NUM}|(?i:the|a|an|his|her|their|its|people|civilians|persons|residents)\b))"
 )
 # Outcome verb, then number: "killed two civilians", "wounding two others", "shelling kills two".
 _BEFORE = re.compile(rf"(?<![\w-])(?:{_outcomes('before')})\s+(?:{_COUNT}{_NP}?|{_LIST})(?![\w-])")
@@ -381,12 +384,15 @@ _JOINED_STATES = re.compile(r"^\s*(?:-|–|and|&|,)\s*$")
 _HYPHENATED = re.compile(r"(?<=[a-z])-(?=[A-Z])")
 
 
-def place_of(text: str, mentions: list[Mention]) -> str | None:
+def place_of(text: str, mentions: list[Mention], near: int | None = None, total: bool = False) -> str | None:
     """The party of the places a text names: a town or region anywhere, a state after "in", "near",
-    "on" ...; "all" when it names two states together ("in Turkey and Syria", "the Turkey-Syria
-    earthquake"). None when it names none."""
-    if _HYPHENATED.search(text):
-        text = _HYPHENATED.sub(" - ", text)  # "Turkey-Syria": two names, each a whole word
+    "on" ...; the one nearest to ``near`` when it names several; "all" when it names two states
+    together ("in Turkey and Syria", "the Turkey-Syria earthquake"), or places in two states for a
+    ``total``. None when it names none."""
+    if _HYPHENATED.search(text):  # "Turkey-Syria": two names, each a whole word
+        if near is not None:
+            near += 2 * sum(1 for h in _HYPHENATED.finditer(text) if h.start() < near)
+        text = _HYPHENATED.sub(" - ", text)
         mentions = _GAZ.mentions(text)
     places = [m for m in mentions if m.entity.side is not None and not _POSSESSIVE.match(text, m.end) and (
         m.entity.kind in PLACE_KINDS or _PLACE_LEAD.search(text[max(0, m.start - 60):m.start]) and not m.adjective)]
@@ -394,15 +400,25 @@ def place_of(text: str, mentions: list[Mention]) -> str | None:
     for a, b in zip(states, states[1:]):
         if a.entity.side != b.entity.side and _JOINED_STATES.match(text[a.end:b.start]):
             return "all"
-    return places[0].entity.side if places else None
+    if total and len({m.entity.side for m in places}) > 1:
+        return "all"
+    if not places:
+        return None
+    if near is None:
+        return places[0].entity.side
+    return min(places, key=lambda m: abs(m.start - near)).entity.side
 
 
 def entry_place(headline: str, body: str, title: str) -> str | None:
     """Where an entry happens, for figures whose sentence names no place: the first place its
     headline, its body, or its blog's title names."""
-    for text in (headline, body, title):
-        if text and (found := place_of(text, _GAZ.mentions(text))):
+    texts = [t for t in (headline, body, title) if t]
+    for text in texts:
+        if found := place_of(text, _GAZ.mentions(text)):
             return found
+    for text in texts:  # a state named otherwise: "Nepal death toll crosses 3200"
+        if state := next((m.entity.side for m in _GAZ.mentions(text) if m.entity.kind == "state" and m.entity.side), None):
+            return state
     return None
 
 
@@ -489,6 +505,11 @@ def _read_sentence(sentence: str, published: date, default_claimant: str | None,
             raw.population, raw.party = prev.population, raw.party or prev.party  # "wounding two others"
         if not raw.outcome:
             continue
+        counted = (m.group("np") if m.groupdict().get("np") else m.group("list") if m.groupdict().get("list") else "") or ""
+        if raw.party is None and _ATTACKERS.search(counted):
+            # the attackers' dead: a group the noun phrase names, never where they fell or who reports them
+            raw.party = next((x.entity.side for x in mentions if m.start() <= x.start < m.end() and x.entity.side),
+                             "unknown")
         if raw.party is None:
             if source == "toll":  # "Gaza death toll", "Ukraine's civilian toll"
                 np_span = (max(0, m.start() - 25), m.end("head"))
@@ -503,7 +524,7 @@ def _read_sentence(sentence: str, published: date, default_claimant: str | None,
                 raw.party = _place_side(sentence, mentions, c0 if raw.active else raw.start,
                                         c1 if c1 > raw.end else _clause(sentence, raw.end)[1])
             if raw.party is None and raw.population != "military":
-                raw.party = place_of(sentence, mentions)
+                raw.party = place_of(sentence, mentions, raw.start, total=source in ("toll", "bringing"))
         raw.population = raw.population or "all"
         if _historical(sentence, raw.start, raw.end, published):
             raw.kind = "historical"

@@ -64,7 +64,7 @@ _DEMONYM = alternation(_GAZ.plural_demonyms)
 _MOD = rf"(?:{_ialt(_LEX['modifiers']['words'])}|(?:[A-Z]\.){{2,}}|[A-Z][\w'’-]*|\d{{1,3}}-year-old)"
 _NP = rf"(?P<np>(?:\s+{_MOD}){{0,3}}?\s+(?:{_PLURAL_NOUN}|{_DEMONYM}|{_SINGULAR_NOUN}))"
 _ITEM = (rf"(?:(?:(?i:a|an|one|his|her|their)\s+)?(?:{_MOD}\s+)??{_SINGULAR_NOUN}"
-         rf"|(?:(?i:his|her|their)\s+)?{_NUMWORDS}\s+(?:{_MOD}\s+)??{_PLURAL_NOUN})")
+         rf"|(?:(?i:his|her|their)\s+)?{_NUM}\s+(?:{_MOD}\s+)??{_PLURAL_NOUN})")
 # "a woman and a child", "two brothers and a sister", or one person: "a soldier", "another civilian".
 _LIST = (rf"(?P<list>{_ITEM}(?:\s*,\s*{_ITEM})*\s*(?:,\s*and|and|&)\s*{_ITEM}"
          rf"|(?i:a|an|one|another)\s+(?:{_MOD}\s+)??{_SINGULAR_NOUN})(?![\w-])")
@@ -88,9 +88,11 @@ def _outcomes(position: str) -> str:
 _AFTER = re.compile(
     rf"(?<![\w'’-])(?:{_COUNT}{_NP}?|{_LIST})(?P<loc>{_LOC})?(?:\s*,\s*[^,.;:\d]{{2,60}}?,)?(?:\s+{_AUX}){{0,5}}"
     rf"\s+(?:{_outcomes('after')})(?![\w-])"
-    # not the killers ("four gunmen who killed more than 100") nor an adjective ("200 injured people")
-    rf"(?!\s+(?:(?:{_QUAL})\s+)?(?:{_NUM}|(?i:the|a|an|his|her|their|its|people|civilians|persons|residents)\b))"
 )
+# After "killed", "wounded" ...: the counted ones did it ("four gunmen who killed more than 100"), or the word
+# is an adjective ("200 injured people").
+_OBJECT_AFTER = re.compile(rf"\s+(?:(?:{_QUAL})\s+)?(?:{_NUM}|(?i:the|a|an|his|her|their|its|people|civilians|persons|residents)\b)")
+_TRANSITIVE = re.compile(r"(?i:killed|wounded|injured|hurt|shot dead)")
 # Outcome verb, then number: "killed two civilians", "wounding two others", "shelling kills two".
 _BEFORE = re.compile(rf"(?<![\w-])(?:{_outcomes('before')})\s+(?:{_COUNT}{_NP}?|{_LIST})(?![\w-])")
 # "nine civilian deaths", "12 fatalities".
@@ -101,8 +103,8 @@ _NOUNS = re.compile(
 # ago rose to 145", "Death toll rises above 15,000", "put the initial death toll at least 61".
 _TOLL = re.compile(
     r"(?P<head>(?i:(?:(?:overall|total|official|civilian|military|initial|its|their|the)\s+)*(?:death|fatality|injury)\s+toll"
-    r"|(?<![\w-])toll|number\s+of\s+(?:people\s+|those\s+)?(?:dead|deaths|killed|fatalities|wounded|injured)))"
-    r"(?P<gap>[^.;:]{0,90}?)(?:\s(?i:(?P<above>(?:rose|rises|risen|climbed|climbs|jumped|jumps)\s+(?:above|past|beyond)"
+    r"|(?<![\w-])toll|number\s+of\s+(?:[\w'’-]+\s+){0,2}?(?:dead|deaths|killed|fatalities|wounded|injured)))"
+    r"(?P<gap>(?:[^.;:]|\.(?=\d)){0,90}?)(?:\s(?i:(?P<above>(?:rose|rises|risen|climbed|climbs|jumped|jumps)\s+(?:above|past|beyond)"
     r"|passed|passes|surpassed|surpasses|exceeded|exceeds|topped|tops|crossed|crosses)"
     r"|to|at|of|reached|hit|hits|is|was|now|stands\s+at|stood\s+at)(?=\s)"
     rf"|(?=\s+(?:{_QUAL})\s))\s+(?:(?P<qual>{_QUAL})\s+)?(?P<num>{_NUM}){_NOT_COUNT}"
@@ -128,7 +130,7 @@ _GAP_CIVILIAN = re.compile(r"\bcivilians?\b", re.IGNORECASE)
 _GAP_POSSESSIVE = re.compile(r"\b(?:its|their|our)\b", re.IGNORECASE)
 
 # Only sentences with one of these stems can hold a claim: a cheap filter before the patterns.
-_CUE_STEMS = r"kill|dead|die|death|wound|injur|hurt|toll|fatalit|slain|perish|martyr|lives|losses"
+_CUE_STEMS = r"kill|dead|die|death|wound|injur|hurt|toll|fatalit|slain|perish|martyr|lives|losses|hospital|treat|bodies|succumb"
 _CUE = re.compile(_CUE_STEMS, re.IGNORECASE)
 _LOWER_CUE = re.compile(_CUE_STEMS)
 _SENTENCE = re.compile(r"(?<=[.!?])[\"”’)]?\s+(?=[\"“‘(]?[A-Z0-9])|\n+")
@@ -222,6 +224,26 @@ def _figure(qual: str | None, num: str) -> tuple[int, int | None] | None:
     return lo, hi
 
 
+_LIST_ITEM = re.compile(rf"(?P<num>{_NUM})\s+(?P<noun>(?:[\w'’-]+\s+){{0,2}}?(?:{_PLURAL_NOUN}|{_DEMONYM}))(?![\w-])")
+
+
+def _counted_items(sentence: str, at: int, text: str) -> list[tuple[int, int, int, str | None]]:
+    """(start, end, number, population) of each item of a list whose items all carry a number; []
+    when one does not ("a woman and her two children" is one group of 3)."""
+    parts = [p for p in re.split(r"\s*(?:,\s*and|,|\band\b|&)\s*", text) if p]
+    found = []
+    position = at
+    for part in parts:
+        m = _LIST_ITEM.fullmatch(part.strip())
+        value = _number(m.group("num")) if m else None
+        if value is None or re.fullmatch(r"(?i:an?|one|another)", m.group("num")):
+            return []
+        start = sentence.find(part, position)
+        position = start + len(part)
+        found.append((start, position, value[0], _population(m.group("noun"))))
+    return found
+
+
 def _list_count(text: str) -> int:
     """People named one by one: "a woman and a child" is 2, "a woman and her two children" is 3."""
     total = 0
@@ -265,6 +287,15 @@ def _raw_claims(sentence: str) -> Iterator[tuple[re.Match[str], str, _Raw]]:
             if not free(*span):
                 continue
             if m.groupdict().get("list"):
+                items = _counted_items(sentence, m.start("list"), m.group("list"))
+                if items:  # "19 children and six adults died": each group its own figure
+                    taken.append(span)
+                    outcome = _outcome_of(m)
+                    for start, end, value, population in items:
+                        raw = _Raw(start, end, outcome, value, value, population, None, None, rule="people-counted")
+                        raw.active = source == "before"
+                        yield m, source, raw
+                    continue
                 n = _list_count(m.group("list"))
                 figure: tuple[int, int | None] | None = (n, n)
                 population = _population(m.group("list").split()[-1])
@@ -296,6 +327,9 @@ def _raw_claims(sentence: str) -> Iterator[tuple[re.Match[str], str, _Raw]]:
                 outcome = "killed"
             else:
                 outcome = _outcome_of(m)
+                if source == "after" and _TRANSITIVE.fullmatch(m.group(f"{outcome}_after")) \
+                        and _OBJECT_AFTER.match(sentence, m.end()):
+                    continue
             if m.groupdict().get("poss") and m.group("poss").lower() in ("its", "their", "our"):
                 party = "@claimant"
             taken.append(span)
@@ -445,6 +479,27 @@ def _split(sentence: str, parent: _Raw, mentions: list[Mention], at: int) -> lis
     return parts
 
 
+_PLACE_ITEM = re.compile(rf"\s*(?:,\s*and|,|;|\band\b)\s*(?P<num>{_NUM})\s+(?:(?i:more|others?)\s+)?(?i:in|from|at)\s+(?:the\s+)?(?=[A-Z])")
+
+
+def _by_place(sentence: str, parent: _Raw, mentions: list[Mention]) -> list[_Raw]:
+    """Figures that follow a claim place by place: "148 martyrs ... in Damascus, 27 in Daraa, 12 in
+    Idlib": each is a claim of the same outcome, its party that of its place (else the claim's)."""
+    parts: list[_Raw] = []
+    pos = next((m.end for m in mentions if parent.end <= m.start < parent.end + 80), parent.end)
+    while (item := _PLACE_ITEM.match(sentence, pos)) is not None:
+        figure = _number(item.group("num"))
+        if figure is None:
+            break
+        place = next((m for m in mentions if m.start == item.end()), None)
+        end = place.end if place else item.end() + len(re.match(r"[\w'’ -]*", sentence[item.end():]).group(0))
+        parts.append(replace(parent, start=item.start("num"), end=end, lo=figure[0], hi=figure[1],
+                             party=(place.entity.side if place and place.entity.side else parent.party),
+                             rule="place-by-place"))
+        pos = end
+    return parts
+
+
 def _restated_figure(sentence: str, num_start: int) -> bool:
     """The number is the superseded figure of a correction ("after previously reporting 28")."""
     return any(num_start - c.end() <= 3 for c in _CORRECTION.finditer(sentence, max(0, num_start - 60), num_start))
@@ -518,7 +573,8 @@ def _read_sentence(sentence: str, published: date, default_claimant: str | None,
             in_np = next((x.entity.side for x in mentions if np_span[0] <= x.start < np_span[1] and x.entity.side), None)
             if in_np:
                 raw.party = in_np
-            elif _ALL_SIDES.search(sentence, c0, c1) or _ALL_SIDES.search(sentence, raw.start, min(len(sentence), raw.end + 40)):
+            elif (_ALL_SIDES.search(sentence, c0, c1) or _ALL_SIDES.search(sentence, raw.start, min(len(sentence), raw.end + 40))
+                  or place_of(sentence, mentions, total=source in ("toll", "bringing")) == "all"):
                 raw.party = "all"
             elif raw.population != "military":
                 raw.party = _place_side(sentence, mentions, c0 if raw.active else raw.start,
@@ -536,7 +592,8 @@ def _read_sentence(sentence: str, published: date, default_claimant: str | None,
         elif raw.kind is None and _CUMULATIVE.search(sentence, c0, c1):
             raw.kind = "cumulative"
         out.append(raw)
-        out.extend(_split(sentence, raw, mentions, raw.end))
+        parts = _split(sentence, raw, mentions, raw.end)
+        out.extend(parts or _by_place(sentence, raw, mentions))
     for a, b in zip(out, out[1:]):
         # "Two brothers were killed and two others injured in the town of Shihah": one place for both.
         if _LINK.match(sentence[a.end:b.start]):
@@ -545,16 +602,16 @@ def _read_sentence(sentence: str, published: date, default_claimant: str | None,
 
 
 def _resolve_party(raw: _Raw, place: str | None) -> str:
-    """Whose casualties: found in the sentence, else the claimant's side ("Israel says 3 soldiers
-    killed", except after an active verb, where the claimant may be the one who killed), else the
-    place of the entry, else unknown."""
+    """Whose casualties: found in the sentence; for soldiers, or "its"/"their" dead, the claimant's
+    side ("Israel says 3 soldiers killed", not after an active verb, where the claimant may be the
+    one who killed); for others the place of the entry, else the claimant's side; else unknown."""
     if raw.party and raw.party != "@claimant":
         return raw.party
     entity = _GAZ.entities.get(raw.claimant or "")
-    if entity is None or entity.side is None or (raw.active and raw.party is None):
-        # fighters die far from home: where they fell does not say whose they were
-        return place or "unknown" if raw.population != "military" else "unknown"
-    return entity.side
+    voice = None if entity is None or (raw.active and raw.party is None) else entity.side
+    if raw.population == "military" or raw.party == "@claimant":
+        return voice or "unknown"  # fighters die far from home: where they fell does not say whose they were
+    return place or voice or "unknown"
 
 
 def _restates(a: CasualtyClaim, b: CasualtyClaim) -> bool:

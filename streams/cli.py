@@ -283,19 +283,29 @@ def alerts() -> None:
 
 @alerts.command("forward")
 @broker_option
-@click.option("--webhook", required=True, help="URL that receives the alerts (Alertmanager webhook format).")
-@click.option("--group-id", default="liveblog-alerts-forwarder", show_default=True,
-              help="Consumer group; its committed offsets mark what was delivered.")
-@click.option("--receiver", default="liveblog", show_default=True, help="Receiver name in the payload.")
-@click.option("--external-url", default="", help="Dashboard address for the alerts' links, e.g. http://127.0.0.1:6066/.")
-def alerts_forward(broker: str | None, webhook: str, group_id: str, receiver: str, external_url: str) -> None:
-    """POST liveblog.alerts to WEBHOOK; commit only after a 2xx, retry with backoff (Ctrl-C to stop)."""
-    from streams.forwarder import run_forwarder
+@click.option("--alertmanager", default=None, metavar="URL",
+              help="An Alertmanager (e.g. http://127.0.0.1:9093): alerts go to its API v2, firing ones re-sent "
+                   "every --resend-interval until they resolve.")
+@click.option("--webhook", default=None, metavar="URL",
+              help="A receiver of Alertmanager's webhook payload (Grafana OnCall, chat adapters): each change once.")
+@click.option("--resend-interval", type=click.FloatRange(min=1), default=60.0, show_default=True,
+              help="Seconds between re-sends of the firing alerts to Alertmanager; keep it under its resolve_timeout.")
+@click.option("--group-id", default="liveblog-alerts-forwarder", show_default=True, help="Consumer group.")
+@click.option("--receiver", default="liveblog", show_default=True, help="Receiver name in the webhook payload.")
+@click.option("--external-url", default="", help="The dashboard's address, linked from every alert.")
+def alerts_forward(broker: str | None, alertmanager: str | None, webhook: str | None, resend_interval: float,
+                   group_id: str, receiver: str, external_url: str) -> None:
+    """Send liveblog.alerts to an Alertmanager and/or a webhook; commit only after a 2xx, retry with backoff."""
+    from streams.forwarder import AlertmanagerReceiver, WebhookReceiver, run_forwarder
 
+    if not alertmanager and not webhook:
+        raise click.UsageError("give --alertmanager URL, --webhook URL, or both")
+    receivers = ([AlertmanagerReceiver(alertmanager, external_url)] if alertmanager else []) + (
+        [WebhookReceiver(webhook, receiver, external_url)] if webhook else [])
     settings = load_settings(broker=broker)
-    stats = _run_sync(run_forwarder, settings, webhook, group_id=group_id, receiver=receiver,
-                      external_url=external_url)
-    click.echo(f"delivered {stats.delivered} alerts in {stats.batches} batches; {stats.failures} failed attempts retried")
+    stats = _run_sync(run_forwarder, settings, receivers, group_id=group_id, resend_interval=resend_interval)
+    click.echo(f"delivered {stats.delivered} alerts in {stats.batches} batches, re-sent {stats.resent} firing; "
+               f"{stats.failures} failed attempts retried")
 
 
 @main.command()

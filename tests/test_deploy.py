@@ -278,7 +278,8 @@ def test_pods_run_the_pinned_image_as_non_root() -> None:
             image = container["image"]
             assert ":" in image and not image.endswith(":latest"), f"{name}: unpinned image {image}"
             assert container["securityContext"]["allowPrivilegeEscalation"] is False, name
-            assert container["envFrom"] == [{"configMapRef": {"name": "liveblog-settings"}}], name
+            if image.startswith("liveblog-streams:"):
+                assert container["envFrom"] == [{"configMapRef": {"name": "liveblog-settings"}}], name
 
 
 def test_statefulset_has_a_state_volume_per_pod(k8s_settings: Settings) -> None:
@@ -294,7 +295,7 @@ def test_statefulset_has_a_state_volume_per_pod(k8s_settings: Settings) -> None:
 
 
 def test_security_files_are_mounted_where_the_settings_point(k8s_settings: Settings) -> None:
-    """The ConfigMap names files; every pod mounts a Secret or ConfigMap at each of those paths."""
+    """The ConfigMap names files; every liveblog pod mounts a Secret or ConfigMap at each of those paths."""
     assert k8s_settings.security_protocol == "SASL_SSL"
     assert k8s_settings.sasl_password is None, "the password comes from a mounted Secret, not the ConfigMap"
     wanted = [p for p in (k8s_settings.sasl_password_file, k8s_settings.ssl_cafile,
@@ -303,6 +304,8 @@ def test_security_files_are_mounted_where_the_settings_point(k8s_settings: Setti
     for name, pod in pod_specs():
         volumes = {v["name"]: v for v in pod["volumes"]}
         for container in pod["containers"]:
+            if not container["image"].startswith("liveblog-streams:"):
+                continue  # Alertmanager does not talk to Kafka
             for path in wanted:
                 mount = next((m for m in container["volumeMounts"] if m["mountPath"] == str(path.parent)), None)
                 assert mount is not None, f"{name} does not mount {path.parent}"
@@ -381,3 +384,23 @@ def test_no_latest_image_anywhere(compose: dict[str, Any]) -> None:
     images += [c["image"] for _, pod in pod_specs() for c in pod["containers"]]
     for image in images:
         assert ":" in image.rsplit("/", 1)[-1] and not image.endswith(":latest"), image
+
+
+def test_alerting_configs_pass_the_real_checkers_and_wire_the_forwarder(compose: dict[str, Any]) -> None:
+    """Debian's amtool and promtool accept the shipped configs; compose and Kubernetes run the
+    forwarder against their Alertmanager, and the Kubernetes config is the compose one."""
+    import shutil
+    import subprocess
+
+    for tool, args in (("amtool", ["check-config", "deploy/alertmanager/alertmanager.yml"]),
+                       ("promtool", ["check", "config", "deploy/prometheus/prometheus.yml"])):
+        assert shutil.which(tool), f"{tool} (Debian's prometheus-alertmanager / prometheus) is needed"
+        done = subprocess.run([tool, *args], cwd=ROOT, capture_output=True, text=True)
+        assert done.returncode == 0, done.stdout + done.stderr
+    services = compose["services"]
+    assert services["alerts"]["command"][:4] == ["alerts", "forward", "--alertmanager", "http://alertmanager:9093"]
+    assert services["alertmanager"]["image"].startswith("prom/alertmanager:")
+    forwarder = one("Deployment", "liveblog-alerts-forwarder")["spec"]["template"]["spec"]["containers"][0]
+    assert forwarder["args"][:4] == ["alerts", "forward", "--alertmanager", "http://liveblog-alertmanager:9093"]
+    in_cluster = yaml.safe_load(one("ConfigMap", "liveblog-alertmanager")["data"]["alertmanager.yml"])
+    assert in_cluster == yaml.safe_load((ROOT / "deploy/alertmanager/alertmanager.yml").read_text())

@@ -200,3 +200,16 @@ async def test_a_restart_after_failures_redelivers_without_loss(settings, caplog
     assert sorted(a["fingerprint"] + a["status"] for a in receiver.alerts()) == sorted(
         a.fingerprint + a.status for a in [*ALERTS_SENT, alert(7)])
     assert await fully_committed(settings)
+
+
+def test_alertmanager_api_body_leaves_firing_alerts_open_and_ends_resolved_ones():
+    from streams.forwarder import AlertmanagerReceiver
+
+    receiver = AlertmanagerReceiver("http://127.0.0.1:9093/", external_url="http://w:6066/")
+    assert receiver.url == "http://127.0.0.1:9093/api/v2/alerts"
+    firing, resolved = receiver.body([ALERTS_SENT[0], ALERTS_SENT[-1]])
+    assert firing == {"labels": {"alertname": "deaths-in-window", "severity": "critical",
+                                 "series": "party-0/military/killed"},
+                      "annotations": {"summary": "alert 0", "event_ids": "e0", "dashboard": "http://w:6066/"},
+                      "startsAt": "2020-09-28T06:00:00Z", "generatorURL": "http://w:6066/api/alerts"}
+    assert resolved["endsAt"] == "2020-09-28T07:00:00Z" and resolved["labels"] == firing["labels"]

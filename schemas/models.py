@@ -106,6 +106,8 @@ class ClassifiedEvent(UniqueEntry):
     labels: list[str] = Field(description="Every category that applies, primary first.")
     subtypes: list[str] = Field(description="ACLED-style sub-event types.")
     actors: list[str] = Field(description="Canonical actor slugs.")
+    roles: dict[str, list[str]] = Field(default_factory=dict, description=(
+        "Each actor's parts in the entry: participant, claimant, commenter, place (only a location)."))
     locations: list[str] = Field(description="Canonical location slugs.")
     casualties: list[CasualtyClaim]
 

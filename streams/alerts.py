@@ -255,7 +255,7 @@ class AlertEvaluator:
         entities = gazetteer().entities
         baseline_end = parse_utc(self.state["first_event_at"]) + timedelta(minutes=rule.baseline_minutes)
         alerts = []
-        for actor in event.actors:
+        for actor in (a for a, parts in event.roles.items() if "participant" in parts):
             seen_key = f"actor:{rule.name}:{actor}"
             entity = entities.get(actor)
             if seen_key in self.state or entity is None or entity.kind not in rule.actor_kinds:

@@ -344,24 +344,21 @@ def eval_command(split: str, as_json: bool, by_rule: bool, verbose: bool, check:
     import orjson
     from rich.console import Console
 
-    from streams.evaluate import LabelError, evaluate, load_corpus
+    from streams.evaluate import LabelError
     from streams.evaluate.corpus import DEFAULT_CORPUS
     from streams.evaluate.render import as_json as to_json, check_floors, print_report
-    from streams.extract import claims_of
-    from streams.ingest import ParseError, parse_file
+    from streams.evaluate.run import run_eval
 
     root = corpus or DEFAULT_CORPUS
     try:
-        pages = load_corpus(root).split(split)
+        result = run_eval(root, split)
     except LabelError as exc:
         raise click.ClickException(str(exc)) from None
-    scores, totals = evaluate(pages, lambda page: parse_file(page.path), claims_of, ParseError)
     if as_json:
-        sys.stdout.buffer.write(orjson.dumps(to_json(scores, totals), option=orjson.OPT_INDENT_2) + b"\n")
+        sys.stdout.buffer.write(orjson.dumps(to_json(result), option=orjson.OPT_INDENT_2) + b"\n")
     else:
-        print_report(Console(width=None if sys.stdout.isatty() else 160), scores, totals, verbose=verbose,
-                     by_rule=by_rule)
-    if check and (broken := check_floors(totals, root / "floors.toml")):
+        print_report(Console(width=None if sys.stdout.isatty() else 160), result, verbose=verbose, by_rule=by_rule)
+    if check and (broken := check_floors(result.figures(), root / "floors.toml")):
         for line in broken:
             click.echo(line, err=True)
         raise SystemExit(1)

@@ -87,7 +87,7 @@ async def test_json_api_serves_windows_tolls_events_and_alerts(served):
     assert len(events) == 25 and events[0]["headline"].startswith("Nagorno-Karabakh region says 26 more")
     assert events[0]["actors"] and events[0]["source"] == "Al Jazeera" and events[0]["category"] == "casualty_report"
     alerts = await get_json(f"{served.url}/api/alerts")
-    assert len(alerts) == 15 and alerts[0]["rule"] == "deaths-in-window"  # newest first
+    assert len(alerts) == 14 and alerts[0]["rule"] == "deaths-in-window"  # newest first
 
 
 async def test_dashboard_page_and_its_static_files(served):

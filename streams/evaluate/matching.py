@@ -30,7 +30,7 @@ class EntryMatch:
     invented: list[Entry] = field(default_factory=list)
     missed: list[GoldEntry] = field(default_factory=list)
     undated: int = 0  # day-precision items: the page gave them no time, and they claim none
-    labelled_at: dict[str, dt.datetime] = field(default_factory=dict)  # entry id -> its label's time
+    matched: dict[str, GoldEntry] = field(default_factory=dict)  # entry id -> the label it matched
 
 
 def _opens_with(gold: GoldEntry, entry: Entry) -> bool:
@@ -59,7 +59,7 @@ def match_entries(gold: Sequence[GoldEntry], entries: Iterable[Entry]) -> EntryM
             continue
         open_labels.remove(hit)
         result.found += not hit.optional
-        result.labelled_at[entry.entry_id] = hit.utc
+        result.matched[entry.entry_id] = hit
     result.missed = [g for g in open_labels if not g.optional]
     return result
 

@@ -10,6 +10,7 @@ from rich.console import Console
 from rich.table import Table
 
 from streams.evaluate.report import PageScore, Totals
+from streams.evaluate.run import EvalResult
 
 # Floors are minima, except these, which are maxima.
 _CEILINGS = {"failed_pages", "entries_invented", "trap_hits", "claims_false"}
@@ -73,7 +74,26 @@ def misses(scores: Sequence[PageScore]) -> list[str]:
     return lines
 
 
-def as_json(scores: Sequence[PageScore], totals: dict[str, Totals]) -> dict:
+def roles_table(result: EvalResult) -> Table:
+    table = Table(title="actor roles (dev)")
+    for column in ("role", "labelled", "read", "right", "precision", "recall"):
+        table.add_column(column, justify="left" if column == "role" else "right")
+    assert result.roles is not None
+    for role, f in result.roles.figures().items():
+        table.add_row(role, str(f["expected"]), str(f["read"]), str(f["correct"]), _pct(f["precision"]),
+                      _pct(f["recall"]))
+    return table
+
+
+def pairs_line(result: EvalResult) -> str:
+    assert result.pairs is not None
+    p = result.pairs
+    return (f"same-event pairs (dev): {p.judged} judged ({p.same} same), {p.merged} merged, precision "
+            f"{_pct(p.precision)}, recall {_pct(p.recall)}" + (f"; {p.missing} with an unfound entry" if p.missing else ""))
+
+
+def as_json(result: EvalResult) -> dict:
+    scores, totals = result.scores, result.totals
     pages = [{"page": s.page.name, "split": s.page.split, "error": s.error, "entries_expected": s.entries.expected,
               "entries_found": s.entries.found, "entries_invented": len(s.entries.invented),
               "claims_expected": s.claims.expected, "claims_recalled": s.claims.recalled,
@@ -82,31 +102,41 @@ def as_json(scores: Sequence[PageScore], totals: dict[str, Totals]) -> dict:
     rules: dict[str, dict[str, int]] = {}
     for (rule, outcome), count in (totals["all"].by_rule.items() if "all" in totals else ()):
         rules.setdefault(rule, {"hit": 0, "false": 0, "trap": 0})[outcome] = count
-    return {"splits": {name: t.figures() for name, t in totals.items()}, "pages": pages, "rules": rules}
+    return {"splits": result.figures(), "pages": pages, "rules": rules,
+            "roles": result.roles.figures() if result.roles else None,
+            "pairs": result.pairs.figures() if result.pairs else None}
 
 
-def check_floors(totals: dict[str, Totals], floors_path: Path) -> list[str]:
+def check_floors(figures: dict[str, dict[str, float | int]], floors_path: Path) -> list[str]:
     """Every floor the figures fall below (or ceiling they exceed), as readable lines; [] if all hold."""
     floors = tomllib.loads(floors_path.read_text(encoding="utf-8"))
     broken = []
     for split, limits in floors.items():
-        if split not in totals:
+        if split not in figures:
             continue
-        figures = totals[split].figures()
         for name, limit in limits.items():
-            value = figures[name]
+            if name not in figures[split]:
+                continue  # a figure this run did not measure (actor roles and pairs on --split test)
+            value = figures[split][name]
             if (value > limit) if name in _CEILINGS else (value < limit):
                 relation = "above the ceiling" if name in _CEILINGS else "below the floor"
                 broken.append(f"{split}: {name} {value} is {relation} {limit} ({floors_path.name})")
     return broken
 
 
-def print_report(console: Console, scores: Sequence[PageScore], totals: dict[str, Totals], *, verbose: bool,
-                 by_rule: bool) -> None:
-    console.print(page_table(scores))
-    console.print(totals_table(totals))
-    if by_rule and "all" in totals:
-        console.print(rule_table(totals["all"]))
+def print_report(console: Console, result: EvalResult, *, verbose: bool, by_rule: bool) -> None:
+    console.print(page_table(result.scores))
+    console.print(totals_table(result.totals))
+    if by_rule and "all" in result.totals:
+        console.print(rule_table(result.totals["all"]))
+    if result.roles is not None:
+        console.print(roles_table(result))
+    if result.pairs is not None:
+        console.print(pairs_line(result), highlight=False)
     if verbose:
-        for line in misses(scores):
+        for line in misses(result.scores):
             console.print(line, markup=False, highlight=False)
+        for pair, verdict in (result.pairs.wrong if result.pairs else ()):
+            console.print(f"pair judged {verdict}, labelled {'same' if pair.same else 'not same'}: "
+                          f"{pair.a.page} {pair.a.text[:40]!r} ~ {pair.b.page} {pair.b.text[:40]!r}",
+                          markup=False, highlight=False)

@@ -92,7 +92,7 @@ def score_page(page: Page, parse: Parser, extract: Extractor, error_type: type[E
         return PageScore(page, match_entries(page.entries, []), match_claims(page.claims, page.traps, []), str(exc))
     found = match_entries(page.entries, entries)
     # a claim belongs to the labelled entry its entry was matched to (an optional label's time may differ)
-    read = [ReadClaim(found.labelled_at.get(entry.entry_id, entry.published_at), claim)
+    read = [ReadClaim(found.matched[entry.entry_id].utc if entry.entry_id in found.matched else entry.published_at, claim)
             for entry in entries for claim in extract(entry)]
     return PageScore(page, found, match_claims(page.claims, page.traps, read))
 

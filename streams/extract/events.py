@@ -8,6 +8,7 @@ from datetime import datetime, timezone
 from schemas import ClassifiedEvent, UniqueEntry
 from streams.extract.casualties import extract_claims
 from streams.extract.classify import classify
+from streams.extract.roles import actor_roles
 
 
 def classify_event(entry: UniqueEntry) -> ClassifiedEvent:
@@ -19,6 +20,7 @@ def classify_event(entry: UniqueEntry) -> ClassifiedEvent:
         labels=found.labels,
         subtypes=found.subtypes,
         actors=found.actors,
+        roles=actor_roles(entry.headline, entry.body, claims),
         locations=found.locations,
         casualties=claims,
     )

@@ -1,0 +1,69 @@
+"""One ``liveblog eval`` run: pages, claims, actor roles and same-event pairs, each page parsed once."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+from schemas import Entry
+from streams.evaluate.corpus import Page, load_corpus
+from streams.evaluate.labelled_entries import EntryFinder
+from streams.evaluate.pairs import PairScore, load_pairs, score_pairs
+from streams.evaluate.report import PageScore, Totals, evaluate
+from streams.evaluate.roles import RoleScore, load_roles, score_roles
+
+
+@dataclass
+class EvalResult:
+    scores: list[PageScore]
+    totals: dict[str, Totals]
+    roles: RoleScore | None  # on the dev split: the labels name dev pages only
+    pairs: PairScore | None
+
+    def figures(self) -> dict[str, dict[str, float | int]]:
+        """Per split, every figure a floor may name."""
+        out = {split: totals.figures() for split, totals in self.totals.items()}
+        dev = out.setdefault("dev", {})
+        if self.roles is not None:
+            for role, figures in self.roles.figures().items():
+                dev[f"{role}_precision"], dev[f"{role}_recall"] = figures["precision"], figures["recall"]
+        if self.pairs is not None:
+            dev["pair_precision"], dev["pair_recall"] = self.pairs.precision, self.pairs.recall
+        return out
+
+
+def _judge(a: Entry, b: Entry) -> str:
+    from streams.neardup import NearDuplicateIndex, load_config
+
+    index = NearDuplicateIndex({}, config=load_config())
+    index.judge(a)
+    return index.judge(b).verdict
+
+
+def _roles(entry: Entry) -> dict[str, list[str]]:
+    from streams.extract import claims_of
+    from streams.extract.roles import actor_roles
+
+    return actor_roles(entry.headline, entry.body, claims_of(entry))
+
+
+def run_eval(root: Path, split: str) -> EvalResult:
+    from streams.extract import claims_of
+    from streams.ingest import ParseError, parse_file
+
+    corpus = load_corpus(root)
+
+    @cache
+    def parse(page: Page) -> list[Entry]:
+        return parse_file(page.path)
+
+    scores, totals = evaluate(corpus.split(split), parse, claims_of, ParseError)
+    roles = pairs = None
+    if split != "test":
+        find = EntryFinder(corpus, parse)
+        if (root / "actors.toml").is_file():
+            roles = score_roles(load_roles(root / "actors.toml"), find, _roles)
+        if (root / "pairs.toml").is_file():
+            pairs = score_pairs(load_pairs(root / "pairs.toml"), find, _judge)
+    return EvalResult(scores, totals, roles, pairs)

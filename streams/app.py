@@ -30,7 +30,7 @@ from streams.records import BadRecord, dead_letter, decode_entry_record, header
 from streams.security import faust_credentials
 from streams.settings import Settings
 from streams.stores import PrefixView, WriteBehind
-from streams.web import ReadModel, add_routes
+from streams.web import ReadModel, add_routes, follow_outputs
 
 log = logging.getLogger("liveblog.worker")
 
@@ -145,6 +145,11 @@ def create_app(settings: Settings) -> faust.App:
     if settings.web_enabled:
         add_routes(app, model)
 
+        @app.task
+        async def fill_the_dashboard() -> None:
+            """The dashboard's picture comes from the output topics, not from this worker's fold."""
+            await follow_outputs(settings, model)
+
     async def send_dead_letter(reason: str, message: Any) -> None:
         letter = dead_letter(
             reason, topic=message.topic, partition=message.partition, offset=message.offset,
@@ -213,21 +218,17 @@ def create_app(settings: Settings) -> faust.App:
         for classified in result.events:
             await events.send(key=classified.event_id.encode(), value=classified.to_json())
             metrics.event_released(classified.verdict)
-            model.on_event(classified)
         for update in result.tolls:
             await toll_updates.send(key=update.series.encode(), value=update.to_json())
             metrics.toll(update)
-            model.on_toll(update)
         for window in result.windows:
             if window.corrections:
                 metrics.window_corrected()
             await hourly.send(key=format_utc(window.window_start).encode(), value=window.to_json())
-            model.on_window(window)
         for window in result.rolling:
             await rolling.send(key=format_utc(window.window_end).encode(), value=window.to_json())
         for alert in raised:
             await alerts.send(key=alert.fingerprint.encode(), value=alert.to_json())
-            model.on_alert(alert)
 
     async def fold_batch(batch: list[Any]) -> None:
         """Fold and publish each record, then write the batch's state once: durable state implies

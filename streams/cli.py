@@ -240,11 +240,13 @@ def worker(broker: str | None, web_port: int | None, data_dir: Path | None, logl
 @broker_option
 @click.option("--speed", type=float, default=3600.0, show_default=True, help="Replay speed (see replay).")
 @click.option("--max-wait", type=float, default=2.0, show_default=True, help="Cap on any single wall-clock pause, in seconds.")
-def demo(paths: tuple[Path, ...], broker: str | None, speed: float, max_wait: float) -> None:
-    """Broker + topics + worker + replay of the samples, with hourly windows shown live."""
+@click.option("--exit", "exit_at_end", is_flag=True, help="Stop everything after the summary, without waiting for Enter.")
+def demo(paths: tuple[Path, ...], broker: str | None, speed: float, max_wait: float, exit_at_end: bool) -> None:
+    """Broker + topics + worker + replay of the samples, with hourly windows shown live, then a summary
+    of tolls, hours and alerts; the dashboard stays up until Enter."""
     from streams.demo import run_demo
 
-    sys.exit(run_demo(list(paths), broker=broker, speed=speed, max_wait=max_wait))
+    sys.exit(run_demo(list(paths), broker=broker, speed=speed, max_wait=max_wait, exit_at_end=exit_at_end))
 
 
 @main.command()
@@ -264,6 +266,31 @@ def synth(entries: int, seed: int, out: Path) -> None:
     click.echo(f"wrote {summary.entries} entries in {summary.documents} documents to {out} "
                f"({summary.days} days, {summary.outlets} outlets, {summary.copies} copies, "
                f"{summary.revisions} revised items; formats: {formats})")
+
+
+@main.command()
+@click.argument("topic", type=click.Choice(["liveblog.entries", "liveblog.entries.unique", "liveblog.events",
+                                            "liveblog.tolls", "liveblog.windows.hourly", "liveblog.windows.rolling",
+                                            "liveblog.alerts", "liveblog.deadletter"]))
+@broker_option
+@click.option("--from-beginning", is_flag=True, help="Every record, not the last 20 per partition (tolls, windows "
+                                                      "and alerts are always read whole: they are compacted).")
+@click.option("--follow", "-f", is_flag=True, help="Keep printing records as they come, one line each (Ctrl-C to stop).")
+@click.option("--json", "as_json", is_flag=True, help="Print the values as JSON Lines, as they are on the topic.")
+def tail(topic: str, broker: str | None, from_beginning: bool, follow: bool, as_json: bool) -> None:
+    """Print a topic readably: tolls and alerts as tables, windows as rows, events as lines."""
+    from aiokafka.errors import KafkaError
+
+    from streams.ui.tail import run_tail
+    from streams.ui.topic_reader import TopicsMissing
+
+    settings = load_settings(broker=broker)
+    try:
+        run_tail(settings, topic, from_beginning=from_beginning, follow=follow, as_json=as_json)
+    except TopicsMissing as exc:
+        raise click.ClickException(str(exc)) from None
+    except (KafkaError, OSError) as exc:
+        raise click.ClickException(f"cannot reach the broker at {settings.broker}: {exc!r}") from None
 
 
 @main.command()

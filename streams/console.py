@@ -6,19 +6,17 @@ import asyncio
 from collections.abc import Iterator, Sequence
 
 import orjson
-from aiokafka import AIOKafkaConsumer, TopicPartition
 from rich.console import Console, Group
 from rich.live import Live
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
 from schemas import Entry, Record, format_utc
-from streams.fetching import adapt_fetch_wait
 from streams.producer import ReplayStats, replay
 from streams.schedule import Scheduled
-from streams.security import aiokafka_kwargs
 from streams.settings import Settings
 from streams.topics import HOURLY
+from streams.ui.topic_reader import read_topics
 
 
 def replay_progress(label: str = "replay", console: Console | None = None) -> Progress:
@@ -87,23 +85,9 @@ class WindowBoard:
 
 async def follow_windows(settings: Settings, board: WindowBoard, stop: asyncio.Event) -> None:
     """Read liveblog.windows.hourly from the beginning into ``board`` until ``stop`` is set."""
-    consumer = AIOKafkaConsumer(bootstrap_servers=settings.bootstrap_servers, enable_auto_commit=False,
-                                auto_offset_reset="earliest", fetch_max_wait_ms=settings.fetch_wait_ms,
-                                **aiokafka_kwargs(settings))
-    await consumer.start()
-    adapt_fetch_wait(consumer, settings.fetch_wait_ms, settings.fetch_wait_max_ms)
-    try:
-        await consumer.topics()  # refreshes metadata, so the partition list is known
-        partitions = [TopicPartition(HOURLY, p) for p in sorted(consumer.partitions_for_topic(HOURLY) or [])]
-        consumer.assign(partitions)
-        await consumer.seek_to_beginning(*partitions)
-        while not stop.is_set():
-            batches = await consumer.getmany(timeout_ms=200)
-            for records in batches.values():
-                for record in records:
-                    board.add(record.value)
-    finally:
-        await consumer.stop()
+    async for batch in read_topics(settings, [HOURLY], stop=stop):
+        for record in batch:
+            board.add(record.value)
 
 
 def live_view(progress: Progress, board: WindowBoard) -> Live:

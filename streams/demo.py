@@ -2,20 +2,26 @@
 
 With no broker configured it starts the embedded broker; then it creates the topics, starts a
 worker process, replays the samples with a live view of the hourly windows, waits until every
-hour the replay touched is final, prints a summary and stops what it started.
+hour the replay touched is final, and prints a summary read back from the output topics: the tolls
+per series with the claim behind each, the hours with their events and deaths, the alerts raised.
+The dashboard stays up until the user presses Enter or Ctrl-C (``--exit``: stop at once); then it
+stops what it started.
 """
 
 from __future__ import annotations
 
 import asyncio
 import os
+import sys
 import subprocess
 import tempfile
 import time
 from contextlib import ExitStack
 from pathlib import Path
 
+import orjson
 from rich.console import Console, Group
+from rich.table import Table
 
 from streams.broker import EmbeddedBroker, free_port, port_is_free
 from streams.console import WindowBoard, follow_windows, live_view, replay_progress
@@ -23,7 +29,9 @@ from streams.ingest import ParseError, parse_paths
 from streams.processes import spawn_worker, stop_process
 from streams.producer import replay
 from streams.settings import Settings
-from streams.topics import create_topics
+from streams.topics import ALERTS, HOURLY, TOLLS, create_topics
+from streams.ui.render import alert_table, hour_table, toll_table
+from streams.ui.topic_reader import read_topics
 from streams.windows import HOUR, window_starts
 from schemas import format_utc
 
@@ -40,9 +48,9 @@ def start_worker(settings: Settings, log_path: Path) -> subprocess.Popen[bytes]:
     return spawn_worker(env, log_path)
 
 
-def run_demo(paths: list[Path], *, broker: str | None, speed: float, max_wait: float,
+def run_demo(paths: list[Path], *, broker: str | None, speed: float, max_wait: float, exit_at_end: bool = False,
              timeout: float = 120.0) -> int:
-    console = Console()
+    console = Console(width=None if sys.stdout.isatty() else 160)  # a log file gets whole rows
     try:
         entries = parse_paths(paths or sample_paths())
     except ParseError as exc:
@@ -66,14 +74,40 @@ def run_demo(paths: list[Path], *, broker: str | None, speed: float, max_wait: f
         board = WindowBoard()
         ok = asyncio.run(_replay_and_watch(entries, settings, board, expected_hours, speed, max_wait,
                                            timeout, worker))
-        console.print(board.table("hourly windows (summary)"))
         if not ok:
+            console.print(board.table("hourly windows (summary)"))
             console.print(f"[red]not every hour became final within {timeout:.0f}s[/] "
                           f"({len(board.finals())}/{len(expected_hours)}); worker log:")
             console.print((workdir / "worker.log").read_text(errors="replace")[-3000:])
             return 1
+        for table in asyncio.run(summary(settings)):
+            console.print(table)
         console.print(f"[green]done:[/] {len(entries)} entries, {len(expected_hours)} hourly windows final")
+        if not exit_at_end:
+            wait_for_enter(console, f"http://{settings.web_host}:{settings.web_port}/")
         return 0
+
+
+async def summary(settings: Settings) -> list[Table]:
+    """What the replay produced, read back from the output topics as any client would."""
+    latest: dict[str, dict[str, dict]] = {TOLLS: {}, HOURLY: {}, ALERTS: {}}
+    keys = {TOLLS: "series", HOURLY: "window_start", ALERTS: "fingerprint"}
+    async for batch in read_topics(settings, list(latest), follow=False):
+        for record in batch:
+            value = orjson.loads(record.value)
+            latest[record.topic][value[keys[record.topic]]] = value
+    return [hour_table(latest[HOURLY].values(), title="hours (event time, UTC)"),
+            toll_table(latest[TOLLS].values(), title="tolls: min / best / max per series, and the claim behind it"),
+            alert_table(latest[ALERTS].values(), title=f"alerts raised ({len(latest[ALERTS])})")]
+
+
+def wait_for_enter(console: Console, dashboard: str) -> None:
+    """Keep everything up so the dashboard can be looked at, until Enter, Ctrl-C or the end of input."""
+    console.print(f"dashboard: [bold]{dashboard}[/] (press Enter or Ctrl-C to stop; --exit stops at once)")
+    try:
+        input()
+    except (EOFError, KeyboardInterrupt):
+        pass
 
 
 async def _replay_and_watch(entries, settings, board, expected_hours, speed, max_wait, timeout, worker) -> bool:

@@ -15,16 +15,15 @@ from collections import deque
 from typing import Any
 
 import orjson
-from aiokafka import AIOKafkaConsumer, TopicPartition
 from rich.console import Group, RenderableType
 from rich.live import Live
 from rich.table import Table
 from rich.text import Text
 
 from streams.console import WindowBoard
-from streams.fetching import adapt_fetch_wait
-from streams.security import aiokafka_kwargs
 from streams.settings import Settings
+from streams.ui.render import cell, toll_table
+from streams.ui.topic_reader import read_topics
 from streams.topics import EVENTS, HOURLY, TOLLS
 
 TOPICS = (HOURLY, TOLLS, EVENTS)
@@ -102,28 +101,15 @@ def _windows(state: WatchState, shown: int) -> Table:
         categories = ", ".join(f"{c} {n}" for c, n in sorted((w.get("by_category") or {}).items(), key=lambda i: -i[1]))
         killed = ", ".join(f"{s} {n:+d}" for s, n in (w.get("killed") or {}).items())
         table.add_row(start[:16].replace("T", " "), str(w["events"]), "[green]final" if w["final"] else "[yellow]open",
-                      _line(categories), _line(killed))
+                      cell(categories), cell(killed))
     table.caption = f"{len(windows)} hours seen, {len(state.board.finals())} final"
     return table
 
 
 def _tolls(state: WatchState) -> Table:
-    table = Table(title="running tolls", title_justify="left", expand=True)
-    for name, justify in (("series", "left"), ("min", "right"), ("best", "right"), ("max", "right"),
-                          ("as of", "left"), ("latest claim", "left")):
-        table.add_column(name, justify=justify)  # type: ignore[arg-type]
-    for series in sorted(state.tolls):
-        t = state.tolls[series]
-        latest = t["claims"][-1] if t["claims"] else None
-        claim = f"{latest['source']}: {latest['text']}" if latest else ""
-        table.add_row(series, str(t["min"]), f"[bold]{t['best']}", "open" if t["max"] is None else str(t["max"]),
-                      t["as_of"][11:16], _line(claim))
+    table = toll_table(state.tolls.values(), title="running tolls")
+    table.expand = True
     return table
-
-
-def _line(text: str) -> Text:
-    """A cell that never wraps, so every row is one line and the view's height is known."""
-    return Text(text, no_wrap=True, overflow="ellipsis")
 
 
 def _events(state: WatchState, shown: int) -> Table:
@@ -131,49 +117,20 @@ def _events(state: WatchState, shown: int) -> Table:
     for name in ("time", "category", "actors", "source", "headline"):
         table.add_column(name)
     for e in state.latest_events(shown):
-        table.add_row(e["published_at"][11:16], e["category"], _line(", ".join(e["actors"])),
-                      _line(", ".join(e["sources"])), _line(e["headline"]))
+        table.add_row(e["published_at"][11:16], e["category"], cell(", ".join(e["actors"])),
+                      cell(", ".join(e["sources"])), cell(e["headline"]))
     return table
 
 
 async def follow(settings: Settings, state: WatchState, stop: asyncio.Event) -> None:
     """Read the output topics into ``state`` until ``stop`` is set; refresh the lag every second."""
-    consumer = AIOKafkaConsumer(bootstrap_servers=settings.bootstrap_servers, enable_auto_commit=False,
-                                fetch_max_wait_ms=settings.fetch_wait_ms, **aiokafka_kwargs(settings))
-    await consumer.start()
-    adapt_fetch_wait(consumer, settings.fetch_wait_ms, settings.fetch_wait_max_ms)
-    try:
-        partitions = await _partitions(consumer, stop)
-        consumer.assign(partitions)
-        await consumer.seek_to_beginning(*partitions)
-        ends = await consumer.end_offsets(partitions)
-        for tp in partitions:
-            if tp.topic == EVENTS:
-                consumer.seek(tp, max(ends[tp] - RECENT_EVENTS_PER_PARTITION, 0))
-        checked = 0.0
-        while not stop.is_set():
-            for tp, records in (await consumer.getmany(timeout_ms=200)).items():
-                for record in records:
-                    state.add(tp.topic, record.value)
-            if time.monotonic() - checked >= 1.0:
-                checked = time.monotonic()
-                ends = await consumer.end_offsets(partitions)
-                lag = dict.fromkeys(TOPICS, 0)
-                for tp in partitions:
-                    lag[tp.topic] += max(ends[tp] - await consumer.position(tp), 0)
-                state.lag = lag
-    finally:
-        await consumer.stop()
+    def on_lag(lag: dict[str, int]) -> None:
+        state.lag = lag
 
-
-async def _partitions(consumer: AIOKafkaConsumer, stop: asyncio.Event) -> list[TopicPartition]:
-    """Every partition of the watched topics, waiting (until ``stop``) for a worker to create them."""
-    while True:
-        await consumer.topics()  # refreshes metadata, so the partition lists are known
-        found = {topic: consumer.partitions_for_topic(topic) for topic in TOPICS}
-        if all(found.values()) or stop.is_set():
-            return [TopicPartition(topic, p) for topic, parts in found.items() for p in sorted(parts or [])]
-        await asyncio.sleep(1.0)
+    async for batch in read_topics(settings, TOPICS, recent={EVENTS: RECENT_EVENTS_PER_PARTITION}, stop=stop,
+                                   on_lag=on_lag):
+        for record in batch:
+            state.add(record.topic, record.value)
 
 
 def run_watch(settings: Settings, *, refresh_per_second: float = 4.0) -> None:

@@ -1,8 +1,9 @@
 """The worker's web view: a live dashboard, a JSON API, Server-Sent Events and Prometheus metrics.
 
-:class:`ReadModel` is the in-memory picture the pages read (no Kafka, no Faust): the fold agent
-calls its ``on_*`` methods with the records it publishes, and every change is pushed to the open
-``/api/stream`` connections. It holds what this worker process has seen since it started.
+:class:`ReadModel` is the in-memory picture the pages read (no Kafka, no Faust), and
+:func:`follow_outputs` fills it from the output topics (tolls, windows and alerts from the beginning,
+the latest events), then follows them: every worker shows the whole picture, also after a restart,
+whichever worker folds. Every change is pushed to the open ``/api/stream`` connections.
 
 :func:`add_routes` registers Faust web views (aiohttp driver) on the worker's web server:
 ``GET /`` (dashboard, ``streams/static/``), ``/api/windows``, ``/api/tolls``, ``/api/events``,
@@ -24,10 +25,11 @@ from aiohttp import web as aioweb
 from faust.exceptions import NotReady
 from faust.types import TP
 
-from schemas import Alert, ClassifiedEvent, TollUpdate, WindowValue, format_utc
+from schemas import Alert, ClassifiedEvent, HourWindow, TollUpdate, WindowValue, format_utc
 from streams import metrics
 
 STATIC = Path(__file__).parent / "static"
+RECENT_EVENTS_PER_PARTITION = 50
 KEEPALIVE_S = 15.0
 
 
@@ -186,3 +188,18 @@ def add_routes(app: faust.App, model: ReadModel) -> None:
 
     app.web.web_app.on_shutdown.append(end_streams)
 
+
+
+async def follow_outputs(settings: Any, model: ReadModel) -> None:
+    """Fill ``model`` from the output topics, then follow them (until cancelled)."""
+    from streams.topics import ALERTS, EVENTS, HOURLY, TOLLS
+    from streams.ui.topic_reader import read_topics
+
+    readers = {HOURLY: lambda v: model.on_window(HourWindow.from_json(v)),
+               TOLLS: lambda v: model.on_toll(TollUpdate.from_json(v)),
+               EVENTS: lambda v: model.on_event(ClassifiedEvent.from_json(v)),
+               ALERTS: lambda v: model.on_alert(Alert.from_json(v))}
+    async for batch in read_topics(settings, list(readers), recent={EVENTS: RECENT_EVENTS_PER_PARTITION}):
+        for record in batch:
+            if record.value is not None:
+                readers[record.topic](record.value)

@@ -107,9 +107,13 @@ def test_bad_broker_address_is_a_usage_error():
 
 def test_demo_runs_the_samples_end_to_end_and_stops_everything():
     env = {k: v for k, v in os.environ.items() if k != "LIVEBLOG_BROKER"}
-    result = run_cli("demo", env=env, timeout=240)
+    result = run_cli("demo", "--exit", env=env, timeout=240)
     assert result.returncode == 0, result.stdout[-3000:] + result.stderr[-3000:]
     assert "embedded broker on kafka://127.0.0.1:" in result.stdout
+    # the summary, read back from the topics: tolls with the claim behind each, hours, alerts
+    assert "nagorno-karabakh/military/killed" in result.stdout and "Al Jazeera:" in result.stdout
+    assert "alerts raised" in result.stdout and "toll-jump" in result.stdout
+    assert "press Enter" not in result.stdout
     entries = parse_paths(sorted(SAMPLES.glob("*.txt")))
     hours = {e.published_at.replace(minute=0, second=0) for e in entries}
     assert f"{len(entries)} entries, {len(hours)} hourly windows final" in result.stdout  # all five samples

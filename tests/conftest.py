@@ -20,6 +20,13 @@ SAMPLES = ROOT / "data" / "samples"
 SEED_004 = SAMPLES / "004_e618b8fcb27a5de3.txt"
 
 
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """A test that starts a broker is slow: `pytest -m "not slow"` leaves them out."""
+    for item in items:
+        if "broker" in getattr(item, "fixturenames", ()) or item.get_closest_marker("broker"):
+            item.add_marker(pytest.mark.slow)
+
+
 @pytest.fixture
 def broker(tmp_path: Path) -> Iterator[EmbeddedBroker]:
     with EmbeddedBroker(log_path=tmp_path / "broker.log") as embedded:

@@ -251,6 +251,7 @@ def test_waiting_events_are_stored_one_per_key_and_released_in_event_time_order(
     assert dict(stores.pending) == {QUEUE_HOURS: []}
 
 
+@pytest.mark.slow
 def test_events_waiting_for_a_source_read_days_behind_keep_every_state_value_small():
     """On a bulk replay the worker can read one source partition days ahead of another, and that
     partition's events wait for the watermark: a single list of every waiting key passed Kafka's

@@ -20,6 +20,8 @@ from confluent_kafka import Producer
 from streams.broker import free_port
 from tests.conftest import LIVEBLOG, ROOT, SEED_004, run_cli
 
+pytestmark = pytest.mark.slow  # brokers, workers, browsers or real servers: `pytest -m "not slow"` skips them
+
 RESOLVE_TIMEOUT_S = 4
 
 

@@ -33,6 +33,7 @@ def corpus(tmp_path_factory):
     return make_corpus(tmp_path_factory.mktemp("corpus"), 3 * offline.CHUNK + 200, 7)
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("emit", ["events", "windows", "alerts"])
 def test_a_pool_of_classifying_processes_gives_what_one_process_gives(corpus, emit, monkeypatch):
     from_pool = count()
@@ -97,6 +98,7 @@ def in_session(session: int) -> list[int]:
     return found
 
 
+@pytest.mark.slow
 def test_ctrl_c_stops_analyze_and_its_pool_at_once(tmp_path):
     """Ctrl-C reaches every process of the terminal: the pool's must leave the stopping to analyze.
     The records go to a file: a pipe nobody reads would hold the exit at its last flush."""

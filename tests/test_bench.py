@@ -27,6 +27,8 @@ from streams.schedule import replay_schedule
 from streams.settings import Settings
 from streams.windows import HOUR
 
+pytestmark = pytest.mark.slow  # brokers, workers, browsers or real servers: `pytest -m "not slow"` skips them
+
 LAST_LINE = re.compile(r"^bench: pipeline=\d+/s raw=\d+/s ratio=\d+\.\d+ p50_ms=\d+\.\d p99_ms=\d+\.\d "
                        r"analyze=\d+/s rss_growth=-?\d+\.\d%$")
 

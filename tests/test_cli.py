@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 import os
 import signal
 import subprocess
@@ -66,6 +68,7 @@ def test_schemas_export_writes_the_committed_files(tmp_path):
         assert written.read_bytes() == (ROOT / "schemas" / "json" / written.name).read_bytes()
 
 
+@pytest.mark.slow
 def test_broker_command_serves_until_sigterm_and_topics_create_is_idempotent():
     from streams.broker import free_port
 
@@ -105,6 +108,7 @@ def test_bad_broker_address_is_a_usage_error():
     assert result.returncode == 2 and "kafka://HOST:PORT" in result.stderr
 
 
+@pytest.mark.slow
 def test_demo_runs_the_samples_end_to_end_and_stops_everything():
     env = {k: v for k, v in os.environ.items() if k != "LIVEBLOG_BROKER"}
     result = run_cli("demo", "--exit", env=env, timeout=240)

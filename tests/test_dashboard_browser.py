@@ -20,6 +20,8 @@ from tests.conftest import LIVEBLOG, ROOT, SEED_004, start_worker, stop
 from tests.test_alerts import fold_outputs
 from tests.test_web import feed, served  # noqa: F401  (fixture)
 
+pytestmark = pytest.mark.slow  # brokers, workers, browsers or real servers: `pytest -m "not slow"` skips them
+
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
                  "--disable-background-networking", "--disable-component-update", "--disable-sync"]

@@ -13,6 +13,8 @@ import pytest
 from tests.conftest import ROOT, SEED_004, run_cli, start_worker, stop
 from tests.kafka_reader import raw_records, read_topic
 
+pytestmark = pytest.mark.slow  # brokers, workers, browsers or real servers: `pytest -m "not slow"` skips them
+
 DEDUP = ROOT / "tests" / "fixtures" / "dedup"
 LATER, COPY = DEDUP / "004_later.txt", DEDUP / "004_copy.txt"
 

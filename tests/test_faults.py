@@ -14,6 +14,9 @@ import orjson
 
 from tests.conftest import LIVEBLOG, ROOT, SEED_004, run_cli, start_worker, stop
 from tests.kafka_reader import committed_offsets, raw_records, read_topic, records_mentioning
+import pytest
+
+pytestmark = pytest.mark.slow  # brokers, workers, browsers or real servers: `pytest -m "not slow"` skips them
 
 
 def reference_finals(*paths: str) -> dict[str, dict]:

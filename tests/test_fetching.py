@@ -13,6 +13,8 @@ from aiokafka.admin import AIOKafkaAdminClient, NewTopic
 from streams.broker import EmbeddedBroker
 from streams.fetching import AdaptiveFetchWait, adapt_fetch_wait, next_wait
 
+pytestmark = pytest.mark.slow  # brokers, workers, browsers or real servers: `pytest -m "not slow"` skips them
+
 TOPIC = "many.small.batches"
 TP = TopicPartition(TOPIC, 0)
 

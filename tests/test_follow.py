@@ -17,6 +17,8 @@ from streams.replay.follow import SentIds, new_entries
 from tests.conftest import LIVEBLOG, ROOT
 from tests.kafka_reader import read_topic
 
+pytestmark = pytest.mark.slow  # brokers, workers, browsers or real servers: `pytest -m "not slow"` skips them
+
 PAGE = ("Kharkiv strikes live\n\nWednesday, May 1, 2024\n\n"
         "{extra}"
         "1535 GMT –– Five people were killed as Russia struck Ukraine's eastern Kharkiv and Donetsk regions.\n\n"

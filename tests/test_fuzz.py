@@ -3,6 +3,8 @@ their own clear error, so the worker routes it to the dead-letter topic and goes
 
 from __future__ import annotations
 
+import pytest
+
 import orjson
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -42,6 +44,7 @@ JSON_VALUES = st.recursive(
 ENTRY_KEYS = ["entry_id", "source", "url", "blog_title", "published_at", "time_precision", "headline", "body", "seq"]
 
 
+@pytest.mark.slow
 @settings(max_examples=400, deadline=None)
 @given(st.one_of(
     st.binary(max_size=200),

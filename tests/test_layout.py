@@ -20,11 +20,19 @@ def test_domain_modules_import_no_kafka_or_faust():
 
 
 def test_every_setting_is_documented_in_the_readme():
-    """The README's configuration table is where users look for a setting's variable."""
-    readme = (Path(__file__).parents[1] / "README.md").read_text()
+    """docs/configuration.md is where users look for a setting's variable."""
+    readme = (Path(__file__).parents[1] / "docs" / "configuration.md").read_text()
     documented = set(re.findall(r"`LIVEBLOG_([A-Z0-9_]+?)(\*)?`", readme))
     names = {name for name, star in documented if not star}
     prefixes = [name for name, star in documented if star]
     missing = [field for field in Settings.model_fields
                if field.upper() not in names and not any(field.upper().startswith(p) for p in prefixes)]
     assert missing == []
+
+
+def test_the_readme_is_a_first_page_and_the_rest_is_in_docs():
+    root = Path(__file__).parents[1]
+    readme = (root / "README.md").read_text()
+    assert len(readme.splitlines()) < 250
+    for link in re.findall(r"\]\(((?:docs|deploy|data)/[^)#]+)\)", readme):
+        assert (root / link).exists(), f"README links to a missing {link}"

@@ -15,6 +15,9 @@ from streams.broker import EmbeddedBroker, free_port
 from tests.conftest import SEED_004, run_cli, start_worker, stop
 from tests.kafka_reader import read_topic
 from tests.test_faults import latest_finals, reference_finals
+import pytest
+
+pytestmark = pytest.mark.slow  # brokers, workers, browsers or real servers: `pytest -m "not slow"` skips them
 
 
 class OutageProxy:

@@ -20,6 +20,9 @@ from streams.broker import EmbeddedBroker, free_port
 from streams.pacing import FoldPacing
 from tests.conftest import run_cli, start_worker, stop
 from tests.kafka_reader import read_topic
+import pytest
+
+pytestmark = pytest.mark.slow  # brokers, workers, browsers or real servers: `pytest -m "not slow"` skips them
 
 
 def test_entries_are_held_past_the_limit_until_the_backlog_is_half_of_it():

@@ -11,6 +11,9 @@ from confluent_kafka import Producer
 
 from tests.conftest import SEED_004, run_cli, start_worker, stop
 from tests.kafka_reader import read_topic
+import pytest
+
+pytestmark = pytest.mark.slow  # brokers, workers, browsers or real servers: `pytest -m "not slow"` skips them
 
 EXPECTED_HOURLY = {6: 2, 7: 3, 8: 2, 9: 2, 10: 2, 11: 1, 12: 3, 14: 1, 15: 2, 16: 2, 17: 1, 18: 1, 19: 2, 20: 1}
 # Issue 3's expected tolls on seed 004: series -> [(time of the claim, min)] in order.

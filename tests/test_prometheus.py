@@ -13,6 +13,9 @@ import urllib.request
 from streams.broker import free_port
 from tests.test_alerts import fold_outputs
 from tests.test_web import feed, start_web
+import pytest
+
+pytestmark = pytest.mark.slow  # brokers, workers, browsers or real servers: `pytest -m "not slow"` skips them
 
 
 def query(url: str, expression: str) -> list[dict]:

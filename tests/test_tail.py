@@ -9,6 +9,8 @@ from confluent_kafka import Producer
 
 from tests.conftest import SEED_004, run_cli
 
+pytestmark = pytest.mark.slow  # brokers, workers, browsers or real servers: `pytest -m "not slow"` skips them
+
 KEYS = {"tolls": "series", "windows": "window_start", "alerts": "fingerprint", "events": "event_id"}
 TOPICS = {"tolls": "liveblog.tolls", "windows": "liveblog.windows.hourly", "alerts": "liveblog.alerts",
           "events": "liveblog.events"}

@@ -99,6 +99,7 @@ async def test_follow_reads_the_topics_without_a_consumer_group(broker):
     assert "Nagorno-Karabakh region says 26 more troops killed" in text_of(state)
 
 
+@pytest.mark.slow
 @pytest.mark.broker
 def test_the_live_view_runs_in_a_terminal(broker, tmp_path):
     settings = Settings(broker=broker.url)

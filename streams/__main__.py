@@ -1,3 +1,3 @@
-from streams.cli import main
+from streams.ui.cli import main
 
 main()

@@ -22,12 +22,12 @@ from itertools import islice, repeat
 from typing import Any
 
 from schemas import ClassifiedEvent, Entry, Record
-from streams.aggregate import Aggregator, FoldResult, Stores
-from streams.alerts import AlertEvaluator, load_rules
-from streams.dedup import as_unique, conflict_reason, forget_before, sighting
+from streams.fold.aggregate import Aggregator, FoldResult, Stores
+from streams.fold.alerts import AlertEvaluator, load_rules
+from streams.dedup.exact import as_unique, conflict_reason, forget_before, sighting
 from streams.extract.events import classify_event
-from streams.neardup import DedupConfig, Sketch, sketch
-from streams.schedule import Scheduled, replay_schedule
+from streams.dedup.near import DedupConfig, Sketch, sketch
+from streams.replay.schedule import Scheduled, replay_schedule
 from streams.settings import Settings
 
 EMITS = ("entries", "unique", "events", "tolls", "windows", "rolling", "alerts")

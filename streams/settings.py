@@ -68,7 +68,7 @@ class Settings(BaseSettings):
         "Longest the fetch wait grows to: it doubles after fetches that kept leaving a partition with "
         "records past the consumer's position empty (the embedded broker needs longer than a short "
         "wait to read a partition of many small batches) and returns to LIVEBLOG_FETCH_WAIT_MS once "
-        "nothing is behind (streams/fetching.py)."))
+        "nothing is behind (streams/worker/fetching.py)."))
     producer_linger_ms: int = Field(0, ge=0, description=(
         "How long the worker's producer holds a record for more to send with it. A live record paid "
         "it at every hop: at 5 (and 5 in a paced replay's producer) the live p50 was 32-41 ms, at 0 "
@@ -77,14 +77,14 @@ class Settings(BaseSettings):
     fold_backlog_max: int = Field(500, ge=0, description=(
         "Records the worker's fold may have left to fold before the worker stops fetching entries, "
         "until half are folded: on a bulk replay the fold's outputs then come out while the entries "
-        "are read, not after them (streams/pacing.py). 0: never stop."))
+        "are read, not after them (streams/worker/pacing.py). 0: never stop."))
     max_value_bytes: int = Field(1_000_000, gt=0, description="Entries larger than this go to the dead-letter topic.")
     alert_rules: Path | None = Field(
-        None, description="Alert rules file (TOML); default: the bundled streams/data/alert_rules.toml.")
+        None, description="Alert rules file (TOML); default: the bundled streams/fold/data/alert_rules.toml.")
     log_level: str = Field("WARNING", description="Worker log level.")
     connect_attempts: int = Field(8, ge=1, description="Tries to reach the broker at worker start (exponential backoff, max 30 s apart).")
     # Security of every Kafka client (worker, replay, topics, watch, alerts forwarder); see
-    # streams/security.py, which validates the combination and builds the client arguments.
+    # streams/worker/security.py, which validates the combination and builds the client arguments.
     security_protocol: Literal["PLAINTEXT", "SSL", "SASL_PLAINTEXT", "SASL_SSL"] = Field(
         "PLAINTEXT", description="Kafka security protocol: PLAINTEXT, SSL, SASL_PLAINTEXT or SASL_SSL.")
     sasl_mechanism: Literal["PLAIN", "SCRAM-SHA-256", "SCRAM-SHA-512"] = Field(
@@ -125,6 +125,6 @@ class Settings(BaseSettings):
     @property
     def exact_dedup_horizon(self) -> timedelta:
         """How long after its published hour an entry_id is remembered: as long as the fold accepts
-        an event of that hour (streams.dedup)."""
+        an event of that hour (streams.dedup.exact)."""
         return self.grace + self.allowed_lateness
 

@@ -11,13 +11,13 @@ import orjson
 import pytest
 
 from schemas import ClassifiedEvent, Entry
-from streams.aggregate import CLOCKS, QUEUE_HOURS, QUEUE_PREFIX, SERIES_PREFIX, WAITING_PREFIX, Aggregator, Stores, stores_in_one
+from streams.fold.aggregate import CLOCKS, QUEUE_HOURS, QUEUE_PREFIX, SERIES_PREFIX, WAITING_PREFIX, Aggregator, Stores, stores_in_one
 from streams.analyze import analyze, analyze_replays
 from streams.ingest import parse_paths
-from streams.schedule import schedule_counts
+from streams.replay.schedule import schedule_counts
 from streams.settings import Settings
-from streams.stores import WriteBehind
-from streams.tolls import PROVENANCE_LIMIT
+from streams.state.stores import WriteBehind
+from streams.fold.tolls import PROVENANCE_LIMIT
 from tests.conftest import SAMPLES, SEED_004, run_cli
 from tests.test_pipeline_broker import EXPECTED_TOLLS, toll_steps
 from tests.test_stores import RecordingDict
@@ -289,7 +289,7 @@ def fold_in_batches(state: dict, records: list, *, size: int) -> tuple[Aggregato
 
 
 def test_a_crash_that_loses_the_end_of_a_batch_leaves_state_the_redelivered_batch_can_fold():
-    """A crash loses a suffix of a batch's writes (streams.stores); the batch is then delivered
+    """A crash loses a suffix of a batch's writes (streams.state.stores); the batch is then delivered
     again. Whatever suffix was lost, folding it again works (no record names a lost one) and ends
     with the tolls of a run without the crash (the clock, flushed last, is lost first)."""
     events = seed_events()

@@ -17,7 +17,7 @@ from pathlib import Path
 import pytest
 from confluent_kafka import Producer
 
-from streams.broker import free_port
+from streams.worker.broker import free_port
 from tests.conftest import LIVEBLOG, ROOT, SEED_004, run_cli
 
 pytestmark = pytest.mark.slow  # brokers, workers, browsers or real servers: `pytest -m "not slow"` skips them

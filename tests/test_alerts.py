@@ -17,7 +17,7 @@ import orjson
 import pytest
 
 from schemas import ClassifiedEvent, Record, TollUpdate, WindowValue
-from streams.alerts import RECENT_JUMPS, AlertEvaluator, fingerprint, load_rules
+from streams.fold.alerts import RECENT_JUMPS, AlertEvaluator, fingerprint, load_rules
 from streams.analyze import analyze
 from streams.ingest import parse_file
 from streams.settings import Settings

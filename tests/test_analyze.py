@@ -18,10 +18,10 @@ from rich.console import Console
 
 from schemas import ReplayControl
 from streams import analyze as offline
-from streams.bench import make_corpus
-from streams.console import analyze_with_progress
-from streams.neardup import load_config
-from streams.schedule import Scheduled
+from streams.tools.bench import make_corpus
+from streams.ui.console import analyze_with_progress
+from streams.dedup.near import load_config
+from streams.replay.schedule import Scheduled
 from streams.settings import Settings
 from streams.ingest import parse_paths
 from tests.conftest import LIVEBLOG, ROOT, SEED_004

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from streams.app import create_app
-from streams.broker import EmbeddedBroker
-from streams.fetching import AdaptiveFetchWait
+from streams.worker.app import create_app
+from streams.worker.broker import EmbeddedBroker
+from streams.worker.fetching import AdaptiveFetchWait
 from streams.settings import Settings
 
 
@@ -61,7 +61,7 @@ async def test_resuming_a_running_flow_keeps_the_records_the_stream_queues_hold(
 
 
 def test_the_worker_hands_freed_memory_back_on_a_timer_unless_told_not_to(tmp_path):
-    """RSS followed a bulk replay's highest use until the worker trimmed the heap (streams/memory.py)."""
+    """RSS followed a bulk replay's highest use until the worker trimmed the heap (streams/worker/memory.py)."""
     def tasks(seconds: float) -> list[str]:
         app = create_app(Settings(data_dir=tmp_path, release_memory_s=seconds, web_enabled=False))
         return [task.__name__ for task in app._app_tasks]

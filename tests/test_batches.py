@@ -1,4 +1,4 @@
-"""How the worker's agents group a stream's records into batches (streams.faust_support.batches), on a Faust
+"""How the worker's agents group a stream's records into batches (streams.worker.faust_support.batches), on a Faust
 in-memory channel: no broker is needed to see when a batch ends."""
 
 from __future__ import annotations
@@ -9,7 +9,7 @@ from collections.abc import AsyncIterator
 import faust
 import pytest
 
-from streams.faust_support import HANDOVER_TURNS, batches
+from streams.worker.faust_support import HANDOVER_TURNS, batches
 
 LONG = 30.0  # seconds; a batch that waited this long would fail the test by its timeout
 

@@ -19,13 +19,13 @@ from pathlib import Path
 
 import pytest
 
-from streams.bench import (QUICK, BenchConfig, BenchResult, CpuShares, Worker, analyze_rate, compact_days, cpu_seconds,
+from streams.tools.bench import (QUICK, BenchConfig, BenchResult, CpuShares, Worker, analyze_rate, compact_days, cpu_seconds,
                            last_line, latency_run, live_sends, make_corpus, pipeline_run, raw_baseline, run_bench,
                            unless_a_worker_exits)
-from streams.broker import EmbeddedBroker
-from streams.schedule import replay_schedule
+from streams.worker.broker import EmbeddedBroker
+from streams.replay.schedule import replay_schedule
 from streams.settings import Settings
-from streams.windows import HOUR
+from streams.fold.windows import HOUR
 
 pytestmark = pytest.mark.slow  # brokers, workers, browsers or real servers: `pytest -m "not slow"` skips them
 
@@ -191,15 +191,15 @@ def test_bench_command_sizes_reach_the_run(monkeypatch, tmp_path):
     """``--entries``, ``--rss-entries`` and ``--latency-seconds`` change the preset's sizes, nothing else."""
     from click.testing import CliRunner
 
-    import streams.bench
-    from streams.cli import main
+    import streams.tools.bench
+    from streams.ui.cli import main
 
     configs = []
 
     def fake_run(*, quick, out, config, partitions):
         configs.append(config)
         return BenchResult()
-    monkeypatch.setattr(streams.bench, "run_bench", fake_run)
+    monkeypatch.setattr(streams.tools.bench, "run_bench", fake_run)
     result = CliRunner().invoke(main, ["bench", "--quick", "--out", str(tmp_path / "b.json"), "--entries", "500",
                                        "--rss-entries", "700", "--latency-seconds", "60"])
     assert result.exit_code == 0, result.output

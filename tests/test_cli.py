@@ -70,7 +70,7 @@ def test_schemas_export_writes_the_committed_files(tmp_path):
 
 @pytest.mark.slow
 def test_broker_command_serves_until_sigterm_and_topics_create_is_idempotent():
-    from streams.broker import free_port
+    from streams.worker.broker import free_port
 
     port = free_port()
     process = subprocess.Popen([LIVEBLOG, "broker", "--port", str(port)], stdout=subprocess.PIPE, text=True,

@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 from playwright.async_api import Browser, Page, async_playwright
 
-from streams.alerts import AlertEvaluator, load_rules
+from streams.fold.alerts import AlertEvaluator, load_rules
 from tests.conftest import LIVEBLOG, ROOT, SEED_004, start_worker, stop
 from tests.test_alerts import fold_outputs
 from tests.test_web import feed, served  # noqa: F401  (fixture)

@@ -3,7 +3,7 @@
 from datetime import datetime, timedelta, timezone
 
 from schemas import Entry
-from streams.dedup import as_unique, conflict_reason, forget_before, partition_books, sighting
+from streams.dedup.exact import as_unique, conflict_reason, forget_before, partition_books, sighting
 
 ENTRY = Entry(entry_id="a", source="Al Jazeera", url=None, blog_title="t",
               published_at=datetime(2020, 9, 28, 6, 30, tzinfo=timezone.utc), time_precision="minute",

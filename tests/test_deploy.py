@@ -15,7 +15,7 @@ from typing import Any
 import pytest
 
 from streams.settings import Settings
-from streams.topics import contract
+from streams.worker.topics import contract
 
 import yaml  # noqa: E402  (PyYAML: a test extra)
 
@@ -87,7 +87,7 @@ def test_compose_kafka_is_apache_kafka_in_kraft_mode(compose: dict[str, Any]) ->
 
 def test_compose_topics_service_creates_the_contract(compose: dict[str, Any],
                                                      liveblog_services: dict[str, dict[str, Any]]) -> None:
-    """`liveblog topics create` builds the topics from streams/topics.py with these settings."""
+    """`liveblog topics create` builds the topics from streams/worker/topics.py with these settings."""
     topics = liveblog_services["topics"]
     assert topics["command"] == ["topics", "create"]
     assert topics["depends_on"]["kafka"]["condition"] == "service_healthy"
@@ -244,7 +244,7 @@ def test_strimzi_topics_match_the_contract(k8s_settings: Settings) -> None:
         assert spec["replicas"] == k8s_settings.replication_factor, name
     expected = contract_table(k8s_settings)
     assert listed == expected, (
-        "deploy/kubernetes/topics.yaml differs from streams.topics.contract(); regenerate it with\n"
+        "deploy/kubernetes/topics.yaml differs from streams.worker.topics.contract(); regenerate it with\n"
         "  python deploy/kubernetes/render_topics.py > deploy/kubernetes/topics.yaml")
     clusters = {d["metadata"]["labels"]["strimzi.io/cluster"] for d in k8s_resources()
                 if d["apiVersion"].startswith("kafka.strimzi.io/")}

@@ -74,7 +74,7 @@ def test_sigterm_stops_gracefully_with_offsets_committed(broker, worker_env, tmp
     from confluent_kafka import Consumer, TopicPartition
 
     # the end of each partition, read rather than asked (the embedded broker's ListOffsets
-    # under-reports it; see streams/recovery.py)
+    # under-reports it; see streams/worker/recovery.py)
     entries = read_topic(broker.bootstrap, "liveblog.entries", until=lambda rs: False, timeout=5)
     ends = {p: 1 + max(r["offset"] for r in entries if r["partition"] == p) for p in range(4)}
     consumer = Consumer({"bootstrap.servers": broker.bootstrap, "group.id": "liveblog"})
@@ -88,13 +88,13 @@ def test_sigterm_stops_gracefully_with_offsets_committed(broker, worker_env, tmp
 
 def test_fetched_highwater_corrects_the_embedded_brokers_list_offsets(broker):
     """The embedded broker reports the last batch's base offset + 1 as the end of a partition; the
-    recovery check reads the true end from a Fetch response (see streams/recovery.py)."""
+    recovery check reads the true end from a Fetch response (see streams/worker/recovery.py)."""
     import asyncio
 
     from aiokafka import AIOKafkaConsumer, AIOKafkaProducer, TopicPartition
     from aiokafka.admin import AIOKafkaAdminClient, NewTopic
 
-    from streams.recovery import fetched_highwaters
+    from streams.worker.recovery import fetched_highwaters
 
     async def scenario() -> tuple[int, int]:
         admin = AIOKafkaAdminClient(bootstrap_servers=broker.bootstrap)
@@ -215,7 +215,7 @@ def test_worker_waits_for_an_unreachable_broker_then_runs(tmp_path):
     once the broker is up it creates the topics and processes a replay."""
     import os
 
-    from streams.broker import EmbeddedBroker, free_port
+    from streams.worker.broker import EmbeddedBroker, free_port
 
     port = free_port()
     env = {**os.environ, "LIVEBLOG_BROKER": f"kafka://127.0.0.1:{port}", "LIVEBLOG_DATA_DIR": str(tmp_path / "state"),
@@ -238,7 +238,7 @@ def test_worker_waits_for_an_unreachable_broker_then_runs(tmp_path):
 def test_worker_gives_up_with_a_clear_message_after_its_attempts(tmp_path):
     import os
 
-    from streams.broker import free_port
+    from streams.worker.broker import free_port
 
     env = {**os.environ, "LIVEBLOG_BROKER": f"kafka://127.0.0.1:{free_port()}", "LIVEBLOG_CONNECT_ATTEMPTS": "2",
            "LIVEBLOG_DATA_DIR": str(tmp_path / "state")}

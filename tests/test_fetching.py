@@ -1,4 +1,4 @@
-"""The adaptive fetch wait (streams.fetching), on the embedded broker with a partition of many
+"""The adaptive fetch wait (streams.worker.fetching), on the embedded broker with a partition of many
 small batches, as the fold's input is after a long bulk replay."""
 
 from __future__ import annotations
@@ -10,8 +10,8 @@ import pytest
 from aiokafka import AIOKafkaConsumer, AIOKafkaProducer, TopicPartition
 from aiokafka.admin import AIOKafkaAdminClient, NewTopic
 
-from streams.broker import EmbeddedBroker
-from streams.fetching import AdaptiveFetchWait, adapt_fetch_wait, next_wait
+from streams.worker.broker import EmbeddedBroker
+from streams.worker.fetching import AdaptiveFetchWait, adapt_fetch_wait, next_wait
 
 pytestmark = pytest.mark.slow  # brokers, workers, browsers or real servers: `pytest -m "not slow"` skips them
 

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from streams.broker import EmbeddedBroker
+from streams.worker.broker import EmbeddedBroker
 from streams.replay.follow import SentIds, new_entries
 from tests.conftest import LIVEBLOG, ROOT
 from tests.kafka_reader import read_topic

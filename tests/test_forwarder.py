@@ -11,11 +11,11 @@ from aiohttp import web
 from aiokafka import AIOKafkaConsumer, AIOKafkaProducer, TopicPartition
 
 from schemas import Alert
-from streams.alerts import fingerprint
-from streams.broker import free_port
-from streams.forwarder import NO_END, DeliveryError, forward_alerts, webhook_payload
+from streams.fold.alerts import fingerprint
+from streams.worker.broker import free_port
+from streams.ui.forwarder import NO_END, DeliveryError, forward_alerts, webhook_payload
 from streams.settings import Settings
-from streams.topics import ALERTS, create_topics
+from streams.worker.topics import ALERTS, create_topics
 
 T0 = datetime(2020, 9, 28, 6, tzinfo=timezone.utc)
 GROUP = "test-forwarder"
@@ -203,7 +203,7 @@ async def test_a_restart_after_failures_redelivers_without_loss(settings, caplog
 
 
 def test_alertmanager_api_body_leaves_firing_alerts_open_and_ends_resolved_ones():
-    from streams.forwarder import AlertmanagerReceiver
+    from streams.ui.forwarder import AlertmanagerReceiver
 
     receiver = AlertmanagerReceiver("http://127.0.0.1:9093/", external_url="http://w:6066/")
     assert receiver.url == "http://127.0.0.1:9093/api/v2/alerts"

@@ -10,7 +10,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from streams.ingest import DocumentMeta, ParseError, parse_text
-from streams.records import BadRecord, decode_entry_record
+from streams.worker.records import BadRecord, decode_entry_record
 
 META = DocumentMeta(source="Fuzz", date=None, tz="GMT")
 LINES = st.sampled_from([

@@ -1,9 +1,9 @@
-"""Freed heap memory goes back to the OS (streams/memory.py), on the real C library."""
+"""Freed heap memory goes back to the OS (streams/worker/memory.py), on the real C library."""
 
 import os
 
-from streams.bench import rss_kib
-from streams.memory import release_free_memory
+from streams.tools.bench import rss_kib
+from streams.worker.memory import release_free_memory
 
 
 def test_freed_fragmented_heap_goes_back_to_the_os():

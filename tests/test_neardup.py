@@ -15,7 +15,7 @@ from typing import Any
 import pytest
 
 from schemas import Entry
-from streams.neardup import DedupConfig, NearDuplicateIndex, band_keys, features, load_config
+from streams.dedup.near import DedupConfig, NearDuplicateIndex, band_keys, features, load_config
 from streams.ingest import parse_file, parse_text, resolve_meta
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -27,7 +27,7 @@ assert _spec and _spec.loader
 dedup_eval = sys.modules["dedup_eval"] = importlib.util.module_from_spec(_spec)
 _spec.loader.exec_module(dedup_eval)
 
-# Floors documented in streams/data/dedup.toml and the report: precision first.
+# Floors documented in streams/dedup/data/dedup.toml and the report: precision first.
 PRECISION_FLOOR = 0.95
 RECALL_FLOORS = {"copy": 0.9, "revision": 0.8, "same_event": 0.55, "merge": 0.85}
 
@@ -74,7 +74,7 @@ def _scenario(store: MutableMapping[str, Any], copy_source: str) -> tuple[list[t
     for doc in (parse_file(SEED_004), later, copy):
         counts: Counter = Counter()
         for entry in doc:
-            if entry.entry_id in seen:  # exact duplicates never reach this stage (streams.dedup)
+            if entry.entry_id in seen:  # exact duplicates never reach this stage (streams.dedup.exact)
                 counts["exact"] += 1
                 continue
             seen.add(entry.entry_id)

@@ -11,7 +11,7 @@ import os
 import threading
 import time
 
-from streams.broker import EmbeddedBroker, free_port
+from streams.worker.broker import EmbeddedBroker, free_port
 from tests.conftest import SEED_004, run_cli, start_worker, stop
 from tests.kafka_reader import read_topic
 from tests.test_faults import latest_finals, reference_finals

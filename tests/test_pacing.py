@@ -1,4 +1,4 @@
-"""Holding the entries back while the fold has a backlog (streams.pacing, streams.faust_support):
+"""Holding the entries back while the fold has a backlog (streams.worker.pacing, streams.worker.faust_support):
 the rule on its own, then a bulk replay on the embedded broker, with and without it. Progress is
 read as the topics' high watermarks, and the records with an independent client (librdkafka)."""
 
@@ -14,10 +14,10 @@ from pathlib import Path
 import orjson
 from confluent_kafka import Consumer, TopicPartition
 
-from streams import topics as t
-from streams.bench import make_corpus
-from streams.broker import EmbeddedBroker, free_port
-from streams.pacing import FoldPacing
+from streams.worker import topics as t
+from streams.tools.bench import make_corpus
+from streams.worker.broker import EmbeddedBroker, free_port
+from streams.worker.pacing import FoldPacing
 from tests.conftest import run_cli, start_worker, stop
 from tests.kafka_reader import read_topic
 import pytest

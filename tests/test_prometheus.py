@@ -10,7 +10,7 @@ import subprocess
 import urllib.parse
 import urllib.request
 
-from streams.broker import free_port
+from streams.worker.broker import free_port
 from tests.test_alerts import fold_outputs
 from tests.test_web import feed, start_web
 import pytest

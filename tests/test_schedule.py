@@ -6,11 +6,11 @@ import pytest
 from aiokafka import AIOKafkaProducer
 
 from schemas import Entry
-from streams import producer
-from streams.producer import pacing
-from streams.schedule import final_watermark, replay_schedule, schedule
+from streams.replay import producer
+from streams.replay.producer import pacing
+from streams.replay.schedule import final_watermark, replay_schedule, schedule
 from streams.settings import Settings
-from streams.topics import create_topics
+from streams.worker.topics import create_topics
 
 BEAT = timedelta(minutes=5)
 GRACE = timedelta(minutes=15)

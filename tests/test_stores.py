@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from streams.stores import PrefixView, WriteBehind
+from streams.state.stores import PrefixView, WriteBehind
 
 
 class RecordingDict(dict[str, Any]):

@@ -1,4 +1,4 @@
-"""streams.synth: a deterministic synthetic corpus that streams.ingest reads back exactly."""
+"""streams.tools.synth: a deterministic synthetic corpus that streams.ingest reads back exactly."""
 
 from __future__ import annotations
 
@@ -15,7 +15,7 @@ import pytest
 
 from schemas import Entry
 from streams.ingest import load_manifest, parse_file, parse_paths
-from streams.synth import CorpusSummary, write_corpus
+from streams.tools.synth import CorpusSummary, write_corpus
 
 ROOT = Path(__file__).resolve().parents[1]
 SIZE = 4000  # big enough for every format, copies and revisions; small enough to parse in ~1 s

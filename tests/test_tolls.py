@@ -9,8 +9,8 @@ import orjson
 from schemas import CasualtyClaim, ClassifiedEvent, format_utc
 from streams.extract.casualties import extract_claims
 from streams.extract.classify import classify
-from streams import tolls
-from streams.tolls import apply_event, settle, snapshot
+from streams.fold import tolls
+from streams.fold.tolls import apply_event, settle, snapshot
 
 SEED = Path(__file__).resolve().parents[1] / "data" / "samples" / "004_e618b8fcb27a5de3.txt"
 _ITEM = re.compile(r"^(\d\d):(\d\d) GMT\s*[–-]\s*(.*)$", re.MULTILINE)

@@ -16,8 +16,8 @@ from schemas import Record, format_utc
 from streams.analyze import analyze
 from streams.ingest import parse_file
 from streams.settings import Settings
-from streams.topics import EVENTS, HOURLY, TOLLS, create_topics
-from streams.watch import WatchState, follow, render
+from streams.worker.topics import EVENTS, HOURLY, TOLLS, create_topics
+from streams.ui.watch import WatchState, follow, render
 from tests.conftest import ROOT, SEED_004
 
 
@@ -107,7 +107,7 @@ def test_the_live_view_runs_in_a_terminal(broker, tmp_path):
     asyncio.run(publish(settings, seed_records()))
     session = f"liveblog-watch-{os.getpid()}"
     # env -u: a tmux server started from pytest passes COLUMNS=80 LINES=24 to the pane
-    command = f"env -u COLUMNS -u LINES {sys.executable} -c 'from streams.watch import run_watch; from streams.settings import Settings; run_watch(Settings())'"
+    command = f"env -u COLUMNS -u LINES {sys.executable} -c 'from streams.ui.watch import run_watch; from streams.settings import Settings; run_watch(Settings())'"
     subprocess.run(["tmux", "new-session", "-d", "-s", session, "-x", "200", "-y", "50", "-c", str(ROOT),
                     "-e", f"LIVEBLOG_BROKER={broker.url}", command], check=True)
     try:

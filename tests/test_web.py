@@ -17,10 +17,10 @@ import orjson
 import pytest
 
 from schemas import Record
-from streams import metrics
-from streams.alerts import AlertEvaluator, load_rules
-from streams.broker import free_port
-from streams.web import ReadModel, add_routes
+from streams.worker import metrics
+from streams.fold.alerts import AlertEvaluator, load_rules
+from streams.worker.broker import free_port
+from streams.ui.dashboard import ReadModel, add_routes
 from tests.test_alerts import fold_outputs
 
 _apps = itertools.count()

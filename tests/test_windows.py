@@ -3,7 +3,7 @@
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta, timezone
 
-from streams.windows import EventTimeWindows, HOUR, stream_time, window_starts
+from streams.fold.windows import EventTimeWindows, HOUR, stream_time, window_starts
 
 GRACE = timedelta(minutes=15)
 

@@ -23,8 +23,8 @@ sys.path.insert(0, str(ROOT))
 from aiokafka import AIOKafkaConsumer, AIOKafkaProducer  # noqa: E402
 from aiokafka.admin import AIOKafkaAdminClient, NewTopic  # noqa: E402
 
-from streams.bench import CpuShares, percentiles  # noqa: E402
-from streams.broker import EmbeddedBroker  # noqa: E402
+from streams.tools.bench import CpuShares, percentiles  # noqa: E402
+from streams.worker.broker import EmbeddedBroker  # noqa: E402
 
 PARTS = 6
 

@@ -4,7 +4,7 @@ Each pair is judged on a fresh index: entry ``a`` first, then ``b``; b's verdict
 (``new`` counts as ``distinct``). Prints precision and recall per verdict level and for "merge"
 (any of copy, revision, same_event, whatever the level), then the pairs judged wrongly.
 
-    python3 tools/dedup_eval.py [PAIRS.jsonl] [--config streams/data/dedup.toml]
+    python3 tools/dedup_eval.py [PAIRS.jsonl] [--config streams/dedup/data/dedup.toml]
 """
 
 from __future__ import annotations
@@ -20,7 +20,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from schemas import Entry  # noqa: E402
-from streams.neardup import DedupConfig, NearDuplicateIndex, load_config  # noqa: E402
+from streams.dedup.near import DedupConfig, NearDuplicateIndex, load_config  # noqa: E402
 from streams.ingest import make_entry_id  # noqa: E402
 
 PAIRS = ROOT / "tests" / "fixtures" / "dedup" / "pairs.jsonl"

@@ -34,7 +34,7 @@ class EvalResult:
 
 
 def _judge(a: Entry, b: Entry) -> str:
-    from streams.neardup import NearDuplicateIndex, load_config
+    from streams.dedup.near import NearDuplicateIndex, load_config
 
     index = NearDuplicateIndex({}, config=load_config())
     index.judge(a)

@@ -104,8 +104,8 @@ async def follow(target: str, settings: Settings, *, meta: DocumentMeta, interva
     """Poll ``target`` every ``interval_s`` and publish what is new; ``polls`` bounds the loop (tests)."""
     from aiokafka import AIOKafkaProducer
 
-    from streams.security import aiokafka_kwargs
-    from streams.topics import ENTRIES
+    from streams.worker.security import aiokafka_kwargs
+    from streams.worker.topics import ENTRIES
 
     producer = AIOKafkaProducer(bootstrap_servers=settings.bootstrap_servers, acks="all", **aiokafka_kwargs(settings))
     await producer.start()

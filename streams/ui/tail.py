@@ -11,7 +11,7 @@ from typing import Any
 import orjson
 from rich.console import Console
 
-from streams import topics as t
+from streams.worker import topics as t
 from streams.settings import Settings
 from streams.ui.render import alert_line, alert_table, dead_letter_line, event_line, hour_table, toll_table
 from streams.ui.topic_reader import read_topics

@@ -14,8 +14,8 @@ from dataclasses import dataclass
 
 from aiokafka import AIOKafkaConsumer, TopicPartition
 
-from streams.fetching import adapt_fetch_wait
-from streams.security import aiokafka_kwargs
+from streams.worker.fetching import adapt_fetch_wait
+from streams.worker.security import aiokafka_kwargs
 from streams.settings import Settings
 
 

@@ -19,18 +19,18 @@ from typing import Any
 import faust
 
 from schemas import ClassifiedEvent, ReplayControl, format_utc
-from streams import memory, metrics, topics as t
-from streams.aggregate import CLOCKS, Aggregator, FoldResult, stores_in_one
-from streams.alerts import AlertEvaluator, load_rules
-from streams.dedup import as_unique, conflict_reason, forget_before, partition_books, sighting
+from streams.worker import memory, metrics, topics as t
+from streams.fold.aggregate import CLOCKS, Aggregator, FoldResult, stores_in_one
+from streams.fold.alerts import AlertEvaluator, load_rules
+from streams.dedup.exact import as_unique, conflict_reason, forget_before, partition_books, sighting
 from streams.extract.events import classify_event, warm_up
-from streams.faust_support import App, PacedEntries, act_for, batches, transport_with_fetch_wait
-from streams.pacing import FoldPacing
-from streams.records import BadRecord, dead_letter, decode_entry_record, header
-from streams.security import faust_credentials
+from streams.worker.faust_support import App, PacedEntries, act_for, batches, transport_with_fetch_wait
+from streams.worker.pacing import FoldPacing
+from streams.worker.records import BadRecord, dead_letter, decode_entry_record, header
+from streams.worker.security import faust_credentials
 from streams.settings import Settings
-from streams.stores import PrefixView, WriteBehind
-from streams.web import ReadModel, add_routes, follow_outputs
+from streams.state.stores import PrefixView, WriteBehind
+from streams.ui.dashboard import ReadModel, add_routes, follow_outputs
 
 log = logging.getLogger("liveblog.worker")
 
@@ -58,7 +58,7 @@ def faust_settings(settings: Settings) -> dict[str, Any]:
         # What the consumer hands Faust at once, and what an agent's queue holds: a batch. With
         # Faust's defaults (every record fetched; 4,096 per queue) a bulk replay's heap held 158,000
         # decoded records, and the fold's input waited behind thousands of queued entries, which
-        # holding the entries back (streams.pacing) cannot recall.
+        # holding the entries back (streams.worker.pacing) cannot recall.
         "broker_max_poll_records": settings.batch_size,
         "stream_buffer_maxsize": settings.batch_size,
     }
@@ -94,14 +94,14 @@ def create_app(settings: Settings) -> faust.App:
     entry_seen = app.Table(t.TABLE_ENTRY_SEEN, default=None, partitions=n, key_type=str,
                            options=table_options(settings))
     # A batch's entry-seen writes, per partition (each has its own store and changelog), written
-    # after the batch's records were forwarded, each key once (streams.stores).
+    # after the batch's records were forwarded, each key once (streams.state.stores).
     seen_writes: dict[int, WriteBehind] = {}
 
     def entry_seen_writes(partition: int) -> WriteBehind:
         if partition not in seen_writes:
             seen_writes[partition] = WriteBehind(entry_seen, flush_first=partition_books(partition))
         return seen_writes[partition]
-    # All state of the ordered fold in one table, written after the outputs (streams/stores.py).
+    # All state of the ordered fold in one table, written after the outputs (streams/state/stores.py).
     fold_state = WriteBehind(app.Table(t.TABLE_FOLD, default=None, partitions=one, key_type=str,
                                        options=table_options(settings)), flush_last=CLOCKS)
     aggregator = Aggregator(
@@ -127,7 +127,7 @@ def create_app(settings: Settings) -> faust.App:
     if settings.release_memory_s:
         @app.timer(interval=settings.release_memory_s)
         async def release_free_memory() -> None:
-            """Freed heap goes back to the OS, or RSS keeps a bulk replay's peak (streams/memory.py)."""
+            """Freed heap goes back to the OS, or RSS keeps a bulk replay's peak (streams/worker/memory.py)."""
             memory.release_free_memory()
 
     @app.timer(interval=1.0)

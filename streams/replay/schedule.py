@@ -14,7 +14,7 @@ from datetime import datetime, timedelta
 
 from schemas import Entry, ReplayControl
 from streams.settings import Settings
-from streams.windows import EPOCH, HOUR
+from streams.fold.windows import EPOCH, HOUR
 
 
 @dataclass(frozen=True)

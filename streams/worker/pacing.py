@@ -1,5 +1,5 @@
 """When a worker stops fetching entries, so that a bulk replay's windows and tolls come out while
-its entries are read, not after (no Kafka, no Faust: ``streams.faust_support`` applies it).
+its entries are read, not after (no Kafka, no Faust: ``streams.worker.faust_support`` applies it).
 
 On a bulk replay the entry stage always has records, and the fold's input comes back through the
 broker behind them: on 20,000 entries the fold had released about 2,700 of 18,277 events when the

@@ -1,6 +1,6 @@
 """Alert rules evaluated in the stream (no Kafka, no Faust): the fold's outputs in, ``Alert``s out.
 
-Rules live in a user-editable TOML file (``streams/data/alert_rules.toml`` documents every kind and
+Rules live in a user-editable TOML file (``streams/fold/data/alert_rules.toml`` documents every kind and
 what the defaults raise on seed 004). The evaluator keeps its state in a mutable mapping of JSON
 values, so the worker passes a Faust table and ``analyze`` a dict, and both run this code. Values
 are replaced, never mutated in place, so a Faust table sees (and changelogs) every change.
@@ -26,7 +26,7 @@ from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 from schemas import Alert, ClassifiedEvent, TollUpdate, WindowValue, format_utc
 from streams.extract.lexicon import gazetteer
-from streams.windows import parse_utc
+from streams.fold.windows import parse_utc
 
 DEFAULT_RULES = Path(__file__).parent / "data" / "alert_rules.toml"
 Severity = Literal["info", "warning", "critical"]

@@ -23,7 +23,7 @@ source_option = click.option("--source", default=None, help="Source name of a do
 
 def load_settings(**overrides: object) -> Settings:
     """The settings from the environment with CLI overrides, checked (security included)."""
-    from streams.security import check
+    from streams.worker.security import check
 
     try:
         settings = Settings(**{k: v for k, v in overrides.items() if v is not None})
@@ -101,7 +101,7 @@ def analyze(paths: tuple[Path, ...], doc_date: date | None, tz: str | None, sour
     if sys.stderr.isatty() and not sys.stdout.isatty():  # a bar would garble records on the terminal
         from rich.console import Console
 
-        from streams.console import analyze_with_progress
+        from streams.ui.console import analyze_with_progress
         records = analyze_with_progress(replays, settings, emit=emit, console=Console(stderr=True))
     else:
         records = analyze_replays(replays, settings, emit=emit)
@@ -118,7 +118,7 @@ def analyze(paths: tuple[Path, ...], doc_date: date | None, tz: str | None, sour
 @click.option("--port", type=int, default=9092, show_default=True, help="Port on 127.0.0.1 (0 = any free port).")
 def broker(port: int) -> None:
     """Run the embedded Kafka-protocol broker (tansu, in memory) until Ctrl-C."""
-    from streams.broker import BrokerError, EmbeddedBroker
+    from streams.worker.broker import BrokerError, EmbeddedBroker
 
     embedded = EmbeddedBroker(port or None)
     try:
@@ -155,7 +155,7 @@ def topics() -> None:
 @broker_option
 def topics_create(broker: str | None) -> None:
     """Create every contract topic with the configured partitions (idempotent)."""
-    from streams.topics import create_topics
+    from streams.worker.topics import create_topics
 
     settings = load_settings(broker=broker)
     result = _run(create_topics(settings), settings)
@@ -175,8 +175,8 @@ def topics_create(broker: str | None) -> None:
 def replay(paths: tuple[Path, ...], doc_date: date | None, tz: str | None, source: str | None,
            broker: str | None, speed: float, max_wait: float | None) -> None:
     """Publish the entries of PATHS onto liveblog.entries in event-time order."""
-    from streams.console import replay_with_progress
-    from streams.topics import create_topics
+    from streams.ui.console import replay_with_progress
+    from streams.worker.topics import create_topics
 
     if speed < 0:
         raise click.BadParameter("speed must be >= 0", param_hint="--speed")
@@ -211,7 +211,7 @@ def follow(target: str, doc_date: object, tz: str | None, source: str | None, in
         state = SentIds.load(state_path or default_state(target, settings.data_dir))
     except (ValueError, OSError, ParseError) as exc:
         raise click.ClickException(str(exc)) from None
-    from streams.topics import create_topics
+    from streams.worker.topics import create_topics
 
     _run(create_topics(settings), settings)
     click.echo(f"following {target} every {interval:g} s; {len(state.ids)} entries already published "
@@ -230,7 +230,7 @@ def follow(target: str, doc_date: object, tz: str | None, source: str | None, in
 @click.option("--loglevel", default=None, help="Log level (default: $LIVEBLOG_LOG_LEVEL or WARNING).")
 def worker(broker: str | None, web_port: int | None, data_dir: Path | None, loglevel: str | None) -> None:
     """Run the Faust worker (at-least-once) until Ctrl-C."""
-    from streams.runner import run_worker
+    from streams.worker.runner import run_worker
 
     run_worker(load_settings(broker=broker, web_port=web_port, data_dir=data_dir, log_level=loglevel))
 
@@ -244,7 +244,7 @@ def worker(broker: str | None, web_port: int | None, data_dir: Path | None, logl
 def demo(paths: tuple[Path, ...], broker: str | None, speed: float, max_wait: float, exit_at_end: bool) -> None:
     """Broker + topics + worker + replay of the samples, with hourly windows shown live, then a summary
     of tolls, hours and alerts; the dashboard stays up until Enter."""
-    from streams.demo import run_demo
+    from streams.ui.demo import run_demo
 
     sys.exit(run_demo(list(paths), broker=broker, speed=speed, max_wait=max_wait, exit_at_end=exit_at_end))
 
@@ -256,7 +256,7 @@ def demo(paths: tuple[Path, ...], broker: str | None, speed: float, max_wait: fl
               help="Empty directory to write the documents and their manifest.toml into.")
 def synth(entries: int, seed: int, out: Path) -> None:
     """Write a deterministic synthetic corpus of live blogs and articles (benchmarks, tests)."""
-    from streams.synth import write_corpus
+    from streams.tools.synth import write_corpus
 
     try:
         summary = write_corpus(out, entries=entries, seed=seed)
@@ -297,7 +297,7 @@ def tail(topic: str, broker: str | None, from_beginning: bool, follow: bool, as_
 @broker_option
 def watch(broker: str | None) -> None:
     """Live terminal view: hourly windows, tolls, latest events, throughput and lag (Ctrl-C to stop)."""
-    from streams.watch import run_watch
+    from streams.ui.watch import run_watch
 
     settings = load_settings(broker=broker)
     _run_sync(run_watch, settings)
@@ -323,7 +323,7 @@ def alerts() -> None:
 def alerts_forward(broker: str | None, alertmanager: str | None, webhook: str | None, resend_interval: float,
                    group_id: str, receiver: str, external_url: str) -> None:
     """Send liveblog.alerts to an Alertmanager and/or a webhook; commit only after a 2xx, retry with backoff."""
-    from streams.forwarder import AlertmanagerReceiver, WebhookReceiver, run_forwarder
+    from streams.ui.forwarder import AlertmanagerReceiver, WebhookReceiver, run_forwarder
 
     if not alertmanager and not webhook:
         raise click.UsageError("give --alertmanager URL, --webhook URL, or both")
@@ -349,7 +349,7 @@ def bench(quick: bool, out: Path, entries: int | None, rss_entries: int | None, 
     """Throughput, latency and memory of the pipeline on embedded brokers, against a raw baseline."""
     from dataclasses import replace
 
-    from streams.bench import FULL, QUICK, run_bench
+    from streams.tools.bench import FULL, QUICK, run_bench
 
     sizes = {k: v for k, v in {"pipeline_entries": entries, "rss_entries": rss_entries,
                                "latency_seconds": latency_seconds}.items() if v}

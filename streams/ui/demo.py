@@ -23,19 +23,19 @@ import orjson
 from rich.console import Console, Group
 from rich.table import Table
 
-from streams.broker import EmbeddedBroker, free_port, port_is_free
-from streams.console import WindowBoard, follow_windows, live_view, replay_progress
+from streams.worker.broker import EmbeddedBroker, free_port, port_is_free
+from streams.ui.console import WindowBoard, follow_windows, live_view, replay_progress
 from streams.ingest import ParseError, parse_paths
-from streams.processes import spawn_worker, stop_process
-from streams.producer import replay
+from streams.worker.processes import spawn_worker, stop_process
+from streams.replay.producer import replay
 from streams.settings import Settings
-from streams.topics import ALERTS, HOURLY, TOLLS, create_topics
+from streams.worker.topics import ALERTS, HOURLY, TOLLS, create_topics
 from streams.ui.render import alert_table, hour_table, toll_table
 from streams.ui.topic_reader import read_topics
-from streams.windows import HOUR, window_starts
+from streams.fold.windows import HOUR, window_starts
 from schemas import format_utc
 
-SAMPLES = Path(__file__).resolve().parents[1] / "data" / "samples"
+SAMPLES = Path(__file__).resolve().parents[2] / "data" / "samples"
 
 
 def sample_paths() -> list[Path]:

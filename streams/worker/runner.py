@@ -9,11 +9,11 @@ import sys
 import faust
 from aiokafka.errors import KafkaConnectionError, KafkaError
 
-from streams.app import create_app
-from streams.recovery import verify_recovery_highwaters
-from streams.security import aiokafka_kwargs
+from streams.worker.app import create_app
+from streams.worker.recovery import verify_recovery_highwaters
+from streams.worker.security import aiokafka_kwargs
 from streams.settings import Settings
-from streams.topics import create_topics
+from streams.worker.topics import create_topics
 
 log = logging.getLogger("liveblog.worker")
 

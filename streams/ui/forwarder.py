@@ -29,10 +29,10 @@ from aiokafka.errors import CommitFailedError
 from pydantic import ValidationError
 
 from schemas import Alert, format_utc
-from streams.fetching import adapt_fetch_wait
-from streams.security import aiokafka_kwargs
+from streams.worker.fetching import adapt_fetch_wait
+from streams.worker.security import aiokafka_kwargs
 from streams.settings import Settings
-from streams.topics import ALERTS
+from streams.worker.topics import ALERTS
 
 log = logging.getLogger("liveblog.alerts")
 NO_END = "0001-01-01T00:00:00Z"  # Alertmanager's "not resolved yet"

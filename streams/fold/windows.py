@@ -193,7 +193,7 @@ class EventTimeWindows:
 
     def _indexed(self, index: str) -> list[tuple[str, dict[str, Any]]]:
         """The windows an index names. A crash can keep an index and lose a window written before it
-        but written again after it in the same batch (streams.stores); such a window is skipped, as
+        but written again after it in the same batch (streams.state.stores); such a window is skipped, as
         if it had not been opened yet: the batch is delivered again and opens it."""
         return [(key, state) for key in self._keys(index) if (state := self.windows.get(key)) is not None]
 

@@ -602,7 +602,7 @@ def write_corpus(out_dir: Path, *, entries: int, seed: int) -> CorpusSummary:
         raise FileExistsError(f"{out_dir} already holds a corpus (manifest.toml or *.txt); use an empty directory")
     rng = random.Random(seed)
     with open(out_dir / "manifest.toml", "w", encoding="utf-8", newline="\n") as manifest:
-        manifest.write(f"# Synthetic live-blog corpus written by streams.synth (entries = {entries}, seed = {seed}).\n"
+        manifest.write(f"# Synthetic live-blog corpus written by streams.tools.synth (entries = {entries}, seed = {seed}).\n"
                        "# Outlets and content are invented; read by streams.ingest.resolve_meta.\n")
         writer = _Writer(out_dir, manifest)
         for date, conflict, budget in _plan(bank.conflicts, entries, rng):

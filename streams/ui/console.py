@@ -12,10 +12,10 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 from rich.table import Table
 
 from schemas import Entry, Record, format_utc
-from streams.producer import ReplayStats, replay
-from streams.schedule import Scheduled
+from streams.replay.producer import ReplayStats, replay
+from streams.replay.schedule import Scheduled
 from streams.settings import Settings
-from streams.topics import HOURLY
+from streams.worker.topics import HOURLY
 from streams.ui.topic_reader import read_topics
 
 

@@ -1,4 +1,4 @@
-"""Prometheus metrics of the worker, served at ``/metrics`` by its web server (streams.web).
+"""Prometheus metrics of the worker, served at ``/metrics`` by its web server (streams.ui.dashboard).
 
 The agents call the small functions below as records flow; consumer lag is computed when Prometheus
 scrapes (the high watermark then, minus the next offset to process), so it is right even while the

@@ -4,7 +4,7 @@ Classified events arrive from every source partition. They wait in a pending buf
 watermark (the slowest source partition's stream time) passes them, and are then released in
 event-time order, so the outcome does not depend on how partitions interleave: the same input gives
 the same event ids, verdicts, tolls and windows with one worker or several. Per released event:
-1. near-duplicate dedup gives its verdict and event_id (streams.neardup);
+1. near-duplicate dedup gives its verdict and event_id (streams.dedup.near);
 2. a ``new`` event or a ``revision`` (which replaces the event it revises) updates the tolls and
    enters its hourly window; a ``copy`` or ``same_event`` is one more mention and counts nowhere;
 3. windows that the watermark closed are emitted, final; a closed window that an event arriving
@@ -17,7 +17,7 @@ are the change of each series' best toll within it (what was newly reported, neg
 downward correction) and its ``tolls`` the tolls at its end.
 
 State is five mutable mappings of JSON values, so the worker passes views of one Faust table
-(streams.stores explains why one) and ``analyze`` passes dicts: both run this same code.
+(streams.state.stores explains why one) and ``analyze`` passes dicts: both run this same code.
 """
 
 from __future__ import annotations
@@ -30,10 +30,10 @@ from functools import lru_cache
 from typing import Any
 
 from schemas import ClassifiedEvent, RollingWindow, TollSnapshot, TollUpdate, UniqueEntry, WindowValue, format_utc
-from streams import tolls
-from streams.neardup import DedupConfig, NearDuplicateIndex, Sketch
-from streams.stores import PrefixView
-from streams.windows import HOUR, EventTimeWindows
+from streams.fold import tolls
+from streams.dedup.near import DedupConfig, NearDuplicateIndex, Sketch
+from streams.state.stores import PrefixView
+from streams.fold.windows import HOUR, EventTimeWindows
 
 UNIQUE_FIELDS = tuple(UniqueEntry.model_fields)
 TOLL_EVENTS = "events"  # key of the tolls' {event_id: series keys}
@@ -79,7 +79,7 @@ class Stores:
     duplicates: MutableMapping[str, Any] = field(default_factory=dict)
 
 
-CLOCKS = "c:"  # prefix of the clocks in stores_in_one; a WriteBehind flushes them last (streams.stores)
+CLOCKS = "c:"  # prefix of the clocks in stores_in_one; a WriteBehind flushes them last (streams.state.stores)
 
 
 def stores_in_one(mapping: MutableMapping[str, Any]) -> Stores:
@@ -126,7 +126,7 @@ class Aggregator:
         if HOUR + grace + allowed_lateness > (horizon := self.near_duplicates.config.horizon):
             raise ValueError(
                 f"grace {grace} plus allowed lateness {allowed_lateness} reach past the near-duplicate horizon "
-                f"({horizon}, horizon_hours in streams/data/dedup.toml) less the window's hour: an event that "
+                f"({horizon}, horizon_hours in streams/dedup/data/dedup.toml) less the window's hour: an event that "
                 "late would be judged after the entries it repeats were forgotten, and count twice")
 
     def forget_derived(self) -> None:
@@ -243,8 +243,8 @@ class Aggregator:
         return True
 
     def _tolls(self) -> dict[str, Any]:
-        """The tolls state (streams.tolls) as one dict, read from its keys once, then kept as
-        written (streams.tolls never changes a state in place)."""
+        """The tolls state (streams.fold.tolls) as one dict, read from its keys once, then kept as
+        written (streams.fold.tolls never changes a state in place)."""
         if self._tolls_state is None:
             keys = self.stores.tolls.get(TOLL_SERIES) or []
             self._tolls_state = {"events": self.stores.tolls.get(TOLL_EVENTS) or {},
@@ -255,7 +255,7 @@ class Aggregator:
         """Write what changed, each series under its own key: one value holding every series grows
         with their number, and a state record must stay under Kafka's 1 MB record limit.
         The list of series is written after the series: a crash loses a suffix of a batch's writes
-        (streams.stores), and a key written again moves to the end, so a list written before a
+        (streams.state.stores), and a key written again moves to the end, so a list written before a
         series it names could outlive it."""
         if new is old:
             return

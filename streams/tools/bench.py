@@ -47,14 +47,14 @@ from aiokafka import AIOKafkaConsumer, AIOKafkaProducer, TopicPartition
 from aiokafka.admin import AIOKafkaAdminClient, NewTopic
 
 from schemas import Entry, ReplayControl, format_utc
-from streams.broker import EmbeddedBroker, free_port
-from streams.fetching import adapt_fetch_wait
-from streams.producer import linger_ms, replay, send_clock
-from streams.schedule import Scheduled, replay_schedule, schedule_counts
-from streams.processes import spawn_worker, stop_process
+from streams.worker.broker import EmbeddedBroker, free_port
+from streams.worker.fetching import adapt_fetch_wait
+from streams.replay.producer import linger_ms, replay, send_clock
+from streams.replay.schedule import Scheduled, replay_schedule, schedule_counts
+from streams.worker.processes import spawn_worker, stop_process
 from streams.settings import Settings
-from streams.topics import ENTRIES, HOURLY, TABLE_ENTRY_SEEN, TABLE_FOLD, UNIQUE, changelog_topic, create_topics
-from streams.windows import HOUR, window_starts
+from streams.worker.topics import ENTRIES, HOURLY, TABLE_ENTRY_SEEN, TABLE_FOLD, UNIQUE, changelog_topic, create_topics
+from streams.fold.windows import HOUR, window_starts
 
 __all__ = ["BenchConfig", "BenchResult", "FULL", "QUICK", "run_bench", "raw_baseline", "pipeline_run",
            "latency_run", "analyze_rate", "make_corpus", "compact_days", "last_line"]
@@ -131,9 +131,9 @@ def compact_days(entries: Sequence[Entry], start: dt.date = dt.date(2020, 9, 27)
 
 
 def make_corpus(directory: Path, entries: int, seed: int, *, compact: bool = True) -> list[Entry]:
-    """A synthetic corpus written to ``directory`` and parsed (streams.synth, streams.ingest)."""
+    """A synthetic corpus written to ``directory`` and parsed (streams.tools.synth, streams.ingest)."""
     from streams.ingest import parse_paths
-    from streams.synth import write_corpus
+    from streams.tools.synth import write_corpus
 
     summary = write_corpus(directory, entries=entries, seed=seed)
     parsed = parse_paths(list(summary.paths))

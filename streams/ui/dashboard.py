@@ -6,7 +6,7 @@ the latest events), then follows them: every worker shows the whole picture, als
 whichever worker folds. Every change is pushed to the open ``/api/stream`` connections.
 
 :func:`add_routes` registers Faust web views (aiohttp driver) on the worker's web server:
-``GET /`` (dashboard, ``streams/static/``), ``/api/windows``, ``/api/tolls``, ``/api/events``,
+``GET /`` (dashboard, ``streams/ui/static/``), ``/api/windows``, ``/api/tolls``, ``/api/events``,
 ``/api/alerts``, ``/api/stream`` (SSE: a ``snapshot`` event, then one event per change) and
 ``/metrics``.
 """
@@ -26,7 +26,7 @@ from faust.exceptions import NotReady
 from faust.types import TP
 
 from schemas import Alert, ClassifiedEvent, HourWindow, TollUpdate, WindowValue, format_utc
-from streams import metrics
+from streams.worker import metrics
 
 STATIC = Path(__file__).parent / "static"
 RECENT_EVENTS_PER_PARTITION = 50
@@ -192,7 +192,7 @@ def add_routes(app: faust.App, model: ReadModel) -> None:
 
 async def follow_outputs(settings: Any, model: ReadModel) -> None:
     """Fill ``model`` from the output topics, then follow them (until cancelled)."""
-    from streams.topics import ALERTS, EVENTS, HOURLY, TOLLS
+    from streams.worker.topics import ALERTS, EVENTS, HOURLY, TOLLS
     from streams.ui.topic_reader import read_topics
 
     readers = {HOURLY: lambda v: model.on_window(HourWindow.from_json(v)),

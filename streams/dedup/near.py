@@ -1,6 +1,6 @@
 """Near-duplicate dedup: revisions, copies and the same event from other sources (no Kafka, no Faust).
 
-Exact duplicates (same entry_id) are dropped before this stage by ``streams.dedup.first_sighting``.
+Exact duplicates (same entry_id) are dropped before this stage by ``streams.dedup.exact.first_sighting``.
 Entries arrive one by one in event-time order; ``NearDuplicateIndex.judge`` says what each one is:
 
 - ``new``: a first report; its event_id is derived from its blog slot (source, blog, minute), so a
@@ -41,7 +41,7 @@ VerdictName = Literal["new", "revision", "copy", "same_event"]
 
 @dataclass(frozen=True)
 class DedupConfig:
-    """Thresholds; the values and the reasons for them are in ``streams/data/dedup.toml``."""
+    """Thresholds; the values and the reasons for them are in ``streams/dedup/data/dedup.toml``."""
 
     horizon_hours: float = 48
     shingle_words: int = 3
@@ -414,7 +414,7 @@ class NearDuplicateIndex:
 
     def _verdict(self, record: dict[str, Any]) -> Verdict:
         # a crash can keep an entry's record and lose its event's, written later in the batch
-        # (streams.stores): the entry alone is then what is known of the event
+        # (streams.state.stores): the entry alone is then what is known of the event
         event = self.store.get(f"e:{record['e']}") or {"m": 1, "s": [record["src"]], "f": record["t"]}
         return Verdict(verdict=record["v"], event_id=record["e"], cluster=record["k"], mentions=event["m"],
                        sources=list(event["s"]), revision_of=record["r"], first_seen=_parse(event["f"]))

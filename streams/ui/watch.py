@@ -20,11 +20,11 @@ from rich.live import Live
 from rich.table import Table
 from rich.text import Text
 
-from streams.console import WindowBoard
+from streams.ui.console import WindowBoard
 from streams.settings import Settings
 from streams.ui.render import cell, toll_table
 from streams.ui.topic_reader import read_topics
-from streams.topics import EVENTS, HOURLY, TOLLS
+from streams.worker.topics import EVENTS, HOURLY, TOLLS
 
 TOPICS = (HOURLY, TOLLS, EVENTS)
 RECENT_EVENTS_PER_PARTITION = 20

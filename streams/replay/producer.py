@@ -16,10 +16,10 @@ from typing import Any
 from aiokafka import AIOKafkaProducer
 
 from schemas import Entry, ReplayControl
-from streams.schedule import Scheduled, replay_schedule
-from streams.security import aiokafka_kwargs
+from streams.replay.schedule import Scheduled, replay_schedule
+from streams.worker.security import aiokafka_kwargs
 from streams.settings import Settings
-from streams.topics import CONTROL_HEADER, ENTRIES
+from streams.worker.topics import CONTROL_HEADER, ENTRIES
 
 
 @dataclass

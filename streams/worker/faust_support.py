@@ -1,7 +1,7 @@
 """Where the worker departs from Faust's defaults, each for a reason seen on the embedded broker:
 batches that never make a live record wait, a transport with short fetch waits, flow control that
 does not drop queued records after a rebalance, and entries held back while the fold has a backlog
-(``streams.pacing``). ``streams.app`` wires them into its agents.
+(``streams.worker.pacing``). ``streams.worker.app`` wires them into its agents.
 """
 
 from __future__ import annotations
@@ -18,8 +18,8 @@ from faust.transport.drivers import aiokafka as faust_aiokafka
 from mode.utils.objects import cached_property
 from mode.utils.queues import FlowControlEvent
 
-from streams.fetching import adapt_fetch_wait
-from streams.pacing import FoldPacing
+from streams.worker.fetching import adapt_fetch_wait
+from streams.worker.pacing import FoldPacing
 
 
 def act_for(event: faust.EventT) -> None:
@@ -96,7 +96,7 @@ async def batches(stream: faust.StreamT, max_size: int, *, at_once: int, gap: fl
 
 class PacedEntries:
     """Holds this worker's entries partitions back while its fold has a backlog, as
-    ``streams.pacing.FoldPacing`` decides. Called after every batch of either stage and from a
+    ``streams.worker.pacing.FoldPacing`` decides. Called after every batch of either stage and from a
     timer. The backlog is the fold partition's high watermark, from the consumer's last fetch of
     it, less the offset after the last record this worker folded; a worker that does not fold
     never holds its entries back. The fold partition is never paused, so a backlog drains.
@@ -151,7 +151,7 @@ def transport_with_fetch_wait(fetch_wait_ms: int, fetch_wait_max_ms: int) -> typ
     """Faust's Kafka transport with the worker consumer's two fetch pauses cut to ``fetch_wait_ms``:
     - the fetch wait, which Faust fixes at 1500 ms: the embedded broker holds a fetch of several
       partitions that long even when data arrives, so every hop of the pipeline took up to 1.5 s;
-      it grows up to ``fetch_wait_max_ms`` while a backlog comes back empty (streams.fetching);
+      it grows up to ``fetch_wait_max_ms`` while a backlog comes back empty (streams.worker.fetching);
     - aiokafka's prefetch backoff (100 ms): while fetched records of one partition wait unread (a
       changelog the worker only reads at recovery), the next fetch from that broker waits too.
     Both are private attributes of aiokafka's consumer; tests/test_app.py checks they take effect."""

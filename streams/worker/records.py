@@ -15,7 +15,7 @@ import orjson
 from pydantic import ValidationError
 
 from schemas import DeadLetter, Entry, ReplayControl, format_utc
-from streams.topics import CONTROL_HEADER
+from streams.worker.topics import CONTROL_HEADER
 
 
 class BadRecord(ValueError):

@@ -72,7 +72,7 @@ async def create_topics(settings: Settings) -> dict[str, str]:
     from aiokafka.admin import AIOKafkaAdminClient, NewTopic
     from aiokafka.errors import TopicAlreadyExistsError
 
-    from streams.security import aiokafka_kwargs
+    from streams.worker.security import aiokafka_kwargs
 
     admin = AIOKafkaAdminClient(bootstrap_servers=settings.bootstrap_servers, client_id="liveblog-admin",
                                 **aiokafka_kwargs(settings))

@@ -1,0 +1,1 @@
+"""Tools shipped with the command line: ``liveblog bench`` and ``liveblog synth``."""

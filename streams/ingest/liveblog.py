@@ -64,6 +64,8 @@ def accepted_stamps(items: list[Item], rejected: list[Rejected]) -> set[int]:
     stamps = [(i, item) for i, item in enumerate(items) if isinstance(item, StampLine)]
     only_edit_notes = all(item.edit_note for _, item in stamps)
     kinds = Counter(item.kind for _, item in stamps)
+    strong = Counter(item.kind for _, item in stamps if item.strength == 2 and not item.edit_note)
+    main_kind, main_count = strong.most_common(1)[0] if len(strong) == 1 else (None, 0)
     accepted = set()
     for i, item in stamps:
         following = next((x for x in items[i + 1:] if not isinstance(x, Blank)), None)
@@ -75,6 +77,9 @@ def accepted_stamps(items: list[Item], rejected: list[Rejected]) -> set[int]:
         elif _publication_line(item, i, stamps):
             rejected.append(Rejected(item.line, item.stamp_text, "the page's own publication time (a dated stamp above "
                                                                  "entries stamped otherwise)"))
+        elif item.strength < 2 and main_count >= 3 and item.kind != main_kind and kinds[item.kind] < main_count:
+            rejected.append(Rejected(item.line, item.stamp_text, f"a bare time among a page of {main_kind} stamps "
+                                                                 "(a sidebar's, a video's length)"))
         elif item.strength == 2 or (item.strength == 1 and len(stamps) >= 2) or kinds[item.kind] >= 2:
             accepted.add(i)
         else:

@@ -13,18 +13,20 @@ from streams.ingest.zones import zone_pattern
 MONTH = (
     r"(?i:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
     r"|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?"
+    r"|januar|februar|märz|maerz|mai|juni|juli|oktober|dezember|okt|dez"
     r"|янв\w*|фев\w*|мар\w*|апр\w*|ма[йя]|июн\w*|июл\w*|авг\w*|сен\w*|окт\w*|ноя\w*|дек\w*)\.?"
 )
 _MONTHS = {k: i % 12 + 1 for i, k in enumerate(
     "jan feb mar apr may jun jul aug sep oct nov dec янв фев мар апр май июн июл авг сен окт ноя дек".split())}
 _MONTHS["мая"] = 5  # Russian genitive of May
+_MONTHS.update({"mär": 3, "mae": 3, "mai": 5, "okt": 10, "dez": 12})  # German
 WEEKDAY = (
     r"(?i:(?:mon|tues?|wed(?:nes)?|thu(?:rs?)?|fri|sat(?:ur)?|sun)(?:day)?\.?"
     r"|понедельник|вторник|среда|четверг|пятница|суббота|воскресенье)"
 )
 _MONTH_NAMES = "jan feb mar apr may jun jul aug sep oct nov dec".split()
 _WEEKDAYS = {k: i % 7 for i, k in enumerate("mon tue wed thu fri sat sun пон вто сре чет пят суб вос".split())}
-_DAY = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
+_DAY = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th|\.)?"
 _YEAR = r"(?:19|20)\d{2}"
 _AMPM = r"[aApP]\.?\s?[mM](?![A-Za-z])\.?"
 
@@ -42,7 +44,7 @@ def clock(p: str = "") -> str:
     French ("20h27") or four digits ("0915"); never a time with seconds, a price or a decimal."""
     return (rf"(?<![\d£$€.,:/])(?:"
             rf"(?P<{p}h12>2[0-3]|1\d|0?\d)(?:[:.]\s?(?P<{p}m12>[0-5]\d))?\s?(?P<{p}ampm>{_AMPM})"
-            rf"|(?P<{p}h24>[01]?\d|2[0-3])[:.]\s?(?P<{p}m24>[0-5]\d)(?![\d]|[:.]\d)"
+            rf"|(?P<{p}h24>[01]?\d|2[0-3])[:.]\s?(?P<{p}m24>[0-5]\d)(?::[0-5]\d(?![\d:]))?(?![\d]|[:.]\d)"
             rf"|(?P<{p}hfr>[01]?\d|2[0-3])h(?P<{p}mfr>[0-5]\d)(?!\d)"
             rf"|(?P<{p}h4>[01]\d|2[0-3])(?P<{p}m4>[0-5]\d)(?![\d,.]\d|\d|[-/]\d))")
 
@@ -54,6 +56,7 @@ def date_before(p: str = "") -> str:
             rf"(?:(?P<{p}bd>{_DAY})\s+(?P<{p}bm>{MONTH}),?\s+(?:(?P<{p}by>{_YEAR}),?\s+)?"
             rf"|(?P<{p}bm2>{MONTH})\s+(?P<{p}bd2>{_DAY}),?\s+(?:(?P<{p}by2>{_YEAR}),?\s+)?"
             rf"|(?P<{p}num>\d{{1,2}}/\d{{1,2}}/(?:\d{{4}}|\d{{2}}))\s+"
+            rf"|(?P<{p}dotted>(?:[12]\d|3[01]|0?[1-9])\.(?:1[0-2]|0?[1-9])\.(?:19|20)\d\d),?\s+"
             rf"|(?P<{p}iso>(?:19|20)\d\d-[01]\d-[0-3]\d)[ T])(?:at\s+)?)")
 
 
@@ -64,7 +67,8 @@ def date_after(p: str = "") -> str:
 
 
 def zone(p: str = "") -> str:
-    return rf"(?P<{p}zone>{zone_pattern()})"
+    """A zone, or German "Uhr" ("22.57 Uhr": o'clock, the page's own zone)."""
+    return rf"(?P<{p}zone>{zone_pattern()}|Uhr(?![A-Za-z]))"
 
 
 def stamp(p: str = "") -> str:
@@ -113,16 +117,21 @@ def read_clock(m: re.Match[str], p: str = "") -> Clock | None:
         if digits is None:
             return None
         hour, minute = int(g("h" + digits)), int(g("m" + digits))
-        if digits == "4" and (g("bd") or g("bd2") or g("iso")):
+        if digits == "4" and (g("bd") or g("bd2") or g("iso") or g("dotted")):
             return None  # "April 21, 2019": the year of a date, not a time
     if iso := g("iso"):
         year, month, day = iso.split("-")
         month = _MONTH_NAMES[int(month) - 1] if 1 <= int(month) <= 12 else None
+    elif dotted := g("dotted"):  # 21.7.2021: day, month, year
+        day, month, year = dotted.split(".")
+        month = _MONTH_NAMES[int(month) - 1]
     else:
         day = g("bd") or g("bd2") or g("ad") or g("ad2")
         month = g("bm") or g("bm2") or g("am") or g("am2")
         year = g("by") or g("by2") or g("ay") or g("ay2")
     zone_text = g("zone")
+    if zone_text and zone_text.strip() == "Uhr":
+        zone_text = "local time"  # German o'clock: the page's own zone
     return Clock(hour, minute, zone_text.strip() if zone_text else None, int(year) if year else None,
                  month_number(month) if month else None, int(re.sub(r"\D", "", day)) if day else None,
                  g("num"), twelve, g("h4") is not None,

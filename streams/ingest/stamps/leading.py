@@ -13,8 +13,9 @@ from streams.ingest.stamps.grammar import Clock, read_clock, stamp, zone
 # relative time ("36m ago"), an opening bracket.
 _FURNITURE = (r"^\s*(?:[-–•▪●◦*·]\s*|\d{1,2}\.\s+)?"
               r"(?P<bracket>\[)?\s*"
-              r"(?:(?P<label>(?i:(?:final\s+|latest\s+)?update[ds]?|posted|published|timestamp|breaking|latest))\b"
-              r"(?:\s+\d{1,3}\b)?\s*[,:]?\s*(?i:at\s+)?)?"
+              r"(?:(?P<label>(?i:(?:final\s+|latest\s+)?update[ds]?|posted|published|timestamp|breaking|latest"
+              r"|original\s+post))\b"
+              r"(?:\s+\d{1,3}\b)?\s*[,:]?\s*(?i:at\s+|vom\s+)?)?"
               r"(?:\d{1,3}\s?(?:m|mins?|h|hrs?)\s+ago\s*)?(?P<open>\()?\s*"
               # the start of a range ("11:16-11:18 PM": the update is stamped with its start)
               r"(?:(?P<from>(?:[01]?\d|2[0-3])[:.][0-5]\d)\s*[-–]\s*(?=\d))?")
@@ -78,6 +79,8 @@ def read_leading(line: str) -> Leading | None | str:
         return "a time in brackets inside a sentence"
     if rest and not separated and not _BARE_HEADLINE.match(rest):
         return "a time at the start of a sentence, not a stamp"
+    if rest and not re.search(r"[^\W\d_]{2}", rest):
+        return "no words after the time: a number, a date or a cut-off line, not an update"
     if rest and not separated and clock.four_digits and clock.zone is None and not rest[:1].isupper():
         return "a four-digit number, not a stamp"
     second = m["second"]

@@ -66,8 +66,9 @@ _NP = rf"(?P<np>(?:\s+{_MOD}){{0,3}}?\s+(?:{_PLURAL_NOUN}|{_DEMONYM}|{_SINGULAR_
 _ITEM = (rf"(?:(?:(?i:a|an|one|his|her|their)\s+)?(?:{_MOD}\s+)??{_SINGULAR_NOUN}"
          rf"|(?:(?i:his|her|their)\s+)?{_NUM}\s+(?:{_MOD}\s+)??{_PLURAL_NOUN})")
 # "a woman and a child", "two brothers and a sister", or one person: "a soldier", "another civilian".
+_SINGULAR_DEMONYM = alternation(_GAZ.singular_demonyms)
 _LIST = (rf"(?P<list>{_ITEM}(?:\s*,\s*{_ITEM})*\s*(?:,\s*and|and|&)\s*{_ITEM}"
-         rf"|(?i:a|an|one|another)\s+(?:{_MOD}\s+)??{_SINGULAR_NOUN})(?![\w-])")
+         rf"|(?i:a|an|one|another)\s+(?:{_MOD}\s+)??{_SINGULAR_NOUN}|(?i:a|an|one|another)\s+(?:{_SINGULAR_DEMONYM}))(?![\w-])")
 _ATTACKERS = re.compile(rf"(?<![\w-]){_ialt(_LEX['attackers']['words'])}(?![\w-])")
 _INC_AFTER = _ialt(_LEX["increment"]["after"])
 _INC_BEFORE = re.compile(rf"(?:^|\s)(?:{_ialt(_LEX['increment']['before'])})\s*$")
@@ -114,6 +115,12 @@ _BRINGING = re.compile(
     r"(?<![\w-])(?i:bringing|brings|brought|raising|raises|raised|taking|takes|pushing|pushes|pushed)\s+"
     rf"(?P<gap>(?:[\w'’-]+\s+){{0,12}}?)(?i:to)\s+(?:(?P<qual>{_QUAL})\s+)?(?P<num>{_NUM}){_NOT_COUNT}"
 )
+# "This raises to six the number of Palestinians killed", "brings to 40 the death toll".
+_RAISES_TO = re.compile(
+    rf"(?<![\w-])(?i:raises|raised|raising|brings|brought|bringing|takes|took|taking|pushes|pushed|puts|put)\s+(?i:to)\s+"
+    rf"(?:(?P<qual>{_QUAL})\s+)?(?P<num>{_NUM}){_NOT_COUNT}\s+(?P<gap>(?i:the|its|their)\s+(?:[\w'’-]+\s+){{0,4}}?"
+    rf"(?:toll|number\s+of\s+(?:[\w'’-]+\s+){{0,2}}?(?:dead|deaths|killed|fatalities|wounded|injured)))(?![\w-])"
+)
 # "claimed at least 274 lives", "took 12 lives"; "Five more lives were lost".
 _LIVES_TAKEN = re.compile(rf"(?<![\w-])(?i:{_ialt(_LEX['lives']['before'])})\s+{_COUNT}\s+(?i:lives)(?![\w-])")
 _LIVES_LOST = re.compile(rf"(?<![\w-]){_COUNT}\s+(?i:lives)\s+(?i:{_ialt(_LEX['lives']['after'])})(?![\w-])")
@@ -121,7 +128,8 @@ _LIVES_LOST = re.compile(rf"(?<![\w-]){_COUNT}\s+(?i:lives)\s+(?i:{_ialt(_LEX['l
 _RULE_IDS = {"bringing": "total-bringing", "toll": "total-toll", "lives": "lives-count", "after": "count-then-outcome",
              "before": "outcome-then-count", "nouns": "count-outcome-noun", "list": "people-listed"}
 # Tried in this order; where two read the same number, the earlier one wins.
-_SOURCES = (("bringing", _BRINGING), ("toll", _TOLL), ("lives", _LIVES_TAKEN), ("lives", _LIVES_LOST),
+_SOURCES = (("bringing", _BRINGING), ("bringing", _RAISES_TO), ("toll", _TOLL), ("lives", _LIVES_TAKEN),
+            ("lives", _LIVES_LOST),
             ("after", _AFTER), ("before", _BEFORE), ("nouns", _NOUNS))
 _GAP_KILLED = re.compile(r"\b(?:death|deaths|dead|killed|toll|losses|fatalities)\b", re.IGNORECASE)
 _GAP_WOUNDED = re.compile(r"\b(?:wounded|injured|injuries|injury)\b", re.IGNORECASE)

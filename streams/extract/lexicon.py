@@ -200,6 +200,9 @@ class Gazetteer:
                 self._by_name.setdefault(adj, (self.entities[slug], True))
         self.pattern = re.compile(whole_word_alternation(self._by_name))
         self.plural_demonyms = tuple(n for n, (_, adj) in self._by_name.items() if adj and n.endswith("s"))
+        # "a Palestinian", "an Israeli": the adjectives whose plural is a demonym name a person too
+        self.singular_demonyms = tuple(n for n, (_, adj) in self._by_name.items()
+                                       if adj and f"{n}s" in self._by_name)
 
     def mentions(self, text: str) -> list[Mention]:
         out = []
@@ -239,16 +242,47 @@ def world_entries(hand: dict[str, dict[str, Any]]) -> dict[str, dict[str, Any]]:
             entry[key] = [*entry.get(key, ()), *fresh]
             taken.update(fresh)
     skip = taken | set(extra["not_places"]["names"])
-    places = [(state["name"], "US", 0) for state in cache.get_us_states().values()]
-    places += [(city["name"], city["countrycode"], city["population"]) for city in cache.get_cities().values()
-               if city["population"] >= _MIN_CITY]
-    for name, code, _ in sorted(places, key=lambda p: -p[2]):  # the most populous of a name wins
-        if name in skip or code not in by_code or not name[:1].isupper():
+    places = [(city["name"], city["countrycode"], city["population"], "town") for city in cache.get_cities().values()
+              if city["population"] >= _MIN_CITY]
+    places += _subdivisions()
+    for name, code, _, kind in sorted(places, key=lambda p: -p[2]):  # the most populous of a name wins
+        names = [n for n in dict.fromkeys((name, ascii_name(name))) if n not in skip]
+        if not names or code not in by_code or not name[:1].isupper():
             continue
-        slug = _slug(name) if _slug(name) not in entries else f"{_slug(name)}-{code.lower()}"
-        entries[slug] = {"kind": "town", "names": [name], "state": by_code[code]}
-        skip.add(name)
+        base = _slug(ascii_name(name))
+        slug = base if base not in entries else f"{base}-{code.lower()}"
+        entries[slug] = {"kind": kind, "names": names, "state": by_code[code]}
+        skip.update(names)
     return entries
+
+
+_FOLD = str.maketrans({"ı": "i", "İ": "I", "ł": "l", "Ł": "L", "ø": "o", "Ø": "O", "đ": "d", "ß": "ss"})
+
+
+def ascii_name(name: str) -> str:
+    """A place name as English text often writes it: "İzmir" is "Izmir", "Gujarāt" "Gujarat"."""
+    import unicodedata
+
+    decomposed = unicodedata.normalize("NFKD", name.translate(_FOLD))
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
+_GENERIC_REGION = re.compile(r"(?:(?:North|South|East|West|Central|Northern|Southern|Eastern|Western|Upper|Lower|"
+                             r"Capital|Centre|Center|Coast|Coastal|Islands?|Lakes?|Mountains?|Valley)\b\s*)+")
+
+
+def _subdivisions() -> list[tuple[str, str, int, str]]:
+    """The first-level subdivisions of every country (pycountry, ISO 3166-2): "Kerala", "Queensland",
+    "Oaxaca". A name two countries share, or made of generic words only ("Central", "North East"), is
+    left out: it does not say which country. They rank after cities (population 0)."""
+    import pycountry
+
+    found: dict[str, set[str]] = {}
+    for sub in pycountry.subdivisions:
+        if sub.parent_code is None:
+            found.setdefault(sub.name, set()).add(sub.country_code)
+    return [(name, codes.pop(), 0, "region") for name, codes in found.items()
+            if len(codes) == 1 and len(name) > 3 and not _GENERIC_REGION.fullmatch(name)]
 
 
 @cache

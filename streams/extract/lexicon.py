@@ -10,7 +10,7 @@ import re
 import tomllib
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 from re import _constants as _sre  # the regex parser's own view of a pattern: what can start a match
 from re import _parser
@@ -204,12 +204,12 @@ class Gazetteer:
         self.singular_demonyms = tuple(n for n, (_, adj) in self._by_name.items()
                                        if adj and f"{n}s" in self._by_name)
 
-    def mentions(self, text: str) -> list[Mention]:
-        out = []
-        for m in self.pattern.finditer(text):
-            entity, adjective = self._by_name[re.sub(r"\s+", " ", m.group())]
-            out.append(Mention(m.start(), m.end(), entity, adjective))
-        return out
+        # Claims, roles, places and categories each read the mentions of the same sentence
+        self.mentions = lru_cache(maxsize=1 << 14)(self._mentions)
+
+    def _mentions(self, text: str) -> tuple[Mention, ...]:
+        return tuple(Mention(m.start(), m.end(), *self._by_name[re.sub(r"\s+", " ", m.group())])
+                     for m in self.pattern.finditer(text))
 
 
 _MIN_CITY = 100_000  # people: smaller towns come from gazetteer.toml, where a user names them

@@ -8,7 +8,8 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
-from collections.abc import Iterator
+import time
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
@@ -49,6 +50,14 @@ def start_worker(env: dict[str, str], log: Path) -> subprocess.Popen[bytes]:
     with open(log, "ab") as out:
         return subprocess.Popen([sys.executable, "-m", "streams", "worker"], env=env, stdout=out,
                                 stderr=subprocess.STDOUT, cwd=ROOT)
+
+
+def wait_until(condition: Callable[[], object], timeout: float = 60.0, poll: float = 0.1, what: str = "") -> None:
+    """Wait on a condition instead of a fixed sleep: return as soon as it holds, fail at ``timeout``."""
+    deadline = time.monotonic() + timeout
+    while not condition():
+        assert time.monotonic() < deadline, f"timed out after {timeout:g} s waiting for {what or condition}"
+        time.sleep(poll)
 
 
 def stop(process: subprocess.Popen[bytes], log: Path | None = None) -> None:

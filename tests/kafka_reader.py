@@ -38,6 +38,14 @@ def read_topic(bootstrap: str, topic: str, *, until: Callable[[list[dict]], bool
 
 
 
+def written(consumer: Consumer, topic: str) -> int:
+    """Records written to ``topic`` so far: the sum of its partitions' high watermarks (0 before it exists)."""
+    metadata = consumer.list_topics(topic, timeout=10).topics.get(topic)
+    if metadata is None or metadata.error is not None:
+        return 0
+    return sum(consumer.get_watermark_offsets(TopicPartition(topic, p), timeout=10)[1] for p in metadata.partitions)
+
+
 def raw_records(bootstrap: str, topic: str, *, timeout: float = 5.0) -> list[tuple[int, int, bytes, bytes]]:
     """Every record of ``topic`` as (partition, offset, key, value) bytes, tombstones included."""
     consumer = Consumer({"bootstrap.servers": bootstrap, "group.id": "independent-test-tracer",

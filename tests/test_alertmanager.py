@@ -18,7 +18,7 @@ import pytest
 from confluent_kafka import Producer
 
 from streams.worker.broker import free_port
-from tests.conftest import LIVEBLOG, ROOT, SEED_004, run_cli
+from tests.conftest import LIVEBLOG, ROOT, SEED_004, run_cli, wait_until
 
 pytestmark = pytest.mark.slow  # brokers, workers, browsers or real servers: `pytest -m "not slow"` skips them
 
@@ -76,7 +76,7 @@ receivers:
                                 f"--web.listen-address=127.0.0.1:{port}", "--cluster.listen-address="],
                                stdout=log, stderr=subprocess.STDOUT)
     try:
-        wait_for(lambda: _get(f"{url}/api/v2/status") is not None, timeout=30)
+        wait_until(lambda: _get(f"{url}/api/v2/status") is not None, timeout=30)
         yield url, notifications
     finally:
         process.terminate()
@@ -91,13 +91,6 @@ def _get(url: str):
             return json.loads(response.read() or b"null")
     except (OSError, ValueError):
         return None
-
-
-def wait_for(condition, timeout: float = 60.0) -> None:
-    deadline = time.monotonic() + timeout
-    while not condition():
-        assert time.monotonic() < deadline, "timed out"
-        time.sleep(0.2)
 
 
 def active(url: str) -> dict[str, dict]:
@@ -138,13 +131,13 @@ def test_alerts_reach_a_real_alertmanager_and_stay_active_across_a_forwarder_res
     log = tmp_path / "forwarder.log"
     forwarder = start_forwarder(url, broker.url, log)
     try:
-        wait_for(lambda: set(active(url)) == set(firing))
+        wait_until(lambda: set(active(url)) == set(firing))
         for key, alert in active(url).items():
             assert alert["annotations"]["summary"] == firing[key]["summary"]
             assert alert["annotations"]["dashboard"] == "http://127.0.0.1:6066/"
             assert alert["startsAt"].startswith(firing[key]["starts_at"][:19])
         # Alertmanager notified its receiver of every firing alert
-        wait_for(lambda: {name for name, _ in notifications.alertnames("firing")} == {r["rule"] for r in firing.values()})
+        wait_until(lambda: {name for name, _ in notifications.alertnames("firing")} == {r["rule"] for r in firing.values()})
     finally:
         stop(forwarder)
 
@@ -154,5 +147,5 @@ def test_alerts_reach_a_real_alertmanager_and_stay_active_across_a_forwarder_res
         assert set(active(url)) == set(firing), "firing alerts resolved while a forwarder was running"
     finally:
         stop(restarted)
-    wait_for(lambda: not active(url), timeout=6 * RESOLVE_TIMEOUT_S)  # nobody re-sends them: Alertmanager resolves
+    wait_until(lambda: not active(url), timeout=6 * RESOLVE_TIMEOUT_S)  # nobody re-sends them: Alertmanager resolves
     assert "re-sent" in log.read_text()

@@ -8,12 +8,12 @@ from __future__ import annotations
 import shutil
 import signal
 import subprocess
-import time
 
 import orjson
+from confluent_kafka import Consumer
 
-from tests.conftest import LIVEBLOG, ROOT, SEED_004, run_cli, start_worker, stop
-from tests.kafka_reader import committed_offsets, raw_records, read_topic, records_mentioning
+from tests.conftest import LIVEBLOG, ROOT, SEED_004, run_cli, start_worker, stop, wait_until
+from tests.kafka_reader import committed_offsets, raw_records, read_topic, records_mentioning, written
 import pytest
 
 pytestmark = pytest.mark.slow  # brokers, workers, browsers or real servers: `pytest -m "not slow"` skips them
@@ -42,12 +42,18 @@ def test_sigkill_mid_replay_and_restart_with_and_without_local_state(broker, wor
     state = tmp_path / "state"
     worker = start_worker(worker_env, log)
     replay = replay_in_background(worker_env, "6000")  # 14 hours of event time in about 8.5 s
+
+    events = len(run_cli("analyze", str(SEED_004), "--emit", "events").stdout.splitlines())
+    watcher = Consumer({"bootstrap.servers": broker.bootstrap, "group.id": "crash-test-watcher"})
+
+    def events_out() -> int:
+        return written(watcher, "liveblog.events")
     try:
-        time.sleep(9)  # the first worker joins and processes part of the replay
-        worker.send_signal(signal.SIGKILL)
+        wait_until(lambda: events_out() >= events // 3, timeout=120, what="a third of the events")
+        worker.send_signal(signal.SIGKILL)  # mid-replay, with part of it processed
         worker.wait()
         worker = start_worker(worker_env, log)  # local state kept: rocksdb plus changelog
-        time.sleep(7)
+        wait_until(lambda: events_out() >= 2 * events // 3, timeout=120, what="two thirds of the events")
         worker.send_signal(signal.SIGKILL)
         worker.wait()
         shutil.rmtree(state, ignore_errors=True)  # local state lost: tables rebuilt from changelogs
@@ -59,6 +65,17 @@ def test_sigkill_mid_replay_and_restart_with_and_without_local_state(broker, wor
     finally:
         stop(worker, log)
         replay.kill()
+        watcher.close()
+
+
+def uncommitted(bootstrap: str) -> dict[int, tuple[int | None, int]]:
+    """The partitions of the entries topic whose end the worker's group has not committed, as
+    (committed, end). The end is read rather than asked: the embedded broker's ListOffsets
+    under-reports it (see streams/worker/recovery.py)."""
+    entries = read_topic(bootstrap, "liveblog.entries", until=lambda rs: False, timeout=2)
+    ends = {p: 1 + max(r["offset"] for r in entries if r["partition"] == p) for p in {r["partition"] for r in entries}}
+    committed = committed_offsets(bootstrap, "liveblog", "liveblog.entries")
+    return {p: (committed.get(p), end) for p, end in ends.items() if committed.get(p) != end}
 
 
 def test_sigterm_stops_gracefully_with_offsets_committed(broker, worker_env, tmp_path):
@@ -67,23 +84,10 @@ def test_sigterm_stops_gracefully_with_offsets_committed(broker, worker_env, tmp
     assert run_cli("replay", str(SEED_004), "--speed", "0", env=worker_env).returncode == 0
     read_topic(broker.bootstrap, "liveblog.windows.hourly",
                until=lambda rs: len(latest_finals(rs)) == 14, timeout=90)
-    time.sleep(1)
     worker.send_signal(signal.SIGTERM)
     assert worker.wait(30) == 0
 
-    from confluent_kafka import Consumer, TopicPartition
-
-    # the end of each partition, read rather than asked (the embedded broker's ListOffsets
-    # under-reports it; see streams/worker/recovery.py)
-    entries = read_topic(broker.bootstrap, "liveblog.entries", until=lambda rs: False, timeout=5)
-    ends = {p: 1 + max(r["offset"] for r in entries if r["partition"] == p) for p in range(4)}
-    consumer = Consumer({"bootstrap.servers": broker.bootstrap, "group.id": "liveblog"})
-    try:
-        partitions = [TopicPartition("liveblog.entries", p) for p in range(4)]
-        committed = {tp.partition: tp.offset for tp in consumer.committed(partitions, timeout=10)}
-    finally:
-        consumer.close()
-    assert committed == ends, f"committed {committed} != end of log {ends}"
+    assert not (left := uncommitted(broker.bootstrap)), f"a graceful stop commits what it processed: {left}"
 
 
 def test_fetched_highwater_corrects_the_embedded_brokers_list_offsets(broker):
@@ -123,7 +127,7 @@ def test_tables_rebuilt_from_changelogs_keep_dedup_and_closed_windows(broker, wo
     try:
         assert run_cli("replay", str(SEED_004), "--speed", "0", env=worker_env).returncode == 0
         read_topic(broker.bootstrap, "liveblog.windows.hourly", until=lambda rs: len(latest_finals(rs)) == 14)
-        time.sleep(4)  # past Faust's commit interval: everything read is committed
+        wait_until(lambda: not uncommitted(broker.bootstrap), timeout=30, what="the entries' offsets committed")
         worker.send_signal(signal.SIGKILL)
         worker.wait()
         shutil.rmtree(tmp_path / "state")
@@ -194,7 +198,8 @@ def test_two_workers_on_four_partitions_one_killed_mid_replay(broker, worker_env
     replay = subprocess.Popen([LIVEBLOG, "replay", *paths, "--speed", "6000", "--max-wait", "1"], env=worker_env,
                               cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
     try:
-        time.sleep(10)  # both workers joined and share the partitions
+        # both workers joined and share the partitions
+        wait_until(lambda: "Worker ready" in second_log.read_text(errors="replace"), timeout=90, what="the second worker")
         second.send_signal(signal.SIGKILL)
         second.wait()
         assert replay.wait(90) == 0, replay.stderr.read()
@@ -223,9 +228,9 @@ def test_worker_waits_for_an_unreachable_broker_then_runs(tmp_path):
     log = tmp_path / "worker.log"
     worker = start_worker(env, log)
     try:
-        time.sleep(4)
+        wait_until(lambda: "retry 1/" in log.read_text() or worker.poll() is not None, timeout=30, what="a retry")
         assert worker.poll() is None, log.read_text()
-        assert f"broker kafka://127.0.0.1:{port} unreachable" in log.read_text() and "retry 1/" in log.read_text()
+        assert f"broker kafka://127.0.0.1:{port} unreachable" in log.read_text()
         with EmbeddedBroker(port=port, log_path=tmp_path / "broker.log") as broker:
             assert run_cli("replay", str(SEED_004), "--speed", "0", env=env).returncode == 0
             hourly = read_topic(broker.bootstrap, "liveblog.windows.hourly",

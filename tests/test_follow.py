@@ -6,7 +6,6 @@ from __future__ import annotations
 import http.server
 import subprocess
 import threading
-import time
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -14,7 +13,7 @@ import pytest
 
 from streams.worker.broker import EmbeddedBroker
 from streams.replay.follow import SentIds, new_entries
-from tests.conftest import LIVEBLOG, ROOT
+from tests.conftest import LIVEBLOG, ROOT, wait_until
 from tests.kafka_reader import read_topic
 
 pytestmark = pytest.mark.slow  # brokers, workers, browsers or real servers: `pytest -m "not slow"` skips them
@@ -64,13 +63,6 @@ def live_page() -> Iterator[tuple[Page, str]]:
     server.shutdown()
 
 
-def wait_for(condition, timeout: float = 30.0) -> None:
-    deadline = time.monotonic() + timeout
-    while not condition():
-        assert time.monotonic() < deadline, "timed out"
-        time.sleep(0.1)
-
-
 def start_follow(url: str, broker: EmbeddedBroker, state: Path, log: Path) -> subprocess.Popen:
     with open(log, "ab") as out:
         return subprocess.Popen([LIVEBLOG, "follow", url, "--interval", "0.3", "--source", "Test outlet",
@@ -88,7 +80,7 @@ def test_follow_publishes_new_and_revised_entries_once_across_restarts(live_page
     state, log = tmp_path / "follow-state.json", tmp_path / "follow.log"
     follower = start_follow(url, broker, state, log)
     try:
-        wait_for(lambda: "3 new or revised published" in log.read_text())  # the topics exist: read them
+        wait_until(lambda: "3 new or revised published" in log.read_text())  # the topics exist: read them
         read = lambda n: read_topic(broker.bootstrap, "liveblog.entries", until=lambda r: len(r) >= n, timeout=30)  # noqa: E731
         first = read(3)
         assert headlines(first) == sorted(["Five people were killed as Russia struck Ukraine's eastern Kharkiv and "
@@ -96,7 +88,7 @@ def test_follow_publishes_new_and_revised_entries_once_across_restarts(live_page
                                            "Ukraine hopes to boost winter gas storage for Europe"])
         page.fail = True  # the page goes away for a while: reported, retried, nothing lost
         seen = page.requests
-        wait_for(lambda: page.requests >= seen + 2)
+        wait_until(lambda: page.requests >= seen + 2)
         page.fail = False
         page.text = PAGE.format(extra=NEW, edited=EDITED)
         after = read(5)
@@ -113,7 +105,7 @@ def test_follow_publishes_new_and_revised_entries_once_across_restarts(live_page
     restarted = start_follow(url, broker, state, log)
     try:
         seen = page.requests
-        wait_for(lambda: page.requests >= seen + 3)
+        wait_until(lambda: page.requests >= seen + 3)
     finally:
         restarted.terminate()
         restarted.wait(20)

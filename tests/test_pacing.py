@@ -12,14 +12,14 @@ from collections.abc import Callable
 from pathlib import Path
 
 import orjson
-from confluent_kafka import Consumer, TopicPartition
+from confluent_kafka import Consumer
 
 from streams.worker import topics as t
 from streams.tools.bench import make_corpus
 from streams.worker.broker import EmbeddedBroker, free_port
 from streams.worker.pacing import FoldPacing
 from tests.conftest import run_cli, start_worker, stop
-from tests.kafka_reader import read_topic
+from tests.kafka_reader import read_topic, written
 import pytest
 
 pytestmark = pytest.mark.slow  # brokers, workers, browsers or real servers: `pytest -m "not slow"` skips them
@@ -50,9 +50,7 @@ class BulkReplay:
         self.thread.start()
 
     def written(self, topic: str) -> int:
-        """Records written to ``topic`` so far: the sum of its partitions' high watermarks."""
-        partitions = self.consumer.list_topics(topic, timeout=10).topics[topic].partitions
-        return sum(self.consumer.get_watermark_offsets(TopicPartition(topic, p), timeout=10)[1] for p in partitions)
+        return written(self.consumer, topic)
 
     def wait_for_events(self, distinct: int, quiet_s: float, sample: Callable[[int, int], None] = lambda *_: None) -> None:
         """Until the replay ended, 95 % of the events are out and no event came for ``quiet_s``;

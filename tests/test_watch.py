@@ -18,7 +18,7 @@ from streams.ingest import parse_file
 from streams.settings import Settings
 from streams.worker.topics import EVENTS, HOURLY, TOLLS, create_topics
 from streams.ui.watch import WatchState, follow, render
-from tests.conftest import ROOT, SEED_004
+from tests.conftest import ROOT, SEED_004, wait_until
 
 
 def seed_records() -> dict[str, list[Record]]:
@@ -121,8 +121,8 @@ def test_the_live_view_runs_in_a_terminal(broker, tmp_path):
         assert "Nagorno-Karabakh region says 26 more troops killed" in screen  # fitted to 50 lines
         assert "nagorno-karabakh/military/killed" in screen and "lag:" in screen
         subprocess.run(["tmux", "send-keys", "-t", session, "C-c"], check=True)
-        time.sleep(1.5)
-        alive = subprocess.run(["tmux", "has-session", "-t", session], capture_output=True).returncode == 0
-        assert not alive  # Ctrl-C ends the view (and the session with it)
+        # Ctrl-C ends the view (and the session with it)
+        wait_until(lambda: subprocess.run(["tmux", "has-session", "-t", session], capture_output=True).returncode != 0,
+                   timeout=10, what="the view to end on Ctrl-C")
     finally:
         subprocess.run(["tmux", "kill-session", "-t", session], capture_output=True)

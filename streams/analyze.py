@@ -1,8 +1,8 @@
 """Offline mode: the worker's pipeline run in-process on a replay schedule, with no broker.
 
-It calls the same domain functions as the agents, in the same order (exact dedup and
-classification, then the ordered fold into verdicts, tolls and windows), on one partition, so it
-prints the records the worker publishes for the same input.
+It runs the worker's two pipeline steps (``streams.pipeline``: exact dedup and classification,
+then the ordered fold into verdicts, tolls, windows and alerts), on one partition, so it prints the
+records the worker publishes for the same input.
 
 Classification and each entry's near-duplicate sketch depend on the entry alone, and are most of
 the work: with ``analyze_jobs`` other than 1, a pool of processes computes them, a few chunks ahead
@@ -24,9 +24,8 @@ from typing import Any
 from schemas import ClassifiedEvent, Entry, Record
 from streams.fold.aggregate import Aggregator, FoldResult, Stores
 from streams.fold.alerts import AlertEvaluator, load_rules
-from streams.dedup.exact import as_unique, conflict_reason, forget_before, sighting
-from streams.extract.events import classify_event
 from streams.dedup.near import DedupConfig, Sketch, sketch
+from streams.pipeline import BadRecord, EntryStep, FoldStep, Published, classify
 from streams.replay.schedule import Scheduled, replay_schedule
 from streams.settings import Settings
 
@@ -74,23 +73,20 @@ def _fold_replays(schedule: Iterable[Scheduled], settings: Settings, *, emit: st
     items = _sightings(schedule, settings)
     aggregator = Aggregator(Stores(), sources=1, grace=settings.grace, allowed_lateness=settings.allowed_lateness,
                             rolling=settings.rolling_windows)
-    evaluator = AlertEvaluator({}, load_rules(settings.alert_rules))
+    fold = FoldStep(aggregator, AlertEvaluator({}, load_rules(settings.alert_rules)) if emit == "alerts" else None)
     jobs = classifying_processes(settings, entries)
     config = aggregator.near_duplicates.config
     prepared = _prepared_in_pool(items, config, jobs) if jobs > 1 else map(_prepare, items, repeat(config))
     for item, event, sketched in prepared:
+        published = Published(FoldResult())  # an exact duplicate or a conflict: the entry step drops it
         if item.control is not None:
-            result = aggregator.on_clock(0, 0, item.control.stream_time)
+            published = fold.clock(0, 0, item.control.stream_time)
         elif event is not None:
-            result = aggregator.on_event(0, 0, event, sketched)
-            if result.late_reason:
-                print(f"liveblog analyze: {event.entry_id}: {result.late_reason}", file=sys.stderr)
-        else:
-            result = FoldResult()  # an exact duplicate or a conflict: the entry stage drops it
-        if emit == "alerts":
-            yield from evaluator.on_fold(result.events, result.tolls, result.windows)
-        else:
-            yield from getattr(result, emit)
+            try:
+                published = fold.event(0, 0, event, sketched)
+            except BadRecord as late:
+                print(f"liveblog analyze: {event.entry_id}: {late}", file=sys.stderr)
+        yield from published.alerts if emit == "alerts" else getattr(published.result, emit)
         if on_item is not None:
             on_item(item)
 
@@ -109,17 +105,19 @@ def classifying_processes(settings: Settings, entries: int) -> int:
 def _sightings(items: Iterable[Scheduled], settings: Settings) -> Iterator[Sighted]:
     """Each item, and whether the entry stage passes it on: not an exact duplicate, nor a conflict
     (reported on stderr). The exact-dedup memory expires with the replay clock, as in the worker."""
-    seen: dict[str, Any] = {}
+    step = EntryStep({}, settings.exact_dedup_horizon)
     for position, item in enumerate(items):
         if item.control is not None:
-            forget_before(seen, item.control.stream_time, settings.exact_dedup_horizon)
+            step.clock(item.control.stream_time)
             yield item, True
             continue
         assert item.entry is not None
-        seen_as = sighting(seen, item.entry, f"offline:{position}")
-        if seen_as == "conflict":
-            print(f"liveblog analyze: {conflict_reason(seen, item.entry)}", file=sys.stderr)
-        yield item, seen_as not in ("conflict", "duplicate")
+        try:
+            passed = step.passes(item.entry, f"offline:{position}")
+        except BadRecord as conflict:
+            print(f"liveblog analyze: {conflict}", file=sys.stderr)
+            passed = False
+        yield item, passed
 
 
 def _prepare(sighted: Sighted, config: DedupConfig) -> Prepared:
@@ -131,7 +129,7 @@ def _prepare(sighted: Sighted, config: DedupConfig) -> Prepared:
 
 
 def _classified(entry: Entry, config: DedupConfig) -> tuple[ClassifiedEvent, Sketch]:
-    return classify_event(as_unique(entry)), sketch(entry, config)
+    return classify(entry), sketch(entry, config)
 
 
 def _classified_chunk(entries: list[Entry | None], config: DedupConfig) -> list[tuple[ClassifiedEvent, Sketch] | None]:

@@ -10,7 +10,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from streams.ingest import DocumentMeta, ParseError, parse_text
-from streams.worker.records import BadRecord, decode_entry_record
+from streams.pipeline import BadRecord
+from streams.worker.records import decode_entry_record
 
 META = DocumentMeta(source="Fuzz", date=None, tz="GMT")
 LINES = st.sampled_from([

@@ -12,7 +12,8 @@ from streams.settings import Settings
 
 # The domain: pure packages, and the few pure modules that live beside Kafka-facing code.
 DOMAIN_PACKAGES = ["ingest", "extract", "evaluate", "dedup", "fold", "state"]
-DOMAIN_MODULES = ["streams.replay.schedule", "streams.tools.synth", "streams.worker.records", "streams.analyze"]
+DOMAIN_MODULES = ["streams.pipeline", "streams.replay.schedule", "streams.tools.synth", "streams.worker.records",
+                  "streams.analyze"]
 
 
 @pytest.mark.parametrize("name", [f"streams.{p}" for p in DOMAIN_PACKAGES] + DOMAIN_MODULES)

@@ -6,7 +6,8 @@ from datetime import datetime, timezone
 import pytest
 
 from schemas import Entry, ReplayControl
-from streams.worker.records import BadRecord, dead_letter, decode_entry_record
+from streams.pipeline import BadRecord
+from streams.worker.records import dead_letter, decode_entry_record
 
 GOOD = (b'{"entry_id":"abc","source":"Al Jazeera","url":null,"blog_title":"t",'
         b'"published_at":"2020-09-28T06:30:00Z","time_precision":"minute","headline":"h","body":"b","seq":0}')

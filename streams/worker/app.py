@@ -20,13 +20,14 @@ import faust
 
 from schemas import ClassifiedEvent, ReplayControl, format_utc
 from streams.worker import memory, metrics, topics as t
-from streams.fold.aggregate import CLOCKS, Aggregator, FoldResult, stores_in_one
+from streams.fold.aggregate import CLOCKS, Aggregator, stores_in_one
 from streams.fold.alerts import AlertEvaluator, load_rules
-from streams.dedup.exact import as_unique, conflict_reason, forget_before, partition_books, sighting
-from streams.extract.events import classify_event, warm_up
+from streams.dedup.exact import partition_books
+from streams.extract.events import warm_up
 from streams.worker.faust_support import App, PacedEntries, act_for, batches, transport_with_fetch_wait
 from streams.worker.pacing import FoldPacing
-from streams.worker.records import BadRecord, dead_letter, decode_entry_record, header
+from streams.pipeline import BadRecord, EntryStep, FoldStep, Published, classify
+from streams.worker.records import dead_letter, decode_entry_record, header
 from streams.worker.security import faust_credentials
 from streams.settings import Settings
 from streams.state.stores import PrefixView, WriteBehind
@@ -97,10 +98,13 @@ def create_app(settings: Settings) -> faust.App:
     # after the batch's records were forwarded, each key once (streams.state.stores).
     seen_writes: dict[int, WriteBehind] = {}
 
-    def entry_seen_writes(partition: int) -> WriteBehind:
+    def seen_in(partition: int) -> WriteBehind:
         if partition not in seen_writes:
             seen_writes[partition] = WriteBehind(entry_seen, flush_first=partition_books(partition))
         return seen_writes[partition]
+
+    def entry_step(partition: int) -> EntryStep:
+        return EntryStep(seen_in(partition), settings.exact_dedup_horizon, books=partition_books(partition))
     # All state of the ordered fold in one table, written after the outputs (streams/state/stores.py).
     fold_state = WriteBehind(app.Table(t.TABLE_FOLD, default=None, partitions=one, key_type=str,
                                        options=table_options(settings)), flush_last=CLOCKS)
@@ -111,7 +115,7 @@ def create_app(settings: Settings) -> faust.App:
         allowed_lateness=settings.allowed_lateness,
         rolling=settings.rolling_windows,
     )
-    evaluator = AlertEvaluator(PrefixView(fold_state, "a:"), load_rules(settings.alert_rules))
+    fold = FoldStep(aggregator, AlertEvaluator(PrefixView(fold_state, "a:"), load_rules(settings.alert_rules)))
     pacing = PacedEntries(app, FoldPacing(settings.fold_backlog_max), entries_topic=t.ENTRIES,
                           fold_topic=t.WINDOW_INPUT)
 
@@ -166,15 +170,10 @@ def create_app(settings: Settings) -> faust.App:
             if newest is None or newest.stream_time <= record.stream_time:
                 clocks[message.partition] = record
             return
-        seen_in = entry_seen_writes(message.partition)
-        seen = sighting(seen_in, record, f"{message.topic}:{message.partition}:{message.offset}",
-                        books=partition_books(message.partition))
-        if seen == "conflict":
-            raise BadRecord(conflict_reason(seen_in, record))
-        if seen == "duplicate":
+        if not entry_step(message.partition).passes(record, f"{message.topic}:{message.partition}:{message.offset}"):
             metrics.duplicate()
             return
-        classified = classify_event(as_unique(record))
+        classified = classify(record)
         await fold_input.send(key=classified.entry_id.encode(), value=classified.to_json(), partition=0,
                               headers={t.SOURCE_PARTITION_HEADER: str(message.partition).encode()})
 
@@ -194,25 +193,23 @@ def create_app(settings: Settings) -> faust.App:
         last_of = {event.message.partition: event for event in batch}
         for partition, event in sorted(last_of.items()):
             act_for(event)
-            seen_in = entry_seen_writes(partition)
             if partition in clocks:
-                forget_before(seen_in, clocks[partition].stream_time, settings.exact_dedup_horizon,
-                              books=partition_books(partition))
-            seen_in.flush()
+                entry_step(partition).clock(clocks[partition].stream_time)
+            seen_in(partition).flush()
 
-    def fold_record(message: Any) -> FoldResult:
+    def fold_record(message: Any) -> Published:
         source = int(header(message.headers, t.SOURCE_PARTITION_HEADER) or b"0")
         if header(message.headers, t.CONTROL_HEADER) is not None:
             control = ReplayControl.from_json(message.value)
-            return aggregator.on_clock(message.partition, source, control.stream_time)
-        result = aggregator.on_event(message.partition, source, ClassifiedEvent.from_json(message.value))
-        if result.late_reason:
+            return fold.clock(message.partition, source, control.stream_time)
+        try:
+            return fold.event(message.partition, source, ClassifiedEvent.from_json(message.value))
+        except BadRecord:
             metrics.late()
-            raise BadRecord(result.late_reason)
-        return result
+            raise
 
-    async def publish(result: FoldResult) -> None:
-        raised = evaluator.on_fold(result.events, result.tolls, result.windows)
+    async def publish(published: Published) -> None:
+        result = published.result
         for entry in result.unique:
             await unique.send(key=entry.event_id.encode(), value=entry.to_json())
         for classified in result.events:
@@ -227,7 +224,7 @@ def create_app(settings: Settings) -> faust.App:
             await hourly.send(key=format_utc(window.window_start).encode(), value=window.to_json())
         for window in result.rolling:
             await rolling.send(key=format_utc(window.window_end).encode(), value=window.to_json())
-        for alert in raised:
+        for alert in published.alerts:
             await alerts.send(key=alert.fingerprint.encode(), value=alert.to_json())
 
     async def fold_batch(batch: list[Any]) -> None:

@@ -15,11 +15,8 @@ import orjson
 from pydantic import ValidationError
 
 from schemas import DeadLetter, Entry, ReplayControl, format_utc
+from streams.pipeline import BadRecord
 from streams.worker.topics import CONTROL_HEADER
-
-
-class BadRecord(ValueError):
-    """A record that cannot be processed; ``str()`` is the dead-letter reason."""
 
 
 Headers = Mapping[str, bytes] | Iterable[tuple[str, bytes]] | None

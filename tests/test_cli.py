@@ -42,6 +42,15 @@ def test_parse_reports_an_undatable_document_with_its_name_and_fails(tmp_path):
     assert [(e["published_at"], e["source"]) for e in lines(ok.stdout)] == [("2021-03-04T10:15:00Z", "Desk")]
 
 
+def test_a_folder_is_read_as_its_documents_and_a_manifest_alone_is_no_document(tmp_path):
+    samples = ROOT / "data" / "samples"
+    folder = run_cli("analyze", str(samples), "--emit", "tolls")
+    files = run_cli("analyze", *sorted(map(str, samples.glob("*.txt"))), "--emit", "tolls")
+    assert folder.returncode == 0 and folder.stdout == files.stdout and folder.stdout
+    alone = run_cli("parse", str(samples / "manifest.toml"))
+    assert alone.returncode == 2 and "no document in" in alone.stderr and "manifest.toml" in alone.stderr
+
+
 def test_parse_refuses_a_file_that_is_not_utf8(tmp_path):
     blob = tmp_path / "latin1.txt"
     blob.write_bytes("10:15 GMT - Caf\xe9 attacked\n".encode("latin-1"))

@@ -14,6 +14,7 @@ from schemas import Entry
 from streams.ingest import (
     DocumentMeta,
     ParseError,
+    documents_in,
     load_manifest,
     make_entry_id,
     parse_file,
@@ -376,3 +377,14 @@ def test_a_paragraph_ending_in_a_stray_quote_is_reporting_not_a_heading():
     entries = parse_file(ROOT / "data/samples/002_8c98a144b8497d58.txt")
     michel = [e for e in entries if "Charles Michel today called for an end to hostilities" in e.body]
     assert len(michel) == 1 and michel[0].body.endswith("the only possible way. “")
+
+
+def test_a_folder_stands_for_its_documents_and_a_manifest_is_not_one(tmp_path: Path) -> None:
+    for sample in SAMPLES:
+        shutil.copy(sample, tmp_path / sample.name)
+    shutil.copy(ROOT / "data/samples/manifest.toml", tmp_path / "manifest.toml")
+    (tmp_path / ".notes.swp").write_text("an editor's file")
+    assert documents_in([tmp_path]) == [tmp_path / p.name for p in SAMPLES]
+    named = sorted(tmp_path.iterdir())  # a shell's `folder/*`: what is named explicitly is read, but the manifest
+    assert documents_in(named) == [p for p in named if p.name != "manifest.toml"]
+    assert parse_paths([tmp_path]) == parse_paths([tmp_path / p.name for p in SAMPLES])

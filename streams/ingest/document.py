@@ -63,8 +63,22 @@ def parse_file(path: Path, *, date: dt.date | None = None, tz: str | None = None
     return sorted(read_file(path, date=date, tz=tz, source=source).entries, key=event_order)
 
 
+MANIFEST_NAME = "manifest.toml"
+
+
+def documents_in(paths: Sequence[Path]) -> list[Path]:
+    """The documents a user named: a folder stands for the files in it (sorted, hidden ones left
+    out), and a ``manifest.toml`` describes the documents beside it rather than being one, so
+    ``liveblog analyze corpus/*`` and ``liveblog analyze corpus`` read the same documents."""
+    found: list[Path] = []
+    for path in map(Path, paths):
+        inside = sorted(p for p in path.iterdir() if p.is_file() and not p.name.startswith(".")) if path.is_dir() else [path]
+        found += [p for p in inside if p.name != MANIFEST_NAME]
+    return found
+
+
 def parse_paths(paths: Sequence[Path], *, date: dt.date | None = None, tz: str | None = None,
                 source: str | None = None) -> list[Entry]:
-    """All entries of several documents merged in event-time order."""
-    entries = [e for p in paths for e in parse_file(Path(p), date=date, tz=tz, source=source)]
+    """All entries of several documents (or folders of them) merged in event-time order."""
+    entries = [e for p in documents_in(paths) for e in parse_file(p, date=date, tz=tz, source=source)]
     return sorted(entries, key=event_order)

@@ -14,7 +14,20 @@ from streams.settings import Settings
 broker_option = click.option(
     "--broker", envvar="LIVEBLOG_BROKER", default=None, help="kafka://HOST:PORT (default: $LIVEBLOG_BROKER or kafka://127.0.0.1:9092)."
 )
-paths_argument = click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
+
+
+def _documents(ctx: click.Context, param: click.Parameter, paths: tuple[Path, ...]) -> tuple[Path, ...]:
+    from streams.ingest import documents_in
+
+    documents = tuple(documents_in(paths))
+    if paths and not documents:
+        raise click.BadParameter(f"no document in {', '.join(map(str, paths))}", ctx, param)
+    return documents
+
+
+# Documents, or folders of them; a manifest.toml among them is read as the manifest, not as a document.
+paths_argument = click.argument("paths", nargs=-1, required=True, callback=_documents,
+                                type=click.Path(exists=True, path_type=Path))
 date_option = click.option("--date", "doc_date", type=click.DateTime(["%Y-%m-%d"]), default=None,
                            help="Date of a document the manifest does not list (YYYY-MM-DD).")
 tz_option = click.option("--tz", default=None, help="Time zone of the document's times (IANA name or GMT, BST, CET, ET ...).")

@@ -126,3 +126,18 @@ def test_a_time_inside_a_sentence_does_not_split_a_line():
     line = ("The quake in the Noto region struck around 4:10 pm (0710 GMT), NHK said. "
             "Officials met at 9:30 am: no decision was taken.")
     assert split_points(line) == []
+
+
+def test_the_embedded_reader_s_prefilter_passes_every_line_the_full_pattern_matches():
+    """The cheap test on a line (a digit, a separator before a capital) may only skip lines in which
+    the embedded-stamp pattern finds nothing: checked on every line of the corpus and the samples."""
+    from pathlib import Path
+
+    from streams.ingest.stamps import embedded
+
+    root = Path(__file__).resolve().parents[2] / "data"
+    lines = [line for path in sorted([*root.glob("corpus/pages/*.txt"), *root.glob("samples/*.txt")])
+             for line in path.read_text(encoding="utf-8").splitlines()]
+    skipped = [line for line in lines if not (embedded._SEPARATOR.search(line) and embedded._DIGIT.search(line))]
+    assert len(skipped) > len(lines) // 2  # it skips most lines, or it is no prefilter
+    assert [line for line in skipped if embedded._EMBEDDED.search(line)] == []

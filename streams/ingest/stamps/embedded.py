@@ -16,12 +16,17 @@ _EMBEDDED = re.compile(
 _BOUNDARY = re.compile(r"(?:[.:!?\"”’)\]]|https?://\S+|\s[–—-]{1,2})$")
 _HOUR_BEFORE = re.compile(r"(?:^|\s)\d{1,2}[:.]$")  # "11: 16 pm" is one stamp, not "11:" and "16 pm"
 _SENTENCE_END = re.compile(r"(?:[.!?\"”’)\]]\s+|\b\d{1,3}\.\s+)(?=\S)")
+# What every embedded stamp needs somewhere in its line (a digit, and the separator before a capital
+# that follows it): most lines have no such pair, and _EMBEDDED tries every space of a line.
+_SEPARATOR = re.compile(r"(?:[–—-]{1,2}|:)\s+[\"“‘A-Z]")
+_DIGIT = re.compile(r"\d")
 
 
 def split_points(line: str) -> list[int]:
     """Offsets in ``line`` where a flattened update begins (never 0)."""
     points = []
-    for m in _EMBEDDED.finditer(line):
+    candidates = _EMBEDDED.finditer(line) if _SEPARATOR.search(line) and _DIGIT.search(line) else ()
+    for m in candidates:
         if not _BOUNDARY.search(line, 0, m.start()):
             continue
         found = read_clock(m)

@@ -10,6 +10,8 @@ import pytest
 
 from streams.settings import Settings
 
+ROOT = Path(__file__).resolve().parents[1]
+
 # The domain: pure packages, and the few pure modules that live beside Kafka-facing code.
 DOMAIN_PACKAGES = ["ingest", "extract", "evaluate", "dedup", "fold", "state"]
 DOMAIN_MODULES = ["streams.pipeline", "streams.replay.schedule", "streams.tools.synth", "streams.worker.records",
@@ -44,3 +46,15 @@ def test_the_readme_is_a_first_page_and_the_rest_is_in_docs():
     assert len(readme.splitlines()) < 250
     for link in re.findall(r"\]\(((?:docs|deploy|data)/[^)#]+)\)", readme):
         assert (root / link).exists(), f"README links to a missing {link}"
+
+
+def test_no_function_in_streams_is_longer_than_sixty_lines():
+    """A function a reader cannot hold in view is split into named steps."""
+    import ast
+
+    long = []
+    for path in sorted((ROOT / "streams").rglob("*.py")):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)) and node.end_lineno - node.lineno >= 60:
+                long.append(f"{path.relative_to(ROOT)}:{node.lineno} {node.name} ({node.end_lineno - node.lineno + 1} lines)")
+    assert long == []

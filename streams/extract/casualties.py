@@ -9,7 +9,7 @@ The words come from data/casualty_lexicon.toml and data/gazetteer.toml.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, replace
 from datetime import date, datetime
 from functools import lru_cache
@@ -280,6 +280,25 @@ def _outcome_of(match: re.Match[str]) -> str:
                 if value and name.startswith(("killed_", "wounded_")))
 
 
+def _outcome_read(sentence: str, m: re.Match[str], source: str,
+                  population: str | None) -> tuple[str, str | None, str | None, str | None] | None:
+    """Outcome, population, party and kind of a figure as its pattern reads them; a total's words
+    ("bringing the death toll to", "the civilian toll") say them for the total. None: no claim."""
+    if source in ("bringing", "toll"):
+        gap = m.group("gap") + (m.groupdict().get("head") or "")
+        outcome = "wounded" if _GAP_WOUNDED.search(gap) else "killed" if _GAP_KILLED.search(gap) else ""
+        if source == "toll" and not outcome:
+            return None  # "casualty toll" alone does not say killed
+        population = "military" if _GAP_MILITARY.search(gap) else "civilian" if _GAP_CIVILIAN.search(gap) else None
+        return outcome, population, "@claimant" if _GAP_POSSESSIVE.search(gap) else None, "cumulative"
+    if source == "lives":
+        return "killed", population, None, None
+    outcome = _outcome_of(m)
+    if source == "after" and _TRANSITIVE.fullmatch(m.group(f"{outcome}_after")) and _OBJECT_AFTER.match(sentence, m.end()):
+        return None
+    return outcome, population, None, None
+
+
 def _raw_claims(sentence: str) -> Iterator[tuple[re.Match[str], str, _Raw]]:
     """Every figure tied to an outcome, first pattern wins where numbers overlap."""
     taken: list[tuple[int, int]] = []
@@ -319,25 +338,10 @@ def _raw_claims(sentence: str) -> Iterator[tuple[re.Match[str], str, _Raw]]:
             if figure is None or (source == "after" and m.group("num") and _YEAR.fullmatch(m.group("num"))
                                   and not m.group("np")):
                 continue
-            kind = None
-            party = None
-            if source in ("bringing", "toll"):
-                gap = m.group("gap") + (m.groupdict().get("head") or "")
-                kind = "cumulative"
-                outcome = "wounded" if _GAP_WOUNDED.search(gap) else "killed" if _GAP_KILLED.search(gap) else ""
-                population = ("military" if _GAP_MILITARY.search(gap) else
-                              "civilian" if _GAP_CIVILIAN.search(gap) else None)
-                if _GAP_POSSESSIVE.search(gap):
-                    party = "@claimant"
-                if source == "toll" and not outcome:
-                    continue  # "casualty toll" alone does not say killed
-            elif source == "lives":
-                outcome = "killed"
-            else:
-                outcome = _outcome_of(m)
-                if source == "after" and _TRANSITIVE.fullmatch(m.group(f"{outcome}_after")) \
-                        and _OBJECT_AFTER.match(sentence, m.end()):
-                    continue
+            read = _outcome_read(sentence, m, source, population)
+            if read is None:
+                continue
+            outcome, population, party, kind = read
             if m.groupdict().get("poss") and m.group("poss").lower() in ("its", "their", "our"):
                 party = "@claimant"
             taken.append(span)
@@ -552,53 +556,14 @@ def _read_sentence(sentence: str, published: date, default_claimant: str | None,
             continue
         raw.claimant = (_voice_in(mentions, 0, lead.end()) if lead else None) or _claimant(
             sentence, mentions, raw.start) or default_claimant
-        prev = out[-1] if out else None
-        gap = sentence[prev.end:raw.start] if prev else ""
-        if prev and _INCLUDING.match(gap):
-            raw.party, raw.kind = raw.party or prev.party, raw.kind or prev.kind
-            raw.population = raw.population or prev.population
-        elif prev and (raw.inherit or (raw.population is None and _LINK.match(gap))):
-            # "... killed and 19 wounded", "bringing the total to 58": the figure continues the last one.
-            raw.outcome = raw.outcome or prev.outcome
-            raw.population = raw.population or prev.population
-            raw.party = raw.party or prev.party
-            if raw.kind is None and prev.kind in ("cumulative", "increment") and source != "before":
-                raw.kind = prev.kind
-        elif prev and raw.population is None:
-            raw.population, raw.party = prev.population, raw.party or prev.party  # "wounding two others"
+        if out:
+            _continue_from(out[-1], raw, sentence[out[-1].end:raw.start], source)
         if not raw.outcome:
             continue
-        counted = (m.group("np") if m.groupdict().get("np") else m.group("list") if m.groupdict().get("list") else "") or ""
-        if raw.party is None and _ATTACKERS.search(counted):
-            # the attackers' dead: a group the noun phrase names, never where they fell or who reports them
-            raw.party = next((x.entity.side for x in mentions if m.start() <= x.start < m.end() and x.entity.side),
-                             "unknown")
         if raw.party is None:
-            if source == "toll":  # "Gaza death toll", "Ukraine's civilian toll"
-                np_span = (max(0, m.start() - 25), m.end("head"))
-            else:
-                np_span = m.span("np") if m.groupdict().get("np") else m.span("list") if m.groupdict().get("list") else (0, 0)
-            in_np = next((x.entity.side for x in mentions if np_span[0] <= x.start < np_span[1] and x.entity.side), None)
-            if in_np:
-                raw.party = in_np
-            elif (_ALL_SIDES.search(sentence, c0, c1) or _ALL_SIDES.search(sentence, raw.start, min(len(sentence), raw.end + 40))
-                  or place_of(sentence, mentions, total=source in ("toll", "bringing")) == "all"):
-                raw.party = "all"
-            elif raw.population != "military":
-                raw.party = _place_side(sentence, mentions, c0 if raw.active else raw.start,
-                                        c1 if c1 > raw.end else _clause(sentence, raw.end)[1])
-            if raw.party is None and raw.population != "military":
-                raw.party = place_of(sentence, mentions, raw.start, total=source in ("toll", "bringing"))
+            raw.party = _party_of_figure(sentence, m, raw, source, mentions, (c0, c1))
         raw.population = raw.population or "all"
-        if _historical(sentence, raw.start, raw.end, published):
-            raw.kind = "historical"
-        elif _CORRECTION.search(sentence, raw.end, min(len(sentence), raw.end + 60)):
-            raw.kind = "correction"
-        elif (m.groupdict().get("more") or _INC_BEFORE.search(sentence, 0, raw.start)
-              or (m.groupdict().get("list") and m.group("list").lower().startswith("another"))):
-            raw.kind = "increment"
-        elif raw.kind is None and _CUMULATIVE.search(sentence, c0, c1):
-            raw.kind = "cumulative"
+        raw.kind = _kind_of_figure(sentence, m, raw, published, (c0, c1))
         out.append(raw)
         parts = _split(sentence, raw, mentions, raw.end)
         out.extend(parts or _by_place(sentence, raw, mentions))
@@ -607,6 +572,63 @@ def _read_sentence(sentence: str, published: date, default_claimant: str | None,
         if _LINK.match(sentence[a.end:b.start]):
             a.party, b.party = a.party or b.party, b.party or a.party
     return tuple(out)
+
+
+def _continue_from(prev: _Raw, raw: _Raw, gap: str, source: str) -> None:
+    """What a figure takes from the one before it in the sentence, by the words between them."""
+    if _INCLUDING.match(gap):
+        raw.party, raw.kind = raw.party or prev.party, raw.kind or prev.kind
+        raw.population = raw.population or prev.population
+    elif raw.inherit or (raw.population is None and _LINK.match(gap)):
+        # "... killed and 19 wounded", "bringing the total to 58": the figure continues the last one.
+        raw.outcome = raw.outcome or prev.outcome
+        raw.population = raw.population or prev.population
+        raw.party = raw.party or prev.party
+        if raw.kind is None and prev.kind in ("cumulative", "increment") and source != "before":
+            raw.kind = prev.kind
+    elif raw.population is None:
+        raw.population, raw.party = prev.population, raw.party or prev.party  # "wounding two others"
+
+
+def _party_of_figure(sentence: str, m: re.Match[str], raw: _Raw, source: str, mentions: Sequence[Mention],
+                     clause: tuple[int, int]) -> str | None:
+    """The party of a figure the text did not attach one to: the attackers a noun phrase names, a
+    place inside its noun phrase, "all", the side of the place of its clause, or of the sentence."""
+    c0, c1 = clause
+    groups = m.groupdict()
+    counted = (m.group("np") if groups.get("np") else m.group("list") if groups.get("list") else "") or ""
+    if _ATTACKERS.search(counted):
+        # the attackers' dead: a group the noun phrase names, never where they fell or who reports them
+        return next((x.entity.side for x in mentions if m.start() <= x.start < m.end() and x.entity.side), "unknown")
+    if source == "toll":  # "Gaza death toll", "Ukraine's civilian toll"
+        np_span = (max(0, m.start() - 25), m.end("head"))
+    else:
+        np_span = m.span("np") if groups.get("np") else m.span("list") if groups.get("list") else (0, 0)
+    if in_np := next((x.entity.side for x in mentions if np_span[0] <= x.start < np_span[1] and x.entity.side), None):
+        return in_np
+    total = source in ("toll", "bringing")
+    if (_ALL_SIDES.search(sentence, c0, c1) or _ALL_SIDES.search(sentence, raw.start, min(len(sentence), raw.end + 40))
+            or place_of(sentence, mentions, total=total) == "all"):
+        return "all"
+    if raw.population == "military":
+        return None
+    party = _place_side(sentence, mentions, c0 if raw.active else raw.start,
+                        c1 if c1 > raw.end else _clause(sentence, raw.end)[1])
+    return party or place_of(sentence, mentions, raw.start, total=total)
+
+
+def _kind_of_figure(sentence: str, m: re.Match[str], raw: _Raw, published: date, clause: tuple[int, int]) -> str | None:
+    """historical, correction, increment or cumulative, by the words around the figure."""
+    if _historical(sentence, raw.start, raw.end, published):
+        return "historical"
+    if _CORRECTION.search(sentence, raw.end, min(len(sentence), raw.end + 60)):
+        return "correction"
+    if (m.groupdict().get("more") or _INC_BEFORE.search(sentence, 0, raw.start)
+            or (m.groupdict().get("list") and m.group("list").lower().startswith("another"))):
+        return "increment"
+    if raw.kind is None and _CUMULATIVE.search(sentence, *clause):
+        return "cumulative"
+    return raw.kind
 
 
 def _resolve_party(raw: _Raw, place: str | None) -> str:

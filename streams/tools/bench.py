@@ -29,6 +29,7 @@ from __future__ import annotations
 
 import asyncio
 import datetime as dt
+import functools
 import json
 import os
 import re
@@ -543,6 +544,45 @@ def live_sends(items: Iterable[Scheduled]) -> Iterator[Scheduled]:
         yield waiting
 
 
+async def _read_outputs(follower: HourlyFollower, unique: dict[str, tuple[str, str, float]],
+                        updates: list[tuple[float, set[str]]], final_key: bytes | None, done: asyncio.Event) -> None:
+    """Note when each entry reached the unique topic and each window update came, until the last
+    hour's final window (or ``done`` is set)."""
+    while not done.is_set():
+        batches = await follower.consumer.getmany(timeout_ms=50)
+        now = time.monotonic()
+        for tp, records in batches.items():
+            for record in records:
+                value = orjson.loads(record.value)
+                if tp.topic == UNIQUE:
+                    unique.setdefault(value["entry_id"], (value["event_id"], value["verdict"], now))
+                else:
+                    updates.append((now, set(value["event_ids"])))
+                    if record.key == final_key and value["final"]:
+                        done.set()
+
+
+def _delays(sent: dict[str, float], unique: dict[str, tuple[str, str, float]],
+            updates: list[tuple[float, set[str]]]) -> tuple[list[float], list[float], int]:
+    """Milliseconds from each send to its window update and to its unique record, and how many new
+    events no window update listed."""
+    to_window, to_unique, unmatched = [], [], 0
+    for entry_id, t_sent in sent.items():
+        seen = unique.get(entry_id)
+        if seen is None:
+            continue  # an exact duplicate: dropped before the fold, never in a window
+        event_id, verdict, t_unique = seen
+        to_unique.append((t_unique - t_sent) * 1000)
+        if verdict not in ("new", "revision"):
+            continue  # copies and same-event mentions count in no window
+        t_window = next((t for t, ids in updates if t >= t_sent and event_id in ids), None)
+        if t_window is None:
+            unmatched += 1
+        else:
+            to_window.append((t_window - t_sent) * 1000)
+    return to_window, to_unique, unmatched
+
+
 async def _latency(settings: Settings, worker: Worker, entries: Sequence[Entry], rate: float,
                    timeout: float, cpu: CpuShares) -> dict[str, Any]:
     probe = min(e.published_at for e in entries) - dt.timedelta(hours=2)
@@ -554,22 +594,7 @@ async def _latency(settings: Settings, worker: Worker, entries: Sequence[Entry],
     updates: list[tuple[float, set[str]]] = []
     final_key = last_hour_key(entries)
     done = asyncio.Event()
-
-    async def read() -> None:
-        while not done.is_set():
-            batches = await follower.consumer.getmany(timeout_ms=50)
-            now = time.monotonic()
-            for tp, records in batches.items():
-                for record in records:
-                    value = orjson.loads(record.value)
-                    if tp.topic == UNIQUE:
-                        unique.setdefault(value["entry_id"], (value["event_id"], value["verdict"], now))
-                    else:
-                        updates.append((now, set(value["event_ids"])))
-                        if record.key == final_key and value["final"]:
-                            done.set()
-
-    reader = asyncio.create_task(read())
+    reader = asyncio.create_task(_read_outputs(follower, unique, updates, final_key, done))
     producer = AIOKafkaProducer(bootstrap_servers=settings.bootstrap_servers, linger_ms=linger_ms(paced=True), acks="all")
     await producer.start()
     try:
@@ -605,20 +630,7 @@ async def _latency(settings: Settings, worker: Worker, entries: Sequence[Entry],
         await reader
         await producer.stop()
         await follower.stop()
-    to_window, to_unique, unmatched = [], [], 0
-    for entry_id, t_sent in sent.items():
-        seen = unique.get(entry_id)
-        if seen is None:
-            continue  # an exact duplicate: dropped before the fold, never in a window
-        event_id, verdict, t_unique = seen
-        to_unique.append((t_unique - t_sent) * 1000)
-        if verdict not in ("new", "revision"):
-            continue  # copies and same-event mentions count in no window
-        t_window = next((t for t, ids in updates if t >= t_sent and event_id in ids), None)
-        if t_window is None:
-            unmatched += 1
-        else:
-            to_window.append((t_window - t_sent) * 1000)
+    to_window, to_unique, unmatched = _delays(sent, unique, updates)
     return {"rate": rate, "entries_sent": len(sent), "clocks_sent": controls_sent, "send_seconds": round(send_seconds, 2),
             "measured": len(to_window), "unmatched": unmatched,
             "to_window_ms": percentiles(to_window), "to_unique_ms": percentiles(to_unique),
@@ -695,6 +707,63 @@ def profile_analyze(entries: Sequence[Entry], top: int = 15) -> list[dict[str, A
 # --- the whole bench ----------------------------------------------------------------------------
 
 
+def _corpora(config: BenchConfig) -> tuple[list[Entry], list[Entry], list[Entry]]:
+    """The synthetic entries of the throughput runs, of the RSS run (the same when as long) and of
+    the live run."""
+    with tempfile.TemporaryDirectory(prefix="liveblog-bench-corpus-") as tmp:
+        entries = make_corpus(Path(tmp) / "corpus", config.pipeline_entries, config.seed, compact=config.compact)
+        rss_entries = entries if config.rss_entries == config.pipeline_entries else make_corpus(
+            Path(tmp) / "rss", config.rss_entries, config.seed + 1, compact=config.compact)
+        live_n = max(10, int(config.latency_rate * config.latency_seconds))
+        # the live run paces entries in wall-clock time and heartbeats every quiet interval, so its
+        # entries are always taken from a corpus with the gaps between days closed
+        live_source = entries if config.compact else compact_days(entries)
+        live_entries = live_source[:live_n] if live_n <= len(live_source) else make_corpus(
+            Path(tmp) / "live", live_n, config.seed + 2, compact=True)[:live_n]
+    return entries, rss_entries, live_entries
+
+
+Phase = dict[str, Any] | None
+
+
+def _summarise(result: BenchResult, *, raw: Phase, pipeline: Phase, latency: Phase, analyzed: Phase, rss: Phase,
+               two_workers: Phase) -> None:
+    """The headline figures and the targets met, from the phases that ran (a failed one is None)."""
+    result.raw_per_s = raw["per_s"] if raw else 0.0
+    result.pipeline_per_s = pipeline["per_s"] if pipeline else 0.0
+    result.ratio = result.pipeline_per_s / result.raw_per_s if result.raw_per_s else 0.0
+    to_window = (latency or {}).get("to_window_ms") or {}
+    result.p50_ms, result.p99_ms = to_window.get("p50", 0.0), to_window.get("p99", 0.0)
+    result.analyze_per_s = analyzed["per_s"] if analyzed else 0.0
+    result.rss_growth_pct = (rss or {}).get("growth_pct", 0.0)
+    result.two_workers_per_s = two_workers["per_s"] if two_workers else None
+    rss_size = (rss or {}).get("entries", 0)
+    result.targets = {
+        "ratio>=0.25": result.ratio >= TARGETS["ratio"],
+        "analyze>=20000/s": result.analyze_per_s >= TARGETS["analyze_per_s"],
+        "p99<=50ms": bool(to_window) and result.p99_ms <= TARGETS["p99_ms"],
+        "rss_growth<10%": bool(rss) and result.rss_growth_pct < TARGETS["rss_growth_pct"],
+        "rss_replay_entries": rss_size,
+        "rss_target_size_met": rss_size >= 1_000_000,
+    }
+
+
+def _run_phase(result: BenchResult, console: Any, name: str, run: Callable[[], dict[str, Any]]) -> Phase:
+    """One phase, timed and kept in ``result``; a failure is reported and the bench goes on (one
+    failed phase must not hide the others)."""
+    console.print(f"[bold]bench[/] {name} ...")
+    t = time.monotonic()
+    try:
+        value = run()
+    except Exception as exc:
+        result.errors.append(f"{name}: {exc!r}")
+        console.print(f"[red]bench {name} failed:[/] {exc!r}")
+        return None
+    value["wall_seconds"] = round(time.monotonic() - t, 2)
+    result.phases[name] = value
+    return value
+
+
 def run_bench(*, quick: bool = False, out: Path = Path("bench-results.json"), config: BenchConfig | None = None,
               console: Any = None, **settings_overrides: Any) -> BenchResult:
     """Run phases (a)-(g), print a table, write JSON to ``out``; the caller prints ``last_line``.
@@ -710,29 +779,8 @@ def run_bench(*, quick: bool = False, out: Path = Path("bench-results.json"), co
     result = BenchResult(config={**asdict(config), "quick": quick, "overrides": {k: str(v) for k, v in overrides.items()}})
     begun = time.monotonic()
 
-    def phase(name: str, run: Callable[[], dict[str, Any]]) -> dict[str, Any] | None:
-        console.print(f"[bold]bench[/] {name} ...")
-        t = time.monotonic()
-        try:
-            value = run()
-        except Exception as exc:  # report and go on: one failed phase must not hide the others
-            result.errors.append(f"{name}: {exc!r}")
-            console.print(f"[red]bench {name} failed:[/] {exc!r}")
-            return None
-        value["wall_seconds"] = round(time.monotonic() - t, 2)
-        result.phases[name] = value
-        return value
-
-    with tempfile.TemporaryDirectory(prefix="liveblog-bench-corpus-") as tmp:
-        entries = make_corpus(Path(tmp) / "corpus", config.pipeline_entries, config.seed, compact=config.compact)
-        rss_entries = entries if config.rss_entries == config.pipeline_entries else make_corpus(
-            Path(tmp) / "rss", config.rss_entries, config.seed + 1, compact=config.compact)
-        live_n = max(10, int(config.latency_rate * config.latency_seconds))
-        # the live run paces entries in wall-clock time and heartbeats every quiet interval, so its
-        # entries are always taken from a corpus with the gaps between days closed
-        live_source = entries if config.compact else compact_days(entries)
-        live_entries = live_source[:live_n] if live_n <= len(live_source) else make_corpus(
-            Path(tmp) / "live", live_n, config.seed + 2, compact=True)[:live_n]
+    phase = functools.partial(_run_phase, result, console)
+    entries, rss_entries, live_entries = _corpora(config)
     payloads = [e.to_json() for e in entries[:1000]]
 
     def timeout(replay: Sequence[Entry]) -> float:
@@ -762,23 +810,7 @@ def run_bench(*, quick: bool = False, out: Path = Path("bench-results.json"), co
               lambda: pipeline_run(entries, workers=2, overrides=overrides, timeout=timeout(entries))) \
         if config.two_workers else None
 
-    result.raw_per_s = a["per_s"] if a else 0.0
-    result.pipeline_per_s = b["per_s"] if b else 0.0
-    result.ratio = result.pipeline_per_s / result.raw_per_s if result.raw_per_s else 0.0
-    latency = (d or {}).get("to_window_ms") or {}
-    result.p50_ms, result.p99_ms = latency.get("p50", 0.0), latency.get("p99", 0.0)
-    result.analyze_per_s = e["per_s"] if e else 0.0
-    result.rss_growth_pct = (f or {}).get("growth_pct", 0.0)
-    result.two_workers_per_s = g["per_s"] if g else None
-    rss_size = (f or {}).get("entries", 0)
-    result.targets = {
-        "ratio>=0.25": result.ratio >= TARGETS["ratio"],
-        "analyze>=20000/s": result.analyze_per_s >= TARGETS["analyze_per_s"],
-        "p99<=50ms": bool(latency) and result.p99_ms <= TARGETS["p99_ms"],
-        "rss_growth<10%": bool(f) and result.rss_growth_pct < TARGETS["rss_growth_pct"],
-        "rss_replay_entries": rss_size,
-        "rss_target_size_met": rss_size >= 1_000_000,
-    }
+    _summarise(result, raw=a, pipeline=b, latency=d, analyzed=e, rss=f, two_workers=g)
     result.seconds = round(time.monotonic() - begun, 1)
     print_table(result, console)
     out.write_text(json.dumps(result.to_dict(), indent=2, default=str) + "\n", encoding="utf-8")

@@ -522,6 +522,19 @@ def _blog_items(day: _Day, outlet: _Outlet, zone: dt.tzinfo, size: int) -> list[
     return [_item(day, (midnight + dt.timedelta(minutes=m)).astimezone(UTC)) for m in minutes]
 
 
+def _edit_some(day: _Day, items: list[_Item], snapshot: int, rng: random.Random) -> int:
+    """Revise one to three of the first ``snapshot`` items in place (those with a revision first);
+    return how many."""
+    early = items[:snapshot]
+    editable = [i for i, item in enumerate(early) if item.template and item.template.revise]
+    edits = min(len(early), rng.randint(1, 3))
+    picked = rng.sample(editable, min(edits, len(editable)))
+    picked += rng.sample([i for i in range(len(early)) if i not in picked], edits - len(picked))
+    for i in picked:
+        items[i] = _revise(day, items[i])
+    return edits
+
+
 def _write_day(w: _Writer, bank: _Bank, conflict: _Conflict, date: dt.date, budget: int, rng: random.Random) -> None:
     day = _Day(bank, conflict, date, rng)
     outlets = [o for o in bank.outlets if conflict.slug in o.conflicts]
@@ -559,12 +572,7 @@ def _write_day(w: _Writer, bank: _Bank, conflict: _Conflict, date: dt.date, budg
     if revised:
         items = _blog_items(day, revised, zone(revised), size)
         early = items[:snapshot]
-        editable = [i for i, item in enumerate(early) if item.template and item.template.revise]
-        edits = min(len(early), rng.randint(1, 3))
-        picked = rng.sample(editable, min(edits, len(editable)))
-        picked += rng.sample([i for i in range(len(early)) if i not in picked], edits - len(picked))
-        for i in picked:
-            items[i] = _revise(day, items[i])
+        edits = _edit_some(day, items, snapshot, rng)
         taken = f"{early[-1].at:%H%M}"
         w.write(doc(revised, early), f"{stem}_{revised.slug}_{taken}z.txt",
                 note=f"Earlier snapshot (to {taken[:2]}:{taken[2:]} UTC) of the live blog {stem}_{revised.slug}.txt, "

@@ -78,49 +78,64 @@ def _raw_topic(app: faust.App, name: str, partitions: int) -> faust.TopicT:
 
 
 def create_app(settings: Settings) -> faust.App:
+    """The worker's Faust app: its topics and tables, the agents that run the pipeline's steps, and
+    the housekeeping timers and tasks."""
     app = App(settings.app_id, **faust_settings(settings))
     app.transport = transport_with_fetch_wait(settings.fetch_wait_ms, settings.fetch_wait_max_ms)(
         app.conf.broker_consumer, app)
-    n, one = settings.partitions, t.AGGREGATE_PARTITIONS
-    entries = _raw_topic(app, t.ENTRIES, n)
-    fold_input = _raw_topic(app, t.WINDOW_INPUT, one)
-    unique = _raw_topic(app, t.UNIQUE, n)
-    events = _raw_topic(app, t.EVENTS, n)
-    toll_updates = _raw_topic(app, t.TOLLS, n)
-    hourly = _raw_topic(app, t.HOURLY, n)
-    rolling = _raw_topic(app, t.ROLLING, n)
-    deadletters = _raw_topic(app, t.DEADLETTER, n)
-    alerts = _raw_topic(app, t.ALERTS, n)
+    WorkerAgents(app, settings).register()
+    return app
 
-    entry_seen = app.Table(t.TABLE_ENTRY_SEEN, default=None, partitions=n, key_type=str,
-                           options=table_options(settings))
-    # A batch's entry-seen writes, per partition (each has its own store and changelog), written
-    # after the batch's records were forwarded, each key once (streams.state.stores).
-    seen_writes: dict[int, WriteBehind] = {}
 
-    def seen_in(partition: int) -> WriteBehind:
-        if partition not in seen_writes:
-            seen_writes[partition] = WriteBehind(entry_seen, flush_first=partition_books(partition))
-        return seen_writes[partition]
+class WorkerAgents:
+    """What the agents share: topics, tables, the pipeline's steps over them, and the pacing of the
+    entries. Each method is one handler; ``register`` wires them to Faust."""
 
-    def entry_step(partition: int) -> EntryStep:
-        return EntryStep(seen_in(partition), settings.exact_dedup_horizon, books=partition_books(partition))
-    # All state of the ordered fold in one table, written after the outputs (streams/state/stores.py).
-    fold_state = WriteBehind(app.Table(t.TABLE_FOLD, default=None, partitions=one, key_type=str,
-                                       options=table_options(settings)), flush_last=CLOCKS)
-    aggregator = Aggregator(
-        stores_in_one(fold_state),
-        sources=n,
-        grace=settings.grace,
-        allowed_lateness=settings.allowed_lateness,
-        rolling=settings.rolling_windows,
-    )
-    fold = FoldStep(aggregator, AlertEvaluator(PrefixView(fold_state, "a:"), load_rules(settings.alert_rules)))
-    pacing = PacedEntries(app, FoldPacing(settings.fold_backlog_max), entries_topic=t.ENTRIES,
-                          fold_topic=t.WINDOW_INPUT)
+    def __init__(self, app: faust.App, settings: Settings) -> None:
+        self.app, self.settings = app, settings
+        n, one = settings.partitions, t.AGGREGATE_PARTITIONS
+        self.entries = _raw_topic(app, t.ENTRIES, n)
+        self.fold_input = _raw_topic(app, t.WINDOW_INPUT, one)
+        self.unique = _raw_topic(app, t.UNIQUE, n)
+        self.events = _raw_topic(app, t.EVENTS, n)
+        self.tolls = _raw_topic(app, t.TOLLS, n)
+        self.hourly = _raw_topic(app, t.HOURLY, n)
+        self.rolling = _raw_topic(app, t.ROLLING, n)
+        self.deadletters = _raw_topic(app, t.DEADLETTER, n)
+        self.alerts = _raw_topic(app, t.ALERTS, n)
+        self.entry_seen = app.Table(t.TABLE_ENTRY_SEEN, default=None, partitions=n, key_type=str,
+                                    options=table_options(settings))
+        # A batch's entry-seen writes, per partition (each has its own store and changelog), written
+        # after the batch's records were forwarded, each key once (streams.state.stores).
+        self.seen_writes: dict[int, WriteBehind] = {}
+        # All state of the ordered fold in one table, written after the outputs (streams/state/stores.py).
+        self.fold_state = WriteBehind(app.Table(t.TABLE_FOLD, default=None, partitions=one, key_type=str,
+                                                options=table_options(settings)), flush_last=CLOCKS)
+        self.aggregator = Aggregator(stores_in_one(self.fold_state), sources=n, grace=settings.grace,
+                                     allowed_lateness=settings.allowed_lateness, rolling=settings.rolling_windows)
+        self.fold = FoldStep(self.aggregator, AlertEvaluator(PrefixView(self.fold_state, "a:"),
+                                                             load_rules(settings.alert_rules)))
+        self.pacing = PacedEntries(app, FoldPacing(settings.fold_backlog_max), entries_topic=t.ENTRIES,
+                                   fold_topic=t.WINDOW_INPUT)
+        self.model = ReadModel()
+        # a live moment: an entry and a replay clock for each partition (see batches)
+        self.batching = {"at_once": settings.partitions + 1, "gap": settings.batch_gap_ms / 1000,
+                         "max_wait": settings.batch_wait_ms / 1000}
 
-    @app.task
-    async def prepare_for_first_record() -> None:
+    def register(self) -> None:
+        app, settings = self.app, self.settings
+        app.task(self.prepare_for_first_record)
+        if settings.release_memory_s:
+            app.timer(interval=settings.release_memory_s)(self.release_free_memory)
+        app.timer(interval=1.0)(self.pace_entries)
+        app.on_partitions_revoked.connect(self.forget_caches)
+        if settings.web_enabled:
+            add_routes(app, self.model)
+            app.task(self.fill_the_dashboard)
+        app.agent(self.entries, name="process-entries")(self.process_entries)
+        app.agent(self.fold_input, name="fold-tolls-and-windows")(self.fold_tolls_and_windows)
+
+    async def prepare_for_first_record(self) -> None:
         """Load lexicons and compile patterns before the first record; then keep everything made at
         startup out of the garbage collector's full passes, which took 35 ms each (tail latency of
         a live replay)."""
@@ -128,56 +143,56 @@ def create_app(settings: Settings) -> faust.App:
         gc.collect()
         gc.freeze()
 
-    if settings.release_memory_s:
-        @app.timer(interval=settings.release_memory_s)
-        async def release_free_memory() -> None:
-            """Freed heap goes back to the OS, or RSS keeps a bulk replay's peak (streams/worker/memory.py)."""
-            memory.release_free_memory()
+    async def release_free_memory(self) -> None:
+        """Freed heap goes back to the OS, or RSS keeps a bulk replay's peak (streams/worker/memory.py)."""
+        memory.release_free_memory()
 
-    @app.timer(interval=1.0)
-    async def pace_entries() -> None:
+    async def pace_entries(self) -> None:
         """Decide again when no batch comes: entries held back must not wait for a batch."""
-        pacing.pace()
+        self.pacing.pace()
 
-    @app.on_partitions_revoked.connect
-    async def forget_caches(*args: Any, **kwargs: Any) -> None:
-        seen_writes.clear()  # partitions may move to another worker and back
-        pacing.forget()
-        fold_state.forget_cache()
-        aggregator.forget_derived()  # derived from the table; read again on next use
-    model = ReadModel()
-    if settings.web_enabled:
-        add_routes(app, model)
+    async def forget_caches(self, *args: Any, **kwargs: Any) -> None:
+        self.seen_writes.clear()  # partitions may move to another worker and back
+        self.pacing.forget()
+        self.fold_state.forget_cache()
+        self.aggregator.forget_derived()  # derived from the table; read again on next use
 
-        @app.task
-        async def fill_the_dashboard() -> None:
-            """The dashboard's picture comes from the output topics, not from this worker's fold."""
-            await follow_outputs(settings, model)
+    async def fill_the_dashboard(self) -> None:
+        """The dashboard's picture comes from the output topics, not from this worker's fold."""
+        await follow_outputs(self.settings, self.model)
 
-    async def send_dead_letter(reason: str, message: Any) -> None:
-        letter = dead_letter(
-            reason, topic=message.topic, partition=message.partition, offset=message.offset,
-            timestamp_ms=int(message.timestamp * 1000) if message.timestamp else None,
-            key=message.key, value=message.value,
-        )
-        log.warning("dead letter %s[%s]@%s: %s", message.topic, message.partition, message.offset, reason)
-        await deadletters.send(key=message.key, value=letter.to_json())
+    async def process_entries(self, stream: faust.StreamT) -> None:
+        async for batch in batches(stream, self.settings.batch_size, **self.batching):
+            await self.process_batch(batch)
+            self.pacing.pace()
 
-    async def process_entry(message: Any, clocks: dict[int, ReplayControl]) -> None:
-        record = decode_entry_record(message.value, message.headers, max_bytes=settings.max_value_bytes)
+    async def fold_tolls_and_windows(self, stream: faust.StreamT) -> None:
+        async for batch in batches(stream, self.settings.batch_size, **self.batching):
+            await self.fold_batch(batch)
+
+    def seen_in(self, partition: int) -> WriteBehind:
+        if partition not in self.seen_writes:
+            self.seen_writes[partition] = WriteBehind(self.entry_seen, flush_first=partition_books(partition))
+        return self.seen_writes[partition]
+
+    def entry_step(self, partition: int) -> EntryStep:
+        return EntryStep(self.seen_in(partition), self.settings.exact_dedup_horizon, books=partition_books(partition))
+
+    async def process_entry(self, message: Any, clocks: dict[int, ReplayControl]) -> None:
+        record = decode_entry_record(message.value, message.headers, max_bytes=self.settings.max_value_bytes)
         if isinstance(record, ReplayControl):
             newest = clocks.get(message.partition)
             if newest is None or newest.stream_time <= record.stream_time:
                 clocks[message.partition] = record
             return
-        if not entry_step(message.partition).passes(record, f"{message.topic}:{message.partition}:{message.offset}"):
+        if not self.entry_step(message.partition).passes(record, f"{message.topic}:{message.partition}:{message.offset}"):
             metrics.duplicate()
             return
         classified = classify(record)
-        await fold_input.send(key=classified.entry_id.encode(), value=classified.to_json(), partition=0,
-                              headers={t.SOURCE_PARTITION_HEADER: str(message.partition).encode()})
+        await self.fold_input.send(key=classified.entry_id.encode(), value=classified.to_json(), partition=0,
+                                   headers={t.SOURCE_PARTITION_HEADER: str(message.partition).encode()})
 
-    async def process_batch(batch: list[Any]) -> None:
+    async def process_batch(self, batch: list[Any]) -> None:
         """Decode, dedup and classify each entry; of the replay-clock records, forward only the
         newest per source partition, after the batch's entries. A clock says only that its
         partition's stream time reached it, so forwarding it later never makes an entry late, and
@@ -186,68 +201,67 @@ def create_app(settings: Settings) -> faust.App:
         clocks: dict[int, ReplayControl] = {}
         for event in batch:
             act_for(event)  # the entry-seen table is partitioned like the entries
-            await guarded(event.message, lambda message: process_entry(message, clocks))
+            await self.guarded(event.message, lambda message: self.process_entry(message, clocks))
         for partition, control in sorted(clocks.items()):
-            await fold_input.send(value=control.to_json(), partition=0, headers={
+            await self.fold_input.send(value=control.to_json(), partition=0, headers={
                 t.CONTROL_HEADER: control.type.encode(), t.SOURCE_PARTITION_HEADER: str(partition).encode()})
         last_of = {event.message.partition: event for event in batch}
         for partition, event in sorted(last_of.items()):
             act_for(event)
             if partition in clocks:
-                entry_step(partition).clock(clocks[partition].stream_time)
-            seen_in(partition).flush()
+                self.entry_step(partition).clock(clocks[partition].stream_time)
+            self.seen_in(partition).flush()
 
-    def fold_record(message: Any) -> Published:
+    def fold_record(self, message: Any) -> Published:
         source = int(header(message.headers, t.SOURCE_PARTITION_HEADER) or b"0")
         if header(message.headers, t.CONTROL_HEADER) is not None:
             control = ReplayControl.from_json(message.value)
-            return fold.clock(message.partition, source, control.stream_time)
+            return self.fold.clock(message.partition, source, control.stream_time)
         try:
-            return fold.event(message.partition, source, ClassifiedEvent.from_json(message.value))
+            return self.fold.event(message.partition, source, ClassifiedEvent.from_json(message.value))
         except BadRecord:
             metrics.late()
             raise
 
-    async def publish(published: Published) -> None:
+    async def publish(self, published: Published) -> None:
         result = published.result
         for entry in result.unique:
-            await unique.send(key=entry.event_id.encode(), value=entry.to_json())
+            await self.unique.send(key=entry.event_id.encode(), value=entry.to_json())
         for classified in result.events:
-            await events.send(key=classified.event_id.encode(), value=classified.to_json())
+            await self.events.send(key=classified.event_id.encode(), value=classified.to_json())
             metrics.event_released(classified.verdict)
         for update in result.tolls:
-            await toll_updates.send(key=update.series.encode(), value=update.to_json())
+            await self.tolls.send(key=update.series.encode(), value=update.to_json())
             metrics.toll(update)
         for window in result.windows:
             if window.corrections:
                 metrics.window_corrected()
-            await hourly.send(key=format_utc(window.window_start).encode(), value=window.to_json())
+            await self.hourly.send(key=format_utc(window.window_start).encode(), value=window.to_json())
         for window in result.rolling:
-            await rolling.send(key=format_utc(window.window_end).encode(), value=window.to_json())
+            await self.rolling.send(key=format_utc(window.window_end).encode(), value=window.to_json())
         for alert in published.alerts:
-            await alerts.send(key=alert.fingerprint.encode(), value=alert.to_json())
+            await self.alerts.send(key=alert.fingerprint.encode(), value=alert.to_json())
 
-    async def fold_batch(batch: list[Any]) -> None:
+    async def fold_batch(self, batch: list[Any]) -> None:
         """Fold and publish each record, then write the batch's state once: durable state implies
         durable outputs, and offsets are committed only after this returns."""
         act_for(batch[-1])  # every record of a fold batch comes from the one fold partition
         for event in batch:
-            await guarded(event.message, fold_and_publish)
-        fold_state.flush()
-        pacing.folded(batch[-1].message.offset + 1)
-        pacing.pace()
+            await self.guarded(event.message, self.fold_and_publish)
+        self.fold_state.flush()
+        self.pacing.folded(batch[-1].message.offset + 1)
+        self.pacing.pace()
 
-    async def fold_and_publish(message: Any) -> None:
+    async def fold_and_publish(self, message: Any) -> None:
         try:
-            result = fold_record(message)
-            await publish(result)
+            await self.publish(self.fold_record(message))
         except BaseException:
-            fold_state.discard()  # whatever a failed record wrote is not kept,
-            aggregator.forget_derived()  # nor what was derived from it in memory
+            self.fold_state.discard()  # whatever a failed record wrote is not kept,
+            self.aggregator.forget_derived()  # nor what was derived from it in memory
             raise
-        fold_state.keep()
+        self.fold_state.keep()
 
-    async def guarded(message: Any, handle: Any) -> None:
+    async def guarded(self, message: Any, handle: Any) -> None:
         """Run ``handle`` on a record; if it fails, the record goes to the dead-letter topic and the
         stream goes on."""
         metrics.record_in(message.topic, message.partition, message.offset)
@@ -255,25 +269,17 @@ def create_app(settings: Settings) -> faust.App:
             await handle(message)
         except BadRecord as exc:
             metrics.dead_letter("late" if message.topic == t.WINDOW_INPUT else "bad_record")
-            await send_dead_letter(str(exc), message)
+            await self.send_dead_letter(str(exc), message)
         except Exception as exc:  # one bad record must not stop the stream
             log.exception("unexpected error on %s[%s]@%s", message.topic, message.partition, message.offset)
             metrics.dead_letter("error")
-            await send_dead_letter(f"unexpected error while processing: {exc!r}", message)
+            await self.send_dead_letter(f"unexpected error while processing: {exc!r}", message)
 
-    # a live moment: an entry and a replay clock for each partition (see batches)
-    batching = {"at_once": settings.partitions + 1, "gap": settings.batch_gap_ms / 1000,
-                "max_wait": settings.batch_wait_ms / 1000}
-
-    @app.agent(entries, name="process-entries")
-    async def process_entries(stream: faust.StreamT) -> None:
-        async for batch in batches(stream, settings.batch_size, **batching):
-            await process_batch(batch)
-            pacing.pace()
-
-    @app.agent(fold_input, name="fold-tolls-and-windows")
-    async def fold_tolls_and_windows(stream: faust.StreamT) -> None:
-        async for batch in batches(stream, settings.batch_size, **batching):
-            await fold_batch(batch)
-
-    return app
+    async def send_dead_letter(self, reason: str, message: Any) -> None:
+        letter = dead_letter(
+            reason, topic=message.topic, partition=message.partition, offset=message.offset,
+            timestamp_ms=int(message.timestamp * 1000) if message.timestamp else None,
+            key=message.key, value=message.value,
+        )
+        log.warning("dead letter %s[%s]@%s: %s", message.topic, message.partition, message.offset, reason)
+        await self.deadletters.send(key=message.key, value=letter.to_json())

@@ -50,17 +50,20 @@ async def _partitions(consumer: AIOKafkaConsumer, topics: Sequence[str], wait: b
 
 async def read_topics(settings: Settings, topics: Sequence[str], *, recent: Mapping[str, int] | None = None,
                       follow: bool = True, stop: asyncio.Event | None = None, quiet_s: float = 1.0,
-                      on_lag: Callable[[dict[str, int]], None] | None = None) -> AsyncIterator[list[TopicRecord]]:
+                      on_lag: Callable[[dict[str, int]], None] | None = None,
+                      fetch_wait_ms: int | None = None) -> AsyncIterator[list[TopicRecord]]:
     """Batches of records of ``topics`` in partition order. A topic named in ``recent`` starts at its
     last N records per partition, the others at the beginning. Without ``follow`` the reader stops
     once it reached every partition's end and a fetch of ``quiet_s`` brought nothing more (the
     embedded broker's end offsets can lag its last batch). ``on_lag`` gets the records left to read
-    per topic, every second."""
+    per topic, every second. ``fetch_wait_ms``: how long the broker may hold a fetch (default: the
+    workers' wait, for views that follow the pipeline closely)."""
     stop = stop or asyncio.Event()
+    wait_ms = fetch_wait_ms or settings.fetch_wait_ms
     consumer = AIOKafkaConsumer(bootstrap_servers=settings.bootstrap_servers, enable_auto_commit=False,
-                                fetch_max_wait_ms=settings.fetch_wait_ms, **aiokafka_kwargs(settings))
+                                fetch_max_wait_ms=wait_ms, **aiokafka_kwargs(settings))
     await consumer.start()
-    adapt_fetch_wait(consumer, settings.fetch_wait_ms, settings.fetch_wait_max_ms)
+    adapt_fetch_wait(consumer, wait_ms, max(wait_ms, settings.fetch_wait_max_ms))
     try:
         partitions = await _partitions(consumer, topics, follow, stop)
         if not partitions:

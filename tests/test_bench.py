@@ -68,6 +68,13 @@ def test_pipeline_run_one_worker(corpus):
     progress = [s["progress"] for s in result["samples"]]
     assert progress == sorted(progress) and progress[-1] == 1.0
     assert result["tables"]["fold_keys"] > 0
+    # per entry: every event the fold released was written once to liveblog.events, and every entry
+    # and event passed Faust's per-record path at least once (the entry agent, the internal hop)
+    distinct = len({e.entry_id for e in corpus})
+    assert result["records_written"]["liveblog.events"] == distinct
+    assert result["records_written"]["liveblog.internal.window-input"] >= distinct
+    assert result["faust_records_per_entry"] >= 2 * distinct / len(corpus)
+    assert result["records_written_per_entry"] > 1 and result["worker_cpu_ms_per_entry"] > 0
     # the corpus spans days: the exact-dedup table forgot the entries older than its horizon
     horizon = Settings().exact_dedup_horizon
     last = max(e.published_at for e in corpus)
@@ -82,6 +89,7 @@ def test_latency_run():
     assert result["measured"] > 0 and result["to_window_ms"]["p50"] > 0 and result["to_window_ms"]["p99"] > 0
     # the end of the run on its own: latency rises as a sustained live rate goes on
     assert result["to_window_last_fifth_ms"]["n"] == max(1, result["measured"] // 5)
+    assert result["to_window_first_fifth_ms"]["n"] == max(1, result["measured"] // 5)
     # both processes worked in every fifth of the run (the broker answers fetches, the worker folds)
     for name in ("broker", "worker"):
         shares = result["cpu_share_by_fifth"][name]
@@ -152,13 +160,16 @@ def test_run_bench_tiny_writes_json_and_last_line(tmp_path: Path):
     for key in ("raw_per_s", "pipeline_per_s", "ratio", "p50_ms", "p99_ms", "analyze_per_s", "rss_growth_pct",
                 "two_workers_per_s", "phases", "targets", "config"):
         assert key in data
-    for key in ("raw_per_s", "pipeline_per_s", "ratio", "p50_ms", "p99_ms", "analyze_per_s", "two_workers_per_s"):
+    for key in ("raw_per_s", "pipeline_per_s", "ratio", "p50_ms", "p99_ms", "analyze_per_s", "two_workers_per_s",
+                "analyze_all_cpus_per_s", "worker_cpu_ms_per_entry", "faust_records_per_entry",
+                "records_written_per_entry"):
         assert data[key] > 0, key
     assert set(data["phases"]) >= {"a_raw_baseline", "b_pipeline_1_worker", "d_latency", "e_analyze", "f_rss",
                                    "g_pipeline_2_workers"}
     assert data["phases"]["e_analyze"]["classifying_processes"] == 1  # 150 entries: no pool
     assert LAST_LINE.match(result.last_line()), result.last_line()
     table = printed.getvalue()
+    assert "(d) the same, first fifth of the 40 entries" in table
     assert "(d) the same, last fifth of the 40 entries" in table
     assert re.search(r"\(d\) share of a core, first -> last fifth .* broker \d+% -> \d+%, worker \d+% -> \d+%", table), table
 

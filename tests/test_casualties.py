@@ -4,7 +4,7 @@ from datetime import datetime, timezone
 
 import pytest
 
-from streams.extract.casualties import _CUE, _has_cue, dated_earlier, extract_claims
+from streams.extract.casualties import _CUE, _GAZ, _has_cue, dated_earlier, extract_claims, place_of
 
 SEP28 = datetime(2020, 9, 28, 12, 0, tzinfo=timezone.utc)
 DEC23 = datetime(2023, 12, 10, 12, 0, tzinfo=timezone.utc)
@@ -137,3 +137,24 @@ def test_number_words_and_compounds():
 ])
 def test_fast_cue_check_agrees_with_the_case_insensitive_pattern(sentence):
     assert _has_cue(sentence) == bool(_CUE.search(sentence))
+
+
+@pytest.mark.parametrize(("body", "expected"), [
+    # a killing named by its noun, the figure after "of"; quotes around the noun do not hide it
+    ('Residents described the "massacre" of 43 villagers by the militia.',
+     [("unknown", "civilian", "killed", "incident", 43, 43)]),
+    ("Officials condemned the slaughter of 12 farmers.", [("unknown", "civilian", "killed", "incident", 12, 12)]),
+    # a toll raised to a figure: what was raised stands before the verb
+    ("Rescuers said the number of dead has been raised to 230.", [("unknown", "all", "killed", "cumulative", 230, 230)]),
+])
+def test_killing_nouns_and_raised_tolls(body, expected):
+    assert claims(body, when=DEC23) == expected
+
+
+@pytest.mark.parametrize(("text", "side"), [
+    ("in the US Defense Department", None),  # a state's name before an institution names the institution
+    ("in the Russia Embassy attack in Kabul", "afghanistan"),
+    ("in Ukraine", "ukraine"),
+])
+def test_a_state_qualifying_an_institution_is_no_place(text, side):
+    assert place_of(text, _GAZ.mentions(text)) == side

@@ -110,10 +110,11 @@ _TOLL = re.compile(
     r"|to|at|of|reached|hit|hits|is|was|now|stands\s+at|stood\s+at)(?=\s)"
     rf"|(?=\s+(?:{_QUAL})\s))\s+(?:(?P<qual>{_QUAL})\s+)?(?P<num>{_NUM}){_NOT_COUNT}"
 )
-# "bringing the total to more than 30", "bringing their total military losses to 58".
+# "bringing the total to more than 30", "bringing their total military losses to 58"; not "has been raised to
+# 230" (what was raised is before the verb: a toll's) nor "raises to six the number" (_RAISES_TO).
 _BRINGING = re.compile(
     r"(?<![\w-])(?i:bringing|brings|brought|raising|raises|raised|taking|takes|pushing|pushes|pushed)\s+"
-    rf"(?P<gap>(?:[\w'’-]+\s+){{0,12}}?)(?i:to)\s+(?:(?P<qual>{_QUAL})\s+)?(?P<num>{_NUM}){_NOT_COUNT}"
+    rf"(?P<gap>(?:[\w'’-]+\s+){{1,12}}?)(?i:to)\s+(?:(?P<qual>{_QUAL})\s+)?(?P<num>{_NUM}){_NOT_COUNT}"
 )
 # "This raises to six the number of Palestinians killed", "brings to 40 the death toll".
 _RAISES_TO = re.compile(
@@ -138,7 +139,8 @@ _GAP_CIVILIAN = re.compile(r"\bcivilians?\b", re.IGNORECASE)
 _GAP_POSSESSIVE = re.compile(r"\b(?:its|their|our)\b", re.IGNORECASE)
 
 # Only sentences with one of these stems can hold a claim: a cheap filter before the patterns.
-_CUE_STEMS = r"kill|dead|die|death|wound|injur|hurt|toll|fatalit|slain|perish|martyr|lives|losses|hospital|treat|bodies|succumb"
+_CUE_STEMS = (r"kill|dead|die|death|wound|injur|hurt|toll|fatalit|slain|perish|martyr|lives|losses|hospital|treat|bodies"
+              r"|succumb|murder|slaughter|massacr")
 _CUE = re.compile(_CUE_STEMS, re.IGNORECASE)
 _LOWER_CUE = re.compile(_CUE_STEMS)
 _SENTENCE = re.compile(r"(?<=[.!?])[\"”’)]?\s+(?=[\"“‘(]?[A-Z0-9])|\n+")
@@ -157,7 +159,8 @@ _PLACE_LEAD = re.compile(
     r"(?:(?i:town|city|village|region|district|province|area|settlement|county|governorate)\s+of\s+)?"
     r"(?:(?i:(?:north|south)?(?:east|west)?(?:ern)?|north|south|central|northern|southern)(?:\s*,\s*|\s+and\s+|\s+))*#?$"
 )
-_POSSESSIVE = re.compile(r"['’]s?\b")
+# A state name that qualifies what follows is no place: "Armenia's shelling", "the US Defense Department".
+_POSSESSIVE = re.compile(rf"['’]s?\b|\s+(?:{_ialt(_LEX['institutions']['words'])})(?![\w-])")
 _SIDE_TAIL = re.compile(r"\s+side\b")
 _LINK = re.compile(r"^\s*(?:,|and|&|,\s*and|while)?\s*$", re.IGNORECASE)
 _INCLUDING = re.compile(r"^\s*,?\s*(?:including|among them|among whom|of whom|of them)\s*$", re.IGNORECASE)
@@ -299,8 +302,13 @@ def _outcome_read(sentence: str, m: re.Match[str], source: str,
     return outcome, population, None, None
 
 
+_QUOTES = re.compile(r'["“”]')
+
+
 def _raw_claims(sentence: str) -> Iterator[tuple[re.Match[str], str, _Raw]]:
-    """Every figure tied to an outcome, first pattern wins where numbers overlap."""
+    """Every figure tied to an outcome, first pattern wins where numbers overlap. Double quotes read as
+    spaces (the same length): "the 'heartless slaughter' of 141" is a slaughter of 141."""
+    sentence = _QUOTES.sub(" ", sentence)
     taken: list[tuple[int, int]] = []
 
     def free(start: int, end: int) -> bool:

@@ -25,6 +25,7 @@ class StampLine:
     kind: str  # "12h", "24h" or "4digit": weak stamps count only with others of their kind
     text: str  # the whole line, for when the page does not take the stamp
     edit_note: bool = False  # "Updated: ...": an entry's stamp only on a page with no other stamps
+    footer: bool = False  # a post's closing line ("9:45 p.m. EDT | permalink"): it stamps the text above it
 
     @property
     def minutes(self) -> int:
@@ -77,7 +78,7 @@ def _segment(number: int, text: str, rejected: list[Rejected]) -> Item:
     elif found is not None:
         strength = _strength(found.clock, found.separated, not found.rest, found.labelled)
         return StampLine(number, found.clock, found.stamp_text, found.rest, "", found.reader, strength,
-                         _kind(found.clock), text.rstrip(), found.edit_note)
+                         _kind(found.clock), text.rstrip(), found.edit_note, found.footer)
     trailing = read_published(text) or read_dashed(text)
     if trailing is not None:
         return StampLine(number, trailing.clock, trailing.stamp_text, trailing.headline, trailing.after,

@@ -7,7 +7,9 @@ order: on a newest-first page a time more than 6 hours later than the one above 
 before; on an oldest-first page one more than 6 hours earlier is the next day (smaller jumps against
 the order are pinned or late posts). When the page's order cannot be told, a jump of more than 12
 hours is an error naming the line. A day header, or the manifest's date above the first entries,
-names the day of the earliest entries below it; a stamp's own date is that stamp's day.
+names the day of the earliest entries below it; a stamp's own date is that stamp's day. A header above
+the first entries that is later than the manifest's date names their latest day when that puts the
+earliest on the manifest's date (a page's posting date, after its last update).
 """
 
 from __future__ import annotations
@@ -57,10 +59,18 @@ def _publication_line(item: StampLine, index: int, stamps: list[tuple[int, Stamp
     return item.clock.year is not None and len(later) >= 2 and all(s.clock.year is None for s in later)
 
 
-def accepted_stamps(items: list[Item], rejected: list[Rejected]) -> set[int]:
+def _heads_the_page(item: StampLine, following: Item | None, title: str, first: bool) -> bool:
+    """The page's first stamp over the page's own title: the time the post went up ("07:47 AM ET" above
+    "Storm nears coast" on a blog post of that title), not an update."""
+    headline = item.headline or (following.text if isinstance(following, TextLine) else "")
+    return first and " ".join(headline.split()).casefold() == " ".join(title.split()).casefold()
+
+
+def accepted_stamps(items: list[Item], rejected: list[Rejected], title: str) -> set[int]:
     """Indexes of the stamp lines that open entries. Strong stamps (am/pm, zone, date, "Update")
     always do; a bare time only beside other stamps, and a run-in bare time or four digits only
-    beside others of its kind; a stamp followed by an edit note is the page's own publication time."""
+    beside others of its kind; a stamp followed by an edit note or the page's title is the page's own
+    publication time."""
     stamps = [(i, item) for i, item in enumerate(items) if isinstance(item, StampLine)]
     only_edit_notes = all(item.edit_note for _, item in stamps)
     kinds = Counter(item.kind for _, item in stamps)
@@ -74,6 +84,9 @@ def accepted_stamps(items: list[Item], rejected: list[Rejected]) -> set[int]:
         elif not item.headline and (isinstance(following, TextLine) and is_note_line(following.text)
                                     or isinstance(following, StampLine) and following.edit_note):
             rejected.append(Rejected(item.line, item.stamp_text, "the page's own publication time (an edit note follows)"))
+        elif _heads_the_page(item, following, title, i == stamps[0][0]):
+            rejected.append(Rejected(item.line, item.stamp_text, "the page's own publication time (the page's "
+                                                                 "title follows)"))
         elif _publication_line(item, i, stamps):
             rejected.append(Rejected(item.line, item.stamp_text, "the page's own publication time (a dated stamp above "
                                                                  "entries stamped otherwise)"))
@@ -88,21 +101,24 @@ def accepted_stamps(items: list[Item], rejected: list[Rejected]) -> set[int]:
 
 
 def _drafts(items: list[Item], accepted: set[int]) -> list[_Draft | DayMark]:
-    """Entries in page order with their raw text, and the day headers between them."""
+    """Entries in page order with their raw text, and the day headers between them. A post's footer
+    stamp takes the paragraphs since the last stamp or day header, which no stamp above claims; with
+    none there, it opens the text below like any stamp."""
     out: list[_Draft | DayMark] = []
     current: _Draft | None = None
     paragraph: list[str] = []
+    unclaimed: list[list[str]] = []
 
     def flush() -> None:
         nonlocal paragraph
-        if current is not None and paragraph:
-            current.paragraphs.append(paragraph)
+        if paragraph:
+            (current.paragraphs if current is not None else unclaimed).append(paragraph)
         paragraph = []
 
     for i, item in enumerate(items):
         if isinstance(item, DayMark):
             flush()
-            current = None
+            current, unclaimed = None, []
             out.append(item)
         elif i in accepted:
             assert isinstance(item, StampLine)
@@ -110,8 +126,12 @@ def _drafts(items: list[Item], accepted: set[int]) -> list[_Draft | DayMark]:
                     and current.stamp.minutes == item.minutes:
                 continue  # the same time again in another clock ("4.31pm BST" then "16:31")
             flush()
-            current = _Draft(item, [[item.after]] if item.after else [])
+            closes = item.footer and bool(unclaimed)  # with no text above it, it opens the text below
+            current = _Draft(item, unclaimed if closes else [[item.after]] if item.after else [])
             out.append(current)
+            unclaimed = []
+            if closes:
+                current = None
         elif isinstance(item, Blank):
             flush()
         else:
@@ -157,11 +177,14 @@ def _stamp_date(stamp: StampLine, anchor: dt.date | None, path: str) -> dt.date:
 @dataclass
 class _Section:
     """Entries dated from one anchor: a day header or the manifest's date names the day of the earliest
-    entries below it; a stamp's own date is that stamp's day."""
+    entries below it; a stamp's own date is that stamp's day. A header above the page's first entries
+    that names a later day than the manifest's (the day of the earliest update) is the date the page
+    was posted or last updated: when it names the latest entries' day, the earliest fall on the manifest's."""
 
     anchor: dt.date | None
     names_earliest: bool
     drafts: list[_Draft]
+    earliest: dt.date | None = None  # the manifest's date, for a header above the page's first entries
 
     def settle(self, path: str) -> None:
         if not self.drafts:
@@ -169,7 +192,11 @@ class _Section:
         if self.anchor is None:
             raise ParseError(path, self.drafts[0].stamp.line, "no date for this entry: no day header above it, no "
                                                               "date in its stamp, no manifest 'published' date and no --date")
-        base = min(d.offset for d in self.drafts) if self.names_earliest else 0
+        low, high = min(d.offset for d in self.drafts), max(d.offset for d in self.drafts)
+        base = low if self.names_earliest else 0
+        if self.names_earliest and self.earliest is not None and self.anchor > self.earliest \
+                and self.anchor - dt.timedelta(days=high - low) == self.earliest:
+            base = high
         for draft in self.drafts:
             draft.day = self.anchor + dt.timedelta(days=draft.offset - base)
 
@@ -182,12 +209,14 @@ def _date(sequence: list[_Draft | DayMark], meta: DocumentMeta, path: str) -> No
     from_text = False  # the first date the text names is read either way of the manifest's
     previous: int | None = None
     offset = 0
-    for draft in sequence:
+    first_entry = next((i for i, d in enumerate(sequence) if isinstance(d, _Draft)), len(sequence))
+    for index, draft in enumerate(sequence):
         if isinstance(draft, DayMark):
             section.settle(path)
             known = resolve_day(draft, known, (direction or -1) if from_text else 0, path)
             from_text = True
-            section, previous, offset = _Section(known, True, []), None, 0
+            earliest = meta.date if index < first_entry else None
+            section, previous, offset = _Section(known, True, [], earliest), None, 0
             continue
         stamp = draft.stamp
         if stamp.clock.has_date:
@@ -241,7 +270,7 @@ def _text(draft: _Draft) -> tuple[str, str] | None:
 def parse_liveblog(items: list[Item], rejected: list[Rejected], path: str, meta: DocumentMeta, title: str,
                    declared: dt.tzinfo | str | None) -> list[tuple[Entry, Provenance]] | None:
     """The entries of a live blog with where each came from; None when no stamp opens an entry."""
-    accepted = accepted_stamps(items, rejected)
+    accepted = accepted_stamps(items, rejected, title)
     if not accepted:
         return None
     sequence = _drafts(items, accepted)

@@ -31,6 +31,15 @@ def test_a_day_header_names_the_day_of_its_earliest_entries():
     assert times(page) == ["2023-02-09 01:30", "2023-02-08 21:00", "2023-02-08 19:35"]
 
 
+def test_a_posting_date_above_a_blog_run_past_midnight_names_its_last_day():
+    """A mirror or archive dates the page when it was posted, after its last update; the manifest's date is
+    the day of the earliest update. Read as the latest day, the header agrees with the manifest."""
+    page = "Friday, June 8, 2012\n\nFloods: live\n\n00.40 We stop here.\n\n23.10 River peaks.\n\n21.55 Dam holds.\n"
+    assert times(page, date=dt.date(2012, 6, 7), tz="UTC") == [
+        "2012-06-08 00:40", "2012-06-07 23:10", "2012-06-07 21:55"]
+    assert times(page, tz="UTC") == ["2012-06-09 00:40", "2012-06-08 23:10", "2012-06-08 21:55"]
+
+
 def test_the_manifest_date_is_the_day_of_the_earliest_entries():
     page = "The Latest (all times local):\n\n11:15 a.m.\n\nToll jumps to 28.\n\n8:20 p.m.\n\nAt least 12 dead.\n\n6:50 p.m.\n\nThree killed.\n"
     assert times(page, date=dt.date(2018, 9, 15), tz="Asia/Manila") == [
@@ -96,6 +105,29 @@ def test_a_dated_publication_line_above_the_updates_is_not_an_entry():
     reading = read_text(page, path="page.txt", meta=DocumentMeta(source="Test", date=dt.date(2003, 3, 23)))
     assert [f"{e.published_at:%H:%M}" for e in reading.entries] == ["00:55", "01:00"]
     assert any("publication" in r.reason for r in reading.rejected)
+
+
+def test_a_footer_stamp_dates_the_post_above_it():
+    """Old-style blogs close each post with "time | date | permalink": the post is the text above it."""
+    page = ("Storm blog\n\nMarch 3, 2009\n\nLevee breached\n\nWater poured into the ward.\n\n"
+            "4:05 p.m. ET | March 3, 2009 | permalink\n\nShelters open\n\nThe city opened two shelters.\n\n"
+            "3:40 p.m. ET | March 3, 2009 | permalink\n\nMore to\n")
+    reading = read_text(page, path="page.txt", meta=DocumentMeta(source="Test"))
+    assert [(f"{e.published_at:%H:%M}", e.headline, e.body) for e in reading.entries] == [
+        ("21:05", "Levee breached", "Water poured into the ward."),
+        ("20:40", "Shelters open", "The city opened two shelters.")]
+    on_top = "Storm blog\n\nMarch 3, 2009\n\n4:05 p.m. ET | permalink\n\nLevee breached\n\nWater poured in.\n"
+    assert [e.headline for e in read_text(on_top, path="page.txt", meta=DocumentMeta(source="Test")).entries] == [
+        "Levee breached"]
+
+
+def test_a_stamp_over_the_page_s_own_title_is_its_publication_time():
+    page = ("May 4th, 2012\n09:12 AM ET\n\nFerry sinks off coast\n\n[Posted at 9:05 a.m.] Divers reached the hull.\n\n"
+            "[Posted at 8:40 a.m.] A ferry sank overnight.\n")
+    reading = read_text(page, path="page.txt", meta=DocumentMeta(source="Test", title="Ferry sinks off coast",
+                                                                 date=dt.date(2012, 5, 4), tz="America/New_York"))
+    assert [f"{e.published_at:%H:%M}" for e in reading.entries] == ["13:05", "12:40"]
+    assert any("title follows" in r.reason for r in reading.rejected)
 
 
 def test_updates_without_blank_lines_between_them():

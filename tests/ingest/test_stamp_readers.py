@@ -82,6 +82,14 @@ def test_an_edit_note_is_read_but_marked_as_one():
     assert not read_leading("Update 12:45 ET: According to Florida Governor Rick Scott").edit_note
 
 
+@pytest.mark.parametrize("line", ["4:05 p.m. ET | March 3, 2009 | permalink",
+                                  "11:20 PM | Comments (4) | TrackBack (0)"])
+def test_a_post_footer_stamp_is_marked_as_closing_the_post_above(line):
+    found = read_leading(line)
+    assert isinstance(found, Leading) and found.footer and found.rest == ""
+    assert not read_leading("4:05 p.m. ET | Comments pour in after the vote").footer
+
+
 @pytest.mark.parametrize("line", [
     "10 p.m. curfew imposed",                    # lower case after the time: a sentence
     "updated: Aug 15 2021, 10:25 ist",

@@ -25,6 +25,10 @@ _SEPARATOR = r"(?:\s*[)\]])?(?P<sep>\s*(?:[–—-]{1,2}|:|\|)(?=\s|$|[\"“‘'
 LEADING = re.compile(rf"{_FURNITURE}(?P<stamp>{stamp()}){_SECOND}{_SEPARATOR}(?P<rest>.*)$")
 _BARE_HEADLINE = re.compile(r"[\"“‘'(A-Z0-9]")
 _EDIT_LABEL = re.compile(r"(?i:updated|published|latest\s+update)")
+# A blog post's footer: the stamp, then only a date and links split by bars ("| Sept. 1, 2005 | permalink",
+# "| Comments (3) | TrackBack"); it closes the post above it rather than opening the text below.
+_FOOTER = re.compile(r"(?i)(?:[^|]{0,40}\|\s*)*?(?:permalink|comments?(?:\s*\(\d+\))?|trackback(?:\s*\(\d+\))?)"
+                     r"(?:\s*\|[^|]{0,40})*")
 
 
 @dataclass(frozen=True)
@@ -39,6 +43,7 @@ class Leading:
     second_zone: str | None
     reader: str
     edit_note: bool = False  # "Updated: 2015-08-13 17:54": an entry's stamp only where the page has no other
+    footer: bool = False  # "10:26 p.m. EDT | permalink": it stamps the post above it
 
 
 def _reader(clock: Clock, separated: bool, rest: str) -> str:
@@ -84,6 +89,8 @@ def read_leading(line: str) -> Leading | None | str:
     if rest and not separated and clock.four_digits and clock.zone is None and not rest[:1].isupper():
         return "a four-digit number, not a stamp"
     second = m["second"]
-    reader = _reader(clock, separated, rest) + (":edit-note" if edit_note else "")
+    if footer := bool(separated and _FOOTER.fullmatch(rest)):
+        rest = ""
+    reader = _reader(clock, separated, rest) + (":edit-note" if edit_note else ":footer" if footer else "")
     return Leading(clock, m["stamp"].strip(), rest, separated, bool(label), second.strip() if second else None,
-                   reader, edit_note)
+                   reader, edit_note, footer)

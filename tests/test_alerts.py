@@ -21,7 +21,7 @@ from streams.fold.alerts import RECENT_JUMPS, AlertEvaluator, fingerprint, load_
 from streams.analyze import analyze
 from streams.ingest import parse_file
 from streams.settings import Settings
-from tests.conftest import SEED_004
+from tests.conftest import SAMPLES, SEED_004
 
 SETTINGS = Settings()
 
@@ -201,3 +201,11 @@ def test_a_bad_rules_file_is_an_error_naming_it(tmp_path, text, problem):
     with pytest.raises(ValueError, match=problem) as info:
         load_rules(path)
     assert str(path) in str(info.value)
+
+
+def test_the_demo_s_five_samples_raise_new_actors_for_the_states_drawn_in_only():
+    """What `liveblog demo` shows: Turkey (sending fighters) and Syria (where they came from) join the
+    fighting; the US, whose president said it would seek to stop the fighting, comments on it."""
+    entries = [entry for path in sorted(SAMPLES.glob("*.txt")) for entry in parse_file(path)]
+    alerts = analyze(entries, SETTINGS, emit="alerts")
+    assert sorted(a.labels["actor"] for a in alerts if a.rule == "new-actor") == ["syria", "turkey"]  # type: ignore[union-attr]

@@ -158,3 +158,87 @@ def test_killing_nouns_and_raised_tolls(body, expected):
 ])
 def test_a_state_qualifying_an_institution_is_no_place(text, side):
     assert place_of(text, _GAZ.mentions(text)) == side
+
+
+@pytest.mark.parametrize(("body", "expected"), [
+    # a landform word is no place: "Gulf" is not Papua New Guinea's province, the figure keeps the claim's place
+    ("Four people died in Oaxaca and two more in the Gulf coast state of Veracruz.",
+     [("mexico", "all", "killed", "incident", 4, 4), ("mexico", "all", "killed", "incident", 2, 2)]),
+    # one of the wounded who has since died is a death, not a count of the wounded
+    ("Officials said one of the people injured in the shelling of a market in Terter has died.",
+     [("azerbaijan", "all", "killed", "incident", 1, 1)]),
+    ("Two soldiers wounded on Monday have since died.", [("unknown", "military", "killed", "incident", 2, 2)]),
+    ("Eighty of the hospitalised are in a serious condition.", [("unknown", "all", "wounded", "incident", 80, 80)]),
+    # a toll "and counting" is still rising: open-ended
+    ("The official death toll climbed to 212 and counting.", [("unknown", "all", "killed", "cumulative", 212, None)]),
+    # a total after figures from two states is both states' total
+    ("Rescuers said 120 people died in Turkey and 45 in Syria, bringing the total to 165.",
+     [("turkey", "all", "killed", "incident", 120, 120), ("syria", "all", "killed", "incident", 45, 45),
+      ("all", "all", "killed", "cumulative", 165, 165)]),
+    # the place a storm or a strike hit is where its dead are, not a place named before
+    ("The cyclone, which left dozens dead in Myanmar, then hit Bangladesh, killing at least nine people.",
+     [("myanmar", "all", "killed", "incident", 12, None), ("bangladesh", "all", "killed", "incident", 9, None)]),
+    # a place-by-place list goes on past an aside after an item, and two items may give the same figure
+    ("Activists said 95 people were killed in Damascus, 30 in Homs (including 8 children), 20 in Hama; most of them "
+     "in the countryside, 20 in Idlib and 25 in Aleppo.",
+     [("syria", "all", "killed", "incident", n, n) for n in (95, 30, 20, 20, 25)]),
+    # a list of counted groups after the verb, each its own figure; a qualifier before a list is its first item's
+    ("The shelling killed 5 civilians and 3 soldiers.",
+     [("unknown", "civilian", "killed", "incident", 5, 5), ("unknown", "military", "killed", "incident", 3, 3)]),
+    ("At least 19 children and six women died.",
+     [("unknown", "civilian", "killed", "incident", 19, None), ("unknown", "civilian", "killed", "incident", 6, 6)]),
+    # people named by their state count as a group of a list too, each group the party it names
+    ("The bombings killed at least 40 Iraqis and 3 U.S. soldiers, officials said.",
+     [("iraq", "all", "killed", "incident", 40, None), ("united-states", "military", "killed", "incident", 3, 3)]),
+    ("Medics said 30 Palestinians and 2 Israelis were killed.",
+     [("palestine", "all", "killed", "incident", 30, 30), ("israel", "all", "killed", "incident", 2, 2)]),
+    # a city rockets often hit, under its usual spellings
+    ("A woman was lightly wounded when a rocket struck a house in Be'er Sheva.",
+     [("israel", "civilian", "wounded", "incident", 1, 1)]),
+    # an aside between dashes parts the count from its outcome; "Gazans" are Gaza's people
+    ("Medics said 212 Gazans — most of them women and children — have been killed.",
+     [("palestine", "all", "killed", "incident", 212, 212)]),
+    # a place after a list is the list's, not taken from the figure before it
+    ("Over 900 Gazans have been killed, and 30 soldiers and two civilians in Israel have died.",
+     [("palestine", "all", "killed", "incident", 901, None), ("israel", "military", "killed", "incident", 30, 30),
+      ("israel", "civilian", "killed", "incident", 2, 2)]),
+])
+def test_places_parties_and_open_tolls(body, expected):
+    assert claims(body) == expected
+
+
+def test_a_state_adjective_before_a_place_noun_places_the_figure():
+    found = extract_claims("Storm batters Anguilla", "Paris said five people died in the French island territories.",
+                           SEP28)
+    assert [(c.party, c.min) for c in found] == [("france", 5)]
+
+
+def test_the_side_that_struck_is_not_the_side_of_the_dead():
+    found = extract_claims("Ships towed to Haifa", "Israeli commandos boarded the lead ship and killed at least 9 people.",
+                           DEC23)
+    assert [(c.party, c.min, c.max) for c in found] == [("unknown", 9, None)]
+
+
+def test_a_line_break_inside_a_sentence_ends_it_not():
+    body = "Police said a gunman killed at least\n25 people at the market.\n\nThe death toll rose to\n30.\nCALM RETURNS\n"
+    assert claims(body) == [("unknown", "all", "killed", "incident", 25, None),
+                            ("unknown", "all", "killed", "cumulative", 30, 30)]
+
+
+def test_a_title_abbreviation_ends_no_sentence():
+    (claim,) = extract_claims("", "Lt. Gen. Petrov said 3 soldiers were killed near St. Vincent.", SEP28)
+    assert claim.text == "Lt. Gen. Petrov said 3 soldiers were killed near St. Vincent."
+
+
+@pytest.mark.parametrize("body", [
+    # bodies still being searched for are not yet found
+    "Rescue teams are still searching for the bodies of four climbers.",
+    # the wounded an evacuation moves are evacuees, not an attack's wounded
+    "The evacuation of 150 wounded civilians from the besieged district began on Thursday.",
+    "The convoy carries 40 injured people who are being evacuated to the north.",
+    "Up to 19 children and six women died.",  # an upper bound alone, before a list too
+    # one person of a coordination the list pattern could not read: the count is not one
+    "A driver hit by debris and an elderly woman were killed when the storm struck.",
+])
+def test_no_casualty_count(body):
+    assert claims(body) == []

@@ -18,7 +18,7 @@ from text_to_num import text2num
 
 from schemas import CasualtyClaim
 from streams.extract.lexicon import (PLACE_KINDS, Gazetteer, Mention, alternation, case_insensitive_alternation,
-                                     casualty_lexicon, gazetteer)
+                                     casualty_lexicon, gazetteer, split_sentences)
 
 _LEX = casualty_lexicon()
 _GAZ: Gazetteer = gazetteer()
@@ -46,6 +46,7 @@ _NOT_COUNT = (r"(?!\s*(?:-|–)?\s*(?i:years?\b|year-old|days?\b|weeks?\b|months
 _QUAL_KIND = {q: kind for kind, qs in _LEX["qualifiers"].items() for q in qs}
 _QUAL = _ialt(_QUAL_KIND)
 _SPACE = re.compile(r"\s+")
+_AND_COUNTING = re.compile(r"\s+(?i:and\s+counting)\b")
 _RANGE_END = re.compile(r"\s*(?:[-–]|\s(?i:to|or))$")
 
 # --- noun phrases --------------------------------------------------------------------------
@@ -64,7 +65,7 @@ _DEMONYM = alternation(_GAZ.plural_demonyms)
 _MOD = rf"(?:{_ialt(_LEX['modifiers']['words'])}|(?:[A-Z]\.){{2,}}|[A-Z][\w'’-]*|\d{{1,3}}-year-old)"
 _NP = rf"(?P<np>(?:\s+{_MOD}){{0,3}}?\s+(?:{_PLURAL_NOUN}|{_DEMONYM}|{_SINGULAR_NOUN}))"
 _ITEM = (rf"(?:(?:(?i:a|an|one|his|her|their)\s+)?(?:{_MOD}\s+)??{_SINGULAR_NOUN}"
-         rf"|(?:(?i:his|her|their)\s+)?{_NUM}\s+(?:{_MOD}\s+)??{_PLURAL_NOUN})")
+         rf"|(?:(?i:his|her|their)\s+)?{_NUM}\s+(?:{_MOD}\s+)??(?:{_PLURAL_NOUN}|{_DEMONYM}))")
 # "a woman and a child", "two brothers and a sister", or one person: "a soldier", "another civilian".
 _SINGULAR_DEMONYM = alternation(_GAZ.singular_demonyms)
 _LIST = (rf"(?P<list>{_ITEM}(?:\s*,\s*{_ITEM})*\s*(?:,\s*and|and|&)\s*{_ITEM}"
@@ -85,17 +86,33 @@ def _outcomes(position: str) -> str:
     )
 
 
-# Number, then outcome: "six Azerbaijani civilians have been killed", "2 killed", "a woman & a child were killed".
+# Number, then outcome: "six Azerbaijani civilians have been killed", "2 killed", "a woman & a child were killed";
+# an aside between commas or dashes may part them ("30 Gazans — mostly women — were killed").
 _AFTER = re.compile(
-    rf"(?<![\w'’-])(?:{_COUNT}{_NP}?|{_LIST})(?P<loc>{_LOC})?(?:\s*,\s*[^,.;:\d]{{2,60}}?,)?(?:\s+{_AUX}){{0,5}}"
+    rf"(?<![\w'’-])(?:{_COUNT}{_NP}?|{_LIST})(?P<loc>{_LOC})?"
+    rf"(?:\s*,\s*[^,.;:\d]{{2,60}}?,|\s+[—–]\s*[^—–,.;:\d]{{2,60}}?\s*[—–])?(?:\s+{_AUX}){{0,5}}"
     rf"\s+(?:{_outcomes('after')})(?![\w-])"
 )
 # After "killed", "wounded" ...: the counted ones did it ("four gunmen who killed more than 100"), or the word
 # is an adjective ("200 injured people").
 _OBJECT_AFTER = re.compile(rf"\s+(?:(?:{_QUAL})\s+)?(?:{_NUM}|(?i:the|a|an|his|her|their|its|people|civilians|persons|residents)\b)")
+# "... has since died": said of the wounded just counted, it makes them dead.
+_DIED_SINCE = re.compile(
+    r"[^.;:]{0,80}?\s(?i:(?:has|have|had)\s+(?:since\s+|now\s+|later\s+)?(?:died|succumbed)|later\s+died)\b")
+
+
+def _wounded_since_died(sentence: str, m: re.Match[str]) -> bool:
+    """"One of the people injured in the strike has died", "two soldiers wounded on Monday have since
+    died": the wound word names who is counted (no verb before it), the clause says they died."""
+    groups = m.groupdict()
+    counted_end = max((m.end(g) for g in ("num", "poss", "np", "list") if groups.get(g)), default=m.start())
+    return (not sentence[counted_end:m.start("wounded_after")].strip(" ,")
+            and _DIED_SINCE.match(sentence, m.end()) is not None)
+
+
 _TRANSITIVE = re.compile(r"(?i:killed|wounded|injured|hurt|shot dead)")
 # Outcome verb, then number: "killed two civilians", "wounding two others", "shelling kills two".
-_BEFORE = re.compile(rf"(?<![\w-])(?:{_outcomes('before')})\s+(?:{_COUNT}{_NP}?|{_LIST})(?![\w-])")
+_BEFORE = re.compile(rf"(?<![\w-])(?:{_outcomes('before')})\s+(?:(?:(?:{_QUAL})\s+)?{_LIST}|{_COUNT}{_NP}?)(?![\w-])")
 # "nine civilian deaths", "12 fatalities".
 _NOUNS = re.compile(
     rf"(?<![\w'’-]){_COUNT}(?P<np>(?:\s+(?:{_MOD})){{0,2}}?)\s+(?:{_outcomes('nouns')})(?![\w-])"
@@ -143,7 +160,6 @@ _CUE_STEMS = (r"kill|dead|die|death|wound|injur|hurt|toll|fatalit|slain|perish|m
               r"|succumb|murder|slaughter|massacr")
 _CUE = re.compile(_CUE_STEMS, re.IGNORECASE)
 _LOWER_CUE = re.compile(_CUE_STEMS)
-_SENTENCE = re.compile(r"(?<=[.!?])[\"”’)]?\s+(?=[\"“‘(]?[A-Z0-9])|\n+")
 _CLAUSE_BREAK = re.compile(r"[,;:()]|\s[–—-]\s")
 _CUMULATIVE = _patterns(_LEX["cumulative"]["patterns"])
 _CORRECTION = _patterns(_LEX["correction"]["patterns"])
@@ -154,14 +170,19 @@ _REPORTING = re.compile(rf"(?<![\w-]){_ialt(_LEX['reporting']['verbs'])}(?![\w-]
 _ACCORDING = re.compile(r"\b(?:according to|citing)\s", re.IGNORECASE)
 _SUBJECT_BREAK = re.compile(r";|\b(?:while|whereas|but)\b|,\s+and\b", re.IGNORECASE)
 _HEADLINE_SOURCE = re.compile(r"^\s*([^:]{2,60}?)\s*:\s")
+# What leads a place: a preposition, or the verb of what hit it ("the storm hit Vietnam, killing six").
 _PLACE_LEAD = re.compile(
-    r"\s*,?\s*(?i:in|on|near|at|across|inside|of)\s+(?:the\s+)?"
+    r"\s*,?\s*(?i:in|on|near|at|across|inside|of|hit|hits|struck|strikes|battered|batters|lashed|lashes|pounded|pounds|rocked"
+    r"|rocks|shelled|shells|bombed)\s+(?:the\s+)?"
     r"(?:(?i:town|city|village|region|district|province|area|settlement|county|governorate)\s+of\s+)?"
     r"(?:(?i:(?:north|south)?(?:east|west)?(?:ern)?|north|south|central|northern|southern)(?:\s*,\s*|\s+and\s+|\s+))*#?$"
 )
 # A state name that qualifies what follows is no place: "Armenia's shelling", "the US Defense Department".
 _POSSESSIVE = re.compile(rf"['’]s?\b|\s+(?:{_ialt(_LEX['institutions']['words'])})(?![\w-])")
 _SIDE_TAIL = re.compile(r"\s+side\b")
+# A state's adjective that names a place: "on the Armenian side", "in the French island territories of ...".
+_ADJECTIVE_PLACE = re.compile(r"(?:\s+[\w'’]+){0,2}?\s+(?:side|city|town|village|region|territory|territories|island|islands"
+                              r"|province|capital|port)\b")
 _LINK = re.compile(r"^\s*(?:,|and|&|,\s*and|while)?\s*$", re.IGNORECASE)
 _INCLUDING = re.compile(r"^\s*,?\s*(?:including|among them|among whom|of whom|of them)\s*$", re.IGNORECASE)
 _SPLIT_HEAD = re.compile(r"\s*(?::|[–—-]|,?\s*(?:including|of whom))\s*")
@@ -200,6 +221,7 @@ class _Raw:
     inherit: bool = False
     active: bool = False
     rule: str = ""
+    striker: str | None = None
 
 
 def _number(text: str) -> tuple[int, int | None] | None:
@@ -235,24 +257,36 @@ def _figure(qual: str | None, num: str) -> tuple[int, int | None] | None:
     return lo, hi
 
 
-_LIST_ITEM = re.compile(rf"(?P<num>{_NUM})\s+(?P<noun>(?:[\w'’-]+\s+){{0,2}}?(?:{_PLURAL_NOUN}|{_DEMONYM}))(?![\w-])")
+# A person joined to what goes before by "and" (not ", and", which joins clauses) is one of several.
+_IN_COORDINATION = re.compile(r"[^,;\s]\s+(?i:and|or|&)\s+$")
+_LIST_ITEM = re.compile(rf"(?P<num>{_NUM})\s+(?P<noun>(?:[\w'’.-]+\s+){{0,2}}?(?:{_PLURAL_NOUN}|{_DEMONYM}))(?![\w-])")
 
 
-def _counted_items(sentence: str, at: int, text: str) -> list[tuple[int, int, int, str | None]]:
-    """(start, end, number, population) of each item of a list whose items all carry a number; []
-    when one does not ("a woman and her two children" is one group of 3)."""
+def _counted_items(sentence: str, at: int, text: str) -> list[tuple[int, int, int, int | None, str | None]]:
+    """(start, end, min, max, population) of each item of a list whose items all carry a number; []
+    when one does not ("a woman and her two children" is one group of 3). A qualifier before the
+    list is its first item's ("at least 19 children and six adults")."""
     parts = [p for p in re.split(r"\s*(?:,\s*and|,|\band\b|&)\s*", text) if p]
     found = []
     position = at
+    qual = _list_qualifier(sentence, at)
     for part in parts:
         m = _LIST_ITEM.fullmatch(part.strip())
-        value = _number(m.group("num")) if m else None
+        value = _figure(None if found else qual, m.group("num")) if m else None
         if value is None or re.fullmatch(r"(?i:an?|one|another)", m.group("num")):
             return []
         start = sentence.find(part, position)
         position = start + len(part)
-        found.append((start, position, value[0], _population(m.group("noun"))))
+        found.append((start, position, value[0], value[1], _population(m.group("noun"))))
     return found
+
+
+_QUAL_BEFORE = re.compile(rf"(?:^|\s)(?P<qual>{_QUAL})\s+$")
+
+
+def _list_qualifier(sentence: str, at: int) -> str | None:
+    found = _QUAL_BEFORE.search(sentence, 0, at)
+    return found.group("qual") if found else None
 
 
 def _list_count(text: str) -> int:
@@ -299,6 +333,8 @@ def _outcome_read(sentence: str, m: re.Match[str], source: str,
     outcome = _outcome_of(m)
     if source == "after" and _TRANSITIVE.fullmatch(m.group(f"{outcome}_after")) and _OBJECT_AFTER.match(sentence, m.end()):
         return None
+    if source == "after" and outcome == "wounded" and _wounded_since_died(sentence, m):
+        outcome = "killed"
     return outcome, population, None, None
 
 
@@ -326,13 +362,15 @@ def _raw_claims(sentence: str) -> Iterator[tuple[re.Match[str], str, _Raw]]:
                 if items:  # "19 children and six adults died": each group its own figure
                     taken.append(span)
                     outcome = _outcome_of(m)
-                    for start, end, value, population in items:
-                        raw = _Raw(start, end, outcome, value, value, population, None, None, rule="people-counted")
+                    for start, end, lo, hi, population in items:
+                        raw = _Raw(start, end, outcome, lo, hi, population, None, None, rule="people-counted")
                         raw.active = source == "before"
                         yield m, source, raw
                     continue
                 n = _list_count(m.group("list"))
-                figure: tuple[int, int | None] | None = (n, n)
+                figure: tuple[int, int | None] | None = _figure(_list_qualifier(sentence, m.start("list")), str(n))
+                if n == 1 and _IN_COORDINATION.search(sentence, 0, m.start("list")):
+                    continue  # "a man crushed by a wall and an elderly woman killed": more than the one counted
                 population = _population(m.group("list").split()[-1])
             else:
                 if _AFTER_MONTH.search(sentence, 0, m.start("num")) or _DATE_AFTER_NUM.match(sentence, m.end("num")):
@@ -342,6 +380,8 @@ def _raw_claims(sentence: str) -> Iterator[tuple[re.Match[str], str, _Raw]]:
                 low = m.groupdict().get("low") or m.groupdict().get("low2")
                 if low and figure and (bottom := _number(_RANGE_END.sub("", low))) and bottom[0] < figure[0]:
                     figure = bottom[0], figure[1]  # a range: "between 20 and 25", "20-25"
+                if figure and _AND_COUNTING.match(sentence, m.end("num")):
+                    figure = figure[0], None  # "rose to 300 and counting": still rising, open-ended
                 population = _population(m.groupdict().get("np"))
             if figure is None or (source == "after" and m.group("num") and _YEAR.fullmatch(m.group("num"))
                                   and not m.group("np")):
@@ -427,7 +467,7 @@ def _place_side(sentence: str, mentions: list[Mention], start: int, limit: int) 
         lead = sentence[max(start, m.start - 60):m.start]
         if _POSSESSIVE.match(sentence, m.end):
             continue  # "in Armenia's shelling", "in Azerbaijan's Terter region": not the place itself
-        if _PLACE_LEAD.search(lead) and (not m.adjective or _SIDE_TAIL.match(sentence, m.end)):
+        if _PLACE_LEAD.search(lead) and (not m.adjective or _ADJECTIVE_PLACE.match(sentence, m.end)):
             return m.entity.side
     return None
 
@@ -499,16 +539,22 @@ def _split(sentence: str, parent: _Raw, mentions: list[Mention], at: int) -> lis
     return parts
 
 
-_PLACE_ITEM = re.compile(rf"\s*(?:,\s*and|,|;|\band\b)\s*(?P<num>{_NUM})\s+(?:(?i:more|others?)\s+)?(?i:in|from|at)\s+(?:the\s+)?(?=[A-Z])")
+_PLACE_ITEM = re.compile(rf"\s*(?P<sep>,\s*and|,|;|\band\b)?\s*(?P<num>{_NUM})\s+(?:(?i:more|others?)\s+)?"
+                         r"(?i:in|from|at)\s+(?:the\s+)?(?=[A-Z])")
+# What an item of such a list may carry before the next: "(including 11 in Jiza)", "; most of them in Ariha".
+_PLACE_ASIDE = re.compile(r"[^\d(),;.]{0,30}?\s*\([^()]{0,300}\)|\s*;[^\d(),;.]{0,40}?(?=\s*,)")
 
 
 def _by_place(sentence: str, parent: _Raw, mentions: list[Mention]) -> list[_Raw]:
     """Figures that follow a claim place by place: "148 martyrs ... in Damascus, 27 in Daraa, 12 in
-    Idlib": each is a claim of the same outcome, its party that of its place (else the claim's)."""
+    Idlib": each is a claim of the same outcome, its party that of its place (else the claim's). An
+    aside after an item is passed over, its own figures left unread."""
     parts: list[_Raw] = []
     pos = next((m.end for m in mentions if parent.end <= m.start < parent.end + 80), parent.end)
-    while (item := _PLACE_ITEM.match(sentence, pos)) is not None:
-        figure = _number(item.group("num"))
+    while True:
+        aside = _PLACE_ASIDE.match(sentence, pos)
+        item = _PLACE_ITEM.match(sentence, aside.end() if aside else pos)
+        figure = _number(item.group("num")) if item and (item.group("sep") or aside) else None
         if figure is None:
             break
         place = next((m for m in mentions if m.start == item.end()), None)
@@ -518,6 +564,17 @@ def _by_place(sentence: str, parent: _Raw, mentions: list[Mention]) -> list[_Raw
                              rule="place-by-place"))
         pos = end
     return parts
+
+
+# The wounded as those an evacuation moves: "the evacuation of 200 injured people", "26 wounded people who
+# are being evacuated" count evacuees, not the wounded of an attack.
+_EVACUATION_OF = re.compile(r"(?i:\bevacuat\w*\s+(?:of\s+)?(?:the\s+)?)$")
+_EVACUATED = re.compile(r"(?:\s+[\w'’-]+)?\s+(?i:who|that)\s+(?i:are|were|is|was|will\s+be|have\s+been|had\s+been)\s+"
+                        r"(?i:being\s+)?(?i:evacuat)")
+
+
+def _evacuated(sentence: str, raw: _Raw) -> bool:
+    return bool(_EVACUATION_OF.search(sentence, 0, raw.start) or _EVACUATED.match(sentence, raw.end))
 
 
 def _restated_figure(sentence: str, num_start: int) -> bool:
@@ -560,23 +617,28 @@ def _read_sentence(sentence: str, published: date, default_claimant: str | None,
     for m, source, raw in found:
         c0, c1 = _clause(sentence, raw.start)
         window = sentence[max(c0, raw.start - 60):raw.end]
-        if _NEGATION.search(window) or _restated_figure(sentence, m.start("num") if m.groupdict().get("num") else raw.start):
+        if (_NEGATION.search(window) or _restated_figure(sentence, m.start("num") if m.groupdict().get("num") else raw.start)
+                or raw.outcome == "wounded" and _evacuated(sentence, raw)):
             continue
         raw.claimant = (_voice_in(mentions, 0, lead.end()) if lead else None) or _claimant(
             sentence, mentions, raw.start) or default_claimant
         if out:
             _continue_from(out[-1], raw, sentence[out[-1].end:raw.start], source)
+            if raw.inherit and len({o.party for o in out if o.party}) > 1:
+                raw.party = "all"  # "9 died in Turkey and 3 in Syria, bringing the total to 12": both sides'
         if not raw.outcome:
             continue
         if raw.party is None:
             raw.party = _party_of_figure(sentence, m, raw, source, mentions, (c0, c1))
         raw.population = raw.population or "all"
+        raw.striker = _striker(sentence, mentions, raw.start) if raw.active else None
         raw.kind = _kind_of_figure(sentence, m, raw, published, (c0, c1))
         out.append(raw)
         parts = _split(sentence, raw, mentions, raw.end)
         out.extend(parts or _by_place(sentence, raw, mentions))
-    for a, b in zip(out, out[1:]):
-        # "Two brothers were killed and two others injured in the town of Shihah": one place for both.
+    for a, b in reversed(list(zip(out, out[1:]))):
+        # "Two brothers were killed and two others injured in the town of Shihah": one place for both; a place
+        # comes after its figures, so the later figure's party is passed on first.
         if _LINK.match(sentence[a.end:b.start]):
             a.party, b.party = a.party or b.party, b.party or a.party
     return tuple(out)
@@ -610,6 +672,8 @@ def _party_of_figure(sentence: str, m: re.Match[str], raw: _Raw, source: str, me
         return next((x.entity.side for x in mentions if m.start() <= x.start < m.end() and x.entity.side), "unknown")
     if source == "toll":  # "Gaza death toll", "Ukraine's civilian toll"
         np_span = (max(0, m.start() - 25), m.end("head"))
+    elif raw.rule == "people-counted":  # "30 Palestinians and 2 Israelis": each group its own
+        np_span = (raw.start, raw.end)
     else:
         np_span = m.span("np") if groups.get("np") else m.span("list") if groups.get("list") else (0, 0)
     if in_np := next((x.entity.side for x in mentions if np_span[0] <= x.start < np_span[1] and x.entity.side), None):
@@ -639,6 +703,14 @@ def _kind_of_figure(sentence: str, m: re.Match[str], raw: _Raw, published: date,
     return raw.kind
 
 
+_STRIKER = re.compile(rf"\s+(?:{_ialt(_LEX['strikers']['words'])})(?![\w-])")
+
+
+def _striker(sentence: str, mentions: Sequence[Mention], pos: int) -> str | None:
+    """The side that struck, named before the verb: "Israeli forces ... killed", "Russian shelling killed"."""
+    return next((m.entity.side for m in reversed(mentions) if m.end <= pos and _STRIKER.match(sentence, m.end)), None)
+
+
 def _resolve_party(raw: _Raw, place: str | None) -> str:
     """Whose casualties: found in the sentence; for soldiers, or "its"/"their" dead, the claimant's
     side ("Israel says 3 soldiers killed", not after an active verb, where the claimant may be the
@@ -649,6 +721,8 @@ def _resolve_party(raw: _Raw, place: str | None) -> str:
     voice = None if entity is None or (raw.active and raw.party is None) else entity.side
     if raw.population == "military" or raw.party == "@claimant":
         return voice or "unknown"  # fighters die far from home: where they fell does not say whose they were
+    if raw.striker and raw.striker == place:
+        return "unknown"  # the entry's place is the side that struck ("Israeli forces killed 10"): not whose dead
     return place or voice or "unknown"
 
 
@@ -657,6 +731,11 @@ def _restates(a: CasualtyClaim, b: CasualtyClaim) -> bool:
     return (a.outcome == b.outcome and a.min == b.min and (a.max == b.max or None in (a.max, b.max))
             and (a.kind == "historical") == (b.kind == "historical")
             and b.party in (a.party, "unknown") and b.population in (a.population, "all"))
+
+
+def _other_place(a: CasualtyClaim, b: CasualtyClaim, same_sentence: bool) -> bool:
+    """Two figures of one place-by-place list: "10 in Aleppo, 8 in Homs, 10 in Hama" are three."""
+    return same_sentence and bool({a.rule, b.rule} & {"place-by-place", "split-by-place"})
 
 
 _KIND_RANK = {"incident": 0, "increment": 1, "cumulative": 2, "correction": 3, "historical": 0}
@@ -671,8 +750,8 @@ def extract_claims(headline: str, body: str, published_at: datetime, title: str 
     headline restating the body, "Two brothers were killed" after "killed two civilians") is kept
     once, in its most specific form. ``title``, the blog's, places figures the entry does not."""
     place = entry_place(headline, body, title)
-    claims: list[tuple[CasualtyClaim, bool]] = []
-    head, *rest = [part for part in _SENTENCE.split(headline) if part] or [headline]
+    claims: list[tuple[CasualtyClaim, bool, int]] = []
+    head, *rest = split_sentences(headline) or [headline]
     head_raws = _sentence_claims(head, published_at, None, headline=True)
     lead = _HEADLINE_SOURCE.match(headline)
     default = None
@@ -681,22 +760,23 @@ def extract_claims(headline: str, body: str, published_at: datetime, title: str 
     if default is None:
         default = _claimant(headline, _GAZ.mentions(headline), len(headline)) if _REPORTING.search(headline) else None
     sentences = [(head, head_raws)] + [
-        (s, _sentence_claims(s, published_at, default, headline=False)) for s in [*rest, *_SENTENCE.split(body)] if s
+        (s, _sentence_claims(s, published_at, default, headline=False)) for s in [*rest, *split_sentences(body)]
     ]
     for index, (sentence, raws) in enumerate(sentences):
         for raw in raws:
             claims.append((CasualtyClaim(
                 party=_resolve_party(raw, place), population=raw.population, outcome=raw.outcome,
                 kind=raw.kind or "incident", min=raw.lo, max=raw.hi, claimant=raw.claimant, text=sentence.strip(),
-                rule=raw.rule), index > 0))
-    kept: list[tuple[CasualtyClaim, bool]] = []
-    for claim, in_body in claims:
-        twin = next((i for i, (k, _) in enumerate(kept) if _restates(k, claim) or _restates(claim, k)), None)
+                rule=raw.rule), index > 0, index))
+    kept: list[tuple[CasualtyClaim, bool, int]] = []
+    for claim, in_body, index in claims:
+        twin = next((i for i, (k, _, at) in enumerate(kept) if not _other_place(k, claim, at == index)
+                     and (_restates(k, claim) or _restates(claim, k))), None)
         if twin is None:
-            kept.append((claim, in_body))
-        elif _specificity(claim, in_body) > _specificity(*kept[twin]):
-            kept[twin] = (claim, in_body)
-    return [claim for claim, _ in kept]
+            kept.append((claim, in_body, index))
+        elif _specificity(claim, in_body) > _specificity(*kept[twin][:2]):
+            kept[twin] = (claim, in_body, index)
+    return [claim for claim, _, _ in kept]
 
 
 def dated_earlier(claim: CasualtyClaim) -> bool:

@@ -17,10 +17,10 @@ from collections.abc import Iterable, Sequence
 from functools import lru_cache
 
 from schemas import CasualtyClaim
-from streams.extract.lexicon import PLACE_KINDS, Mention, case_insensitive_alternation, gazetteer, load_toml
+from streams.extract.lexicon import (PLACE_KINDS, Mention, case_insensitive_alternation, gazetteer, load_toml,
+                                     split_sentences)
 
 ROLES = ("participant", "claimant", "commenter", "place")
-_SENTENCE = re.compile(r"(?<=[.!?])[\"”’)]?\s+(?=[\"“‘(]?[A-Z0-9])|\n+")
 _CLAUSE_END = re.compile(r"[;:()]|,\s*(?:and|but|while|as|after|before|which|who)\b|\s[–—-]\s")
 _LIST_GAP = re.compile(r",?\s*(?:(and|or|&)\s+)?(?:the\s+)?")  # between the items of a list: ", ", " and the "
 # "..., says UN." ends its clause
@@ -123,7 +123,7 @@ def actor_roles(headline: str, body: str, claims: Sequence[CasualtyClaim] = ()) 
     """Every actor the entry names, with the parts it plays, in ``ROLES`` order."""
     found: dict[str, set[str]] = {}
     for text in (headline, body):
-        for sentence in (s for s in _SENTENCE.split(text) if s):
+        for sentence in split_sentences(text):
             for actor, role in _sentence_roles(sentence):
                 found.setdefault(actor, set()).add(role)
     for claim in claims:

@@ -388,3 +388,14 @@ def test_a_folder_stands_for_its_documents_and_a_manifest_is_not_one(tmp_path: P
     named = sorted(tmp_path.iterdir())  # a shell's `folder/*`: what is named explicitly is read, but the manifest
     assert documents_in(named) == [p for p in named if p.name != "manifest.toml"]
     assert parse_paths([tmp_path]) == parse_paths([tmp_path / p.name for p in SAMPLES])
+
+
+def test_mojibake_is_repaired_before_reading(tmp_path: Path) -> None:
+    """A page once decoded as cp1252 and saved as UTF-8 writes its stamps' dashes as "â€”"."""
+    page = ("UPDATE: 9:05 a.m. IST — Rescuers pull two survivors from the rubble\n\n"
+            "UPDATE: 8:40 a.m. IST — The toll has risen to 41, officials say\n")
+    path = tmp_path / "page.txt"
+    path.write_bytes(page.encode("utf-8").decode("cp1252").encode("utf-8"))
+    entries = parse_file(path, date=date(2016, 4, 18), source="Test")
+    assert [(e.published_at.strftime("%H:%M"), e.headline) for e in entries] == [
+        ("03:10", "The toll has risen to 41, officials say"), ("03:35", "Rescuers pull two survivors from the rubble")]

@@ -7,6 +7,8 @@ import re
 from collections.abc import Sequence
 from pathlib import Path
 
+import ftfy
+
 from schemas import Entry
 from streams.ingest.entries import event_order
 from streams.ingest.errors import ParseError
@@ -28,6 +30,10 @@ def kind_of(text: str) -> str:
 
 
 def read_document(text: str, *, path: str, meta: DocumentMeta) -> Reading:
+    """Entries of a text, HTML page or feed. Mojibake is repaired first (ftfy): a page saved as UTF-8
+    after a wrong decoding writes a stamp's dash as "â€”", and no reader takes that for a separator.
+    Text without mojibake is left exactly as it is."""
+    text = ftfy.fix_encoding(text)
     kind = kind_of(text)
     if kind == "feed":
         from streams.ingest.feed import read_feed

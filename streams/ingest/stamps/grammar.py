@@ -51,13 +51,13 @@ def clock(p: str = "") -> str:
 
 def date_before(p: str = "") -> str:
     """A date ahead of the clock: "Oct 19, ", "Jan 01, 2024 ", "15 Oct 2020, ", "Sat, 09 Sep 2023 ",
-    "December 17, 2023, ", "August 27 at ", "11/13/15 ", "2015-08-13 "."""
+    "December 17, 2023, ", "August 27 at ", "Fri., Oct. 12 -- ", "11/13/15 ", "2015-08-13 "."""
     return (rf"(?:(?:{WEEKDAY},?\s+)?"
             rf"(?:(?P<{p}bd>{_DAY})\s+(?P<{p}bm>{MONTH}),?\s+(?:(?P<{p}by>{_YEAR}),?\s+)?"
             rf"|(?P<{p}bm2>{MONTH})\s+(?P<{p}bd2>{_DAY}),?\s+(?:(?P<{p}by2>{_YEAR}),?\s+)?"
             rf"|(?P<{p}num>\d{{1,2}}/\d{{1,2}}/(?:\d{{4}}|\d{{2}}))\s+"
             rf"|(?P<{p}dotted>(?:[12]\d|3[01]|0?[1-9])\.(?:1[0-2]|0?[1-9])\.(?:19|20)\d\d),?\s+"
-            rf"|(?P<{p}iso>(?:19|20)\d\d-[01]\d-[0-3]\d)[ T])(?:at\s+)?)")
+            rf"|(?P<{p}iso>(?:19|20)\d\d-[01]\d-[0-3]\d)[ T])(?:at\s+|[–—-]{{1,2}}\s+)?)")
 
 
 def date_after(p: str = "") -> str:

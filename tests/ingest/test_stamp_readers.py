@@ -41,6 +41,8 @@ LEADING = [
     ("11:45 a.m. ET, August 14, 2021", 11, 45, "ET", (8, 14, 2021), ""),
     ("August 27 at 3:46 p.m.", 15, 46, None, (8, 27, None), ""),
     ("Sat., Nov. 3 -- 4:15 p.m. | Crews reach the flooded town", 16, 15, None, (11, 3, None), "Crews reach"),
+    ("0:40. Police say a second suspect is in custody", 0, 40, None, None, "Police say"),
+    ("11:20 p.m.. Officers close the highway near the mall", 23, 20, None, None, "Officers close"),
     ("March 9 – 07:40 GMT: Rescuers pull two from rubble", 7, 40, "GMT", (3, 9, None), "Rescuers pull"),
     ("11:40pm, June 22: Council of Europe demands Olympic ban", 23, 40, None, (6, 22, None), "Council of Europe"),
     ("11:16-11:18 PM: One of the glide bombs hit a residential building", 23, 16, None, None, "One of the glide"),

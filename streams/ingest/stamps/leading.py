@@ -21,7 +21,8 @@ _FURNITURE = (r"^\s*(?:[-–•▪●◦*·]\s*|\d{1,2}\.\s+)?"
               r"(?:(?P<from>(?:[01]?\d|2[0-3])[:.][0-5]\d)\s*[-–]\s*(?=\d))?")
 # A second zone's reading of the same time ("9:42am EST, 5:42pm EAT"), possibly garbled.
 _SECOND = rf"(?:\s*[,/]\s*(?P<second>{stamp('s')}|[\d:.]{{1,5}}\s?(?:[ap]\.?m\.?)?\s*{zone('t')}))?"
-_SEPARATOR = r"(?:\s*[)\]])?(?P<sep>\s*(?:[–—-]{1,2}|:|\|)(?=\s|$|[\"“‘'A-Z0-9])|\s*(?<=[)\]])(?=\S))?\s*"
+# a dash, colon or bar, or a full stop as in French and translated blogs ("0:55. New toll ...")
+_SEPARATOR = r"(?:\s*[)\]])?(?P<sep>\s*(?:[–—-]{1,2}|:|\||\.(?=\s))(?=\s|$|[\"“‘'A-Z0-9])|\s*(?<=[)\]])(?=\S))?\s*"
 LEADING = re.compile(rf"{_FURNITURE}(?P<stamp>{stamp()}){_SECOND}{_SEPARATOR}(?P<rest>.*)$")
 _BARE_HEADLINE = re.compile(r"[\"“‘'(A-Z0-9]")
 _EDIT_LABEL = re.compile(r"(?i:updated|published|latest\s+update)")

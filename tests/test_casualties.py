@@ -242,3 +242,53 @@ def test_a_title_abbreviation_ends_no_sentence():
 ])
 def test_no_casualty_count(body):
     assert claims(body) == []
+
+
+def test_a_place_lead_is_a_whole_word():
+    # "that Putin" is no "at Putin": a leader after "that" does not place the entry
+    found = extract_claims("Condolences", "A gunman killed 12 people at a hotel. The Kremlin said that Putin had called "
+                           "his counterpart.", SEP28, "Attack on a beach resort in Tunisia")
+    assert [(c.party, c.min) for c in found] == [("tunisia", 12)]
+
+
+def test_a_neighbouring_state_hit_is_the_place():
+    assert claims("A strong aftershock hit neighbouring Peru, killing two people.") == [
+        ("peru", "all", "killed", "incident", 2, 2)]
+
+
+def test_the_side_that_struck_in_one_sentence_is_not_the_side_of_the_dead_in_the_next():
+    found = extract_claims("Navy stops aid ship off Haifa", "Israeli forces stormed the vessel overnight, killing four "
+                           "people. Medics aboard said 20 others were wounded.", DEC23)
+    assert [(c.party, c.outcome, c.min) for c in found] == [("unknown", "killed", 4), ("unknown", "wounded", 20)]
+
+
+def test_an_overseas_department_of_france_is_france():
+    assert claims("Two people died when the storm flooded homes in Martinique.") == [
+        ("france", "all", "killed", "incident", 2, 2)]
+
+
+def test_a_us_state_another_country_shares_a_name_with_is_the_us_state():
+    assert claims("Three people were killed when the storm made landfall in Florida.") == [
+        ("united-states", "all", "killed", "incident", 3, 3)]
+
+
+@pytest.mark.parametrize(("headline", "body"), [
+    ("", "Gunmen attacked a checkpoint in Quetta, killing four policemen."),
+    ("Checkpoint attacked in Quetta", "Gunmen opened fire at dawn, killing four policemen."),
+])
+def test_police_killed_at_home_are_the_place_s_not_unknown_like_soldiers(headline, body):
+    assert claims(body, headline) == [("pakistan", "military", "killed", "incident", 4, 4)]
+
+
+@pytest.mark.parametrize(("text", "side"), [
+    ("a rocket hit a farm in the northern Golan Heights", "israel"),
+    ("rescuers searched the river in Morbi", "india"),
+    ("wildfires spread across Maui", "united-states"),
+])
+def test_places_the_generated_lists_miss(text, side):
+    assert place_of(text, _GAZ.mentions(text)) == side
+
+
+def test_one_person_may_carry_two_capitalised_words_before_the_noun():
+    assert claims("Police said a Texas Panhandle man was killed when the tornado struck.") == [
+        ("united-states", "civilian", "killed", "incident", 1, 1)]

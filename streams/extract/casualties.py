@@ -69,8 +69,9 @@ _ITEM = (rf"(?:(?:(?i:a|an|one|his|her|their)\s+)?(?:{_MOD}\s+)??{_SINGULAR_NOUN
 # "a woman and a child", "two brothers and a sister", or one person: "a soldier", "another civilian".
 _SINGULAR_DEMONYM = alternation(_GAZ.singular_demonyms)
 _LIST = (rf"(?P<list>{_ITEM}(?:\s*,\s*{_ITEM})*\s*(?:,\s*and|and|&)\s*{_ITEM}"
-         rf"|(?i:a|an|one|another)\s+(?:{_MOD}\s+)??{_SINGULAR_NOUN}|(?i:a|an|one|another)\s+(?:{_SINGULAR_DEMONYM}))(?![\w-])")
+         rf"|(?i:a|an|one|another)\s+(?:{_MOD}\s+){{0,2}}?{_SINGULAR_NOUN}|(?i:a|an|one|another)\s+(?:{_SINGULAR_DEMONYM}))(?![\w-])")
 _ATTACKERS = re.compile(rf"(?<![\w-]){_ialt(_LEX['attackers']['words'])}(?![\w-])")
+_HOME_FORCES = re.compile(rf"(?<![\w-]){_ialt(_LEX['home_forces']['words'])}(?![\w-])")
 _INC_AFTER = _ialt(_LEX["increment"]["after"])
 _INC_BEFORE = re.compile(rf"(?:^|\s)(?:{_ialt(_LEX['increment']['before'])})\s*$")
 _COUNT = (rf"(?!(?:{_NUM})\s+(?i:of\s+the\s+(?:dead|killed|wounded|injured|victims))\b)(?:(?P<qual>{_QUAL})\s+)?(?:(?i:between)\s+(?P<low>{_NUM})\s+(?i:and)\s+|(?P<low2>{_DIGITS}\s*[-–]|(?:{_DIGITS}|{_NUMWORDS})\s+(?i:to|or))"
@@ -170,12 +171,13 @@ _REPORTING = re.compile(rf"(?<![\w-]){_ialt(_LEX['reporting']['verbs'])}(?![\w-]
 _ACCORDING = re.compile(r"\b(?:according to|citing)\s", re.IGNORECASE)
 _SUBJECT_BREAK = re.compile(r";|\b(?:while|whereas|but)\b|,\s+and\b", re.IGNORECASE)
 _HEADLINE_SOURCE = re.compile(r"^\s*([^:]{2,60}?)\s*:\s")
-# What leads a place: a preposition, or the verb of what hit it ("the storm hit Vietnam, killing six").
+# What leads a place: a preposition, or the verb of what hit it ("the storm hit Vietnam, killing six"); a whole
+# word ("that Putin" is not "at Putin"), maybe a direction or "neighbouring" between.
 _PLACE_LEAD = re.compile(
-    r"\s*,?\s*(?i:in|on|near|at|across|inside|of|hit|hits|struck|strikes|battered|batters|lashed|lashes|pounded|pounds|rocked"
+    r"\s*,?\s*(?<![\w-])(?i:in|on|near|at|across|inside|of|hit|hits|struck|strikes|battered|batters|lashed|lashes|pounded|pounds|rocked"
     r"|rocks|shelled|shells|bombed)\s+(?:the\s+)?"
     r"(?:(?i:town|city|village|region|district|province|area|settlement|county|governorate)\s+of\s+)?"
-    r"(?:(?i:(?:north|south)?(?:east|west)?(?:ern)?|north|south|central|northern|southern)(?:\s*,\s*|\s+and\s+|\s+))*#?$"
+    r"(?:(?i:(?:north|south)?(?:east|west)?(?:ern)?|north|south|central|northern|southern|neighbou?ring|nearby)(?:\s*,\s*|\s+and\s+|\s+))*#?$"
 )
 # A state name that qualifies what follows is no place: "Armenia's shelling", "the US Defense Department".
 _POSSESSIVE = re.compile(rf"['’]s?\b|\s+(?:{_ialt(_LEX['institutions']['words'])})(?![\w-])")
@@ -222,6 +224,7 @@ class _Raw:
     active: bool = False
     rule: str = ""
     striker: str | None = None
+    home: bool = False  # police or security forces: where they fell is whose they are
 
 
 def _number(text: str) -> tuple[int, int | None] | None:
@@ -628,6 +631,7 @@ def _read_sentence(sentence: str, published: date, default_claimant: str | None,
                 raw.party = "all"  # "9 died in Turkey and 3 in Syria, bringing the total to 12": both sides'
         if not raw.outcome:
             continue
+        raw.home = raw.population == "military" and bool(_HOME_FORCES.search(sentence, raw.start, raw.end))
         if raw.party is None:
             raw.party = _party_of_figure(sentence, m, raw, source, mentions, (c0, c1))
         raw.population = raw.population or "all"
@@ -682,7 +686,7 @@ def _party_of_figure(sentence: str, m: re.Match[str], raw: _Raw, source: str, me
     if (_ALL_SIDES.search(sentence, c0, c1) or _ALL_SIDES.search(sentence, raw.start, min(len(sentence), raw.end + 40))
             or place_of(sentence, mentions, total=total) == "all"):
         return "all"
-    if raw.population == "military":
+    if raw.population == "military" and not raw.home:
         return None
     party = _place_side(sentence, mentions, c0 if raw.active else raw.start,
                         c1 if c1 > raw.end else _clause(sentence, raw.end)[1])
@@ -711,17 +715,18 @@ def _striker(sentence: str, mentions: Sequence[Mention], pos: int) -> str | None
     return next((m.entity.side for m in reversed(mentions) if m.end <= pos and _STRIKER.match(sentence, m.end)), None)
 
 
-def _resolve_party(raw: _Raw, place: str | None) -> str:
-    """Whose casualties: found in the sentence; for soldiers, or "its"/"their" dead, the claimant's
-    side ("Israel says 3 soldiers killed", not after an active verb, where the claimant may be the
-    one who killed); for others the place of the entry, else the claimant's side; else unknown."""
+def _resolve_party(raw: _Raw, place: str | None, strikers: set[str]) -> str:
+    """Whose casualties: found in the sentence; for soldiers (not police, who fall at home), or
+    "its"/"their" dead, the claimant's side ("Israel says 3 soldiers killed", not after an active verb,
+    where the claimant may be the one who killed); for others the place of the entry unless the entry
+    says that side struck, else the claimant's side; else unknown."""
     if raw.party and raw.party != "@claimant":
         return raw.party
     entity = _GAZ.entities.get(raw.claimant or "")
     voice = None if entity is None or (raw.active and raw.party is None) else entity.side
-    if raw.population == "military" or raw.party == "@claimant":
+    if raw.population == "military" and not raw.home or raw.party == "@claimant":
         return voice or "unknown"  # fighters die far from home: where they fell does not say whose they were
-    if raw.striker and raw.striker == place:
+    if place in strikers:
         return "unknown"  # the entry's place is the side that struck ("Israeli forces killed 10"): not whose dead
     return place or voice or "unknown"
 
@@ -762,10 +767,12 @@ def extract_claims(headline: str, body: str, published_at: datetime, title: str 
     sentences = [(head, head_raws)] + [
         (s, _sentence_claims(s, published_at, default, headline=False)) for s in [*rest, *split_sentences(body)]
     ]
+    # a side one sentence says struck is not whose dead the others count, where the entry names no other place
+    strikers = {raw.striker for _, raws in sentences for raw in raws if raw.striker}
     for index, (sentence, raws) in enumerate(sentences):
         for raw in raws:
             claims.append((CasualtyClaim(
-                party=_resolve_party(raw, place), population=raw.population, outcome=raw.outcome,
+                party=_resolve_party(raw, place, strikers), population=raw.population, outcome=raw.outcome,
                 kind=raw.kind or "incident", min=raw.lo, max=raw.hi, claimant=raw.claimant, text=sentence.strip(),
                 rule=raw.rule), index > 0, index))
     kept: list[tuple[CasualtyClaim, bool, int]] = []

@@ -292,3 +292,56 @@ def test_places_the_generated_lists_miss(text, side):
 def test_one_person_may_carry_two_capitalised_words_before_the_noun():
     assert claims("Police said a Texas Panhandle man was killed when the tornado struck.") == [
         ("united-states", "civilian", "killed", "incident", 1, 1)]
+
+
+@pytest.mark.parametrize(("body", "expected"), [
+    # a toll named a "death count"
+    ("The death count from the landslide has been raised to 57.", [("unknown", "all", "killed", "cumulative", 57, 57)]),
+    # another source's figure in brackets after the number
+    ("More than 40 (one agency says 45) people were killed in the blast.",
+     [("unknown", "all", "killed", "incident", 41, None)]),
+    # an aside giving ages parts the count from its outcome
+    ("Two sisters from Kherson, aged 8 and 10, were killed in the strike.",
+     [("ukraine", "civilian", "killed", "incident", 2, 2)]),
+    # people "from" a place are its people, whoever the adjective after names
+    ("Three brothers from Artsakh were killed in an Azerbaijani drone strike.",
+     [("nagorno-karabakh", "civilian", "killed", "incident", 3, 3)]),
+])
+def test_tolls_and_counts_with_words_between(body, expected):
+    assert claims(body) == expected
+
+
+def test_a_running_total_and_an_open_incident_figure_of_one_number_are_two_claims():
+    found = extract_claims("Market shelling death toll rises to 10",
+                           "At least 10 people were killed in the shelling of a market in Kherson.", JUN22)
+    assert [(c.party, c.kind, c.min, c.max) for c in found] == [("ukraine", "cumulative", 10, 10),
+                                                                ("ukraine", "incident", 10, None)]
+
+
+@pytest.mark.parametrize(("body", "expected"), [
+    # those counted "among the dead" are dead; members "of" a group are the group's
+    ("Three Britons were among those killed in the attack.", [("united-kingdom", "all", "killed", "incident", 3, 3)]),
+    ("Two members of Hamas were killed in an air strike.", [("hamas", "all", "killed", "incident", 2, 2)]),
+    # a list of people of two populations is of both
+    ("Officials said 11 Marines and a Navy medic were killed.", [("unknown", "all", "killed", "incident", 12, 12)]),
+    # activists are civilians; a leader's forces are his state's
+    ("Seven activists were shot dead in Homs.", [("syria", "civilian", "killed", "incident", 7, 7)]),
+    ("Rebels said 40 Gaddafi forces were killed near Brega.", [("libya", "military", "killed", "incident", 40, 40)]),
+])
+def test_who_the_counted_are(body, expected):
+    assert claims(body) == expected
+
+
+def test_the_state_a_title_says_was_invaded_is_the_place():
+    found = extract_claims("", "4 children dead so far", JUN22, "Russia invades Ukraine: live updates")
+    assert [(c.party, c.min) for c in found] == [("ukraine", 4)]
+
+
+def test_a_suspect_shot_dead_is_one_attacker_killed():
+    assert claims("A suspect was shot dead by police after the attack.") == [
+        ("unknown", "military", "killed", "incident", 1, 1)]
+
+
+def test_the_capitol_is_in_the_united_states():
+    text = "rioters stormed the Capitol"
+    assert place_of(text, _GAZ.mentions(text)) == "united-states"

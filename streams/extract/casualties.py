@@ -74,11 +74,13 @@ _ATTACKERS = re.compile(rf"(?<![\w-]){_ialt(_LEX['attackers']['words'])}(?![\w-]
 _HOME_FORCES = re.compile(rf"(?<![\w-]){_ialt(_LEX['home_forces']['words'])}(?![\w-])")
 _INC_AFTER = _ialt(_LEX["increment"]["after"])
 _INC_BEFORE = re.compile(rf"(?:^|\s)(?:{_ialt(_LEX['increment']['before'])})\s*$")
+# Another source's figure in brackets after the number: "more than 230 (one paper says 233) people".
+_ASIDE_PAREN = r"(?:\s*\([^()]{1,40}\))"
 _COUNT = (rf"(?!(?:{_NUM})\s+(?i:of\s+the\s+(?:dead|killed|wounded|injured|victims))\b)(?:(?P<qual>{_QUAL})\s+)?(?:(?i:between)\s+(?P<low>{_NUM})\s+(?i:and)\s+|(?P<low2>{_DIGITS}\s*[-–]|(?:{_DIGITS}|{_NUMWORDS})\s+(?i:to|or))"
-          rf"\s*)?(?P<num>{_NUM}){_NOT_COUNT}(?:\s+(?P<more>{_INC_AFTER}))?"
+          rf"\s*)?(?P<num>{_NUM}){_NOT_COUNT}{_ASIDE_PAREN}?(?:\s+(?P<more>{_INC_AFTER}))?"
           rf"(?:\s+(?i:of)\s+(?P<poss>(?i:its|their|our|the|them|those|whom)))?")
 _AUX = _ialt(_LEX["auxiliaries"]["words"])
-_LOC = r"(?:\s+(?i:in|near|at|from)\s+(?:the\s+)?(?:[A-Z][\w'’-]*\s*){1,3}?)"
+_LOC = r"(?:\s+(?i:in|near|at|from|of)\s+(?:the\s+)?(?:[A-Z][\w'’-]*\s*){1,3}?)"
 
 
 def _outcomes(position: str) -> str:
@@ -87,11 +89,14 @@ def _outcomes(position: str) -> str:
     )
 
 
+# Ages are the only numbers an aside may hold: "aged 8 and 10", "a 10-year old".
+_AGE = r"(?:(?i:aged|ages)\s+\d{1,3}(?:\s*(?:and|to|[-–])\s*\d{1,3})?|\d{1,3}(?=[-\s]years?\b|-year))"
 # Number, then outcome: "six Azerbaijani civilians have been killed", "2 killed", "a woman & a child were killed";
-# an aside between commas or dashes may part them ("30 Gazans — mostly women — were killed").
+# an aside between commas or dashes may part them ("30 Gazans — mostly women — were killed", "two boys, aged 8
+# and 10, were killed").
 _AFTER = re.compile(
     rf"(?<![\w'’-])(?:{_COUNT}{_NP}?|{_LIST})(?P<loc>{_LOC})?"
-    rf"(?:\s*,\s*[^,.;:\d]{{2,60}}?,|\s+[—–]\s*[^—–,.;:\d]{{2,60}}?\s*[—–])?(?:\s+{_AUX}){{0,5}}"
+    rf"(?:\s*,\s*(?:{_AGE}|[^,.;:\d]){{2,60}}?,|\s+[—–]\s*[^—–,.;:\d]{{2,60}}?\s*[—–])?(?:\s+{_AUX}){{0,5}}"
     rf"\s+(?:{_outcomes('after')})(?![\w-])"
 )
 # After "killed", "wounded" ...: the counted ones did it ("four gunmen who killed more than 100"), or the word
@@ -119,9 +124,10 @@ _NOUNS = re.compile(
     rf"(?<![\w'’-]){_COUNT}(?P<np>(?:\s+(?:{_MOD})){{0,2}}?)\s+(?:{_outcomes('nouns')})(?![\w-])"
 )
 # "death toll rose to 67", "the number of dead has risen to 40", "the toll from the explosions two weeks
-# ago rose to 145", "Death toll rises above 15,000", "put the initial death toll at least 61".
+# ago rose to 145", "Death toll rises above 15,000", "put the initial death toll at least 61", "the death count ... has
+# been raised to 120".
 _TOLL = re.compile(
-    r"(?P<head>(?i:(?:(?:overall|total|official|civilian|military|initial|its|their|the)\s+)*(?:death|fatality|injury)\s+toll"
+    r"(?P<head>(?i:(?:(?:overall|total|official|civilian|military|initial|its|their|the)\s+)*(?:death|fatality|injury)\s+(?:toll|count|tally)"
     r"|(?<![\w-])toll|number\s+of\s+(?:[\w'’-]+\s+){0,2}?(?:dead|deaths|killed|fatalities|wounded|injured)))"
     r"(?P<gap>(?:[^.;:]|\.(?=\d)){0,90}?)(?:\s(?i:(?P<above>(?:rose|rises|risen|climbed|climbs|jumped|jumps)\s+(?:above|past|beyond)"
     r"|passed|passes|surpassed|surpasses|exceeded|exceeds|topped|tops|crossed|crosses)"
@@ -171,11 +177,11 @@ _REPORTING = re.compile(rf"(?<![\w-]){_ialt(_LEX['reporting']['verbs'])}(?![\w-]
 _ACCORDING = re.compile(r"\b(?:according to|citing)\s", re.IGNORECASE)
 _SUBJECT_BREAK = re.compile(r";|\b(?:while|whereas|but)\b|,\s+and\b", re.IGNORECASE)
 _HEADLINE_SOURCE = re.compile(r"^\s*([^:]{2,60}?)\s*:\s")
-# What leads a place: a preposition, or the verb of what hit it ("the storm hit Vietnam, killing six"); a whole
-# word ("that Putin" is not "at Putin"), maybe a direction or "neighbouring" between.
+# What leads a place: a preposition, or the verb of what hit it ("the storm hit Vietnam, killing six", "Russia
+# invades Ukraine"); a whole word ("that Putin" is not "at Putin"), maybe a direction or "neighbouring" between.
 _PLACE_LEAD = re.compile(
     r"\s*,?\s*(?<![\w-])(?i:in|on|near|at|across|inside|of|hit|hits|struck|strikes|battered|batters|lashed|lashes|pounded|pounds|rocked"
-    r"|rocks|shelled|shells|bombed)\s+(?:the\s+)?"
+    r"|rocks|shelled|shells|bombed|invaded|invades|attacked|attacks)\s+(?:the\s+)?"
     r"(?:(?i:town|city|village|region|district|province|area|settlement|county|governorate)\s+of\s+)?"
     r"(?:(?i:(?:north|south)?(?:east|west)?(?:ern)?|north|south|central|northern|southern|neighbou?ring|nearby)(?:\s*,\s*|\s+and\s+|\s+))*#?$"
 )
@@ -262,6 +268,7 @@ def _figure(qual: str | None, num: str) -> tuple[int, int | None] | None:
 
 # A person joined to what goes before by "and" (not ", and", which joins clauses) is one of several.
 _IN_COORDINATION = re.compile(r"[^,;\s]\s+(?i:and|or|&)\s+$")
+_LIST_SEP = re.compile(r"\s*(?:,\s*and|,|\band\b|&)\s*")
 _LIST_ITEM = re.compile(rf"(?P<num>{_NUM})\s+(?P<noun>(?:[\w'’.-]+\s+){{0,2}}?(?:{_PLURAL_NOUN}|{_DEMONYM}))(?![\w-])")
 
 
@@ -269,7 +276,7 @@ def _counted_items(sentence: str, at: int, text: str) -> list[tuple[int, int, in
     """(start, end, min, max, population) of each item of a list whose items all carry a number; []
     when one does not ("a woman and her two children" is one group of 3). A qualifier before the
     list is its first item's ("at least 19 children and six adults")."""
-    parts = [p for p in re.split(r"\s*(?:,\s*and|,|\band\b|&)\s*", text) if p]
+    parts = [p for p in _LIST_SEP.split(text) if p]
     found = []
     position = at
     qual = _list_qualifier(sentence, at)
@@ -295,11 +302,17 @@ def _list_qualifier(sentence: str, at: int) -> str | None:
 def _list_count(text: str) -> int:
     """People named one by one: "a woman and a child" is 2, "a woman and her two children" is 3."""
     total = 0
-    for item in re.split(r"\s*(?:,\s*and|,|\band\b|&)\s*", text.strip()):
+    for item in _LIST_SEP.split(text.strip()):
         nums = re.findall(_NUM, item)
         value = _number(nums[0]) if nums and not re.fullmatch(r"(?i:an?|one|another)", nums[0]) else None
         total += value[0] if value else 1
     return total
+
+
+def _list_population(text: str) -> str | None:
+    """The population all people of a list share; "all" when they differ ("11 marines and a medic")."""
+    found = {_population(item.split()[-1]) for item in _LIST_SEP.split(text.strip()) if item}
+    return found.pop() if len(found) == 1 else "all"
 
 
 def _population(np: str | None) -> str | None:
@@ -374,7 +387,7 @@ def _raw_claims(sentence: str) -> Iterator[tuple[re.Match[str], str, _Raw]]:
                 figure: tuple[int, int | None] | None = _figure(_list_qualifier(sentence, m.start("list")), str(n))
                 if n == 1 and _IN_COORDINATION.search(sentence, 0, m.start("list")):
                     continue  # "a man crushed by a wall and an elderly woman killed": more than the one counted
-                population = _population(m.group("list").split()[-1])
+                population = _list_population(m.group("list"))
             else:
                 if _AFTER_MONTH.search(sentence, 0, m.start("num")) or _DATE_AFTER_NUM.match(sentence, m.end("num")):
                     continue
@@ -680,6 +693,8 @@ def _party_of_figure(sentence: str, m: re.Match[str], raw: _Raw, source: str, me
         np_span = (raw.start, raw.end)
     else:
         np_span = m.span("np") if groups.get("np") else m.span("list") if groups.get("list") else (0, 0)
+        if re.match(r"\s+(?i:from|of)\s", groups.get("loc") or ""):  # "brothers from Artsakh", "members of Hamas"
+            np_span = (np_span[0] or m.start("loc"), m.end("loc"))
     if in_np := next((x.entity.side for x in mentions if np_span[0] <= x.start < np_span[1] and x.entity.side), None):
         return in_np
     total = source in ("toll", "bringing")
@@ -732,8 +747,10 @@ def _resolve_party(raw: _Raw, place: str | None, strikers: set[str]) -> str:
 
 
 def _restates(a: CasualtyClaim, b: CasualtyClaim) -> bool:
-    """b says what a says, maybe less precisely: the headline restating the body."""
-    return (a.outcome == b.outcome and a.min == b.min and (a.max == b.max or None in (a.max, b.max))
+    """b says what a says, maybe less precisely: the headline restating the body. An open figure restates an
+    exact one only when counted alike: "death toll rises to 10" and "at least 10 were killed" are two claims."""
+    return (a.outcome == b.outcome and a.min == b.min
+            and (a.max == b.max or (None in (a.max, b.max) and a.kind == b.kind))
             and (a.kind == "historical") == (b.kind == "historical")
             and b.party in (a.party, "unknown") and b.population in (a.population, "all"))
 

@@ -42,6 +42,8 @@ LEADING = [
     ("August 27 at 3:46 p.m.", 15, 46, None, (8, 27, None), ""),
     ("Sat., Nov. 3 -- 4:15 p.m. | Crews reach the flooded town", 16, 15, None, (11, 3, None), "Crews reach"),
     ("0:40. Police say a second suspect is in custody", 0, 40, None, None, "Police say"),
+    ("4 p.m. EDT update: the coast guard widens its search", 16, 0, "EDT", None, "the coast guard"),
+    ("9:30 a.m. Update: Rescuers reach the village", 9, 30, None, None, "Rescuers reach"),
     ("11:20 p.m.. Officers close the highway near the mall", 23, 20, None, None, "Officers close"),
     ("March 9 – 07:40 GMT: Rescuers pull two from rubble", 7, 40, "GMT", (3, 9, None), "Rescuers pull"),
     ("11:40pm, June 22: Council of Europe demands Olympic ban", 23, 40, None, (6, 22, None), "Council of Europe"),

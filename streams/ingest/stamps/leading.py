@@ -23,7 +23,9 @@ _FURNITURE = (r"^\s*(?:[-–•▪●◦*·]\s*|\d{1,2}\.\s+)?"
 _SECOND = rf"(?:\s*[,/]\s*(?P<second>{stamp('s')}|[\d:.]{{1,5}}\s?(?:[ap]\.?m\.?)?\s*{zone('t')}))?"
 # a dash, colon or bar, or a full stop as in French and translated blogs ("0:55. New toll ...")
 _SEPARATOR = r"(?:\s*[)\]])?(?P<sep>\s*(?:[–—-]{1,2}|:|\||\.(?=\s))(?=\s|$|[\"“‘'A-Z0-9])|\s*(?<=[)\]])(?=\S))?\s*"
-LEADING = re.compile(rf"{_FURNITURE}(?P<stamp>{stamp()}){_SECOND}{_SEPARATOR}(?P<rest>.*)$")
+# "6 p.m. EST update: ...": the label after the stamp, when a separator follows it
+_LABEL_AFTER = r"(?:\s+(?i:update[ds]?|latest)(?=\s*(?:[–—-]{1,2}|:)\s))?"
+LEADING = re.compile(rf"{_FURNITURE}(?P<stamp>{stamp()}){_SECOND}{_LABEL_AFTER}{_SEPARATOR}(?P<rest>.*)$")
 _BARE_HEADLINE = re.compile(r"[\"“‘'(A-Z0-9]")
 _EDIT_LABEL = re.compile(r"(?i:updated|published|latest\s+update)")
 # A blog post's footer: the stamp, then only a date and links split by bars ("| Sept. 1, 2005 | permalink",

@@ -43,6 +43,7 @@ LEADING = [
     ("Sat., Nov. 3 -- 4:15 p.m. | Crews reach the flooded town", 16, 15, None, (11, 3, None), "Crews reach"),
     ("0:40. Police say a second suspect is in custody", 0, 40, None, None, "Police say"),
     ("4 p.m. EDT update: the coast guard widens its search", 16, 0, "EDT", None, "the coast guard"),
+    ("2.10 p.m. (0825 GMT) Aftershock shakes the capital", 8, 25, "GMT", None, "Aftershock shakes"),
     ("9:30 a.m. Update: Rescuers reach the village", 9, 30, None, None, "Rescuers reach"),
     ("11:20 p.m.. Officers close the highway near the mall", 23, 20, None, None, "Officers close"),
     ("March 9 – 07:40 GMT: Rescuers pull two from rubble", 7, 40, "GMT", (3, 9, None), "Rescuers pull"),

@@ -20,7 +20,9 @@ _FURNITURE = (r"^\s*(?:[-–•▪●◦*·]\s*|\d{1,2}\.\s+)?"
               # the start of a range ("11:16-11:18 PM": the update is stamped with its start)
               r"(?:(?P<from>(?:[01]?\d|2[0-3])[:.][0-5]\d)\s*[-–]\s*(?=\d))?")
 # A second zone's reading of the same time ("9:42am EST, 5:42pm EAT"), possibly garbled.
-_SECOND = rf"(?:\s*[,/]\s*(?P<second>{stamp('s')}|[\d:.]{{1,5}}\s?(?:[ap]\.?m\.?)?\s*{zone('t')}))?"
+# Or, in brackets, the zoned reading of a local time ("11.45 a.m. (0600 GMT)"): the one to take.
+_SECOND = (rf"(?:\s*[,/]\s*(?P<second>{stamp('s')}|[\d:.]{{1,5}}\s?(?:[ap]\.?m\.?)?\s*{zone('t')})"
+           rf"|\s*\(\s*(?P<zoned>{stamp('b')})\s*\))?")
 # a dash, colon or bar, or a full stop as in French and translated blogs ("0:55. New toll ...")
 _SEPARATOR = r"(?:\s*[)\]])?(?P<sep>\s*(?:[–—-]{1,2}|:|\||\.(?=\s))(?=\s|$|[\"“‘'A-Z0-9])|\s*(?<=[)\]])(?=\S))?\s*"
 # "6 p.m. EST update: ...": the label after the stamp, when a separator follows it
@@ -76,6 +78,8 @@ def read_leading(line: str) -> Leading | None | str:
     clock = read_clock(m)
     if clock is None:
         return None
+    if m["zoned"] and clock.zone is None and (zoned := read_clock(m, "b")) is not None and zoned.zone:
+        clock = zoned  # the local time's zone is unwritten; the bracketed reading's is not
     if m["from"]:
         clock = _range_start(clock, m["from"])
     rest, separated = m["rest"].strip(), m["sep"] is not None

@@ -345,3 +345,24 @@ def test_a_suspect_shot_dead_is_one_attacker_killed():
 def test_the_capitol_is_in_the_united_states():
     text = "rioters stormed the Capitol"
     assert place_of(text, _GAZ.mentions(text)) == "united-states"
+
+
+def test_towns_before_a_region_lie_in_that_region():
+    # two places share a town's name: the region after the comma says which one
+    assert claims("A gunman opened fire in Odessa and Midland, Texas on Saturday. Seven people were wounded.") == [
+        ("united-states", "all", "wounded", "incident", 7, 7)]
+
+
+def test_where_a_trailing_source_is_is_not_where_it_happened():
+    assert claims("Two people have been killed in the blast, a reporter in Denmark informs me.",
+                  headline="Explosion in central Oslo") == [("norway", "all", "killed", "incident", 2, 2)]
+
+
+@pytest.mark.parametrize(("body", "headline", "expected"), [
+    ("Three Kenyan soldiers were killed near the border. Officials said another four soldiers were wounded.", "",
+     ("kenya", "military", "wounded", "increment", 4, 4)),
+    ("An official says 14 deaths were reported in Bihar. At least 20 other people were injured.", "Quake in Nepal",
+     ("india", "all", "wounded", "incident", 20, None)),
+])
+def test_another_or_other_people_are_of_the_group_just_counted(body, headline, expected):
+    assert claims(body, headline=headline)[-1] == expected

@@ -466,11 +466,17 @@ def _claimant(sentence: str, mentions: list[Mention], pos: int) -> str | None:
         for b in _SUBJECT_BREAK.finditer(sentence, 0, verb.start()):
             seg = b.end()
         return _voice_in(mentions, seg, verb.start())
+    source = _trailing_source(sentence, pos)
+    return _voice_in(mentions, *source) if source else None
+
+
+def _trailing_source(sentence: str, pos: int) -> tuple[int, int] | None:
+    """The span naming who states a figure after it, between a comma and the verb (", Ukraine's military said")."""
     after = _REPORTING.search(sentence, pos)
     if after:
         seg = sentence.rfind(",", 0, after.start()) + 1
         if seg > pos:
-            return _voice_in(mentions, seg, after.start())
+            return seg, after.start()
     return None
 
 
@@ -494,6 +500,18 @@ _JOINED_STATES = re.compile(r"^\s*(?:-|–|and|&|,)\s*$")
 _HYPHENATED = re.compile(r"(?<=[a-z])-(?=[A-Z])")
 
 
+# "Odessa and Midland, Texas": the towns before the comma lie in the region after it.
+_TOWNS_OF = re.compile(r"(?:\s*(?:,|and|&)\s*[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)?)*\s*,\s*")
+
+
+def _qualified_elsewhere(text: str, town: Mention, mentions: list[Mention]) -> bool:
+    """A town a following region or state places in another side: one of two places sharing a name."""
+    if town.entity.kind != "town":
+        return False
+    return any(r.start > town.end and r.entity.kind in ("region", "state") and r.entity.side not in (None, town.entity.side)
+               and _TOWNS_OF.fullmatch(text, town.end, r.start) for r in mentions)
+
+
 def place_of(text: str, mentions: list[Mention], near: int | None = None, total: bool = False) -> str | None:
     """The party of the places a text names: a town or region anywhere, a state after "in", "near",
     "on" ...; the one nearest to ``near`` when it names several; "all" when it names two states
@@ -505,7 +523,8 @@ def place_of(text: str, mentions: list[Mention], near: int | None = None, total:
         text = _HYPHENATED.sub(" - ", text)
         mentions = _GAZ.mentions(text)
     places = [m for m in mentions if m.entity.side is not None and not _POSSESSIVE.match(text, m.end) and (
-        m.entity.kind in PLACE_KINDS or _PLACE_LEAD.search(text[max(0, m.start - 60):m.start]) and not m.adjective)]
+        m.entity.kind in PLACE_KINDS or _PLACE_LEAD.search(text[max(0, m.start - 60):m.start]) and not m.adjective)
+        and not _qualified_elsewhere(text, m, mentions)]
     states = [m for m in mentions if m.entity.kind in ("state", "breakaway") and not m.adjective]
     for a, b in zip(states, states[1:]):
         if a.entity.side != b.entity.side and _JOINED_STATES.match(text[a.end:b.start]):
@@ -519,12 +538,22 @@ def place_of(text: str, mentions: list[Mention], near: int | None = None, total:
     return min(places, key=lambda m: abs(m.start - near)).entity.side
 
 
+_SENTENCE_END = re.compile(r"[.!?]\s")
+
+
+def _in_trailing_source(text: str, m: Mention) -> bool:
+    """The mention names where a source is, after a comma ("..., a reporter in Denmark says"), not where it happened."""
+    comma = text.rfind(",", 0, m.start)
+    span = _trailing_source(text, comma) if comma >= 0 else None
+    return span is not None and span[0] <= m.start < span[1] and not _SENTENCE_END.search(text, span[0], span[1])
+
+
 def entry_place(headline: str, body: str, title: str) -> str | None:
     """Where an entry happens, for figures whose sentence names no place: the first place its
     headline, its body, or its blog's title names."""
     texts = [t for t in (headline, body, title) if t]
     for text in texts:
-        if found := place_of(text, _GAZ.mentions(text)):
+        if found := place_of(text, [m for m in _GAZ.mentions(text) if not _in_trailing_source(text, m)]):
             return found
     for text in texts:  # a state named otherwise: "Nepal death toll crosses 3200"
         if state := next((m.entity.side for m in _GAZ.mentions(text) if m.entity.kind == "state" and m.entity.side), None):
@@ -682,6 +711,7 @@ def _party_of_figure(sentence: str, m: re.Match[str], raw: _Raw, source: str, me
     """The party of a figure the text did not attach one to: the attackers a noun phrase names, a
     place inside its noun phrase, "all", the side of the place of its clause, or of the sentence."""
     c0, c1 = clause
+    mentions = [x for x in mentions if not _in_trailing_source(sentence, x)]  # a source's place is not the figure's
     groups = m.groupdict()
     counted = (m.group("np") if groups.get("np") else m.group("list") if groups.get("list") else "") or ""
     if _ATTACKERS.search(counted):
@@ -767,6 +797,9 @@ def _specificity(c: CasualtyClaim, in_body: bool) -> tuple[bool, bool, int, bool
     return (c.party != "unknown", c.population != "all", _KIND_RANK[c.kind], c.max is None, in_body)
 
 
+_OTHERS = re.compile(r"\b(?i:another|other)\b")
+
+
 def extract_claims(headline: str, body: str, published_at: datetime, title: str = "") -> list[CasualtyClaim]:
     """All casualty claims of one entry, headline first. A figure stated twice in the entry (the
     headline restating the body, "Two brothers were killed" after "killed two civilians") is kept
@@ -788,6 +821,9 @@ def extract_claims(headline: str, body: str, published_at: datetime, title: str 
     strikers = {raw.striker for _, raws in sentences for raw in raws if raw.striker}
     for index, (sentence, raws) in enumerate(sentences):
         for raw in raws:
+            earlier = [c for c, _, at in claims if at < index and c.party != "unknown"]
+            if raw.party is None and earlier and _OTHERS.search(sentence, max(0, raw.start - 8), raw.end):
+                raw = replace(raw, party=earlier[-1].party)  # "another 15 service members": of the group just counted
             claims.append((CasualtyClaim(
                 party=_resolve_party(raw, place, strikers), population=raw.population, outcome=raw.outcome,
                 kind=raw.kind or "incident", min=raw.lo, max=raw.hi, claimant=raw.claimant, text=sentence.strip(),

@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 
 from schemas import Entry
+from streams.ingest.document import repaired
 from streams.ingest import (
     DocumentMeta,
     ParseError,
@@ -399,3 +400,8 @@ def test_mojibake_is_repaired_before_reading(tmp_path: Path) -> None:
     entries = parse_file(path, date=date(2016, 4, 18), source="Test")
     assert [(e.published_at.strftime("%H:%M"), e.headline) for e in entries] == [
         ("03:10", "The toll has risen to 41, officials say"), ("03:35", "Rescuers pull two survivors from the rubble")]
+
+
+@pytest.mark.parametrize("text", ["20:35 GMT – Café’s owner says two were hurt", "İzmir, Gujarāt, Kraków: 3 dead"])
+def test_text_without_mojibake_is_read_as_it_is(text: str) -> None:
+    assert repaired(text) == text

@@ -7,8 +7,6 @@ import re
 from collections.abc import Sequence
 from pathlib import Path
 
-import ftfy
-
 from schemas import Entry
 from streams.ingest.entries import event_order
 from streams.ingest.errors import ParseError
@@ -29,11 +27,27 @@ def kind_of(text: str) -> str:
     return "text"
 
 
+# UTF-8 read as cp1252 or Latin-1: a lead byte's character (Â..ô) before a continuation byte's (U+0080..U+00BF
+# or cp1252's specials: € ‚ ƒ „ … † ‡ ˆ ‰ Š ‹ Œ Ž ‘ ’ “ ” • – — ˜ ™ š › œ ž Ÿ).
+_MOJIBAKE_HINT = re.compile("[\u00c2-\u00f4][\u0080-\u00bf\u20ac\u201a\u0192\u201e\u2026\u2020\u2021\u02c6"
+                            "\u2030\u0160\u2039\u0152\u017d\u2018\u2019\u201c\u201d\u2022\u2013\u2014"
+                            "\u02dc\u2122\u0161\u203a\u0153\u017e\u0178]")
+
+
+def repaired(text: str) -> str:
+    """``text`` with its mojibake repaired (ftfy): a page saved as UTF-8 after a wrong decoding writes a
+    stamp's dash as "â€”", which no reader takes for a separator. ftfy (0.7 µs a character, 0.16 s to
+    import) runs only on a text with a hint of mojibake, and leaves text without it as it is."""
+    if not _MOJIBAKE_HINT.search(text):
+        return text
+    import ftfy
+
+    return ftfy.fix_encoding(text)
+
+
 def read_document(text: str, *, path: str, meta: DocumentMeta) -> Reading:
-    """Entries of a text, HTML page or feed. Mojibake is repaired first (ftfy): a page saved as UTF-8
-    after a wrong decoding writes a stamp's dash as "â€”", and no reader takes that for a separator.
-    Text without mojibake is left exactly as it is."""
-    text = ftfy.fix_encoding(text)
+    """Entries of a text, HTML page or feed, mojibake repaired first (``repaired``)."""
+    text = repaired(text)
     kind = kind_of(text)
     if kind == "feed":
         from streams.ingest.feed import read_feed

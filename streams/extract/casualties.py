@@ -821,9 +821,10 @@ def extract_claims(headline: str, body: str, published_at: datetime, title: str 
     strikers = {raw.striker for _, raws in sentences for raw in raws if raw.striker}
     for index, (sentence, raws) in enumerate(sentences):
         for raw in raws:
-            earlier = [c for c, _, at in claims if at < index and c.party != "unknown"]
-            if raw.party is None and earlier and _OTHERS.search(sentence, max(0, raw.start - 8), raw.end):
-                raw = replace(raw, party=earlier[-1].party)  # "another 15 service members": of the group just counted
+            if raw.party is None and _OTHERS.search(sentence, max(0, raw.start - 8), raw.end):
+                # "another 15 service members": of the group an earlier sentence counted
+                earlier = next((c.party for c, _, at in reversed(claims) if at < index and c.party != "unknown"), None)
+                raw = replace(raw, party=earlier) if earlier else raw
             claims.append((CasualtyClaim(
                 party=_resolve_party(raw, place, strikers), population=raw.population, outcome=raw.outcome,
                 kind=raw.kind or "incident", min=raw.lo, max=raw.hi, claimant=raw.claimant, text=sentence.strip(),

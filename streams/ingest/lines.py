@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 from streams.ingest.daymarks import ISO_PREFIX, DayMark, read_day_mark
 from streams.ingest.stamps import Clock, read_dashed, read_leading, read_published, split_points
-from streams.ingest.stamps.grammar import clock
+from streams.ingest.stamps.grammar import clock, zone
 
 
 @dataclass(frozen=True)
@@ -55,6 +55,7 @@ class Rejected:
 Item = DayMark | StampLine | TextLine | Blank
 
 _ANY_CLOCK = re.compile(clock())
+_CLOCK_ONLY = re.compile(rf"{clock()}(?:\s*{zone()})?\s*")
 
 
 def _strength(clock_: Clock, separated: bool, alone: bool, labelled: bool) -> int:
@@ -86,13 +87,20 @@ def _segment(number: int, text: str, rejected: list[Rejected]) -> Item:
     return TextLine(number, text.rstrip())
 
 
+def _iso_date_time(prefix: re.Match[str], line: str) -> bool:
+    """An unlabelled ISO date with only a time after it ("2019-01-16 08:30") is one dated stamp, which
+    the page then judges (often its publication time); the store's " date 2019-01-16" label is a day."""
+    return not prefix[0].strip()[:1].isalpha() and bool(_CLOCK_ONLY.fullmatch(line[prefix.end():]))
+
+
 def read_items(text: str) -> tuple[list[Item], list[Rejected]]:
     """Every line of ``text`` as an item, in order, and the lines that looked like stamps but are not."""
     items: list[Item] = []
     rejected: list[Rejected] = []
     for number, raw in enumerate(text.splitlines(), start=1):
         line = raw
-        if (m := ISO_PREFIX.match(line)) and (m.end() == len(line) or line[m.end() - 1].isspace()):
+        if (m := ISO_PREFIX.match(line)) and (m.end() == len(line) or line[m.end() - 1].isspace()) \
+                and not _iso_date_time(m, line):
             items.append(DayMark(number, int(m[1]), int(m[2]), int(m[3])))
             line = line[m.end():]
             if not line.strip():

@@ -13,10 +13,10 @@ from streams.ingest.daymarks import DayMark
 from streams.ingest.entries import event_order
 from streams.ingest.errors import ParseError
 from streams.ingest.furniture import headline_like
-from streams.ingest.lines import Rejected, clocks_in_prose, read_items
+from streams.ingest.lines import Item, Rejected, StampLine, clocks_in_prose, read_items
 from streams.ingest.liveblog import Provenance, parse_liveblog
 from streams.ingest.meta import DocumentMeta
-from streams.ingest.zones import declared_zone
+from streams.ingest.zones import declared_zone, intro_zone
 
 
 @dataclass
@@ -45,11 +45,18 @@ def _nothing_found(path: str, rejected: list[Rejected]) -> ParseError:
     return ParseError(path, None, message)
 
 
+def _intro(text: str, items: list[Item]) -> str:
+    """The lines above the first stamp line: where a page says once what its times are."""
+    first = next((item.line for item in items if isinstance(item, StampLine)), None)
+    return "\n".join(text.splitlines()[: first - 1 if first else 0])
+
+
 def read_text(text: str, *, path: str, meta: DocumentMeta) -> Reading:
     items, rejected = read_items(text)
     title = _title([b for b in paragraphs(items) if not isinstance(b, DayMark)], meta)
     declared = declared_zone(text)
-    blog = parse_liveblog(items, rejected, path, meta, title, declared[0] if declared else None)
+    zone = declared[0] if declared else intro_zone(_intro(text, items))
+    blog = parse_liveblog(items, rejected, path, meta, title, zone)
     if blog is not None:
         reading = Reading([entry for entry, _ in blog], [source for _, source in blog], rejected)
     else:

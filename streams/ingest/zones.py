@@ -84,14 +84,33 @@ def _declaration() -> re.Pattern[str]:
     abbreviations = _alternation(list(table["abbreviations"]))
     zone = rf"(?:{_SPACED_OFFSET}|(?i:{names})(?![A-Za-z])|(?:{abbreviations})(?![A-Za-z]))"
     return re.compile(
-        rf"(?i:all\s+(?:(?:times|updates|timestamps)\s+(?:are\s+|shown\s+)?|\w+\s+are\s+)(?:in\s+)?)(?:(?i:local)\s+(?:in\s+[A-Z][a-z]+\s+)?)?"
-        rf"(?P<zone>{zone})(?:\s*\(\s*(?P<offset>{_SPACED_OFFSET})\s*\))?")
+        rf"(?:(?i:all\s+(?:(?:times|updates|timestamps)\s+(?:are\s+|shown\s+)?|\w+\s+are\s+))"
+        rf"|(?P<short>(?:\b(?=[TU])|(?<=\())(?i:times|updates|timestamps)\s+are\s+))"
+        rf"(?i:in\s+)?(?:(?i:local)\s+(?:in\s+[A-Z][a-z]+\s+)?)?"
+        rf"(?P<zone>{zone})(?:\s*\(\s*(?P<offset>{_SPACED_OFFSET})\s*\))?"
+        # a sentence of its own ("Updates are in New Zealand time."), not "Updates are in Eastern Ukraine"
+        rf"(?(short)(?=\s*[.)]|\s*$))", re.MULTILINE)
+
+
+@lru_cache(maxsize=1)
+def _bracketed() -> re.Pattern[str]:
+    abbreviations = _alternation(list(_table()["abbreviations"]))
+    return re.compile(rf"(?:^|(?<=[.!?:]\s))\(\s*(?P<zone>{_SPACED_OFFSET}|(?:{abbreviations}))\s*\)\s*$", re.MULTILINE)
+
+
+def intro_zone(intro: str) -> dt.tzinfo | None:
+    """A zone standing alone in brackets at the end of an intro's line ("... follow the updates. (EET)"):
+    the page names its times' zone once, above the first stamp, instead of in every stamp."""
+    m = _bracketed().search(intro)
+    zone = lookup(m["zone"]) if m else None
+    return zone if isinstance(zone, dt.tzinfo) else None
 
 
 def declared_zone(text: str) -> tuple[dt.tzinfo | str, int] | None:
     """The zone a page says its times are in, and the offset in the text where it says so:
     "(all times local)", "All times are Paris time (GMT+2)", "All updates are in Eastern Daylight
-    Time (GMT -4)". An offset in brackets is more exact than the name before it."""
+    Time (GMT -4)", "Updates are in New Zealand time.". An offset in brackets is more exact than the
+    name before it."""
     m = _declaration().search(text)
     if m is None:
         return None

@@ -143,3 +143,41 @@ def test_nothing_found_says_which_lines_looked_like_stamps():
     with pytest.raises(ParseError) as err:
         read_text("Updated: March 25, 2022 5:38pm\n", path="page.txt", meta=DocumentMeta(source="Test"))
     assert "line 1" in str(err.value) and "edit note" in str(err.value)
+
+
+def test_an_iso_date_and_time_above_the_updates_is_the_page_s_publication_time():
+    page = ("Floods: live\n\n2020-07-09 14:05\n\nRivers kept rising across the valley overnight.\n\n"
+            "14:02\n\nA bridge gave way.\n\n13:48\n\nSchools closed early.\n")
+    reading = read_text(page, path="page.txt", meta=DocumentMeta(source="Test", date=dt.date(2020, 7, 9)))
+    assert [f"{e.published_at:%H:%M}" for e in reading.entries] == ["14:02", "13:48"]
+    assert any("publication" in r.reason for r in reading.rejected)
+    zoned = page.replace("2020-07-09 14:05", "2020-07-09 14:05 GMT")
+    assert times(zoned, date=dt.date(2020, 7, 9)) == ["2020-07-09 14:02", "2020-07-09 13:48"]
+    every = "Floods: live\n\n2020-07-10 09:15\n\nLevee holds.\n\n2020-07-09 22:40\n\nPumps arrive.\n"
+    assert times(every) == ["2020-07-10 09:15", "2020-07-09 22:40"]
+
+
+def test_a_labelled_store_date_before_a_time_stays_a_day_and_the_time_an_update():
+    """The corpus store's own " date YYYY-MM-DD" line names a day; the stamp run onto it is an update."""
+    page = " date 2020-07-10 09:15\nLevee holds\nEngineers checked it at dawn.\n08:40\nPumps arrive\nTrucks came in.\n"
+    assert times(page) == ["2020-07-10 09:15", "2020-07-10 08:40"]
+
+
+def test_a_zone_named_once_in_the_intro_is_the_zone_of_its_stamps():
+    bracketed = ("Storm day two\n\nWe follow the storm as it moves inland. (EET)\n\n"
+                 "6:10 p.m: Roads shut\n\n5:45 p.m: Power out\n")
+    assert times(bracketed, date=dt.date(2022, 2, 25)) == ["2022-02-25 16:10", "2022-02-25 15:45"]
+    sentence = ("Floods\n\nRivers burst their banks. Times are in New Zealand time.\n\n"
+                "9:05am: Town cut off\n\n8:30am: Rain\n")
+    assert times(sentence, date=dt.date(2011, 1, 14)) == ["2011-01-13 20:05", "2011-01-13 19:30"]
+    lower = "Floods (times are GMT)\n\n9:05am: Town cut off\n\n8:30am: Rain\n"
+    assert times(lower, date=dt.date(2011, 1, 14), tz="Pacific/Auckland") == ["2011-01-14 09:05", "2011-01-14 08:30"]
+
+
+def test_a_bracketed_zone_inside_a_sentence_or_below_the_first_stamp_names_no_zone():
+    prose = "Storm day two\n\nThe front reached the coast at 4pm (EET) on Friday.\n\n6:10 p.m: Roads shut\n"
+    assert times(prose, date=dt.date(2022, 2, 25)) == ["2022-02-25 18:10"]
+    below = "Storm day two\n\n6:10 p.m: Roads shut\n\nA caption follows. (EET)\n\n5:45 p.m: Power out\n"
+    assert times(below, date=dt.date(2022, 2, 25)) == ["2022-02-25 18:10", "2022-02-25 17:45"]
+    region = "War day two\n\nUpdates are in Eastern Ukraine today.\n\n6:10 p.m: Roads shut\n"
+    assert times(region, date=dt.date(2022, 2, 25)) == ["2022-02-25 18:10"]

@@ -8,7 +8,7 @@ import re
 from dataclasses import dataclass
 
 from streams.ingest.errors import ParseError
-from streams.ingest.stamps.grammar import MONTH, WEEKDAY, month_number, weekday_number
+from streams.ingest.stamps.grammar import MONTH, RUN_IN_CLOCK, WEEKDAY, month_number, weekday_number
 
 _DATE_LINE = re.compile(
     rf"(?i:(?:here (?:are|is) )?(?:all )?the latest (?:updates|developments) (?:on|for)\s+)?"
@@ -16,6 +16,7 @@ _DATE_LINE = re.compile(
     rf"(?:(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?\s+(?P<m1>{MONTH})|(?P<m2>{MONTH})\s+(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?)"
     rf"(?:,?\s+(?P<y>\d{{4}}))?\s*:?"
 )
+_RUN_IN = re.compile(rf"\s*(?:{_DATE_LINE.pattern}){RUN_IN_CLOCK}")
 ISO_PREFIX = re.compile(r"\s*(?i:date:?\s+)?(\d{4})-(\d{2})-(\d{2})(?:\s+|$)")
 
 
@@ -41,6 +42,17 @@ def read_day_mark(line: int, text: str) -> DayMark | None:
     wd = m["wd"]
     return DayMark(line, int(m["y"]) if m["y"] else None, month_number(m["m1"] or m["m2"]),
                    int(m["d1"] or m["d2"]), weekday_number(wd) if wd else None)
+
+
+def read_run_in_header(line: int, text: str) -> tuple[DayMark, int] | None:
+    """A day header whose year a scraper ran into the stamp below it ("12 January 202401:18 GMT"): the
+    header, and the offset where the stamp starts. The year must touch the clock: "12 January 2024 01:18"
+    is one dated stamp."""
+    m = _RUN_IN.match(text)
+    if m is None or m["y"] is None or m.end("y") != m.end():
+        return None
+    mark = read_day_mark(line, text[:m.end()])
+    return (mark, m.end()) if mark else None
 
 
 def resolve_day(mark: DayMark, anchor: dt.date | None, direction: int, path: str) -> dt.date:

@@ -6,8 +6,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from streams.ingest.daymarks import ISO_PREFIX, DayMark, read_day_mark
-from streams.ingest.stamps import Clock, read_dashed, read_leading, read_published, split_points
+from streams.ingest.daymarks import ISO_PREFIX, DayMark, read_day_mark, read_run_in_header
+from streams.ingest.stamps import Clock, read_dashed, read_epoch, read_leading, read_published, split_points
 from streams.ingest.stamps.grammar import clock, zone
 
 
@@ -80,6 +80,8 @@ def _segment(number: int, text: str, rejected: list[Rejected]) -> Item:
         strength = _strength(found.clock, found.separated, not found.rest, found.labelled)
         return StampLine(number, found.clock, found.stamp_text, found.rest, "", found.reader, strength,
                          _kind(found.clock), text.rstrip(), found.edit_note, found.footer)
+    if epoch := read_epoch(text):  # weak and of its own kind: taken only beside another raw time
+        return StampLine(number, epoch, text.strip(), "", "", "epoch", 0, "epoch", text.rstrip())
     trailing = read_published(text) or read_dashed(text)
     if trailing is not None:
         return StampLine(number, trailing.clock, trailing.stamp_text, trailing.headline, trailing.after,
@@ -105,6 +107,9 @@ def read_items(text: str) -> tuple[list[Item], list[Rejected]]:
             line = line[m.end():]
             if not line.strip():
                 continue
+        if run_in := read_run_in_header(number, line):
+            items.append(run_in[0])
+            line = line[run_in[1]:]
         cuts = [0, *split_points(line), len(line)]
         for start, end in zip(cuts, cuts[1:]):
             items.append(_segment(number, line[start:end], rejected))

@@ -8,6 +8,7 @@ import datetime as dt
 import pytest
 
 from streams.ingest import DocumentMeta, ParseError, read_text
+from streams.ingest.daymarks import read_run_in_header
 
 
 def times(text: str, **meta) -> list[str]:
@@ -181,3 +182,37 @@ def test_a_bracketed_zone_inside_a_sentence_or_below_the_first_stamp_names_no_zo
     assert times(below, date=dt.date(2022, 2, 25)) == ["2022-02-25 18:10", "2022-02-25 17:45"]
     region = "War day two\n\nUpdates are in Eastern Ukraine today.\n\n6:10 p.m: Roads shut\n"
     assert times(region, date=dt.date(2022, 2, 25)) == ["2022-02-25 18:10"]
+
+
+def test_byline_stamps_take_the_text_below_them():
+    page = ("Storm live\n\nFerries stay in port.\n\n06:12 , Ana Rivo\n\nFerry services halted\n\n"
+            "06:40 , Ana Rivo\n\nRoads reopen in the north.\n")
+    reading = read_text(page, path="page.txt", meta=DocumentMeta(source="Test", date=dt.date(2022, 1, 5), tz="UTC"))
+    assert [(f"{e.published_at:%H:%M}", e.headline) for e in reading.entries] == [
+        ("06:12", "Ferry services halted"), ("06:40", "Roads reopen in the north.")]
+
+
+def test_a_dotted_publication_line_above_hrs_stamps_is_not_an_entry():
+    page = ("Floods ticker\n04.03.2021 - 09:00\nRivers rose overnight.\n16.05 hrs\nDam holds\n"
+            "15.40 hrs\nSchools closed\n")
+    reading = read_text(page, path="page.txt", meta=DocumentMeta(source="Test", date=dt.date(2021, 3, 3),
+                                                                 tz="Europe/Berlin"))
+    assert [(f"{e.published_at:%H:%M}", e.headline) for e in reading.entries] == [
+        ("15:05", "Dam holds"), ("14:40", "Schools closed")]
+    assert any("publication" in r.reason for r in reading.rejected)
+
+
+def test_a_day_header_run_into_the_first_stamp_dates_it_and_the_rest():
+    page = "Gales: live\n3 March 202114:25 GMT\nFerries halted.\n- 14:02 GMT\nBridge closed.\n- 13:40 GMT\nWind rises.\n"
+    assert times(page) == ["2021-03-03 14:25", "2021-03-03 14:02", "2021-03-03 13:40"]
+    assert read_run_in_header(2, "3 March 2021 14:25 GMT") is None  # one dated stamp: no header there
+    assert times("Gales\n\n12 May 201929:30\nText.\n\n- 14:02 GMT\nMore.\n- 13:40 GMT\nWind.\n",
+                 date=dt.date(2019, 5, 12)) == ["2019-05-12 14:02", "2019-05-12 13:40"]
+
+
+def test_raw_unix_times_stamp_posts_only_when_the_page_has_two():
+    page = "Quake live\n\n1600000000\n\nToll rises\n\nMore found.\n\n1599998400\n\nAid arrives\n"
+    assert times(page, date=dt.date(2020, 9, 13)) == ["2020-09-13 12:26", "2020-09-13 12:00"]
+    single = "Quake\n\nThe quake struck at dawn.\n\n1600000000\n\nRescuers dug all day.\n"
+    reading = read_text(single, path="page.txt", meta=DocumentMeta(source="Test", date=dt.date(2020, 9, 13)))
+    assert {e.time_precision for e in reading.entries} == {"day"}

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from streams.ingest.stamps import read_dashed, read_leading, read_published, split_points
+from streams.ingest.stamps import read_dashed, read_epoch, read_leading, read_published, split_points
 from streams.ingest.stamps.leading import Leading
 
 # (line, hour, minute, zone as written, (month, day, year) or None, text after the stamp)
@@ -156,3 +156,55 @@ def test_the_embedded_reader_s_prefilter_passes_every_line_the_full_pattern_matc
     skipped = [line for line in lines if not (embedded._SEPARATOR.search(line) and embedded._DIGIT.search(line))]
     assert len(skipped) > len(lines) // 2  # it skips most lines, or it is no prefilter
     assert [line for line in skipped if embedded._EMBEDDED.search(line)] == []
+
+
+@pytest.mark.parametrize("line,hour,minute,date", [
+    ("14:05 , Priya Lantern", 14, 5, None),
+    ("Tuesday 3 March 2020 08:15 , Ola Brandt-Keller", 8, 15, (3, 3, 2020)),
+])
+def test_a_stamp_with_only_the_author_s_name_after_a_comma_is_a_byline(line, hour, minute, date):
+    found = read_leading(line)
+    assert isinstance(found, Leading) and found.rest == "" and found.reader.endswith(":byline")
+    assert (found.clock.hour, found.clock.minute) == (hour, minute)
+    if date is not None:
+        assert (found.clock.month, found.clock.day, found.clock.year) == date
+
+
+@pytest.mark.parametrize("line", ["14:05, rescuers reached the second floor", "9:40 , Then the police arrived"])
+def test_a_time_then_a_comma_and_a_sentence_is_no_byline(line):
+    assert not isinstance(read_leading(line), Leading)
+
+
+def test_hrs_after_a_clock_is_the_page_s_own_o_clock():
+    found = read_leading("16.05 hrs")
+    assert isinstance(found, Leading) and (found.clock.hour, found.clock.minute, found.clock.zone) == (16, 5, "local time")
+    assert not isinstance(read_leading("2.30 hrs of rain fell on the town"), Leading)
+
+
+@pytest.mark.parametrize("line,hour,zone", [("3w ago / 8:14 AM EDT", 8, "EDT"), ("5d ago · 10:02 PM PDT", 22, "PDT")])
+def test_a_relative_time_before_the_absolute_stamp_is_passed_over(line, hour, zone):
+    found = read_leading(line)
+    assert isinstance(found, Leading) and (found.clock.hour, found.clock.zone) == (hour, zone)
+    assert read_leading("3w ago the river rose") is None
+
+
+def test_a_dotted_date_after_the_clock_and_zone_dates_the_stamp():
+    found = read_leading("06:20 GMT 14.02.2019")
+    assert isinstance(found, Leading) and found.rest == ""
+    assert (found.clock.hour, found.clock.zone, found.clock.day, found.clock.month, found.clock.year) == (
+        6, "GMT", 14, 2, 2019)
+    assert not isinstance(read_leading("06:20 GMT 14.02"), Leading)
+
+
+def test_a_flattened_update_may_open_with_a_figure_after_its_colon():
+    line = "Two were hurt near the bridge. 14: 20 pm: 7 dead after the span fell. The army arrived."
+    assert [line[p:p + 9] for p in split_points(line)] == ["14: 20 pm"]
+    assert split_points("The vote closes at 5 pm: 3 motions remain. Turnout was low.") == []
+
+
+def test_a_raw_unix_time_alone_on_a_line_is_read_in_utc():
+    found = read_epoch("1600000000")
+    assert found is not None and (found.year, found.month, found.day, found.hour, found.minute, found.zone) == (
+        2020, 9, 13, 12, 26, "UTC")
+    assert read_epoch("9876543210") is None           # past 2040: an id
+    assert read_epoch("Call 1600000000 now") is None  # inside a sentence

@@ -1,7 +1,7 @@
 """Stamps inside a line: a scraper's copy that flattened several updates onto one line
 ("... were injured. 9.15 pm: Russia's defence ministry says ..."). A time inside a sentence is never
 one: a stamp here follows the end of a sentence and is itself followed by a separator and a capital,
-and carries an am/pm, a zone or a date."""
+and carries an am/pm, a zone or a date (after a colon the update may open with a figure: "9.15 pm: 5 dead")."""
 
 from __future__ import annotations
 
@@ -11,14 +11,15 @@ from streams.ingest.stamps.grammar import read_clock, stamp
 from streams.ingest.stamps.trailing import PUBLISHED
 
 _EMBEDDED = re.compile(
-    rf"\s+(?=(?:[-–•]\s*)?(?:(?i:update[ds]?)\s*:?\s*)?{stamp()}\s*(?:[–—-]{{1,2}}|:)\s+[\"“‘A-Z])")
+    rf"\s+(?=(?:[-–•]\s*)?(?:(?i:update[ds]?)\s*:?\s*)?{stamp()}"
+    rf"\s*(?:[–—-]{{1,2}}\s+[\"“‘A-Z]|:\s+[\"“‘A-Z0-9]))")
 # What may end the text before an update: the end of a sentence, a link, or a dash.
 _BOUNDARY = re.compile(r"(?:[.:!?\"”’)\]]|https?://\S+|\s[–—-]{1,2})$")
 _HOUR_BEFORE = re.compile(r"(?:^|\s)\d{1,2}[:.]$")  # "11: 16 pm" is one stamp, not "11:" and "16 pm"
 _SENTENCE_END = re.compile(r"(?:[.!?\"”’)\]]\s+|\b\d{1,3}\.\s+)(?=\S)")
 # What every embedded stamp needs somewhere in its line (a digit, and the separator before a capital
 # that follows it): most lines have no such pair, and _EMBEDDED tries every space of a line.
-_SEPARATOR = re.compile(r"(?:[–—-]{1,2}|:)\s+[\"“‘A-Z]")
+_SEPARATOR = re.compile(r"[–—-]{1,2}\s+[\"“‘A-Z]|:\s+[\"“‘A-Z0-9]")
 _DIGIT = re.compile(r"\d")
 
 

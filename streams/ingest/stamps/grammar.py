@@ -28,7 +28,12 @@ _MONTH_NAMES = "jan feb mar apr may jun jul aug sep oct nov dec".split()
 _WEEKDAYS = {k: i % 7 for i, k in enumerate("mon tue wed thu fri sat sun пон вто сре чет пят суб вос".split())}
 _DAY = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th|\.)?"
 _YEAR = r"(?:19|20)\d{2}"
+# 21.7.2021: day, month, year
+_DOTTED = r"(?:[12]\d|3[01]|0?[1-9])\.(?:1[0-2]|0?[1-9])\.(?:19|20)\d\d(?!\d)"
 _AMPM = r"[aApP]\.?\s?[mM](?![A-Za-z])\.?"
+# What must follow a day header's year run into a stamp by a scraper ("12 January 202401:18 GMT"): a
+# valid HH:MM, so splitting after the four-digit year is the only reading.
+RUN_IN_CLOCK = r"(?=(?:[01]\d|2[0-3])[:.][0-5]\d(?![\d:.]\d))"
 
 
 def month_number(word: str) -> int:
@@ -56,19 +61,21 @@ def date_before(p: str = "") -> str:
             rf"(?:(?P<{p}bd>{_DAY})\s+(?P<{p}bm>{MONTH}),?\s+(?:(?P<{p}by>{_YEAR}),?\s+)?"
             rf"|(?P<{p}bm2>{MONTH})\s+(?P<{p}bd2>{_DAY}),?\s+(?:(?P<{p}by2>{_YEAR}),?\s+)?"
             rf"|(?P<{p}num>\d{{1,2}}/\d{{1,2}}/(?:\d{{4}}|\d{{2}}))\s+"
-            rf"|(?P<{p}dotted>(?:[12]\d|3[01]|0?[1-9])\.(?:1[0-2]|0?[1-9])\.(?:19|20)\d\d),?\s+"
+            rf"|(?P<{p}dotted>{_DOTTED}),?\s+"
             rf"|(?P<{p}iso>(?:19|20)\d\d-[01]\d-[0-3]\d)[ T])(?:at\s+|[–—-]{{1,2}}\s+)?)")
 
 
 def date_after(p: str = "") -> str:
-    """A date behind the clock and its zone: " 2 March 2022", ", June 22", " Aug. 6", ", August 14, 2021"."""
+    """A date behind the clock and its zone: " 2 March 2022", ", June 22", " Aug. 6", ", August 14, 2021",
+    " 09.10.2020"."""
     return (rf"(?:,?\s+(?:on\s+)?(?:{WEEKDAY},?\s+)?(?:(?P<{p}ad>{_DAY})\s+(?P<{p}am>{MONTH})(?:,?\s+(?P<{p}ay>{_YEAR}))?"
-            rf"|(?P<{p}am2>{MONTH})\s+(?P<{p}ad2>{_DAY})(?!\d)(?:,?\s+(?P<{p}ay2>{_YEAR}))?))")
+            rf"|(?P<{p}am2>{MONTH})\s+(?P<{p}ad2>{_DAY})(?!\d)(?:,?\s+(?P<{p}ay2>{_YEAR}))?"
+            rf"|(?P<{p}adotted>{_DOTTED})))")
 
 
 def zone(p: str = "") -> str:
-    """A zone, or German "Uhr" ("22.57 Uhr": o'clock, the page's own zone)."""
-    return rf"(?P<{p}zone>{zone_pattern()}|Uhr(?![A-Za-z]))"
+    """A zone, or German "Uhr" or English "hrs" ("22.57 Uhr", "23.53 hrs": o'clock, the page's own zone)."""
+    return rf"(?P<{p}zone>{zone_pattern()}|(?:Uhr|hrs)(?![A-Za-z]))"
 
 
 def stamp(p: str = "") -> str:
@@ -122,7 +129,7 @@ def read_clock(m: re.Match[str], p: str = "") -> Clock | None:
     if iso := g("iso"):
         year, month, day = iso.split("-")
         month = _MONTH_NAMES[int(month) - 1] if 1 <= int(month) <= 12 else None
-    elif dotted := g("dotted"):  # 21.7.2021: day, month, year
+    elif dotted := g("dotted") or g("adotted"):  # 21.7.2021: day, month, year
         day, month, year = dotted.split(".")
         month = _MONTH_NAMES[int(month) - 1]
     else:
@@ -130,8 +137,8 @@ def read_clock(m: re.Match[str], p: str = "") -> Clock | None:
         month = g("bm") or g("bm2") or g("am") or g("am2")
         year = g("by") or g("by2") or g("ay") or g("ay2")
     zone_text = g("zone")
-    if zone_text and zone_text.strip() == "Uhr":
-        zone_text = "local time"  # German o'clock: the page's own zone
+    if zone_text and zone_text.strip() in ("Uhr", "hrs"):
+        zone_text = "local time"  # o'clock: the page's own zone
     return Clock(hour, minute, zone_text.strip() if zone_text else None, int(year) if year else None,
                  month_number(month) if month else None, int(re.sub(r"\D", "", day)) if day else None,
                  g("num"), twelve, g("h4") is not None,

@@ -1,6 +1,7 @@
 """Stamps that open a line: "20:35 GMT – headline", "9.27 pm: text", "Update 8:05 a.m. EDT Aug. 6: text",
 "- Sat, 09 Sep 2023 09:26 AM", "• Timestamp:" ... "10:51pm", "0902GMT: text", "2:52 A.M. Rocket ...",
-"(06:45 GMT)Death toll ...", or a stamp alone on its line with the headline on the next."""
+"(06:45 GMT)Death toll ...", "3w ago / 5:07 PM EDT", or a stamp alone on its line (or with only its author's
+name after it, "21:31 , Jane Doe") with the headline on the next."""
 
 from __future__ import annotations
 
@@ -10,13 +11,13 @@ from dataclasses import dataclass, replace
 from streams.ingest.stamps.grammar import Clock, read_clock, stamp, zone
 
 # What may stand before the stamp on its line: a bullet or list number, an "Update"-like label, a
-# relative time ("36m ago"), an opening bracket.
+# relative time ("36m ago", "3w ago / " before the absolute stamp it goes with), an opening bracket.
 _FURNITURE = (r"^\s*(?:[-–•▪●◦*·]\s*|\d{1,2}\.\s+)?"
               r"(?P<bracket>\[)?\s*"
               r"(?:(?P<label>(?i:(?:final\s+|latest\s+)?update[ds]?|posted|published|timestamp|breaking|latest"
               r"|original\s+post))\b"
               r"(?:\s+\d{1,3}\b)?\s*[,:]?\s*(?i:at\s+|vom\s+)?)?"
-              r"(?:\d{1,3}\s?(?:m|mins?|h|hrs?)\s+ago\s*)?(?P<open>\()?\s*"
+              r"(?:\d{1,3}\s?(?:m|mins?|h|hrs?|d|w)\s+ago\s*(?:[/|·]\s*)?)?(?P<open>\()?\s*"
               # the start of a range ("11:16-11:18 PM": the update is stamped with its start)
               r"(?:(?P<from>(?:[01]?\d|2[0-3])[:.][0-5]\d)\s*[-–]\s*(?=\d))?")
 # A second zone's reading of the same time ("9:42am EST, 5:42pm EAT"), possibly garbled.
@@ -29,6 +30,9 @@ _SEPARATOR = r"(?:\s*[)\]])?(?P<sep>\s*(?:[–—-]{1,2}|:|\||\.(?=\s))(?=\s|$|[
 _LABEL_AFTER = r"(?:\s+(?i:update[ds]?|latest)(?=\s*(?:[–—-]{1,2}|:)\s))?"
 LEADING = re.compile(rf"{_FURNITURE}(?P<stamp>{stamp()}){_SECOND}{_LABEL_AFTER}{_SEPARATOR}(?P<rest>.*)$")
 _BARE_HEADLINE = re.compile(r"[\"“‘'(A-Z0-9]")
+# "21:31 , Jane Doe": the stamp, a comma and the author's name, alone on the line (the headline sits
+# on the line above or below): a byline, not a sentence, since nothing but the name follows.
+_BYLINE = re.compile(r"\s*,\s*[A-ZÀ-Þ][\w'’.-]*(?:\s+[A-ZÀ-Þ][\w'’.-]*){1,3}\s*")
 _EDIT_LABEL = re.compile(r"(?i:updated|published|latest\s+update)")
 # A blog post's footer: the stamp, then only a date and links split by bars ("| Sept. 1, 2005 | permalink",
 # "| Comments (3) | TrackBack"); it closes the post above it rather than opening the text below.
@@ -83,6 +87,9 @@ def read_leading(line: str) -> Leading | None | str:
     if m["from"]:
         clock = _range_start(clock, m["from"])
     rest, separated = m["rest"].strip(), m["sep"] is not None
+    byline = not separated and bool(_BYLINE.fullmatch(rest))
+    if byline:
+        rest = ""
     if clock.bare and not separated and isinstance(again := read_leading(rest), Leading) and not again.clock.bare:
         return again  # a stray number before the real stamp ("03:13 9:03 a.m.: ...")
     label = m["label"]
@@ -98,6 +105,7 @@ def read_leading(line: str) -> Leading | None | str:
     second = m["second"]
     if footer := bool(separated and _FOOTER.fullmatch(rest)):
         rest = ""
-    reader = _reader(clock, separated, rest) + (":edit-note" if edit_note else ":footer" if footer else "")
+    reader = _reader(clock, separated, rest) + (":edit-note" if edit_note else ":footer" if footer else
+                                                ":byline" if byline else "")
     return Leading(clock, m["stamp"].strip(), rest, separated, bool(label), second.strip() if second else None,
                    reader, edit_note, footer)

@@ -80,3 +80,11 @@ def resolve_day(mark: DayMark, anchor: dt.date | None, direction: int, path: str
         named = dt.date(2024, 1, 1 + mark.weekday)  # 2024-01-01 was a Monday
         raise ParseError(path, mark.line, f"the text says {named:%A}, but {day.isoformat()} is a {day:%A}")
     return day
+
+
+def weekday_date(weekday: int, anchor: dt.date, direction: int) -> dt.date:
+    """The day a weekday alone names ("Sunday, 1:34 p.m."): the nearest day with that weekday to
+    ``anchor`` (the last date the page named) lying in reading ``direction`` (0 either way): a
+    timeline's days lie within a week of the date it was written."""
+    days = [anchor + dt.timedelta(days=k) for k in range(-6, 7) if k * direction >= 0]
+    return min((d for d in days if d.weekday() == weekday), key=lambda d: abs((d - anchor).days))

@@ -21,7 +21,7 @@ class StampLine:
     headline: str
     after: str  # text after a trailing stamp on the same line: the start of the body
     reader: str
-    strength: int  # 2 strong (am/pm, zone, date or "Update"), 1 medium (bare, separated or alone), 0 weak
+    strength: int  # 2 strong (am/pm, zone, date, "Update" or a byline), 1 medium (bare, separated or alone), 0 weak
     kind: str  # "12h", "24h" or "4digit": weak stamps count only with others of their kind
     text: str  # the whole line, for when the page does not take the stamp
     edit_note: bool = False  # "Updated: ...": an entry's stamp only on a page with no other stamps
@@ -77,7 +77,9 @@ def _segment(number: int, text: str, rejected: list[Rejected]) -> Item:
     if isinstance(found, str):
         rejected.append(Rejected(number, text.strip(), found))
     elif found is not None:
-        strength = _strength(found.clock, found.separated, not found.rest, found.labelled)
+        # an author's name after the time ("21:31 , Jane Doe") labels it as a post's stamp, as "Update" does
+        signed = found.reader.endswith(":byline")
+        strength = _strength(found.clock, found.separated, not found.rest, found.labelled or signed)
         return StampLine(number, found.clock, found.stamp_text, found.rest, "", found.reader, strength,
                          _kind(found.clock), text.rstrip(), found.edit_note, found.footer)
     if epoch := read_epoch(text):  # weak and of its own kind: taken only beside another raw time

@@ -7,7 +7,8 @@ order: on a newest-first page a time more than 6 hours later than the one above 
 before; on an oldest-first page one more than 6 hours earlier is the next day (smaller jumps against
 the order are pinned or late posts). When the page's order cannot be told, a jump of more than 12
 hours is an error naming the line. A day header, or the manifest's date above the first entries,
-names the day of the earliest entries below it; a stamp's own date is that stamp's day. A header above
+names the day of the earliest entries below it; a stamp's own date is that stamp's day (a weekday alone,
+the nearest such day: the first either way of the earliest update's day, later ones onward). A header above
 the first entries that is later than the manifest's date names their latest day when that puts the
 earliest on the manifest's date (a page's posting date, after its last update).
 """
@@ -20,7 +21,7 @@ from dataclasses import dataclass
 from itertools import pairwise
 
 from schemas import Entry
-from streams.ingest.daymarks import DayMark, resolve_day
+from streams.ingest.daymarks import DayMark, resolve_day, weekday_date
 from streams.ingest.entries import new_entry
 from streams.ingest.errors import ParseError
 from streams.ingest.furniture import first_sentence, is_note_line, reporting
@@ -100,6 +101,15 @@ def accepted_stamps(items: list[Item], rejected: list[Rejected], title: str) -> 
     return accepted
 
 
+def _restated(current: _Draft, paragraph: list[str], item: StampLine) -> bool:
+    """A stamp that repeats, at the start of the body, the time and date of the headline's stamp just above
+    it ("Aid convoy arrivespublished at 09:12 BST 3 May" then "09:12 BST 3 May Trucks crossed ..."): one post."""
+    above, clock = current.stamp, item.clock
+    return (above.reader.startswith("trailing") and not current.paragraphs and not paragraph
+            and above.minutes == clock.minutes
+            and (above.clock.month, above.clock.day) == (clock.month, clock.day))
+
+
 def _drafts(items: list[Item], accepted: set[int]) -> list[_Draft | DayMark]:
     """Entries in page order with their raw text, and the day headers between them. A post's footer
     stamp takes the paragraphs since the last stamp or day header, which no stamp above claims; with
@@ -125,6 +135,9 @@ def _drafts(items: list[Item], accepted: set[int]) -> list[_Draft | DayMark]:
             if current is not None and not current.paragraphs and not paragraph and not current.stamp.headline \
                     and current.stamp.minutes == item.minutes:
                 continue  # the same time again in another clock ("4.31pm BST" then "16:31")
+            if current is not None and _restated(current, paragraph, item):
+                current.paragraphs += [[item.headline]] if item.headline else []
+                continue
             flush()
             closes = item.footer and bool(unclaimed)  # with no text above it, it opens the text below
             current = _Draft(item, unclaimed if closes else [[item.after]] if item.after else [])
@@ -207,6 +220,7 @@ def _date(sequence: list[_Draft | DayMark], meta: DocumentMeta, path: str) -> No
     section = _Section(meta.date, True, [])
     known = meta.date  # the latest date the page has named, for year-less dates
     from_text = False  # the first date the text names is read either way of the manifest's
+    after_weekday = False  # the last date named was a stamp's weekday
     previous: int | None = None
     offset = 0
     first_entry = next((i for i, d in enumerate(sequence) if isinstance(d, _Draft)), len(sequence))
@@ -214,14 +228,20 @@ def _date(sequence: list[_Draft | DayMark], meta: DocumentMeta, path: str) -> No
         if isinstance(draft, DayMark):
             section.settle(path)
             known = resolve_day(draft, known, (direction or -1) if from_text else 0, path)
-            from_text = True
+            from_text, after_weekday = True, False
             earliest = meta.date if index < first_entry else None
             section, previous, offset = _Section(known, True, [], earliest), None, 0
             continue
         stamp = draft.stamp
-        if stamp.clock.has_date:
+        named_day = stamp.clock.weekday is not None and known is not None and not stamp.clock.has_date
+        if stamp.clock.has_date or named_day:
             section.settle(path)
-            known, from_text = _stamp_date(stamp, known, path), True
+            if named_day:  # the first weekday either way of the earliest update's day, later ones in the page's order
+                anchor = section.earliest or known
+                known = weekday_date(stamp.clock.weekday, anchor, direction if after_weekday else 0)
+            else:
+                known = _stamp_date(stamp, known, path)
+            from_text, after_weekday = True, named_day
             section, previous, offset = _Section(known, False, []), None, 0
         elif previous is not None and abs(stamp.minutes - previous) >= _CROSSING:
             if direction == 0 and abs(stamp.minutes - previous) > _HALF_DAY:

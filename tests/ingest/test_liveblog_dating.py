@@ -216,3 +216,53 @@ def test_raw_unix_times_stamp_posts_only_when_the_page_has_two():
     single = "Quake\n\nThe quake struck at dawn.\n\n1600000000\n\nRescuers dug all day.\n"
     reading = read_text(single, path="page.txt", meta=DocumentMeta(source="Test", date=dt.date(2020, 9, 13)))
     assert {e.time_precision for e in reading.entries} == {"day"}
+
+
+def test_weekday_stamps_fall_in_the_week_of_the_page_s_date_in_its_order():
+    """A timeline posted on a Tuesday names its days by weekday: the first the nearest Friday to the
+    manifest's date (the earliest update's day, not the posting date above), later ones onward in the page's order."""
+    page = (" date 2021-06-08\n\nHow the weekend unfolded:\n\n> Friday, 9 a.m.\n\nThe fair opens.\n\n"
+            "> Saturday, 10 a.m.\n\nCrowds arrive.\n\n> Saturday, 3:20 p.m.:\n\nA stand collapses.\n")
+    assert times(page, date=dt.date(2021, 6, 4), tz="UTC") == [
+        "2021-06-04 09:00", "2021-06-05 10:00", "2021-06-05 15:20"]
+
+
+def test_a_weekday_after_the_clock_dates_the_entries_past_midnight():
+    page = ("Timeline\n\n10:40 p.m. — Sirens sound.\n\n11:55 p.m. — Roads close.\n\n"
+            "12:20 a.m. Sunday — Fire is contained.\n\n2 a.m. — Crews leave.\n")
+    assert times(page, date=dt.date(2022, 7, 2), tz="UTC") == [
+        "2022-07-02 22:40", "2022-07-02 23:55", "2022-07-03 00:20", "2022-07-03 02:00"]
+    reading = read_text(page, path="page.txt", meta=DocumentMeta(source="Test", date=dt.date(2022, 7, 2), tz="UTC"))
+    assert reading.entries[2].headline.startswith("Fire is contained")
+
+
+def test_a_stamp_restated_at_the_start_of_the_body_is_the_same_post():
+    page = ("Floods: live\n\n"
+            "Ferry crossings resume at noonpublished at 10:42 British Summer Time 9 May 2024\n"
+            "10:42 BST 9 May 2024Operators say boats will run hourly.\n\n"
+            "River gauges fallpublished at 10:05 British Summer Time 9 May 2024\n"
+            "10:05 BST 9 May 2024\nThe Environment Agency lowered two warnings.\n")
+    reading = read_text(page, path="page.txt", meta=DocumentMeta(source="Test"))
+    assert [(f"{e.published_at:%H:%M}", e.headline) for e in reading.entries] == [
+        ("09:42", "Ferry crossings resume at noon"), ("09:05", "River gauges fall")]
+    assert reading.entries[0].body.startswith("Operators say") and reading.entries[1].body.startswith("The Environment")
+
+
+def test_two_posts_at_the_same_minute_with_their_own_headlines_stay_two():
+    page = ("Floods: live\n\n10:42 BST – Ferry crossings resume\n\n10:42 BST – Bridge reopens to cars\n\n"
+            "Road closedpublished at 10:05 British Summer Time 9 May 2024\n10:06 BST 9 May 2024Traffic is diverted.\n")
+    reading = read_text(page, path="page.txt", meta=DocumentMeta(source="Test", date=dt.date(2024, 5, 9)))
+    assert [f"{e.published_at:%H:%M}" for e in reading.entries] == ["09:42", "09:42", "09:05", "09:06"]
+
+
+def test_a_lone_stamp_signed_by_its_author_makes_a_live_blog():
+    page = ("Storm live\n\nThe storm reached the coast overnight.\n\n17:05 , Ida Marsh\n\nWhat we know so far\n\n"
+            "Two bridges are shut.\n")
+    reading = read_text(page, path="page.txt", meta=DocumentMeta(source="Test", date=dt.date(2022, 1, 5), tz="UTC"))
+    assert [(f"{e.published_at:%H:%M}", e.headline) for e in reading.entries] == [("17:05", "What we know so far")]
+
+
+def test_a_lone_time_then_a_comma_and_a_sentence_is_no_signed_stamp():
+    article = "Quake hits\n\nThe quake struck on Monday.\n\n17:05, Rescuers dug on.\n\nTwo bridges are shut.\n"
+    reading = read_text(article, path="page.txt", meta=DocumentMeta(source="Test", date=dt.date(2021, 8, 15)))
+    assert {e.time_precision for e in reading.entries} == {"day"}

@@ -50,6 +50,9 @@ LEADING = [
     ("11:40pm, June 22: Council of Europe demands Olympic ban", 23, 40, None, (6, 22, None), "Council of Europe"),
     ("11:16-11:18 PM: One of the glide bombs hit a residential building", 23, 16, None, None, "One of the glide"),
     ("03:13 9:03 a.m.: Death toll from strike on tower in Dnipro rises", 9, 3, None, None, "Death toll"),
+    ("> Friday, 9 a.m.", 9, 0, None, None, ""),
+    ("> Monday, 4:12 p.m.: Doors of the arena open", 16, 12, None, None, "Doors of the arena"),
+    ("1:05 a.m. Wednesday — Ferry service is halted", 1, 5, None, None, "Ferry service"),
 ]
 
 
@@ -208,3 +211,16 @@ def test_a_raw_unix_time_alone_on_a_line_is_read_in_utc():
         2020, 9, 13, 12, 26, "UTC")
     assert read_epoch("9876543210") is None           # past 2040: an id
     assert read_epoch("Call 1600000000 now") is None  # inside a sentence
+
+
+@pytest.mark.parametrize("line,weekday", [("> Friday, 9 a.m.", 4), ("1:05 a.m. Wednesday — Ferry service is halted", 2)])
+def test_a_weekday_alone_before_or_after_the_clock_belongs_to_the_stamp(line, weekday):
+    found = read_leading(line)
+    assert isinstance(found, Leading) and found.clock.weekday == weekday and not found.clock.has_date
+
+
+@pytest.mark.parametrize("line", ["Sunday, 10 a.m. was the last sighting", "By Friday, 6 p.m. the river had crested",
+                                  "7 p.m. Saturday crowds gathered by the pier"])
+def test_a_weekday_beside_a_clock_in_a_sentence_makes_no_dated_stamp(line):
+    found = read_leading(line)
+    assert not isinstance(found, Leading) or (found.clock.weekday is None and found.rest.startswith("Saturday"))

@@ -56,21 +56,25 @@ def clock(p: str = "") -> str:
 
 def date_before(p: str = "") -> str:
     """A date ahead of the clock: "Oct 19, ", "Jan 01, 2024 ", "15 Oct 2020, ", "Sat, 09 Sep 2023 ",
-    "December 17, 2023, ", "August 27 at ", "Fri., Oct. 12 -- ", "11/13/15 ", "2015-08-13 "."""
-    return (rf"(?:(?:{WEEKDAY},?\s+)?"
+    "December 17, 2023, ", "August 27 at ", "Fri., Oct. 12 -- ", "11/13/15 ", "2015-08-13 ", or a weekday
+    alone ("Sunday, "): a timeline's day, which the page's order and date place."""
+    return (rf"(?:(?:(?P<{p}bw>{WEEKDAY}),?\s+)?"
             rf"(?:(?P<{p}bd>{_DAY})\s+(?P<{p}bm>{MONTH}),?\s+(?:(?P<{p}by>{_YEAR}),?\s+)?"
             rf"|(?P<{p}bm2>{MONTH})\s+(?P<{p}bd2>{_DAY}),?\s+(?:(?P<{p}by2>{_YEAR}),?\s+)?"
             rf"|(?P<{p}num>\d{{1,2}}/\d{{1,2}}/(?:\d{{4}}|\d{{2}}))\s+"
             rf"|(?P<{p}dotted>{_DOTTED}),?\s+"
-            rf"|(?P<{p}iso>(?:19|20)\d\d-[01]\d-[0-3]\d)[ T])(?:at\s+|[–—-]{{1,2}}\s+)?)")
+            rf"|(?P<{p}iso>(?:19|20)\d\d-[01]\d-[0-3]\d)[ T]"
+            rf"|(?({p}bw)|(?!)))(?:at\s+|[–—-]{{1,2}}\s+)?)")
 
 
 def date_after(p: str = "") -> str:
     """A date behind the clock and its zone: " 2 March 2022", ", June 22", " Aug. 6", ", August 14, 2021",
-    " 09.10.2020"."""
-    return (rf"(?:,?\s+(?:on\s+)?(?:{WEEKDAY},?\s+)?(?:(?P<{p}ad>{_DAY})\s+(?P<{p}am>{MONTH})(?:,?\s+(?P<{p}ay>{_YEAR}))?"
+    " 09.10.2020", or a weekday alone before a separator or the line's end (" Tuesday —"; in
+    "9 p.m. Sunday police arrived" the weekday is the sentence's)."""
+    return (rf"(?:,?\s+(?:on\s+)?(?:(?P<{p}aw>{WEEKDAY})(?![^\W\d_])(?:,?\s+)?)?"
+            rf"(?:(?P<{p}ad>{_DAY})\s+(?P<{p}am>{MONTH})(?:,?\s+(?P<{p}ay>{_YEAR}))?"
             rf"|(?P<{p}am2>{MONTH})\s+(?P<{p}ad2>{_DAY})(?!\d)(?:,?\s+(?P<{p}ay2>{_YEAR}))?"
-            rf"|(?P<{p}adotted>{_DOTTED})))")
+            rf"|(?P<{p}adotted>{_DOTTED})|(?({p}aw)(?=\s*(?:[–—:|-]|$))|(?!))))")
 
 
 def zone(p: str = "") -> str:
@@ -94,6 +98,7 @@ class Clock:
     month: int | None = None
     day: int | None = None
     numeric_date: str | None = None  # "11/13/15": month and day order decided with the page's date
+    weekday: int | None = None  # "Sunday, 1:34 p.m.": Monday 0; with no date, the page's dates place it
     twelve_hour: bool = False
     four_digits: bool = False
     bare: bool = False  # 24-hour without zone: alone it could be any number
@@ -136,12 +141,13 @@ def read_clock(m: re.Match[str], p: str = "") -> Clock | None:
         day = g("bd") or g("bd2") or g("ad") or g("ad2")
         month = g("bm") or g("bm2") or g("am") or g("am2")
         year = g("by") or g("by2") or g("ay") or g("ay2")
+    named_day = g("bw") or g("aw")
     zone_text = g("zone")
     if zone_text and zone_text.strip() in ("Uhr", "hrs"):
         zone_text = "local time"  # o'clock: the page's own zone
     return Clock(hour, minute, zone_text.strip() if zone_text else None, int(year) if year else None,
                  month_number(month) if month else None, int(re.sub(r"\D", "", day)) if day else None,
-                 g("num"), twelve, g("h4") is not None,
+                 g("num"), weekday_number(named_day) if named_day else None, twelve, g("h4") is not None,
                  bare=not twelve and zone_text is None)
 
 

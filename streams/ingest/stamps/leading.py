@@ -10,9 +10,9 @@ from dataclasses import dataclass, replace
 
 from streams.ingest.stamps.grammar import Clock, read_clock, stamp, zone
 
-# What may stand before the stamp on its line: a bullet or list number, an "Update"-like label, a
+# What may stand before the stamp on its line: a bullet, a quote marker (">") or list number, an "Update"-like label, a
 # relative time ("36m ago", "3w ago / " before the absolute stamp it goes with), an opening bracket.
-_FURNITURE = (r"^\s*(?:[-–•▪●◦*·]\s*|\d{1,2}\.\s+)?"
+_FURNITURE = (r"^\s*(?:[-–•▪●◦*·>]\s*|\d{1,2}\.\s+)?"
               r"(?P<bracket>\[)?\s*"
               r"(?:(?P<label>(?i:(?:final\s+|latest\s+)?update[ds]?|posted|published|timestamp|breaking|latest"
               r"|original\s+post))\b"

@@ -68,7 +68,11 @@ _ITEM = (rf"(?:(?:(?i:a|an|one|his|her|their)\s+)?(?:{_MOD}\s+)??{_SINGULAR_NOUN
          rf"|(?:(?i:his|her|their)\s+)?{_NUM}\s+(?:{_MOD}\s+)??(?:{_PLURAL_NOUN}|{_DEMONYM}))")
 # "a woman and a child", "two brothers and a sister", or one person: "a soldier", "another civilian".
 _SINGULAR_DEMONYM = alternation(_GAZ.singular_demonyms)
+# "a third person has died": one more, the count of all so far.
+_ORDINALS: dict[str, int] = _LEX["ordinals"]
+_ORDINAL = re.compile(rf"(?i:a|an)\s+(?P<ordinal>{_ialt(_ORDINALS)})\s")
 _LIST = (rf"(?P<list>{_ITEM}(?:\s*,\s*{_ITEM})*\s*(?:,\s*and|and|&)\s*{_ITEM}"
+         rf"|(?i:a|an)\s+(?:{_ialt(_ORDINALS)})\s+(?:{_MOD}\s+)?{_SINGULAR_NOUN}"
          rf"|(?i:a|an|one|another)\s+(?:{_MOD}\s+){{0,2}}?{_SINGULAR_NOUN}|(?i:a|an|one|another)\s+(?:{_SINGULAR_DEMONYM}))(?![\w-])")
 _ATTACKERS = re.compile(rf"(?<![\w-]){_ialt(_LEX['attackers']['words'])}(?![\w-])")
 _HOME_FORCES = re.compile(rf"(?<![\w-]){_ialt(_LEX['home_forces']['words'])}(?![\w-])")
@@ -156,11 +160,13 @@ _RULE_IDS = {"bringing": "total-bringing", "toll": "total-toll", "lives": "lives
 _SOURCES = (("bringing", _BRINGING), ("bringing", _RAISES_TO), ("toll", _TOLL), ("lives", _LIVES_TAKEN),
             ("lives", _LIVES_LOST),
             ("after", _AFTER), ("before", _BEFORE), ("nouns", _NOUNS))
-_GAP_KILLED = re.compile(r"\b(?:death|deaths|dead|killed|toll|losses|fatalities)\b", re.IGNORECASE)
+_GAP_KILLED = re.compile(r"\b(?:death|deaths|dead|died|killed|toll|losses|fatalities)\b", re.IGNORECASE)
 _GAP_WOUNDED = re.compile(r"\b(?:wounded|injured|injuries|injury)\b", re.IGNORECASE)
 _GAP_MILITARY = re.compile(r"\b(?:military|troops|soldiers|servicemen|fighters|army)\b", re.IGNORECASE)
 _GAP_CIVILIAN = re.compile(r"\bcivilians?\b", re.IGNORECASE)
 _GAP_POSSESSIVE = re.compile(r"\b(?:its|their|our)\b", re.IGNORECASE)
+# "the number of foreign peacekeepers killed": people of many states, not the side of who reports them
+_GAP_FOREIGN = re.compile(r"\b(?:foreign|foreigners|international)\b", re.IGNORECASE)
 
 # Only sentences with one of these stems can hold a claim: a cheap filter before the patterns.
 _CUE_STEMS = (r"kill|dead|die|death|wound|injur|hurt|toll|fatalit|slain|perish|martyr|lives|losses|hospital|treat|bodies"
@@ -231,6 +237,7 @@ class _Raw:
     rule: str = ""
     striker: str | None = None
     home: bool = False  # police or security forces: where they fell is whose they are
+    wide: bool = False  # a total "brought to" a figure whose words name no side: maybe more than one place's
 
 
 def _number(text: str) -> tuple[int, int | None] | None:
@@ -300,7 +307,10 @@ def _list_qualifier(sentence: str, at: int) -> str | None:
 
 
 def _list_count(text: str) -> int:
-    """People named one by one: "a woman and a child" is 2, "a woman and her two children" is 3."""
+    """People named one by one: "a woman and a child" is 2, "a woman and her two children" is 3; "a third
+    person" is the third."""
+    if ordinal := _ORDINAL.match(text.strip()):
+        return _ORDINALS[ordinal.group("ordinal").lower()]
     total = 0
     for item in _LIST_SEP.split(text.strip()):
         nums = re.findall(_NUM, item)
@@ -338,12 +348,13 @@ def _outcome_read(sentence: str, m: re.Match[str], source: str,
     """Outcome, population, party and kind of a figure as its pattern reads them; a total's words
     ("bringing the death toll to", "the civilian toll") say them for the total. None: no claim."""
     if source in ("bringing", "toll"):
-        gap = m.group("gap") + (m.groupdict().get("head") or "")
+        gap = f"{m.group('gap')} {m.groupdict().get('head') or ''}"
         outcome = "wounded" if _GAP_WOUNDED.search(gap) else "killed" if _GAP_KILLED.search(gap) else ""
         if source == "toll" and not outcome:
             return None  # "casualty toll" alone does not say killed
         population = "military" if _GAP_MILITARY.search(gap) else "civilian" if _GAP_CIVILIAN.search(gap) else None
-        return outcome, population, "@claimant" if _GAP_POSSESSIVE.search(gap) else None, "cumulative"
+        party = "@claimant" if _GAP_POSSESSIVE.search(gap) else "unknown" if _GAP_FOREIGN.search(gap) else None
+        return outcome, population, party, "cumulative"
     if source == "lives":
         return "killed", population, None, None
     outcome = _outcome_of(m)
@@ -669,6 +680,7 @@ def _read_sentence(sentence: str, published: date, default_claimant: str | None,
             sentence, mentions, raw.start) or default_claimant
         if out:
             _continue_from(out[-1], raw, sentence[out[-1].end:raw.start], source)
+            _share_floor(sentence, out[-1], raw, source)
             if raw.inherit and len({o.party for o in out if o.party}) > 1:
                 raw.party = "all"  # "9 died in Turkey and 3 in Syria, bringing the total to 12": both sides'
         if not raw.outcome:
@@ -679,6 +691,8 @@ def _read_sentence(sentence: str, published: date, default_claimant: str | None,
         raw.population = raw.population or "all"
         raw.striker = _striker(sentence, mentions, raw.start) if raw.active else None
         raw.kind = _kind_of_figure(sentence, m, raw, published, (c0, c1))
+        raw.wide = source == "bringing" and raw.party != "@claimant" and not any(
+            x.entity.side for x in mentions if m.start("gap") <= x.start < m.end("gap"))
         out.append(raw)
         parts = _split(sentence, raw, mentions, raw.end)
         out.extend(parts or _by_place(sentence, raw, mentions))
@@ -688,6 +702,23 @@ def _read_sentence(sentence: str, published: date, default_claimant: str | None,
         if _LINK.match(sentence[a.end:b.start]):
             a.party, b.party = a.party or b.party, b.party or a.party
     return tuple(out)
+
+
+_FLOOR_LEAD = re.compile(rf"(?P<qual>{_QUAL})\s")
+_BARE_AND = re.compile(r"\s*,?\s*(?i:and)\s+$")
+_FINITE = re.compile(r"\b(?i:were|was|are|is|have|has|had|been)\b")
+
+
+def _share_floor(sentence: str, prev: _Raw, raw: _Raw, source: str) -> None:
+    """"At least 12 dead and 40 injured": a floor before the first of two figures with no verb is the second's
+    too, when the second has no qualifier of its own (not "killed at least 37 and wounded 36", nor "at least
+    four were killed and ten injured", where the floor is the first clause's)."""
+    lead = _FLOOR_LEAD.match(sentence, prev.start)
+    if (source == "after" and prev.rule == raw.rule == "count-then-outcome" and lead and prev.hi is None
+            and _QUAL_KIND[_SPACE.sub(" ", lead.group("qual").lower())] == "at_least" and raw.hi == raw.lo
+            and _BARE_AND.match(sentence, prev.end, raw.start) and not _FLOOR_LEAD.match(sentence, raw.start)
+            and not _FINITE.search(sentence, prev.start, raw.end)):
+        raw.hi = None
 
 
 def _continue_from(prev: _Raw, raw: _Raw, gap: str, source: str) -> None:
@@ -747,6 +778,8 @@ def _kind_of_figure(sentence: str, m: re.Match[str], raw: _Raw, published: date,
     if (m.groupdict().get("more") or _INC_BEFORE.search(sentence, 0, raw.start)
             or (m.groupdict().get("list") and m.group("list").lower().startswith("another"))):
         return "increment"
+    if m.groupdict().get("list") and _ORDINAL.match(m.group("list")):
+        return "cumulative"
     if raw.kind is None and _CUMULATIVE.search(sentence, *clause):
         return "cumulative"
     return raw.kind
@@ -760,11 +793,11 @@ def _striker(sentence: str, mentions: Sequence[Mention], pos: int) -> str | None
     return next((m.entity.side for m in reversed(mentions) if m.end <= pos and _STRIKER.match(sentence, m.end)), None)
 
 
-def _resolve_party(raw: _Raw, place: str | None, strikers: set[str]) -> str:
+def _resolve_party(raw: _Raw, place: str | None, strikers: set[str], unsided: str = "unknown") -> str:
     """Whose casualties: found in the sentence; for soldiers (not police, who fall at home), or
     "its"/"their" dead, the claimant's side ("Israel says 3 soldiers killed", not after an active verb,
     where the claimant may be the one who killed); for others the place of the entry unless the entry
-    says that side struck, else the claimant's side; else unknown."""
+    says that side struck, else the claimant's side; else ``unsided``."""
     if raw.party and raw.party != "@claimant":
         return raw.party
     entity = _GAZ.entities.get(raw.claimant or "")
@@ -773,7 +806,20 @@ def _resolve_party(raw: _Raw, place: str | None, strikers: set[str]) -> str:
         return voice or "unknown"  # fighters die far from home: where they fell does not say whose they were
     if place in strikers:
         return "unknown"  # the entry's place is the side that struck ("Israeli forces killed 10"): not whose dead
-    return place or voice or "unknown"
+    return place or voice or unsided
+
+
+_FIGHTING = _patterns(_LEX["fighting"]["patterns"])
+
+
+def _unsided(headline: str, body: str, title: str) -> str:
+    """The party of a figure nothing places: "all" where the entry and its blog name no side and tell of
+    no fighting (one disaster or attack: "Ten people are wounded in the attack, police say"), else
+    "unknown": between sides that fight, a figure no side is given is either's."""
+    texts = (headline, body, title)
+    if any(m.entity.side for text in texts for m in _GAZ.mentions(text)) or any(_FIGHTING.search(t) for t in texts):
+        return "unknown"
+    return "all"
 
 
 def _restates(a: CasualtyClaim, b: CasualtyClaim) -> bool:
@@ -800,6 +846,16 @@ def _specificity(c: CasualtyClaim, in_body: bool) -> tuple[bool, bool, int, bool
 _OTHERS = re.compile(r"\b(?i:another|other)\b")
 
 
+def _across_sides(claims: list[tuple[CasualtyClaim, bool, int]], wide: list[bool]) -> list[tuple[CasualtyClaim, bool, int]]:
+    """A total "brought to" a figure, its words naming no side, in an entry whose other figures are of two
+    sides or more, is all sides' ("one died in Anguilla, raising the storm's toll to 10"; "8 more on St Martin"):
+    not the side of the figure it follows, nor of the entry's first place."""
+    sides = {c.party for (c, _, _), w in zip(claims, wide) if not w} - {"unknown", "all"}
+    if len(sides) < 2:
+        return claims
+    return [(c.model_copy(update={"party": "all"}) if w else c, b, i) for (c, b, i), w in zip(claims, wide)]
+
+
 def extract_claims(headline: str, body: str, published_at: datetime, title: str = "") -> list[CasualtyClaim]:
     """All casualty claims of one entry, headline first. A figure stated twice in the entry (the
     headline restating the body, "Two brothers were killed" after "killed two civilians") is kept
@@ -819,6 +875,8 @@ def extract_claims(headline: str, body: str, published_at: datetime, title: str 
     ]
     # a side one sentence says struck is not whose dead the others count, where the entry names no other place
     strikers = {raw.striker for _, raws in sentences for raw in raws if raw.striker}
+    unsided = _unsided(headline, body, title)
+    wide: list[bool] = []
     for index, (sentence, raws) in enumerate(sentences):
         for raw in raws:
             if raw.party is None and _OTHERS.search(sentence, max(0, raw.start - 8), raw.end):
@@ -826,9 +884,11 @@ def extract_claims(headline: str, body: str, published_at: datetime, title: str 
                 earlier = next((c.party for c, _, at in reversed(claims) if at < index and c.party != "unknown"), None)
                 raw = replace(raw, party=earlier) if earlier else raw
             claims.append((CasualtyClaim(
-                party=_resolve_party(raw, place, strikers), population=raw.population, outcome=raw.outcome,
+                party=_resolve_party(raw, place, strikers, unsided), population=raw.population, outcome=raw.outcome,
                 kind=raw.kind or "incident", min=raw.lo, max=raw.hi, claimant=raw.claimant, text=sentence.strip(),
                 rule=raw.rule), index > 0, index))
+            wide.append(raw.wide)
+    claims = _across_sides(claims, wide)
     kept: list[tuple[CasualtyClaim, bool, int]] = []
     for claim, in_body, index in claims:
         twin = next((i for i, (k, _, at) in enumerate(kept) if not _other_place(k, claim, at == index)

@@ -2,10 +2,13 @@
 
 import re
 
+import pytest
+
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from streams.extract.lexicon import (Alternation, alternation, case_insensitive_alternation, casualty_lexicon, gazetteer,
+                             split_sentences,
                              taxonomy, whole_word_alternation)
 
 PATTERNS = [p for spec in taxonomy().values()
@@ -57,3 +60,15 @@ def test_a_pattern_with_no_plain_first_character_is_tried_everywhere():
 @given(texts)
 def test_case_insensitive_words_match_like_the_plain_alternation(text):
     assert [m.span() for m in FAST_WORDS.finditer(text)] == [m.span() for m in PLAIN_WORDS.finditer(text)]
+
+
+@pytest.mark.parametrize("text, sentences", [
+    # hard-wrapped text: a line that ends in a figure goes on below it
+    ("Officials said most of the 14\nvillagers who died were farmers.", ["Officials said most of the 14\nvillagers who died were farmers."]),
+    ("a bomb killed at least\n25 people", ["a bomb killed at least\n25 people"]),
+    # a new line that starts with a capital after a figure is a new sentence
+    ("The toll stands at 14\nRescuers resumed the search at dawn.", ["The toll stands at 14", "Rescuers resumed the search at dawn."]),
+    ("Two died. Gen. Lee said so.", ["Two died.", "Gen. Lee said so."]),
+])
+def test_sentences_split_at_their_ends_not_at_a_hard_wrap(text, sentences):
+    assert split_sentences(text) == sentences

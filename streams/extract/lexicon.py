@@ -27,7 +27,7 @@ PLACE_KINDS = frozenset({"region", "town"})
 _SENTENCE = re.compile(r"(?<=[.!?])(?<!\b(?:St|Mr|Ms|Dr|Lt|Mt|Ft)\.)"
                        r"(?<!\b(?:Mrs|Gen|Col|Sgt|Gov|Sen|Rep|Maj|Cpl|Pvt|Adm|Rev)\.)(?<!\b(?:Capt|Prof|Brig|Cmdr)\.)"
                        r"[\"”’)]?\s+(?=[\"“‘(]?[A-Z0-9])"
-                       r"|\n[^\S\n]*\n\s*|(?<![a-z,;])\n+|\n+(?![a-z0-9])")
+                       r"|\n[^\S\n]*\n\s*|(?<![a-z0-9,;])\n+|\n+(?![a-z0-9])")
 
 
 def split_sentences(text: str) -> list[str]:

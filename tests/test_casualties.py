@@ -462,3 +462,33 @@ def test_a_victim_s_ordinal_counts_the_victims_so_far(body, expected):
 ])
 def test_a_bare_toll_with_words_before_its_verb(body, expected):
     assert claims(body) == expected
+
+
+@pytest.mark.parametrize(("headline", "party"), [
+    ("Russian shelling death toll in Kherson climbs to 9", "ukraine"),  # the weapon's side struck
+    ("Israeli bombardment death toll rises to 25 in Rafah", "palestine"),
+    ("Ukrainian troops death toll rises to 300", "ukraine"),  # the side's own people: its dead
+])
+def test_a_side_named_by_its_weapon_before_a_toll_is_who_struck(headline, party):
+    assert [c[0] for c in claims("", headline, JUN22)] == [party]
+
+
+def test_a_side_whose_air_strike_killed_is_no_party_of_the_dead():
+    assert [c[0] for c in claims("", "Nine killed in Russian air strike", JUN22)] == ["unknown"]
+
+
+@pytest.mark.parametrize(("headline", "expected"), [
+    ("Flood death toll in Libya reaches 2,300", [("libya", "all", "killed", "cumulative", 2300, 2300)]),
+    ("Rescuers say the water reaches 2 metres in Derna", []),  # no toll: a depth
+])
+def test_a_toll_that_reaches_a_figure(headline, expected):
+    assert claims("", headline, DEC23) == expected
+
+
+@pytest.mark.parametrize(("body", "party"), [
+    ("An Israeli drone hit a car near Tyre, wounding two people.", "lebanon"),
+    ("A strike on a house in Qana (Sour) wounded four people.", "lebanon"),
+    ("Relations turned sour after three people were wounded in Gaza.", "palestine"),  # a word, not the city
+])
+def test_tyre_under_either_name_is_in_lebanon(body, party):
+    assert [c[0] for c in claims(body, "", DEC23)] == [party]

@@ -135,7 +135,7 @@ _TOLL = re.compile(
     r"|(?<![\w-])toll|number\s+of\s+(?:[\w'’-]+\s+){0,2}?(?:dead|deaths|killed|fatalities|wounded|injured)))"
     r"(?P<gap>(?:[^.;:]|\.(?=\d)){0,90}?)(?:\s(?i:(?P<above>(?:rose|rises|risen|climbed|climbs|jumped|jumps)\s+(?:above|past|beyond)"
     r"|passed|passes|surpassed|surpasses|exceeded|exceeds|topped|tops|crossed|crosses)"
-    r"|to|at|of|reached|hit|hits|is|was|now|stands\s+at|stood\s+at)(?=\s)"
+    r"|to|at|of|reached|reaches|hit|hits|is|was|now|stands\s+at|stood\s+at)(?=\s)"
     rf"|(?=\s+(?:{_QUAL})\s))\s+(?:(?P<qual>{_QUAL})\s+)?(?P<num>{_NUM}){_NOT_COUNT}"
 )
 # "bringing the total to more than 30", "bringing their total military losses to 58"; not "has been raised to
@@ -567,7 +567,8 @@ def entry_place(headline: str, body: str, title: str) -> str | None:
         if found := place_of(text, [m for m in _GAZ.mentions(text) if not _in_trailing_source(text, m)]):
             return found
     for text in texts:  # a state named otherwise: "Nepal death toll crosses 3200"
-        if state := next((m.entity.side for m in _GAZ.mentions(text) if m.entity.kind == "state" and m.entity.side), None):
+        if state := next((m.entity.side for m in _GAZ.mentions(text) if m.entity.kind == "state" and m.entity.side
+                          and not _attacking(text, m)), None):
             return state
     return None
 
@@ -756,7 +757,8 @@ def _party_of_figure(sentence: str, m: re.Match[str], raw: _Raw, source: str, me
         np_span = m.span("np") if groups.get("np") else m.span("list") if groups.get("list") else (0, 0)
         if re.match(r"\s+(?i:from|of)\s", groups.get("loc") or ""):  # "brothers from Artsakh", "members of Hamas"
             np_span = (np_span[0] or m.start("loc"), m.end("loc"))
-    if in_np := next((x.entity.side for x in mentions if np_span[0] <= x.start < np_span[1] and x.entity.side), None):
+    if in_np := next((x.entity.side for x in mentions if np_span[0] <= x.start < np_span[1] and x.entity.side
+                      and not (source == "toll" and _attacking(sentence, x))), None):
         return in_np
     total = source in ("toll", "bringing")
     if (_ALL_SIDES.search(sentence, c0, c1) or _ALL_SIDES.search(sentence, raw.start, min(len(sentence), raw.end + 40))
@@ -791,6 +793,13 @@ _STRIKER = re.compile(rf"\s+(?:{_ialt(_LEX['strikers']['words'])})(?![\w-])")
 def _striker(sentence: str, mentions: Sequence[Mention], pos: int) -> str | None:
     """The side that struck, named before the verb: "Israeli forces ... killed", "Russian shelling killed"."""
     return next((m.entity.side for m in reversed(mentions) if m.end <= pos and _STRIKER.match(sentence, m.end)), None)
+
+
+def _attacking(text: str, m: Mention) -> bool:
+    """The side is named as who struck, by its weapon or act ("Israeli strikes death toll", "Russian missile
+    attack"): not the casualties' side. Its people ("Russian troops") may be the dead themselves."""
+    hit = _STRIKER.match(text, m.end)
+    return hit is not None and hit.group().strip().lower() not in _NOUN_POP
 
 
 def _resolve_party(raw: _Raw, place: str | None, strikers: set[str], unsided: str = "unknown") -> str:

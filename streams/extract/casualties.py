@@ -70,9 +70,10 @@ _ITEM = (rf"(?:(?:(?i:a|an|one|his|her|their)\s+)?(?:{_MOD}\s+)??{_SINGULAR_NOUN
 _SINGULAR_DEMONYM = alternation(_GAZ.singular_demonyms)
 # "a third person has died": one more, the count of all so far.
 _ORDINALS: dict[str, int] = _LEX["ordinals"]
-_ORDINAL = re.compile(rf"(?i:a|an)\s+(?P<ordinal>{_ialt(_ORDINALS)})\s")
+_ORDINAL_WORDS = _ialt(_ORDINALS)
+_ORDINAL = re.compile(rf"(?i:a|an)\s+(?P<ordinal>{_ORDINAL_WORDS})\s")
 _LIST = (rf"(?P<list>{_ITEM}(?:\s*,\s*{_ITEM})*\s*(?:,\s*and|and|&)\s*{_ITEM}"
-         rf"|(?i:a|an)\s+(?:{_ialt(_ORDINALS)})\s+(?:{_MOD}\s+)?{_SINGULAR_NOUN}"
+         rf"|(?i:a|an)\s+(?:{_ORDINAL_WORDS})\s+(?:{_MOD}\s+)?{_SINGULAR_NOUN}"
          rf"|(?i:a|an|one|another)\s+(?:{_MOD}\s+){{0,2}}?{_SINGULAR_NOUN}|(?i:a|an|one|another)\s+(?:{_SINGULAR_DEMONYM}))(?![\w-])")
 _ATTACKERS = re.compile(rf"(?<![\w-]){_ialt(_LEX['attackers']['words'])}(?![\w-])")
 _HOME_FORCES = re.compile(rf"(?<![\w-]){_ialt(_LEX['home_forces']['words'])}(?![\w-])")

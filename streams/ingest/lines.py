@@ -77,9 +77,7 @@ def _segment(number: int, text: str, rejected: list[Rejected]) -> Item:
     if isinstance(found, str):
         rejected.append(Rejected(number, text.strip(), found))
     elif found is not None:
-        # an author's name after the time ("21:31 , Jane Doe") labels it as a post's stamp, as "Update" does
-        signed = found.reader.endswith(":byline")
-        strength = _strength(found.clock, found.separated, not found.rest, found.labelled or signed)
+        strength = _strength(found.clock, found.separated, not found.rest, found.labelled)
         return StampLine(number, found.clock, found.stamp_text, found.rest, "", found.reader, strength,
                          _kind(found.clock), text.rstrip(), found.edit_note, found.footer)
     if epoch := read_epoch(text):  # weak and of its own kind: taken only beside another raw time

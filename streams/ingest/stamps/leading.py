@@ -48,7 +48,7 @@ class Leading:
     stamp_text: str
     rest: str           # the headline (and maybe more) on the stamp's line; "" when the stamp is alone
     separated: bool     # a dash, colon or bracket stood between stamp and text
-    labelled: bool      # "Update", "Posted", "Timestamp" ... stood before it
+    labelled: bool      # "Update", "Posted", "Timestamp" ... stood before it, or an author's name after it
     second_zone: str | None
     reader: str
     edit_note: bool = False  # "Updated: 2015-08-13 17:54": an entry's stamp only where the page has no other
@@ -107,5 +107,6 @@ def read_leading(line: str) -> Leading | None | str:
         rest = ""
     reader = _reader(clock, separated, rest) + (":edit-note" if edit_note else ":footer" if footer else
                                                 ":byline" if byline else "")
-    return Leading(clock, m["stamp"].strip(), rest, separated, bool(label), second.strip() if second else None,
+    # an author's name after the time ("21:31 , Jane Doe") labels it as a post's stamp, as "Update" does
+    return Leading(clock, m["stamp"].strip(), rest, separated, bool(label) or byline, second.strip() if second else None,
                    reader, edit_note, footer)

@@ -10,7 +10,9 @@ hours is an error naming the line. A day header, or the manifest's date above th
 names the day of the earliest entries below it; a stamp's own date is that stamp's day (a weekday alone,
 the nearest such day: the first either way of the earliest update's day, later ones onward). A header above
 the first entries that is later than the manifest's date names their latest day when that puts the
-earliest on the manifest's date (a page's posting date, after its last update).
+earliest on the manifest's date (a page's posting date, after its last update). A dated line above the
+first entries more than a year from the manifest's date is the date of a copy (a repost, an archive), not
+of the entries: no live blog runs that long.
 """
 
 from __future__ import annotations
@@ -33,6 +35,7 @@ from streams.ingest.zones import LOCAL, lookup
 _HALF_DAY = 12 * 60
 _CROSSING = 6 * 60  # a jump against the page's order this large crosses midnight; a smaller one is a pinned or late post
 _HEADLINE_LIMIT = 200
+_COPY_DISTANCE = dt.timedelta(days=366)  # a dated line this far from the earliest update's day dates a copy
 
 
 @dataclass(frozen=True)
@@ -214,6 +217,16 @@ class _Section:
             draft.day = self.anchor + dt.timedelta(days=draft.offset - base)
 
 
+def _dates_a_copy(mark: DayMark, earliest: dt.date | None) -> bool:
+    """Whether a dated line above the first entries is a repost's or archive's own date, not the entries'."""
+    if mark.year is None or earliest is None:
+        return False
+    try:
+        return abs(dt.date(mark.year, mark.month, mark.day) - earliest) > _COPY_DISTANCE
+    except ValueError:
+        return False
+
+
 def _date(sequence: list[_Draft | DayMark], meta: DocumentMeta, path: str) -> None:
     """Give every draft its day (see the module's docstring)."""
     direction = _direction(sequence)
@@ -226,6 +239,8 @@ def _date(sequence: list[_Draft | DayMark], meta: DocumentMeta, path: str) -> No
     first_entry = next((i for i, d in enumerate(sequence) if isinstance(d, _Draft)), len(sequence))
     for index, draft in enumerate(sequence):
         if isinstance(draft, DayMark):
+            if index < first_entry and _dates_a_copy(draft, meta.date):
+                continue
             section.settle(path)
             known = resolve_day(draft, known, (direction or -1) if from_text else 0, path)
             from_text, after_weekday = True, False

@@ -41,6 +41,16 @@ def test_a_posting_date_above_a_blog_run_past_midnight_names_its_last_day():
     assert times(page, tz="UTC") == ["2012-06-09 00:40", "2012-06-08 23:10", "2012-06-08 21:55"]
 
 
+def test_a_repost_s_own_date_years_after_the_events_does_not_date_the_entries():
+    """A blog that copied a timeline years later shows its own posting date above it; the manifest's date
+    (the day of the earliest update) dates the entries, and the timeline's year-less headers follow it."""
+    page = ("Tuesday, March 3, 2015\n\nReposted: the siege, hour by hour\n\nSaturday June 7\n\n"
+            "0615 GMT: Gunmen seize the town hall.\n\n0940 GMT: Talks begin.\n\nSunday June 8\n\n0800 GMT: Hostages freed.\n")
+    assert times(page, date=dt.date(2008, 6, 7)) == ["2008-06-07 06:15", "2008-06-07 09:40", "2008-06-08 08:00"]
+    with pytest.raises(ParseError, match="the text says Saturday"):
+        times(page, date=dt.date(2014, 6, 7))  # a year from the header: the header dates the page, and June 7, 2015 is no Saturday
+
+
 def test_the_manifest_date_is_the_day_of_the_earliest_entries():
     page = "The Latest (all times local):\n\n11:15 a.m.\n\nToll jumps to 28.\n\n8:20 p.m.\n\nAt least 12 dead.\n\n6:50 p.m.\n\nThree killed.\n"
     assert times(page, date=dt.date(2018, 9, 15), tz="Asia/Manila") == [

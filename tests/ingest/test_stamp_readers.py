@@ -53,6 +53,10 @@ LEADING = [
     ("> Friday, 9 a.m.", 9, 0, None, None, ""),
     ("> Monday, 4:12 p.m.: Doors of the arena open", 16, 12, None, None, "Doors of the arena"),
     ("1:05 a.m. Wednesday — Ferry service is halted", 1, 5, None, None, "Ferry service"),
+    ("0615 (all times GMT): Gunmen seize the town hall", 6, 15, "GMT", None, "Gunmen seize"),
+    ("9.10 (times in CET) - Police close the square", 9, 10, "CET", None, "Police close"),
+    ("10:41: p.m.: Mayor says shelters are open", 22, 41, None, None, "Mayor says"),
+    ("10:41: PM Modi to address the nation", 10, 41, None, None, "PM Modi"),  # the Prime Minister, not p.m.
 ]
 
 

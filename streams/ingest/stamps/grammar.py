@@ -31,6 +31,8 @@ _YEAR = r"(?:19|20)\d{2}"
 # 21.7.2021: day, month, year
 _DOTTED = r"(?:[12]\d|3[01]|0?[1-9])\.(?:1[0-2]|0?[1-9])\.(?:19|20)\d\d(?!\d)"
 _AMPM = r"[aApP]\.?\s?[mM](?![A-Za-z])\.?"
+# A stray colon may slip in before a dotted "p.m." ("10:09: p.m.: ..."); never before a bare "PM" ("10:09: PM Modi").
+_BEFORE_AMPM = r"(?:\s?|:\s?(?=[aApP]\.[mM]\.))"
 # What must follow a day header's year run into a stamp by a scraper ("12 January 202401:18 GMT"): a
 # valid HH:MM, so splitting after the four-digit year is the only reading.
 RUN_IN_CLOCK = r"(?=(?:[01]\d|2[0-3])[:.][0-5]\d(?![\d:.]\d))"
@@ -45,10 +47,10 @@ def weekday_number(word: str) -> int:
 
 
 def clock(p: str = "") -> str:
-    """12-hour ("7.05 pm", "10 p.m.", "01:46PM", "23:40pm" as written), 24-hour ("20:35", "22.50"),
+    """12-hour ("7.05 pm", "10 p.m.", "01:46PM", "23:40pm" as written, "10:09: p.m."), 24-hour ("20:35", "22.50"),
     French ("20h27") or four digits ("0915"); never a time with seconds, a price or a decimal."""
     return (rf"(?<![\d£$€.,:/])(?:"
-            rf"(?P<{p}h12>2[0-3]|1\d|0?\d)(?:[:.]\s?(?P<{p}m12>[0-5]\d))?\s?(?P<{p}ampm>{_AMPM})"
+            rf"(?P<{p}h12>2[0-3]|1\d|0?\d)(?:[:.]\s?(?P<{p}m12>[0-5]\d))?{_BEFORE_AMPM}(?P<{p}ampm>{_AMPM})"
             rf"|(?P<{p}h24>[01]?\d|2[0-3])[:.]\s?(?P<{p}m24>[0-5]\d)(?::[0-5]\d(?![\d:]))?(?![\d]|[:.]\d)"
             rf"|(?P<{p}hfr>[01]?\d|2[0-3])h(?P<{p}mfr>[0-5]\d)(?!\d)"
             rf"|(?P<{p}h4>[01]\d|2[0-3])(?P<{p}m4>[0-5]\d)(?![\d,.]\d|\d|[-/]\d))")

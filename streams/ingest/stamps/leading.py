@@ -23,7 +23,9 @@ _FURNITURE = (r"^\s*(?:[-–•▪●◦*·>]\s*|\d{1,2}\.\s+)?"
 # A second zone's reading of the same time ("9:42am EST, 5:42pm EAT"), possibly garbled.
 # Or, in brackets, the zoned reading of a local time ("11.45 a.m. (0600 GMT)"): the one to take.
 _SECOND = (rf"(?:\s*[,/]\s*(?P<second>{stamp('s')}|[\d:.]{{1,5}}\s?(?:[ap]\.?m\.?)?\s*{zone('t')})"
-           rf"|\s*\(\s*(?P<zoned>{stamp('b')})\s*\))?")
+           rf"|\s*\(\s*(?P<zoned>{stamp('b')})\s*\)"
+           # or, in brackets, a note of the zone all the page's times are in ("0530 (all times BST): ...")
+           rf"|\s*\(\s*(?i:all\s+)?(?i:times?)\s+(?i:are\s+)?(?i:in\s+)?{zone('n')}\s*\))?")
 # a dash, colon or bar, or a full stop as in French and translated blogs ("0:55. New toll ...")
 _SEPARATOR = r"(?:\s*[)\]])?(?P<sep>\s*(?:[–—-]{1,2}|:|\||\.(?=\s))(?=\s|$|[\"“‘'A-Z0-9])|\s*(?<=[)\]])(?=\S))?\s*"
 # "6 p.m. EST update: ...": the label after the stamp, when a separator follows it
@@ -84,6 +86,8 @@ def read_leading(line: str) -> Leading | None | str:
         return None
     if m["zoned"] and clock.zone is None and (zoned := read_clock(m, "b")) is not None and zoned.zone:
         clock = zoned  # the local time's zone is unwritten; the bracketed reading's is not
+    if m["nzone"] and clock.zone is None:
+        clock = replace(clock, zone=m["nzone"], bare=False)
     if m["from"]:
         clock = _range_start(clock, m["from"])
     rest, separated = m["rest"].strip(), m["sep"] is not None

@@ -7,7 +7,8 @@ import re
 from dataclasses import dataclass
 
 from streams.ingest.daymarks import ISO_PREFIX, DayMark, read_day_mark, read_run_in_header
-from streams.ingest.stamps import Clock, read_dashed, read_epoch, read_leading, read_published, split_points
+from streams.ingest.stamps import (Clock, read_comma_headline, read_dashed, read_epoch, read_leading, read_published,
+                                   split_points)
 from streams.ingest.stamps.grammar import clock, zone
 
 
@@ -86,6 +87,9 @@ def _segment(number: int, text: str, rejected: list[Rejected]) -> Item:
     if trailing is not None:
         return StampLine(number, trailing.clock, trailing.stamp_text, trailing.headline, trailing.after,
                          trailing.reader, 2, _kind(trailing.clock), text.rstrip())
+    if comma := read_comma_headline(text):  # as strong as its clock: a bare one counts beside others
+        return StampLine(number, comma.clock, comma.stamp_text, comma.headline, comma.after, comma.reader,
+                         _strength(comma.clock, True, False, False), _kind(comma.clock), text.rstrip())
     return TextLine(number, text.rstrip())
 
 

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from streams.ingest.stamps import read_dashed, read_epoch, read_leading, read_published, split_points
+from streams.ingest.stamps import (read_comma_headline, read_dashed, read_epoch, read_leading, read_published,
+                                  split_points)
 from streams.ingest.stamps.leading import Leading
 
 # (line, hour, minute, zone as written, (month, day, year) or None, text after the stamp)
@@ -126,6 +127,21 @@ def test_trailing_agency_dateline_leaves_the_headline_to_the_next_line():
 @pytest.mark.parametrize("line", ["Updated April 21, 2019 - 11:47 pm", "Final score 2 - 1", "Match ends - 21:45"])
 def test_trailing_dash_ignores_edit_notes_scores_and_unzoned_clocks(line):
     assert read_dashed(line) is None
+
+
+def test_a_stamp_between_a_headline_and_its_body_set_off_by_comma_and_colon():
+    found = read_comma_headline("Ferry links to the island suspended, 09:45: The harbour master closed the port at dawn.")
+    assert found is not None and (found.clock.hour, found.clock.minute) == (9, 45)
+    assert (found.headline, found.after) == ("Ferry links to the island suspended", "The harbour master closed the port at dawn.")
+
+
+@pytest.mark.parametrize("line", [
+    "The curfew ends at dawn. Shops open, 09:45: The mayor says",   # a sentence ends before the time
+    "Police said the blast came at 09:45: it shook the station",     # lower case after the colon
+    "Updated, 09:45: The page was revised",                          # an edit note
+])
+def test_a_comma_before_a_time_in_prose_or_an_edit_note_is_no_stamp(line):
+    assert read_comma_headline(line) is None
 
 
 def test_published_at_stamp_run_into_the_headline():

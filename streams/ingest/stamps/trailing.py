@@ -1,6 +1,6 @@
-"""Stamps placed after the headline: "Biden to meet NATO leaders — 1:34 p.m." and the BBC's
-"Schools in lockdownpublished at 03:44 Greenwich Mean Time 15 March 2019" (run into the headline,
-the body on the same line or the next)."""
+"""Stamps placed after the headline: "Biden to meet NATO leaders — 1:34 p.m.", "Roads reopen, 17:05: The
+police say ..." and the BBC's "Schools in lockdownpublished at 03:44 Greenwich Mean Time 15 March 2019"
+(run into the headline, the body on the same line or the next)."""
 
 from __future__ import annotations
 
@@ -16,6 +16,9 @@ _DASHED = re.compile(rf"^(?P<head>\s*\S.*?(?:\S(?=\s+[–—-]{{1,2}}\s)|\((?:AP
 _EDIT_NOTE = re.compile(r"\s*(?i:updated|last updated|published|posted|first published)\b")
 # "published at 09:41 Greenwich Mean Time 2 March 2022" anywhere in a line; what follows is body.
 PUBLISHED = re.compile(rf"(?i:published|posted|updated)\s+at\s+(?P<stamp>{clock()}\s*{zone()}(?:{date_after()})?)")
+# "Roads reopen, 17:05: The police say ...": a headline, a comma, the stamp, a colon and the body.
+_COMMA = re.compile(rf"^\s*(?P<head>[\"“‘A-Z][^:.!?]{{2,150}}?),\s+(?P<stamp>{clock()}(?:\s*{zone()})?):\s+"
+                    rf"(?P<after>[\"“‘A-Z].*)$")
 _LIST_NUMBER = re.compile(r"^\s*(?:\d{1,3}\.|[-–•▪●*])\s+")
 
 
@@ -53,3 +56,14 @@ def read_published(line: str) -> Trailing | None:
         head = _LIST_NUMBER.sub("", line[: m.start()]).strip()
         return Trailing(found, m["stamp"].strip(), head, line[m.end():].strip(), "trailing:published-at")
     return None
+
+
+def read_comma_headline(line: str) -> Trailing | None:
+    """A stamp between a headline (no sentence ends in it) and its body, set off by a comma and a colon."""
+    m = _COMMA.match(line)
+    if m is None or _EDIT_NOTE.match(m["head"]):
+        return None
+    found = read_clock(m)
+    if found is None:
+        return None
+    return Trailing(found, m["stamp"].strip(), m["head"].strip(), m["after"].strip(), "trailing:comma")

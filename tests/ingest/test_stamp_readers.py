@@ -58,6 +58,8 @@ LEADING = [
     ("9.10 (times in CET) - Police close the square", 9, 10, "CET", None, "Police close"),
     ("10:41: p.m.: Mayor says shelters are open", 22, 41, None, None, "Mayor says"),
     ("10:41: PM Modi to address the nation", 10, 41, None, None, "PM Modi"),  # the Prime Minister, not p.m.
+    ("***21.05 GMT: Aftershock felt in the capital", 21, 5, "GMT", None, "Aftershock"),
+    ("Update as of 4:15 p.m. ET: Officials reopen the bridge", 16, 15, "ET", None, "Officials reopen"),
 ]
 
 
@@ -88,6 +90,12 @@ def test_two_zones_in_one_stamp_take_the_first():
 ])
 def test_leading_leaves_prose_alone(line):
     assert not isinstance(read_leading(line), Leading)
+
+
+def test_a_numeric_date_after_a_12_hour_clock_dates_the_stamp_but_not_after_a_24_hour_one():
+    found = read_leading("Update as at 6:30 pm 14/8/19")
+    assert isinstance(found, Leading) and (found.clock.hour, found.clock.numeric_date) == (18, "14/8/19")
+    assert not isinstance(read_leading("15:50 14/8/19"), Leading)  # a market table's time and date
 
 
 def test_an_edit_note_is_read_but_marked_as_one():

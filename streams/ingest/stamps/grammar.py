@@ -71,12 +71,15 @@ def date_before(p: str = "") -> str:
 
 def date_after(p: str = "") -> str:
     """A date behind the clock and its zone: " 2 March 2022", ", June 22", " Aug. 6", ", August 14, 2021",
-    " 09.10.2020", or a weekday alone before a separator or the line's end (" Tuesday —"; in
+    " 09.10.2020", " 26/5/17", or a weekday alone before a separator or the line's end (" Tuesday —"; in
     "9 p.m. Sunday police arrived" the weekday is the sentence's)."""
     return (rf"(?:,?\s+(?:on\s+)?(?:(?P<{p}aw>{WEEKDAY})(?![^\W\d_])(?:,?\s+)?)?"
             rf"(?:(?P<{p}ad>{_DAY})\s+(?P<{p}am>{MONTH})(?:,?\s+(?P<{p}ay>{_YEAR}))?"
             rf"|(?P<{p}am2>{MONTH})\s+(?P<{p}ad2>{_DAY})(?!\d)(?:,?\s+(?P<{p}ay2>{_YEAR}))?"
-            rf"|(?P<{p}adotted>{_DOTTED})|(?({p}aw)(?=\s*(?:[–—:|-]|$))|(?!))))")
+            rf"|(?P<{p}adotted>{_DOTTED})"
+            # "12:00 pm 26/5/17": only after a 12-hour clock ("15:50 15/11/24" is a market table's time)
+            rf"|(?({p}ampm)(?P<{p}anum>\d{{1,2}}/\d{{1,2}}/(?:\d{{4}}|\d{{2}}))(?![\d/])|(?!))"
+            rf"|(?({p}aw)(?=\s*(?:[–—:|-]|$))|(?!))))")
 
 
 def zone(p: str = "") -> str:
@@ -149,7 +152,7 @@ def read_clock(m: re.Match[str], p: str = "") -> Clock | None:
         zone_text = "local time"  # o'clock: the page's own zone
     return Clock(hour, minute, zone_text.strip() if zone_text else None, int(year) if year else None,
                  month_number(month) if month else None, int(re.sub(r"\D", "", day)) if day else None,
-                 g("num"), weekday_number(named_day) if named_day else None, twelve, g("h4") is not None,
+                 g("num") or g("anum"), weekday_number(named_day) if named_day else None, twelve, g("h4") is not None,
                  bare=not twelve and zone_text is None)
 
 

@@ -10,13 +10,14 @@ from dataclasses import dataclass, replace
 
 from streams.ingest.stamps.grammar import Clock, read_clock, stamp, zone
 
-# What may stand before the stamp on its line: a bullet, a quote marker (">") or list number, an "Update"-like label, a
-# relative time ("36m ago", "3w ago / " before the absolute stamp it goes with), an opening bracket.
-_FURNITURE = (r"^\s*(?:[-–•▪●◦*·>]\s*|\d{1,2}\.\s+)?"
+# What may stand before the stamp on its line: a bullet or asterisks, a quote marker (">") or list number, an
+# "Update"-like label ("Update as at"), a relative time ("36m ago", "3w ago / " before the absolute stamp it goes
+# with), an opening bracket.
+_FURNITURE = (r"^\s*(?:(?:[-–•▪●◦·>]|\*{1,3})\s*|\d{1,2}\.\s+)?"
               r"(?P<bracket>\[)?\s*"
               r"(?:(?P<label>(?i:(?:final\s+|latest\s+)?update[ds]?|posted|published|timestamp|breaking|latest"
               r"|original\s+post))\b"
-              r"(?:\s+\d{1,3}\b)?\s*[,:]?\s*(?i:at\s+|vom\s+)?)?"
+              r"(?:\s+\d{1,3}\b)?\s*[,:]?\s*(?i:(?:as\s+)?at\s+|as\s+of\s+|vom\s+)?)?"
               r"(?:\d{1,3}\s?(?:m|mins?|h|hrs?|d|w)\s+ago\s*(?:[/|·]\s*)?)?(?P<open>\()?\s*"
               # the start of a range ("11:16-11:18 PM": the update is stamped with its start)
               r"(?:(?P<from>(?:[01]?\d|2[0-3])[:.][0-5]\d)\s*[-–]\s*(?=\d))?")

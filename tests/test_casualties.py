@@ -492,3 +492,80 @@ def test_a_toll_that_reaches_a_figure(headline, expected):
 ])
 def test_tyre_under_either_name_is_in_lebanon(body, party):
     assert [c[0] for c in claims(body, "", DEC23)] == [party]
+
+
+@pytest.mark.parametrize(("body", "expected"), [
+    # a toll given as a range is one claim from its lowest to its highest figure
+    ("Early accounts of the death toll range from three to nine.", [("all", "all", "killed", "cumulative", 3, 9)]),
+    ("Officials in Peru put the death toll between 12 and 20.", [("peru", "all", "killed", "cumulative", 12, 20)]),
+    ("From 4 to 9 people were killed in the landslide in Peru.", [("peru", "all", "killed", "incident", 4, 9)]),
+    # a range of distances, or a road toll in money, counts no one
+    ("The flooded stretch of the valley ranges from 2 to 8 km.", []),
+    ("The bridge toll ranges from 2 to 6 dollars.", []),
+    ("The bridge toll is 5 dollars.", []),
+])
+def test_a_range_of_figures_is_one_claim(body, expected):
+    assert claims(body) == expected
+
+
+@pytest.mark.parametrize(("headline", "party"), [
+    # the group that struck is not the place of the dead: the place it struck is
+    ("Three dead, 11 hurt in Hezbollah attack on Israel", "israel"),
+    ("Two killed in Houthi raid on Yemeni port of Aden", "yemen"),
+])
+def test_the_group_whose_attack_it_was_is_not_the_place(headline, party):
+    assert {c[0] for c in claims("", headline, DEC23)} == {party}
+
+
+def test_a_place_before_attack_is_where_it_struck():
+    assert [c[0] for c in claims("", "Five killed in Barcelona attack", DEC23)] == ["spain"]
+
+
+def test_the_group_of_some_of_the_dead_is_not_the_party_of_all():
+    # "including two members of Hamas": some of the dead; the entry's place says whose all six are
+    found = claims("Six people died, including two members of Hamas, the civil defence said.", "Blast in Beirut", DEC23)
+    assert found == [("lebanon", "all", "killed", "incident", 6, 6)]
+
+
+@pytest.mark.parametrize(("body", "expected"), [
+    ("Police named two of the seven deceased on Monday.", [("all", "all", "killed", "incident", 7, 7)]),
+    # some of the deceased, or the deceased with no number: no count of the dead
+    ("Four of the deceased were children.", []),
+    ("The family of the deceased asked for privacy.", []),
+])
+def test_the_deceased_are_the_dead(body, expected):
+    assert claims(body) == expected
+
+
+def test_like_figures_in_sentences_naming_other_towns_are_two_claims():
+    found = claims("In the Kherson region, a drone killed three people. Three people were also killed by shelling "
+                   "in the Zaporizhzhia region.", "Russian attacks on Ukraine", JUN22)
+    assert found == [("ukraine", "all", "killed", "incident", 3, 3)] * 2
+    # the same town named twice: one figure restated
+    assert len(claims("Shelling killed three people in Kherson. Three residents of Kherson were killed, the governor "
+                      "said.", "", JUN22)) == 1
+
+
+@pytest.mark.parametrize(("body", "expected"), [
+    # a clause on how they were hurt stands between those counted and what became of them
+    ("A Syrian youth who was shot by soldiers near Daraa on Monday has died of his wounds.",
+     [("syria", "civilian", "killed", "incident", 1, 1)]),
+    ("Two girls who were hit by shrapnel in Peru were taken to hospital.", [("peru", "civilian", "wounded", "incident", 2, 2)]),
+    # hurt, then something that is no casualty
+    ("Three men who were hit by the storm were arrested.", []),
+    ("A youth club was damaged in the storm.", []),
+])
+def test_how_they_were_hurt_may_part_the_count_from_its_outcome(body, expected):
+    assert claims(body) == expected
+
+
+@pytest.mark.parametrize(("body", "party"), [
+    # strangers to the place they fell in are of no side that place names
+    ("Nine foreigners were killed in Kabul.", "unknown"),
+    ("Two foreign aid workers were killed in Homs.", "unknown"),
+    # a state's people named, or "foreign" elsewhere in the sentence: the usual party
+    ("Three French journalists were killed in Homs.", "france"),
+    ("The foreign ministry said six civilians were killed in Homs.", "syria"),
+])
+def test_foreigners_dead_are_of_no_side_of_the_place(body, party):
+    assert [c[0] for c in claims(body)] == [party]

@@ -40,9 +40,10 @@ _VAGUE: dict[str, tuple[int, int | None]] = {
     k: (v["min"], v.get("max")) for k, v in _LEX["vague"].items()
 }
 _NUM = rf"(?:{_ialt(_VAGUE)}|{_DIGITS}|{_NUMWORDS})(?![\w-])"
-# A number followed by a unit or a date part counts something else ("3 days", "25-year-old").
+# A number followed by a unit, a date part or money counts something else ("3 days", "25-year-old", "5 dollars").
 _NOT_COUNT = (r"(?!\s*(?:-|–)?\s*(?i:years?\b|year-old|days?\b|weeks?\b|months?\b|hours?\b|minutes?\b|km\b|kilomet"
-              r"|miles?\b|percent\b|per\s+cent|%|tons?\b|tonnes?\b|GMT\b|am\b|pm\b|a\.m\.|p\.m\.|metres?\b|meters?\b))")
+              r"|miles?\b|percent\b|per\s+cent|%|tons?\b|tonnes?\b|GMT\b|am\b|pm\b|a\.m\.|p\.m\.|metres?\b|meters?\b"
+              r"|dollars?\b|euros?\b|pounds?\b|rupees?\b|cents?\b))")
 _QUAL_KIND = {q: kind for kind, qs in _LEX["qualifiers"].items() for q in qs}
 _QUAL = _ialt(_QUAL_KIND)
 _SPACE = re.compile(r"\s+")
@@ -81,7 +82,7 @@ _INC_AFTER = _ialt(_LEX["increment"]["after"])
 _INC_BEFORE = re.compile(rf"(?:^|\s)(?:{_ialt(_LEX['increment']['before'])})\s*$")
 # Another source's figure in brackets after the number: "more than 230 (one paper says 233) people".
 _ASIDE_PAREN = r"(?:\s*\([^()]{1,40}\))"
-_COUNT = (rf"(?!(?:{_NUM})\s+(?i:of\s+the\s+(?:dead|killed|wounded|injured|victims))\b)(?:(?P<qual>{_QUAL})\s+)?(?:(?i:between)\s+(?P<low>{_NUM})\s+(?i:and)\s+|(?P<low2>{_DIGITS}\s*[-–]|(?:{_DIGITS}|{_NUMWORDS})\s+(?i:to|or))"
+_COUNT = (rf"(?!(?:{_NUM})\s+(?i:of\s+the\s+(?:dead|deceased|killed|wounded|injured|victims))\b)(?:(?P<qual>{_QUAL})\s+)?(?:(?i:between)\s+(?P<low>{_NUM})\s+(?i:and)\s+|(?P<low2>{_DIGITS}\s*[-–]|(?:{_DIGITS}|{_NUMWORDS})\s+(?i:to|or))"
           rf"\s*)?(?P<num>{_NUM}){_NOT_COUNT}{_ASIDE_PAREN}?(?:\s+(?P<more>{_INC_AFTER}))?"
           rf"(?:\s+(?i:of)\s+(?P<poss>(?i:its|their|our|the|them|those|whom)))?")
 _AUX = _ialt(_LEX["auxiliaries"]["words"])
@@ -96,12 +97,14 @@ def _outcomes(position: str) -> str:
 
 # Ages are the only numbers an aside may hold: "aged 8 and 10", "a 10-year old".
 _AGE = r"(?:(?i:aged|ages)\s+\d{1,3}(?:\s*(?:and|to|[-–])\s*\d{1,3})?|\d{1,3}(?=[-\s]years?\b|-year))"
+# How those counted were hurt, in a clause about them: "who was shot near the border" (then "has died").
+_HOW_HURT = rf"\s+(?i:who|that)\s+(?i:was|were|had\s+been)\s+(?i:{_ialt(_LEX['hurt_by']['words'])})\s[^,.;:\d]{{2,60}}?"
 # Number, then outcome: "six Azerbaijani civilians have been killed", "2 killed", "a woman & a child were killed";
 # an aside between commas or dashes may part them ("30 Gazans — mostly women — were killed", "two boys, aged 8
-# and 10, were killed").
+# and 10, were killed"), or how they were hurt ("a man who was hit by a car has died").
 _AFTER = re.compile(
     rf"(?<![\w'’-])(?:{_COUNT}{_NP}?|{_LIST})(?P<loc>{_LOC})?"
-    rf"(?:\s*,\s*(?:{_AGE}|[^,.;:\d]){{2,60}}?,|\s+[—–]\s*[^—–,.;:\d]{{2,60}}?\s*[—–])?(?:\s+{_AUX}){{0,5}}"
+    rf"(?:\s*,\s*(?:{_AGE}|[^,.;:\d]){{2,60}}?,|\s+[—–]\s*[^—–,.;:\d]{{2,60}}?\s*[—–]|{_HOW_HURT})?(?:\s+{_AUX}){{0,5}}"
     rf"\s+(?:{_outcomes('after')})(?![\w-])"
 )
 # After "killed", "wounded" ...: the counted ones did it ("four gunmen who killed more than 100"), or the word
@@ -130,13 +133,14 @@ _NOUNS = re.compile(
 )
 # "death toll rose to 67", "the number of dead has risen to 40", "the toll from the explosions two weeks
 # ago rose to 145", "Death toll rises above 15,000", "put the initial death toll at least 61", "the death count ... has
-# been raised to 120".
+# been raised to 120"; a range, "reports of the death toll range from 3 to 9", is its lowest to its highest.
 _TOLL = re.compile(
     r"(?P<head>(?i:(?:(?:overall|total|official|civilian|military|initial|its|their|the)\s+)*(?:death|fatality|injury)\s+(?:toll|count|tally)"
     r"|(?<![\w-])toll|number\s+of\s+(?:[\w'’-]+\s+){0,2}?(?:dead|deaths|killed|fatalities|wounded|injured)))"
     r"(?P<gap>(?:[^.;:]|\.(?=\d)){0,90}?)(?:\s(?i:(?P<above>(?:rose|rises|risen|climbed|climbs|jumped|jumps)\s+(?:above|past|beyond)"
     r"|passed|passes|surpassed|surpasses|exceeded|exceeds|topped|tops|crossed|crosses)"
     r"|to|at|of|reached|reaches|hit|hits|is|was|now|stands\s+at|stood\s+at)(?=\s)"
+    rf"|\s(?i:(?:range[sd]?|ranging)\s+from\s+(?P<low>{_NUM})\s+to|between\s+(?P<low2>{_NUM})\s+and)(?=\s)"
     rf"|(?=\s+(?:{_QUAL})\s))\s+(?:(?P<qual>{_QUAL})\s+)?(?P<num>{_NUM}){_NOT_COUNT}"
 )
 # "bringing the total to more than 30", "bringing their total military losses to 58"; not "has been raised to
@@ -170,7 +174,7 @@ _GAP_POSSESSIVE = re.compile(r"\b(?:its|their|our)\b", re.IGNORECASE)
 _GAP_FOREIGN = re.compile(r"\b(?:foreign|foreigners|international)\b", re.IGNORECASE)
 
 # Only sentences with one of these stems can hold a claim: a cheap filter before the patterns.
-_CUE_STEMS = (r"kill|dead|die|death|wound|injur|hurt|toll|fatalit|slain|perish|martyr|lives|losses|hospital|treat|bodies"
+_CUE_STEMS = (r"kill|dead|deceas|die|death|wound|injur|hurt|toll|fatalit|slain|perish|martyr|lives|losses|hospital|treat|bodies"
               r"|succumb|murder|slaughter|massacr")
 _CUE = re.compile(_CUE_STEMS, re.IGNORECASE)
 _LOWER_CUE = re.compile(_CUE_STEMS)
@@ -499,8 +503,8 @@ def _place_side(sentence: str, mentions: list[Mention], start: int, limit: int) 
         if m.start < start or m.start >= limit or m.entity.side is None:
             continue
         lead = sentence[max(start, m.start - 60):m.start]
-        if _POSSESSIVE.match(sentence, m.end):
-            continue  # "in Armenia's shelling", "in Azerbaijan's Terter region": not the place itself
+        if _POSSESSIVE.match(sentence, m.end) or _group_striking(sentence, m):
+            continue  # "in Armenia's shelling", "in Azerbaijan's Terter region", "in a Hamas attack": not the place
         if _PLACE_LEAD.search(lead) and (not m.adjective or _ADJECTIVE_PLACE.match(sentence, m.end)):
             return m.entity.side
     return None
@@ -536,7 +540,7 @@ def place_of(text: str, mentions: list[Mention], near: int | None = None, total:
         mentions = _GAZ.mentions(text)
     places = [m for m in mentions if m.entity.side is not None and not _POSSESSIVE.match(text, m.end) and (
         m.entity.kind in PLACE_KINDS or _PLACE_LEAD.search(text[max(0, m.start - 60):m.start]) and not m.adjective)
-        and not _qualified_elsewhere(text, m, mentions)]
+        and not _qualified_elsewhere(text, m, mentions) and not _group_striking(text, m)]
     states = [m for m in mentions if m.entity.kind in ("state", "breakaway") and not m.adjective]
     for a, b in zip(states, states[1:]):
         if a.entity.side != b.entity.side and _JOINED_STATES.match(text[a.end:b.start]):
@@ -739,12 +743,17 @@ def _continue_from(prev: _Raw, raw: _Raw, gap: str, source: str) -> None:
         raw.population, raw.party = prev.population, raw.party or prev.party  # "wounding two others"
 
 
+_SUBSET = re.compile(rf"(?<![\w-]){_ialt(_LEX['subset']['words'])}(?![\w-])")
+
+
 def _party_of_figure(sentence: str, m: re.Match[str], raw: _Raw, source: str, mentions: Sequence[Mention],
                      clause: tuple[int, int]) -> str | None:
     """The party of a figure the text did not attach one to: the attackers a noun phrase names, a
     place inside its noun phrase, "all", the side of the place of its clause, or of the sentence."""
     c0, c1 = clause
     mentions = [x for x in mentions if not _in_trailing_source(sentence, x)]  # a source's place is not the figure's
+    if subset := _SUBSET.search(sentence, raw.end):  # "..., including two members of X": X is some of them, not all
+        mentions = [x for x in mentions if x.start < subset.start()]
     groups = m.groupdict()
     counted = (m.group("np") if groups.get("np") else m.group("list") if groups.get("list") else "") or ""
     if _ATTACKERS.search(counted):
@@ -761,6 +770,8 @@ def _party_of_figure(sentence: str, m: re.Match[str], raw: _Raw, source: str, me
     if in_np := next((x.entity.side for x in mentions if np_span[0] <= x.start < np_span[1] and x.entity.side
                       and not (source == "toll" and _attacking(sentence, x))), None):
         return in_np
+    if _GAP_FOREIGN.search(counted):
+        return "unknown"  # "two foreign journalists": strangers to the place they fell in, of no side it names
     total = source in ("toll", "bringing")
     if (_ALL_SIDES.search(sentence, c0, c1) or _ALL_SIDES.search(sentence, raw.start, min(len(sentence), raw.end + 40))
             or place_of(sentence, mentions, total=total) == "all"):
@@ -803,6 +814,12 @@ def _attacking(text: str, m: Mention) -> bool:
     return hit is not None and hit.group().strip().lower() not in _NOUN_POP
 
 
+def _group_striking(text: str, m: Mention) -> bool:
+    """An armed group named as who struck ("in a Hamas attack on ..."): not where it happened. A place
+    before "attack" is where it struck ("the Barcelona attack")."""
+    return m.entity.kind == "armed_group" and _attacking(text, m)
+
+
 def _resolve_party(raw: _Raw, place: str | None, strikers: set[str], unsided: str = "unknown") -> str:
     """Whose casualties: found in the sentence; for soldiers (not police, who fall at home), or
     "its"/"their" dead, the claimant's side ("Israel says 3 soldiers killed", not after an active verb,
@@ -841,9 +858,19 @@ def _restates(a: CasualtyClaim, b: CasualtyClaim) -> bool:
             and b.party in (a.party, "unknown") and b.population in (a.population, "all"))
 
 
+@lru_cache(maxsize=1 << 12)
+def _towns_and_regions(text: str) -> frozenset[str]:
+    """The towns and regions a sentence names: finer than a state, they tell two incidents apart."""
+    return frozenset(m.entity.slug for m in _GAZ.mentions(text) if m.entity.kind in PLACE_KINDS)
+
+
 def _other_place(a: CasualtyClaim, b: CasualtyClaim, same_sentence: bool) -> bool:
-    """Two figures of one place-by-place list: "10 in Aleppo, 8 in Homs, 10 in Hama" are three."""
-    return same_sentence and bool({a.rule, b.rule} & {"place-by-place", "split-by-place"})
+    """Two figures of one place-by-place list ("10 in Aleppo, 8 in Homs, 10 in Hama" are three), or of
+    sentences naming towns or regions none of which they share: one incident here, another there."""
+    if same_sentence:
+        return bool({a.rule, b.rule} & {"place-by-place", "split-by-place"})
+    here, there = _towns_and_regions(a.text), _towns_and_regions(b.text)
+    return bool(here and there and not here & there)
 
 
 _KIND_RANK = {"incident": 0, "increment": 1, "cumulative": 2, "correction": 3, "historical": 0}

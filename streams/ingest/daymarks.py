@@ -1,5 +1,6 @@
 """Lines that only name a day: day headers ("Here are the latest updates on Monday, September 28:",
-"Saturday, October 17", "13 Mar 2011") and a scraper's ISO date prefix (" date 2022-03-01 ...")."""
+"Saturday, October 17", "13 Mar 2011"), a scraper's ISO date prefix (" date 2022-03-01 ...") and a header
+whose year a scraper ran into the stamp below it, at a line's start or glued to the sentence before it."""
 
 from __future__ import annotations
 
@@ -53,6 +54,17 @@ def read_run_in_header(line: int, text: str) -> tuple[DayMark, int] | None:
         return None
     mark = read_day_mark(line, text[:m.end()])
     return (mark, m.end()) if mark else None
+
+
+# The end of a sentence, and at most one space, before a flattened copy's next dated stamp.
+_SENTENCE_END = re.compile(r"[.!?\"”’] ?(?=[^\W\d_])")
+
+
+def run_in_starts(text: str) -> list[int]:
+    """Offsets where a flattened copy glued a dated stamp, its year run into the clock, to the end of
+    the sentence before it ("... media reported.Sep 30, 201813:22 (IST) Prime ..."). A year touching a
+    valid HH:MM is no prose, and the sentence end keeps a date inside a sentence whole."""
+    return [m.end() for m in _SENTENCE_END.finditer(text) if read_run_in_header(0, text[m.end():]) is not None]
 
 
 def resolve_day(mark: DayMark, anchor: dt.date | None, direction: int, path: str) -> dt.date:

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from streams.ingest.daymarks import ISO_PREFIX, DayMark, read_day_mark, read_run_in_header
+from streams.ingest.daymarks import ISO_PREFIX, DayMark, read_day_mark, read_run_in_header, run_in_starts
 from streams.ingest.stamps import (Clock, read_comma_headline, read_dashed, read_epoch, read_leading, read_published,
                                    split_points)
 from streams.ingest.stamps.grammar import clock, zone
@@ -111,12 +111,13 @@ def read_items(text: str) -> tuple[list[Item], list[Rejected]]:
             line = line[m.end():]
             if not line.strip():
                 continue
-        if run_in := read_run_in_header(number, line):
-            items.append(run_in[0])
-            line = line[run_in[1]:]
-        cuts = [0, *split_points(line), len(line)]
+        cuts = [0, *sorted({*split_points(line), *run_in_starts(line)}), len(line)]
         for start, end in zip(cuts, cuts[1:]):
-            items.append(_segment(number, line[start:end], rejected))
+            segment = line[start:end]
+            if run_in := read_run_in_header(number, segment):
+                items.append(run_in[0])
+                segment = segment[run_in[1]:]
+            items.append(_segment(number, segment, rejected))
     return items, rejected
 
 

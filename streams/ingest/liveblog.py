@@ -6,7 +6,8 @@ prefix, or the manifest's (or --date) date. Times that run past midnight are rea
 order: on a newest-first page a time more than 6 hours later than the one above it is the day
 before; on an oldest-first page one more than 6 hours earlier is the next day (smaller jumps against
 the order are pinned or late posts). When the page's order cannot be told, a jump of more than 12
-hours is an error naming the line. A day header, or the manifest's date above the first entries,
+hours is an error naming the line. A bare time on a page of 12-hour stamps is read in the half of the day
+of its 12-hour neighbours (see halfday). A day header, or the manifest's date above the first entries,
 names the day of the earliest entries below it; a stamp's own date is that stamp's day (a weekday alone,
 the nearest such day: the first either way of the earliest update's day, later ones onward). A header above
 the first entries that is later than the manifest's date names their latest day when that puts the
@@ -27,6 +28,7 @@ from streams.ingest.daymarks import DayMark, resolve_day, weekday_date
 from streams.ingest.entries import new_entry
 from streams.ingest.errors import ParseError
 from streams.ingest.furniture import first_sentence, is_note_line, reporting
+from streams.ingest.halfday import twelve_hour_halves
 from streams.ingest.lines import Blank, Item, Rejected, StampLine, TextLine
 from streams.ingest.meta import DocumentMeta, zone_at
 from streams.ingest.stamps import numeric_date
@@ -308,7 +310,7 @@ def parse_liveblog(items: list[Item], rejected: list[Rejected], path: str, meta:
     accepted = accepted_stamps(items, rejected, title)
     if not accepted:
         return None
-    sequence = _drafts(items, accepted)
+    sequence = _drafts(twelve_hour_halves(items, accepted), accepted)
     _date(sequence, meta, path)
     out: list[tuple[Entry, Provenance]] = []
     for draft in sequence:

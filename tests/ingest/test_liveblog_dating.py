@@ -8,7 +8,7 @@ import datetime as dt
 import pytest
 
 from streams.ingest import DocumentMeta, ParseError, read_text
-from streams.ingest.daymarks import read_run_in_header
+from streams.ingest.daymarks import read_run_in_header, run_in_starts
 
 
 def times(text: str, **meta) -> list[str]:
@@ -220,6 +220,27 @@ def test_a_day_header_run_into_the_first_stamp_dates_it_and_the_rest():
                  date=dt.date(2019, 5, 12)) == ["2019-05-12 14:02", "2019-05-12 13:40"]
 
 
+def test_a_dated_stamp_glued_to_the_sentence_before_it_opens_an_update():
+    """A flattened copy ran the next update's "Oct 2, 2019 09:40 (CET)" into the last sentence of the one
+    above, its year touching the clock: each update keeps its own stamp and text."""
+    page = ("Storm live\n\nOct 2, 201909:55 (CET) Ferries halted at noon. Roads shut.Oct 2, 201909:40 (CET)"
+            "Trains stop! Oct 2, 201909:12 (CET) Wind rises.\n")
+    reading = read_text(page, path="page.txt", meta=DocumentMeta(source="Test"))
+    assert [(f"{e.published_at:%Y-%m-%d %H:%M}", e.headline) for e in reading.entries] == [
+        ("2019-10-02 08:55", "Ferries halted at noon. Roads shut."), ("2019-10-02 08:40", "Trains stop!"),
+        ("2019-10-02 08:12", "Wind rises.")]
+
+
+@pytest.mark.parametrize("line", [
+    "Officials said Oct 2, 201909:40 was the worst hour.",        # no sentence end before the date
+    "Roads shut. Oct 2, 2019 09:40 saw the worst gusts.",          # the year stands apart from the clock
+    "Roads shut.Oct 2, 201929:40 (CET) was no time at all.",       # no valid HH:MM after the year
+    "Roads shut.Oct 2, 2019 was the worst day.",
+])
+def test_a_date_inside_prose_does_not_split_a_line(line):
+    assert run_in_starts(line) == []
+
+
 def test_raw_unix_times_stamp_posts_only_when_the_page_has_two():
     page = "Quake live\n\n1600000000\n\nToll rises\n\nMore found.\n\n1599998400\n\nAid arrives\n"
     assert times(page, date=dt.date(2020, 9, 13)) == ["2020-09-13 12:26", "2020-09-13 12:00"]
@@ -276,3 +297,22 @@ def test_a_lone_time_then_a_comma_and_a_sentence_is_no_signed_stamp():
     article = "Quake hits\n\nThe quake struck on Monday.\n\n17:05, Rescuers dug on.\n\nTwo bridges are shut.\n"
     reading = read_text(article, path="page.txt", meta=DocumentMeta(source="Test", date=dt.date(2021, 8, 15)))
     assert {e.time_precision for e in reading.entries} == {"day"}
+
+
+def test_a_bare_time_on_a_12_hour_page_takes_the_half_of_the_day_of_its_neighbours():
+    """A copy that dropped "PM" from some updates: "(6:15)" above "(2:45 PM)" is a quarter past six in the
+    evening, not the next morning."""
+    page = ("Flood updates\n\nUPDATE (6:15) – Crews reach the bridge.\n\nUPDATE (4:10) – Shelters open.\n\n"
+            "UPDATE (2:45 PM) – A curfew is set.\n\nUPDATE (11:20 AM) – The river crests.\n")
+    assert times(page, date=dt.date(2024, 3, 4), tz="UTC") == [
+        "2024-03-04 18:15", "2024-03-04 16:10", "2024-03-04 14:45", "2024-03-04 11:20"]
+
+
+def test_a_bare_time_with_a_leading_zero_keeps_a_page_on_24_hours():
+    """"09:40" is how a 24-hour page writes the morning: its bare times stay as written, in the morning
+    after the "5:50 PM" below them (written "9:40", the same page would be one evening)."""
+    page = "Flood updates\n\n{} – Crews reach the bridge.\n\n6:15 – Shelters open.\n\n5:50 PM – The river crests.\n"
+    assert times(page.format("09:40"), date=dt.date(2024, 3, 4), tz="UTC") == [
+        "2024-03-05 09:40", "2024-03-05 06:15", "2024-03-04 17:50"]
+    assert times(page.format("9:40"), date=dt.date(2024, 3, 4), tz="UTC") == [
+        "2024-03-04 21:40", "2024-03-04 18:15", "2024-03-04 17:50"]

@@ -252,3 +252,29 @@ def test_a_weekday_alone_before_or_after_the_clock_belongs_to_the_stamp(line, we
 def test_a_weekday_beside_a_clock_in_a_sentence_makes_no_dated_stamp(line):
     found = read_leading(line)
     assert not isinstance(found, Leading) or (found.clock.weekday is None and found.rest.startswith("Saturday"))
+
+
+@pytest.mark.parametrize("line,hour,text", [("UPDATE (5:00) – 84 deceased have been recovered", 5, "84 deceased"),
+                                            ("Update (4:30 PM) - Officials say six bodies were found", 16, "Officials")])
+def test_a_labelled_clock_in_brackets_before_a_dash_is_a_stamp(line, hour, text):
+    found = read_leading(line)
+    assert isinstance(found, Leading) and found.labelled and found.clock.hour == hour and found.rest.startswith(text)
+
+
+def test_a_clock_in_brackets_after_words_is_no_leading_stamp():
+    assert read_leading("The toll (5:00) – rose again") is None
+
+
+def test_a_stamp_right_after_an_edit_note_opens_the_next_flattened_update():
+    line = ("Crews cleared the road before dawn. Updated at 9.14am BST 8.52am BST Ferries cancelled The first "
+            "sailings were called off.")
+    assert [line[p:p + 10] for p in split_points(line)] == ["8.52am BST"]
+
+
+@pytest.mark.parametrize("line", [
+    "Crews cleared the road. Updated at 9.14am BST 4.14am EDT Ferries wait.",   # the note's own time in a second zone
+    "The agency updated at 9.14am BST 8.52am BST Figures show a rise.",          # an edit note inside a sentence
+    "Crews cleared the road. Updated at 9.14am BST 8.52 Ferries wait.",          # a bare number after the note
+])
+def test_an_edit_note_followed_by_no_update_stamp_does_not_split(line):
+    assert split_points(line) == []

@@ -1,7 +1,8 @@
 """Stamps inside a line: a scraper's copy that flattened several updates onto one line
 ("... were injured. 9.15 pm: Russia's defence ministry says ..."). A time inside a sentence is never
 one: a stamp here follows the end of a sentence and is itself followed by a separator and a capital,
-and carries an am/pm, a zone or a date (after a colon the update may open with a figure: "9.15 pm: 5 dead")."""
+and carries an am/pm, a zone or a date (after a colon the update may open with a figure: "9.15 pm: 5 dead").
+Right after an edit note ("Updated at 7.28am GMT 7.00am GMT Summary ...") such a stamp needs no separator."""
 
 from __future__ import annotations
 
@@ -21,6 +22,9 @@ _SENTENCE_END = re.compile(r"(?:[.!?\"”’)\]]\s+|\b\d{1,3}\.\s+)(?=\S)")
 # that follows it): most lines have no such pair, and _EMBEDDED tries every space of a line.
 _SEPARATOR = re.compile(r"[–—-]{1,2}\s+[\"“‘A-Z]|:\s+[\"“‘A-Z0-9]")
 _DIGIT = re.compile(r"\d")
+# An edit note opening a sentence ("Updated at 7.28am GMT") run straight into the next update's stamp and its capital.
+_AFTER_NOTE = re.compile(rf"(?:^|(?<=[.!?\"”’)\]]\s))\s*Updated\s+(?:at\s+|on\s+)?{stamp('n')}"
+                         rf"\s+(?={stamp()}\s+[\"“‘A-Z])")
 
 
 def split_points(line: str) -> list[int]:
@@ -35,6 +39,7 @@ def split_points(line: str) -> list[int]:
             continue
         if found is not None and (found.twelve_hour or found.zone or found.has_date):
             points.append(m.end())
+    points += _after_edit_notes(line)
     published = list(PUBLISHED.finditer(line))
     for m in published[1:]:  # each later "published at" stamp closes the headline that starts its update
         starts = [s.end() for s in _SENTENCE_END.finditer(line, 0, m.start())]
@@ -43,3 +48,16 @@ def split_points(line: str) -> list[int]:
         if start is not None:
             points.append(start)
     return sorted(set(p for p in points if p > 0))
+
+
+def _after_edit_notes(line: str) -> list[int]:
+    """Offsets of a stamp written right after an edit note with no separator ("... this storm. Updated at
+    7.28am GMT 7.00am GMT Summary It's 2am ..."): a flattened copy's next update. A second zone's reading
+    of the note's own time ("Updated at 7.28am GMT 3.28am EDT") is no update."""
+    points = []
+    for m in _AFTER_NOTE.finditer(line) if "Updated" in line else ():
+        note, found = read_clock(m, "n"), read_clock(m)
+        if note is not None and found is not None and (found.twelve_hour or found.zone or found.has_date) \
+                and found.zone == note.zone:
+            points.append(m.end())
+    return points

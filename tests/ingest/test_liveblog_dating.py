@@ -51,6 +51,12 @@ def test_a_repost_s_own_date_years_after_the_events_does_not_date_the_entries():
         times(page, date=dt.date(2014, 6, 7))  # a year from the header: the header dates the page, and June 7, 2015 is no Saturday
 
 
+def test_a_month_and_day_without_a_year_before_the_clock_date_the_stamp_in_the_page_s_year():
+    page = ("Flood updates\n\n6/12 – 9:10 a.m. EDT: Crews reopen the highway.\n\n"
+            "6/11 – 4:00 p.m. EDT: The river crests downtown.\n")
+    assert times(page, date=dt.date(2019, 6, 11)) == ["2019-06-12 13:10", "2019-06-11 20:00"]
+
+
 def test_the_manifest_date_is_the_day_of_the_earliest_entries():
     page = "The Latest (all times local):\n\n11:15 a.m.\n\nToll jumps to 28.\n\n8:20 p.m.\n\nAt least 12 dead.\n\n6:50 p.m.\n\nThree killed.\n"
     assert times(page, date=dt.date(2018, 9, 15), tz="Asia/Manila") == [

@@ -60,6 +60,9 @@ LEADING = [
     ("10:41: PM Modi to address the nation", 10, 41, None, None, "PM Modi"),  # the Prime Minister, not p.m.
     ("***21.05 GMT: Aftershock felt in the capital", 21, 5, "GMT", None, "Aftershock"),
     ("Update as of 4:15 p.m. ET: Officials reopen the bridge", 16, 15, "ET", None, "Officials reopen"),
+    ("06:30h - Police clear the square", 6, 30, None, None, "Police clear"),
+    ("ORE 16.20 - Nuovi scontri nella regione", 16, 20, None, None, "Nuovi scontri"),
+    ("+++ 21:15 Feuerwehr meldet zwei Verletzte +++", 21, 15, None, None, "Feuerwehr meldet zwei Verletzte"),
 ]
 
 
@@ -166,6 +169,21 @@ def test_a_flattened_line_splits_where_each_update_begins():
             "9.45 pm: Russian forces have now attacked a TV tower in Kyiv, says Ukraine's defence ministry.")
     points = split_points(line)
     assert [line[p:p + 8] for p in points] == ["10.10 pm", "9.45 pm:"]
+
+
+def test_a_ticker_s_closing_plus_signs_are_not_the_headline_s():
+    assert read_leading("+++ 21:15 Feuerwehr meldet zwei Verletzte +++").rest == "Feuerwehr meldet zwei Verletzte"
+    assert read_leading("Ore prices rose 5.20 percent") is None  # the mineral, not Italian "hour"
+
+
+def test_a_german_ticker_stamp_glued_to_the_word_before_it_opens_an_update():
+    line = "Die Lage bleibt angespannt.Erneuter Alarm im Norden9.15 Uhr: Die Armee meldet zwei Verletzte."
+    assert [line[p:p + 8] for p in split_points(line)] == ["9.15 Uhr"]
+    assert split_points("Das Treffen im Rathaus beginnt um 9.15 Uhr: Alle sind eingeladen.") == []
+
+
+def test_a_split_never_falls_inside_the_line_s_opening_stamp():
+    assert split_points("6/12 – 9:10 a.m. EDT: Crews reopen the highway.") == []
 
 
 def test_a_time_inside_a_sentence_does_not_split_a_line():

@@ -2,13 +2,15 @@
 ("... were injured. 9.15 pm: Russia's defence ministry says ..."). A time inside a sentence is never
 one: a stamp here follows the end of a sentence and is itself followed by a separator and a capital,
 and carries an am/pm, a zone or a date (after a colon the update may open with a figure: "9.15 pm: 5 dead").
-Right after an edit note ("Updated at 7.28am GMT 7.00am GMT Summary ...") such a stamp needs no separator."""
+Right after an edit note ("Updated at 7.28am GMT 7.00am GMT Summary ...") such a stamp needs no separator; a
+German ticker's "8.45 Uhr:" may even touch the word before it."""
 
 from __future__ import annotations
 
 import re
 
 from streams.ingest.stamps.grammar import read_clock, stamp
+from streams.ingest.stamps.leading import LEADING
 from streams.ingest.stamps.trailing import PUBLISHED
 
 _EMBEDDED = re.compile(
@@ -26,9 +28,13 @@ _DIGIT = re.compile(r"\d")
 _AFTER_NOTE = re.compile(rf"(?:^|(?<=[.!?\"”’)\]]\s))\s*Updated\s+(?:at\s+|on\s+)?{stamp('n')}"
                          rf"\s+(?={stamp()}\s+[\"“‘A-Z])")
 
+# A German ticker's stamp glued to the word before it ("... nahe Jerusalem8.45 Uhr: Ein Angreifer ..."): "Uhr"
+# and the colon make it a stamp, never prose.
+_GLUED_UHR = re.compile(r"(?<=[^\W\d_])(?=(?:[01]?\d|2[0-3])[.:][0-5]\d\s?Uhr:\s)")
+
 
 def split_points(line: str) -> list[int]:
-    """Offsets in ``line`` where a flattened update begins (never 0)."""
+    """Offsets in ``line`` where a flattened update begins (never 0, never inside the stamp opening it)."""
     points = []
     candidates = _EMBEDDED.finditer(line) if _SEPARATOR.search(line) and _DIGIT.search(line) else ()
     for m in candidates:
@@ -40,6 +46,7 @@ def split_points(line: str) -> list[int]:
         if found is not None and (found.twelve_hour or found.zone or found.has_date):
             points.append(m.end())
     points += _after_edit_notes(line)
+    points += [m.start() for m in _GLUED_UHR.finditer(line)] if "Uhr:" in line else []
     published = list(PUBLISHED.finditer(line))
     for m in published[1:]:  # each later "published at" stamp closes the headline that starts its update
         starts = [s.end() for s in _SENTENCE_END.finditer(line, 0, m.start())]
@@ -47,7 +54,9 @@ def split_points(line: str) -> list[int]:
         start = max([s for s in starts if s > previous_end], default=None)
         if start is not None:
             points.append(start)
-    return sorted(set(p for p in points if p > 0))
+    opening = LEADING.match(line)  # a split inside the line's own opening stamp ("5/3 – 8:00 a.m. PST: ...") is none
+    first = opening.end("stamp") if opening else 0
+    return sorted(set(p for p in points if p > first))
 
 
 def _after_edit_notes(line: str) -> list[int]:

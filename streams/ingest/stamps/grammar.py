@@ -48,22 +48,23 @@ def weekday_number(word: str) -> int:
 
 def clock(p: str = "") -> str:
     """12-hour ("7.05 pm", "10 p.m.", "01:46PM", "23:40pm" as written, "10:09: p.m."), 24-hour ("20:35", "22.50"),
-    French ("20h27") or four digits ("0915"); never a time with seconds, a price or a decimal."""
+    French ("20h27", "04:00h") or four digits ("0915"); never a time with seconds, a price or a decimal."""
     return (rf"(?<![\d£$€.,:/])(?:"
             rf"(?P<{p}h12>2[0-3]|1\d|0?\d)(?:[:.]\s?(?P<{p}m12>[0-5]\d))?{_BEFORE_AMPM}(?P<{p}ampm>{_AMPM})"
-            rf"|(?P<{p}h24>[01]?\d|2[0-3])[:.]\s?(?P<{p}m24>[0-5]\d)(?::[0-5]\d(?![\d:]))?(?![\d]|[:.]\d)"
+            rf"|(?P<{p}h24>[01]?\d|2[0-3])[:.]\s?(?P<{p}m24>[0-5]\d)(?::[0-5]\d(?![\d:]))?(?:h(?![\w]))?(?![\d]|[:.]\d)"
             rf"|(?P<{p}hfr>[01]?\d|2[0-3])h(?P<{p}mfr>[0-5]\d)(?!\d)"
             rf"|(?P<{p}h4>[01]\d|2[0-3])(?P<{p}m4>[0-5]\d)(?![\d,.]\d|\d|[-/]\d))")
 
 
 def date_before(p: str = "") -> str:
     """A date ahead of the clock: "Oct 19, ", "Jan 01, 2024 ", "15 Oct 2020, ", "Sat, 09 Sep 2023 ",
-    "December 17, 2023, ", "August 27 at ", "Fri., Oct. 12 -- ", "11/13/15 ", "2015-08-13 ", or a weekday
+    "December 17, 2023, ", "August 27 at ", "Fri., Oct. 12 -- ", "11/13/15 ", "5/3 – ", "2015-08-13 ", or a weekday
     alone ("Sunday, "): a timeline's day, which the page's order and date place."""
     return (rf"(?:(?:(?P<{p}bw>{WEEKDAY}),?\s+)?"
             rf"(?:(?P<{p}bd>{_DAY})\s+(?P<{p}bm>{MONTH}),?\s+(?:(?P<{p}by>{_YEAR}),?\s+)?"
             rf"|(?P<{p}bm2>{MONTH})\s+(?P<{p}bd2>{_DAY}),?\s+(?:(?P<{p}by2>{_YEAR}),?\s+)?"
             rf"|(?P<{p}num>\d{{1,2}}/\d{{1,2}}/(?:\d{{4}}|\d{{2}}))\s+"
+            rf"|(?P<{p}num2>\d{{1,2}}/\d{{1,2}})(?:\s*[–—-]{{1,2}}|,)\s+"
             rf"|(?P<{p}dotted>{_DOTTED}),?\s+"
             rf"|(?P<{p}iso>(?:19|20)\d\d-[01]\d-[0-3]\d)[ T]"
             rf"|(?({p}bw)|(?!)))(?:at\s+|[–—-]{{1,2}}\s+)?)")
@@ -152,21 +153,24 @@ def read_clock(m: re.Match[str], p: str = "") -> Clock | None:
         zone_text = "local time"  # o'clock: the page's own zone
     return Clock(hour, minute, zone_text.strip() if zone_text else None, int(year) if year else None,
                  month_number(month) if month else None, int(re.sub(r"\D", "", day)) if day else None,
-                 g("num") or g("anum"), weekday_number(named_day) if named_day else None, twelve, g("h4") is not None,
+                 g("num") or g("num2") or g("anum"), weekday_number(named_day) if named_day else None, twelve, g("h4") is not None,
                  bare=not twelve and zone_text is None)
 
 
 def numeric_date(text: str, near: dt.date | None) -> dt.date | None:
     """"11/13/15" as month/day or day/month, whichever is a real date nearest the page's date (with
-    no page date, only when one reading is possible)."""
-    a, b, year = (int(x) for x in text.split("/"))
-    year += 2000 if year < 100 else 0
+    no page date, only when one reading is possible); "5/3" without a year needs the page's date."""
+    a, b, *rest = (int(x) for x in text.split("/"))
+    if not rest and near is None:
+        return None
+    years = [rest[0] + (2000 if rest[0] < 100 else 0)] if rest else [near.year - 1, near.year, near.year + 1]
     readings = []
-    for month, day in ((a, b), (b, a)):
-        try:
-            readings.append(dt.date(year, month, day))
-        except ValueError:
-            pass
+    for year in years:
+        for month, day in ((a, b), (b, a)):
+            try:
+                readings.append(dt.date(year, month, day))
+            except ValueError:
+                pass
     readings = sorted(set(readings), key=lambda d: abs((d - near).days) if near else 0)
     if not readings or (near is None and len(readings) > 1):
         return None

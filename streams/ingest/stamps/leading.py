@@ -10,13 +10,13 @@ from dataclasses import dataclass, replace
 
 from streams.ingest.stamps.grammar import Clock, read_clock, stamp, zone
 
-# What may stand before the stamp on its line: a bullet or asterisks, a quote marker (">") or list number, an
-# "Update"-like label ("Update as at"), a relative time ("36m ago", "3w ago / " before the absolute stamp it goes
-# with), an opening bracket.
-_FURNITURE = (r"^\s*(?:(?:[-–•▪●◦·>]|\*{1,3})\s*|\d{1,2}\.\s+)?"
+# What may stand before the stamp on its line: a bullet, asterisks or a ticker's "+++", a quote marker (">") or
+# list number, an "Update"-like label ("Update as at", Italian "Ore"), a relative time ("36m ago", "3w ago / "
+# before the absolute stamp it goes with), an opening bracket.
+_FURNITURE = (r"^\s*(?:(?:[-–•▪●◦·>]|\*{1,3}|\+{3})\s*|\d{1,2}\.\s+)?"
               r"(?P<bracket>\[)?\s*"
               r"(?:(?P<label>(?i:(?:final\s+|latest\s+)?update[ds]?|posted|published|timestamp|breaking|latest"
-              r"|original\s+post))\b"
+              r"|original\s+post|ore))\b"
               r"(?:\s+\d{1,3}\b)?\s*[,:]?\s*(?i:(?:as\s+)?at\s+|as\s+of\s+|vom\s+)?)?"
               r"(?:\d{1,3}\s?(?:m|mins?|h|hrs?|d|w)\s+ago\s*(?:[/|·]\s*)?)?(?P<open>\()?\s*"
               # the start of a range ("11:16-11:18 PM": the update is stamped with its start)
@@ -32,6 +32,7 @@ _SEPARATOR = r"(?:\s*[)\]])?(?P<sep>\s*(?:[–—-]{1,2}|:|\||\.(?=\s))(?=\s|$|[
 # "6 p.m. EST update: ...": the label after the stamp, when a separator follows it
 _LABEL_AFTER = r"(?:\s+(?i:update[ds]?|latest)(?=\s*(?:[–—-]{1,2}|:)\s))?"
 LEADING = re.compile(rf"{_FURNITURE}(?P<stamp>{stamp()}){_SECOND}{_LABEL_AFTER}{_SEPARATOR}(?P<rest>.*)$")
+_TICKER_END = re.compile(r"\s*\+{3}\s*$")  # "+++ 23:50 Headline +++"
 _BARE_HEADLINE = re.compile(r"[\"“‘'(A-Z0-9]")
 # "21:31 , Jane Doe": the stamp, a comma and the author's name, alone on the line (the headline sits
 # on the line above or below): a byline, not a sentence, since nothing but the name follows.
@@ -91,7 +92,7 @@ def read_leading(line: str) -> Leading | None | str:
         clock = replace(clock, zone=m["nzone"], bare=False)
     if m["from"]:
         clock = _range_start(clock, m["from"])
-    rest, separated = m["rest"].strip(), m["sep"] is not None
+    rest, separated = _TICKER_END.sub("", m["rest"]).strip(), m["sep"] is not None
     byline = not separated and bool(_BYLINE.fullmatch(rest))
     if byline:
         rest = ""

@@ -569,3 +569,181 @@ def test_how_they_were_hurt_may_part_the_count_from_its_outcome(body, expected):
 ])
 def test_foreigners_dead_are_of_no_side_of_the_place(body, party):
     assert [c[0] for c in claims(body)] == [party]
+
+
+@pytest.mark.parametrize(("body", "expected"), [
+    # a slip for "at least": still a floor
+    ("Police said least 1,234 people have been confirmed dead.", [("all", "all", "killed", "incident", 1234, None)]),
+    # a lone "least" that counts nothing
+    ("It was the least 2 people could do.", []),
+])
+def test_least_without_at_is_a_floor(body, expected):
+    assert claims(body) == expected
+
+
+@pytest.mark.parametrize(("body", "parties"), [
+    # each figure of a list by country is its place's, not the first country's
+    ("Across Peru the storm's toll climbed to 300, while 120 dead in Chile and 40 dead in Bolivia were counted.",
+     ["peru", "chile", "bolivia"]),
+    # no place after the later figures: they continue the first
+    ("Across Peru the storm's toll climbed to 300, while 120 dead and 40 injured were counted.",
+     ["peru", "peru", "peru"]),
+])
+def test_a_place_right_after_a_figure_is_its_own(body, parties):
+    assert [c[0] for c in claims(body)] == parties
+
+
+@pytest.mark.parametrize(("body", "expected"), [
+    # one of each side, not two of either
+    ("The alliance said a Danish service member and a Latvian soldier died in the ambush near Gao.",
+     [("denmark", 1), ("latvia", 1)]),
+    ("A British man and an Australian woman were killed.", [("united-kingdom", 1), ("australia", 1)]),
+    # one state for both, or one named: one figure of two
+    ("A British man and a British woman were killed.", [("united-kingdom", 2)]),
+    ("A British man and his wife were killed.", [("united-kingdom", 2)]),
+])
+def test_people_of_different_states_are_counted_each_for_their_own(body, expected):
+    assert [(c[0], c[4]) for c in claims(body)] == expected
+
+
+@pytest.mark.parametrize(("body", "party"), [
+    # "its" nationals: those of the state that raised the toll
+    ("Peru has raised the death toll among its citizens in the crash abroad to 12 killed, state radio reported.", "peru"),
+    # no one named whose they are
+    ("The death toll among its citizens rose to 12.", "unknown"),
+])
+def test_its_nationals_are_the_subjects_side(body, party):
+    assert [c[0] for c in claims(body)] == [party]
+
+
+@pytest.mark.parametrize(("body", "party"), [
+    ("The storm has caused nine deaths across the Balkans, officials said.", "all"),
+    ("The storm killed nine people in the southern Caribbean.", "all"),
+    # the region only qualifies a state, or comes after the state that is the figure's place
+    ("Nine people died in the Caribbean island of Haiti.", "haiti"),
+    ("The storm has caused nine deaths in Serbia, the worst in the Balkans.", "serbia"),
+])
+def test_a_region_of_many_states_is_all_of_them(body, party):
+    assert [c[0] for c in claims(body)] == [party]
+
+
+@pytest.mark.parametrize(("body", "expected"), [
+    ("Why did nobody act before the strike killing two children?", []),
+    ("The strike killed two children.", [("unknown", "civilian", "killed", "incident", 2, 2)]),
+])
+def test_a_question_states_no_figure(body, expected):
+    assert claims(body) == expected
+
+
+@pytest.mark.parametrize(("body", "expected"), [
+    # "another" after a first outcome joins two figures of one incident
+    ("An official says a blast has killed 12 people and wounded another 40.",
+     [("all", "all", "killed", "incident", 12, 12), ("all", "all", "wounded", "incident", 40, 40)]),
+    # alone, it adds to what was counted before
+    ("Shelling killed another 5 people overnight.", [("unknown", "all", "killed", "increment", 5, 5)]),
+])
+def test_another_after_an_outcome_verb(body, expected):
+    assert claims(body) == expected
+
+
+def test_another_in_a_list_by_place():
+    found = claims("Officials said 140 people died from the storm in Peru and another 30 in Chile.")
+    assert [(c[0], c[4]) for c in found] == [("peru", 140), ("chile", 30)]
+
+
+@pytest.mark.parametrize(("body", "expected"), [
+    ("Four flood-related deaths were reported in Peru.", [("peru", "all", "killed", "incident", 4, 4)]),
+    ("The governor says 12 people have died in the fire and 40 are under treatment at hospitals.",
+     [("all", "all", "killed", "incident", 12, 12), ("all", "all", "wounded", "incident", 40, 40)]),
+    # treatment that is no one's wound
+    ("The plant is under treatment for pests.", []),
+])
+def test_more_outcome_and_modifier_words(body, expected):
+    assert claims(body) == expected
+
+
+@pytest.mark.parametrize(("body", "expected"), [
+    ("Police said commandos had killed both the gunmen inside the hotel.", [(2, 2)]),
+    ("Both of them were killed in the crash.", [(2, 2)]),
+    # "both ... and" counts no one
+    ("The shelling killed both civilians and soldiers.", []),
+    ("There were casualties both dead and wounded.", []),
+])
+def test_both_the_is_two(body, expected):
+    assert [(c[4], c[5]) for c in claims(body)] == expected
+
+
+def test_links_to_other_stories_after_an_entry_are_not_read():
+    body = ("A car bomb killed four people in Kabul on Tuesday. Suggested for you Videos Flood death toll in "
+            "Texas at 12")
+    assert [(c[0], c[4]) for c in claims(body)] == [("afghanistan", 4)]
+    # without such a heading, a later sentence is the entry's own
+    assert len(claims("A car bomb killed four people in Kabul on Tuesday. Another blast killed three in Herat.")) == 2
+
+
+@pytest.mark.parametrize(("body", "expected"), [
+    ("Ten people die in floods in Peru.", [("peru", 10)]),
+    ("Three children could die without aid.", []),
+    # a word naming the kind of work between the number and the people
+    ("Two construction workers were shot dead in Peru.", [("peru", 2)]),
+    ("Three school construction projects were killed off.", []),
+])
+def test_present_tense_deaths_and_workers_of_a_trade(body, expected):
+    assert [(c[0], c[4]) for c in claims(body)] == expected
+
+
+def test_another_figure_adds_to_an_equal_one_it_does_not_restate_it():
+    found = claims("Two miners were shot dead at the pit. Another two deaths were reported at the depot.", "", JUN22)
+    assert [(c[3], c[4]) for c in found] == [("incident", 2), ("increment", 2)]
+    # the same figure said twice, neither adding: one claim
+    assert len(claims("Two miners were shot dead in Oruro. Two miners were killed in Oruro.", "", JUN22)) == 1
+
+
+@pytest.mark.parametrize(("body", "party"), [
+    # an armed group counting soldiers counts its enemies: its voice is not their side
+    ("A Hezbollah spokesman said 12 soldiers were killed in the ambush.", "unknown"),
+    # unless it says they are its own
+    ("A Hezbollah spokesman said 12 of its fighters were killed in the ambush.", "hezbollah"),
+    # a state counting soldiers counts its own
+    ("Israel says 3 soldiers were killed in the ambush.", "israel"),
+])
+def test_an_armed_groups_spokesman_is_not_the_soldiers_side(body, party):
+    assert [c[0] for c in claims(body)] == [party]
+
+
+@pytest.mark.parametrize(("body", "expected"), [
+    ("Rescuers fear that 25 miners have perished.", []),
+    ("Officials fear 25 miners have died.", []),
+    ("Possibly 25 people died in the blaze.", []),
+    # a fear of something else beside a count
+    ("Amid fears of more strikes, 25 people died in Kyiv.", [("ukraine", 25)]),
+])
+def test_a_feared_or_possible_figure_is_no_claim(body, expected):
+    assert [(c[0], c[4]) for c in claims(body)] == expected
+
+
+def test_a_states_toll_is_its_own_over_a_place_another_sentence_names():
+    body = ("The Peruvian civil defence office says the death toll from the landslide stood at 300. In Chile, state "
+            "radio said 20 of the dead were Chileans.")
+    assert [c[0] for c in claims(body)][0] == "peru"
+    # no state states it: the entry's place
+    body = "The death toll from the landslide stood at 300. In Chile, rescuers kept digging."
+    assert [c[0] for c in claims(body)] == ["chile"]
+
+
+def test_attackers_dead_are_the_group_the_entry_names():
+    found = extract_claims("Hezbollah claims a raid on a border post", "Two gunmen were killed in the raid.", SEP28)
+    assert [c.party for c in found] == ["hezbollah"]
+    # two groups named: whose gunmen is not told
+    found = extract_claims("Hezbollah and Hamas claim a raid on a border post", "Two gunmen were killed in the raid.", SEP28)
+    assert [c.party for c in found] == ["unknown"]
+
+
+@pytest.mark.parametrize(("body", "party"), [
+    # "them": those who carried out the attack
+    ("Five youths carried out the shooting at the mall, and police shot three of them dead.", "unknown"),
+    # "them": those arrested, no attackers
+    ("Five youths were arrested at the mall, and police shot three of them dead.", "all"),
+])
+def test_two_of_them_after_who_attacked_are_attackers(body, party):
+    assert [c[0] for c in claims(body)] == [party]

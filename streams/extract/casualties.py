@@ -38,7 +38,7 @@ _NUMWORDS = rf"(?:(?i:an?)\s+)?{_WORD}(?:(?:\s+|-){_WORD}|(?:(?<=hundred)|(?<=th
 _DIGITS = r"(?<![\d.,:/])(?:\d{1,3}(?:,\d{3})+|\d+)(?![\d:/]|[.,]\d)"
 _VAGUE: dict[str, tuple[int, int | None]] = {
     k: (v["min"], v.get("max")) for k, v in _LEX["vague"].items()
-}
+} | {k: (v, v) for k, v in _LEX["exact"].items()}
 _NUM = rf"(?:{_ialt(_VAGUE)}|{_DIGITS}|{_NUMWORDS})(?![\w-])"
 # A number followed by a unit, a date part or money counts something else ("3 days", "25-year-old", "5 dollars").
 _NOT_COUNT = (r"(?!\s*(?:-|–)?\s*(?i:years?\b|year-old|days?\b|weeks?\b|months?\b|hours?\b|minutes?\b|km\b|kilomet"
@@ -125,8 +125,9 @@ def _wounded_since_died(sentence: str, m: re.Match[str]) -> bool:
 
 
 _TRANSITIVE = re.compile(r"(?i:killed|wounded|injured|hurt|shot dead)")
-# Outcome verb, then number: "killed two civilians", "wounding two others", "shelling kills two".
-_BEFORE = re.compile(rf"(?<![\w-])(?:{_outcomes('before')})\s+(?:(?:(?:{_QUAL})\s+)?{_LIST}|{_COUNT}{_NP}?)(?![\w-])")
+# Outcome verb, then number: "killed two civilians", "wounding two others", "shelling kills two", "injured another 9".
+_BEFORE = re.compile(rf"(?<![\w-])(?:{_outcomes('before')})\s+(?:(?:(?:{_QUAL})\s+)?{_LIST}"
+                     rf"|(?:(?P<inc>{_ialt(_LEX['increment']['before'])})\s+)?{_COUNT}{_NP}?)(?![\w-])")
 # "nine civilian deaths", "12 fatalities".
 _NOUNS = re.compile(
     rf"(?<![\w'’-]){_COUNT}(?P<np>(?:\s+(?:{_MOD})){{0,2}}?)\s+(?:{_outcomes('nouns')})(?![\w-])"
@@ -303,6 +304,24 @@ def _counted_items(sentence: str, at: int, text: str) -> list[tuple[int, int, in
     return found
 
 
+def _sided_items(sentence: str, at: int, text: str) -> list[tuple[int, int, int, int | None, str | None]]:
+    """(start, end, min, max, population) of each item of a list whose items each name one state, all
+    different ("a Danish soldier and a Latvian soldier": one of each side, not two of either); [] otherwise."""
+    found = []
+    position = at
+    for part in (p for p in _LIST_SEP.split(text) if p):
+        sides = {x.entity.side for x in _GAZ.mentions(part) if x.entity.side}
+        if len(sides) != 1:
+            return []
+        start = sentence.find(part, position)
+        position = start + len(part)
+        n = _list_count(part)
+        found.append((start, position, n, n, _list_population(part), sides.pop()))
+    if len(found) < 2 or len({item[-1] for item in found}) < len(found):
+        return []
+    return [item[:-1] for item in found]
+
+
 _QUAL_BEFORE = re.compile(rf"(?:^|\s)(?P<qual>{_QUAL})\s+$")
 
 
@@ -390,8 +409,9 @@ def _raw_claims(sentence: str) -> Iterator[tuple[re.Match[str], str, _Raw]]:
             if not free(*span):
                 continue
             if m.groupdict().get("list"):
-                items = _counted_items(sentence, m.start("list"), m.group("list"))
-                if items:  # "19 children and six adults died": each group its own figure
+                items = (_counted_items(sentence, m.start("list"), m.group("list"))
+                         or _sided_items(sentence, m.start("list"), m.group("list")))
+                if items:  # "19 children and six adults died", "a Dane and a Swede died": each group its own figure
                     taken.append(span)
                     outcome = _outcome_of(m)
                     for start, end, lo, hi, population in items:
@@ -601,7 +621,7 @@ def _split(sentence: str, parent: _Raw, mentions: list[Mention], at: int) -> lis
     return parts
 
 
-_PLACE_ITEM = re.compile(rf"\s*(?P<sep>,\s*and|,|;|\band\b)?\s*(?P<num>{_NUM})\s+(?:(?i:more|others?)\s+)?"
+_PLACE_ITEM = re.compile(rf"\s*(?P<sep>,\s*and|,|;|\band\b)?\s*(?:(?i:another|a\s+further)\s+)?(?P<num>{_NUM})\s+(?:(?i:more|others?)\s+)?"
                          r"(?i:in|from|at)\s+(?:the\s+)?(?=[A-Z])")
 # What an item of such a list may carry before the next: "(including 11 in Jiza)", "; most of them in Ariha".
 _PLACE_ASIDE = re.compile(r"[^\d(),;.]{0,30}?\s*\([^()]{0,300}\)|\s*;[^\d(),;.]{0,40}?(?=\s*,)")
@@ -651,10 +671,14 @@ def _has_cue(sentence: str) -> bool:
     return bool(_LOWER_CUE.search(sentence.lower()) or not sentence.isascii() and _CUE.search(sentence))
 
 
+# A question asks, it does not state: "Why was nobody warned before 30 died?"
+_QUESTION = re.compile(r"\?[\s\"”’)]*$")
+
+
 def _sentence_claims(sentence: str, published: datetime, default_claimant: str | None,
                      headline: bool) -> tuple[_Raw, ...]:
     """The claims of one sentence; read figures are shared between calls, not to be changed."""
-    if not _has_cue(sentence):
+    if not _has_cue(sentence) or _QUESTION.search(sentence):
         return ()
     # A claim depends on the publication month, not the day (_historical): copies, revisions and
     # restatements repeat sentences within a month, so each is read once.
@@ -684,8 +708,11 @@ def _read_sentence(sentence: str, published: date, default_claimant: str | None,
             continue
         raw.claimant = (_voice_in(mentions, 0, lead.end()) if lead else None) or _claimant(
             sentence, mentions, raw.start) or default_claimant
+        if raw.party == "@claimant" and raw.claimant is None:  # "X raised the toll among its nationals": X's
+            raw.claimant = _voice_in(mentions, c0, raw.start)
         if out:
-            _continue_from(out[-1], raw, sentence[out[-1].end:raw.start], source)
+            _continue_from(out[-1], raw, sentence[out[-1].end:raw.start], source,
+                           _place_right_after(sentence, mentions, raw.end))
             _share_floor(sentence, out[-1], raw, source)
             if raw.inherit and len({o.party for o in out if o.party}) > 1:
                 raw.party = "all"  # "9 died in Turkey and 3 in Syria, bringing the total to 12": both sides'
@@ -727,8 +754,9 @@ def _share_floor(sentence: str, prev: _Raw, raw: _Raw, source: str) -> None:
         raw.hi = None
 
 
-def _continue_from(prev: _Raw, raw: _Raw, gap: str, source: str) -> None:
-    """What a figure takes from the one before it in the sentence, by the words between them."""
+def _continue_from(prev: _Raw, raw: _Raw, gap: str, source: str, own_place: str | None) -> None:
+    """What a figure takes from the one before it in the sentence, by the words between them; not its
+    party where a place follows it ("a toll of 90 in A, with 30 dead in B and 5 dead in C": each its own)."""
     if _INCLUDING.match(gap):
         raw.party, raw.kind = raw.party or prev.party, raw.kind or prev.kind
         raw.population = raw.population or prev.population
@@ -736,14 +764,36 @@ def _continue_from(prev: _Raw, raw: _Raw, gap: str, source: str) -> None:
         # "... killed and 19 wounded", "bringing the total to 58": the figure continues the last one.
         raw.outcome = raw.outcome or prev.outcome
         raw.population = raw.population or prev.population
-        raw.party = raw.party or prev.party
+        raw.party = raw.party or own_place or prev.party
         if raw.kind is None and prev.kind in ("cumulative", "increment") and source != "before":
             raw.kind = prev.kind
     elif raw.population is None:
-        raw.population, raw.party = prev.population, raw.party or prev.party  # "wounding two others"
+        raw.population, raw.party = prev.population, raw.party or own_place or prev.party  # "wounding two others"
 
 
+def _place_right_after(sentence: str, mentions: Sequence[Mention], pos: int) -> str | None:
+    """The side of a place named right after a figure ("12 dead in Chile"): nothing but its lead between."""
+    first = next((x for x in mentions if x.start >= pos and x.entity.side), None)
+    if first is None or not _PLACE_LEAD.match(sentence, pos, first.start):
+        return None
+    return _place_side(sentence, [first], pos, first.end)
+
+
+# "... in the Caribbean island of X" is X's, not the whole region's.
+_WIDE_REGION = re.compile(r"\s+(?i:in|across|throughout)\s+(?:the\s+)?(?:(?i:north|south|east|west|central)(?i:ern)?\s+)?"
+                          rf"(?:{alternation(_LEX['wide_regions']['names'])})(?![\w-])"
+                          r"(?!\s+(?i:islands?|nations?|countr(?:y|ies)|states?|cit(?:y|ies)|towns?|coast)\b)")
 _SUBSET = re.compile(rf"(?<![\w-]){_ialt(_LEX['subset']['words'])}(?![\w-])")
+
+
+_ATTACKED = _patterns(_LEX["attackers"]["attacked"])
+
+
+def _of_the_attackers(sentence: str, m: re.Match[str], start: int) -> bool:
+    """"N of them" after a clause on who attacked ("the five who carried out the raid ... four of them died"):
+    the attackers counted."""
+    poss = m.groupdict().get("poss")
+    return bool(poss and poss.lower() in ("them", "those") and _ATTACKED.search(sentence, 0, start))
 
 
 def _party_of_figure(sentence: str, m: re.Match[str], raw: _Raw, source: str, mentions: Sequence[Mention],
@@ -756,9 +806,9 @@ def _party_of_figure(sentence: str, m: re.Match[str], raw: _Raw, source: str, me
         mentions = [x for x in mentions if x.start < subset.start()]
     groups = m.groupdict()
     counted = (m.group("np") if groups.get("np") else m.group("list") if groups.get("list") else "") or ""
-    if _ATTACKERS.search(counted):
-        # the attackers' dead: a group the noun phrase names, never where they fell or who reports them
-        return next((x.entity.side for x in mentions if m.start() <= x.start < m.end() and x.entity.side), "unknown")
+    if _ATTACKERS.search(counted) or _of_the_attackers(sentence, m, raw.start):
+        # the attackers' dead: a group the noun phrase names (else the entry's), never where they fell or who reports them
+        return next((x.entity.side for x in mentions if m.start() <= x.start < m.end() and x.entity.side), "@attackers")
     if source == "toll":  # "Gaza death toll", "Ukraine's civilian toll"
         np_span = (max(0, m.start() - 25), m.end("head"))
     elif raw.rule == "people-counted":  # "30 Palestinians and 2 Israelis": each group its own
@@ -772,6 +822,8 @@ def _party_of_figure(sentence: str, m: re.Match[str], raw: _Raw, source: str, me
         return in_np
     if _GAP_FOREIGN.search(counted):
         return "unknown"  # "two foreign journalists": strangers to the place they fell in, of no side it names
+    if _WIDE_REGION.match(sentence, raw.end):
+        return "all"  # "nine deaths across the Balkans": not the one state the entry is about
     total = source in ("toll", "bringing")
     if (_ALL_SIDES.search(sentence, c0, c1) or _ALL_SIDES.search(sentence, raw.start, min(len(sentence), raw.end + 40))
             or place_of(sentence, mentions, total=total) == "all"):
@@ -789,7 +841,9 @@ def _kind_of_figure(sentence: str, m: re.Match[str], raw: _Raw, published: date,
         return "historical"
     if _CORRECTION.search(sentence, raw.end, min(len(sentence), raw.end + 60)):
         return "correction"
-    if (m.groupdict().get("more") or _INC_BEFORE.search(sentence, 0, raw.start)
+    # "shelling killed another five" adds to a toll; "killed 12 and wounded another 40" is one incident's
+    joined = _BARE_AND.search(sentence, 0, m.start())
+    if (m.groupdict().get("more") or (m.groupdict().get("inc") and not joined) or _INC_BEFORE.search(sentence, 0, raw.start)
             or (m.groupdict().get("list") and m.group("list").lower().startswith("another"))):
         return "increment"
     if m.groupdict().get("list") and _ORDINAL.match(m.group("list")):
@@ -820,19 +874,27 @@ def _group_striking(text: str, m: Mention) -> bool:
     return m.entity.kind == "armed_group" and _attacking(text, m)
 
 
-def _resolve_party(raw: _Raw, place: str | None, strikers: set[str], unsided: str = "unknown") -> str:
+def _resolve_party(raw: _Raw, place: str | None, strikers: set[str], unsided: str = "unknown",
+                   attackers: str = "unknown") -> str:
     """Whose casualties: found in the sentence; for soldiers (not police, who fall at home), or
     "its"/"their" dead, the claimant's side ("Israel says 3 soldiers killed", not after an active verb,
     where the claimant may be the one who killed); for others the place of the entry unless the entry
-    says that side struck, else the claimant's side; else ``unsided``."""
+    says that side struck, else the claimant's side; else ``unsided``. An armed group that counts soldiers
+    counts its enemies ("a Taliban spokesman said 15 soldiers were killed"), unless it says "its"."""
+    if raw.party == "@attackers":
+        return attackers
     if raw.party and raw.party != "@claimant":
         return raw.party
     entity = _GAZ.entities.get(raw.claimant or "")
     voice = None if entity is None or (raw.active and raw.party is None) else entity.side
+    if entity is not None and entity.kind == "armed_group" and raw.population == "military" and raw.party != "@claimant":
+        voice = None
     if raw.population == "military" and not raw.home or raw.party == "@claimant":
         return voice or "unknown"  # fighters die far from home: where they fell does not say whose they were
     if place in strikers:
         return "unknown"  # the entry's place is the side that struck ("Israeli forces killed 10"): not whose dead
+    if raw.rule == "total-toll" and voice and entity is not None and entity.kind == "state":
+        return voice  # a state's own toll: "Peru's health ministry says the toll rose to 40"
     return place or voice or unsided
 
 
@@ -849,12 +911,22 @@ def _unsided(headline: str, body: str, title: str) -> str:
     return "all"
 
 
+def _attacking_group(headline: str, body: str, title: str) -> str:
+    """Whose attackers an entry counts when it names no group beside them: the one armed group the entry
+    and its blog name ("a Hezbollah raid ... three gunmen died"); "unknown" when none or several."""
+    groups = {m.entity.side for text in (headline, body, title) for m in _GAZ.mentions(text)
+              if m.entity.kind == "armed_group" and m.entity.side}
+    return groups.pop() if len(groups) == 1 else "unknown"
+
+
 def _restates(a: CasualtyClaim, b: CasualtyClaim) -> bool:
     """b says what a says, maybe less precisely: the headline restating the body. An open figure restates an
-    exact one only when counted alike: "death toll rises to 10" and "at least 10 were killed" are two claims."""
+    exact one only when counted alike: "death toll rises to 10" and "at least 10 were killed" are two claims;
+    "another two deaths" adds to "two workers were shot dead", it does not restate it."""
     return (a.outcome == b.outcome and a.min == b.min
             and (a.max == b.max or (None in (a.max, b.max) and a.kind == b.kind))
             and (a.kind == "historical") == (b.kind == "historical")
+            and (a.kind == "increment") == (b.kind == "increment")
             and b.party in (a.party, "unknown") and b.population in (a.population, "all"))
 
 
@@ -893,10 +965,16 @@ def _across_sides(claims: list[tuple[CasualtyClaim, bool, int]], wide: list[bool
     return [(c.model_copy(update={"party": "all"}) if w else c, b, i) for (c, b, i), w in zip(claims, wide)]
 
 
+_FURNITURE = re.compile("|".join(f"(?:{p})" for p in _LEX["furniture"]["patterns"]))
+
+
 def extract_claims(headline: str, body: str, published_at: datetime, title: str = "") -> list[CasualtyClaim]:
     """All casualty claims of one entry, headline first. A figure stated twice in the entry (the
     headline restating the body, "Two brothers were killed" after "killed two civilians") is kept
-    once, in its most specific form. ``title``, the blog's, places figures the entry does not."""
+    once, in its most specific form. ``title``, the blog's, places figures the entry does not. Links to
+    other stories after the entry's text are not read."""
+    if furniture := _FURNITURE.search(body):
+        body = body[:furniture.start()]
     place = entry_place(headline, body, title)
     claims: list[tuple[CasualtyClaim, bool, int]] = []
     head, *rest = split_sentences(headline) or [headline]
@@ -913,6 +991,7 @@ def extract_claims(headline: str, body: str, published_at: datetime, title: str 
     # a side one sentence says struck is not whose dead the others count, where the entry names no other place
     strikers = {raw.striker for _, raws in sentences for raw in raws if raw.striker}
     unsided = _unsided(headline, body, title)
+    attackers = _attacking_group(headline, body, title)
     wide: list[bool] = []
     for index, (sentence, raws) in enumerate(sentences):
         for raw in raws:
@@ -921,7 +1000,7 @@ def extract_claims(headline: str, body: str, published_at: datetime, title: str 
                 earlier = next((c.party for c, _, at in reversed(claims) if at < index and c.party != "unknown"), None)
                 raw = replace(raw, party=earlier) if earlier else raw
             claims.append((CasualtyClaim(
-                party=_resolve_party(raw, place, strikers, unsided), population=raw.population, outcome=raw.outcome,
+                party=_resolve_party(raw, place, strikers, unsided, attackers), population=raw.population, outcome=raw.outcome,
                 kind=raw.kind or "incident", min=raw.lo, max=raw.hi, claimant=raw.claimant, text=sentence.strip(),
                 rule=raw.rule), index > 0, index))
             wide.append(raw.wide)

@@ -5,7 +5,8 @@ Dates are never guessed. They come from day headers, the stamps' own dates, a sc
 prefix, or the manifest's (or --date) date. Times that run past midnight are read from the page's
 order: on a newest-first page a time more than 6 hours later than the one above it is the day
 before; on an oldest-first page one more than 6 hours earlier is the next day (smaller jumps against
-the order are pinned or late posts). When the page's order cannot be told, a jump of more than 12
+the order are pinned or late posts). When the times do not tell the page's order, its intro may ("The
+Latest on ...", AP's newest-first format; data/order.toml); when neither does, a jump of more than 12
 hours is an error naming the line. A bare time on a page of 12-hour stamps is read in the half of the day
 of its 12-hour neighbours (see halfday). A day header, or the manifest's date above the first entries,
 names the day of the earliest entries below it; a stamp's own date is that stamp's day (a weekday alone,
@@ -19,9 +20,12 @@ of the entries: no live blog runs that long.
 from __future__ import annotations
 
 import datetime as dt
+import re
+import tomllib
 from collections import Counter
 from dataclasses import dataclass
 from itertools import pairwise
+from pathlib import Path
 
 from schemas import Entry
 from streams.ingest.daymarks import DayMark, resolve_day, weekday_date
@@ -37,6 +41,8 @@ from streams.ingest.zones import LOCAL, lookup
 _HALF_DAY = 12 * 60
 _CROSSING = 6 * 60  # a jump against the page's order this large crosses midnight; a smaller one is a pinned or late post
 _HEADLINE_LIMIT = 200
+with (Path(__file__).parent / "data" / "order.toml").open("rb") as _fh:
+    _ORDER = {k: re.compile("|".join(f"(?:{p})" for p in v)) for k, v in tomllib.load(_fh).items()}
 _COPY_DISTANCE = dt.timedelta(days=366)  # a dated line this far from the earliest update's day dates a copy
 
 
@@ -229,9 +235,16 @@ def _dates_a_copy(mark: DayMark, earliest: dt.date | None) -> bool:
         return False
 
 
-def _date(sequence: list[_Draft | DayMark], meta: DocumentMeta, path: str) -> None:
-    """Give every draft its day (see the module's docstring)."""
-    direction = _direction(sequence)
+def _stated_order(items: list[Item], accepted: set[int]) -> int:
+    """The order the intro says the updates are in (data/order.toml): -1 newest first, +1 oldest, 0 unsaid."""
+    intro = " ".join(item.text for item in items[:min(accepted, default=0)] if isinstance(item, TextLine))
+    return -1 if _ORDER["newest_first"].search(intro) else 1 if _ORDER["oldest_first"].search(intro) else 0
+
+
+def _date(sequence: list[_Draft | DayMark], meta: DocumentMeta, path: str, stated: int = 0) -> None:
+    """Give every draft its day (see the module's docstring); ``stated`` is the order the intro names,
+    for when the times do not tell."""
+    direction = _direction(sequence) or stated
     section = _Section(meta.date, True, [])
     known = meta.date  # the latest date the page has named, for year-less dates
     from_text = False  # the first date the text names is read either way of the manifest's
@@ -311,7 +324,7 @@ def parse_liveblog(items: list[Item], rejected: list[Rejected], path: str, meta:
     if not accepted:
         return None
     sequence = _drafts(twelve_hour_halves(items, accepted), accepted)
-    _date(sequence, meta, path)
+    _date(sequence, meta, path, _stated_order(items, accepted))
     out: list[tuple[Entry, Provenance]] = []
     for draft in sequence:
         if isinstance(draft, DayMark):

@@ -57,6 +57,14 @@ def test_a_month_and_day_without_a_year_before_the_clock_date_the_stamp_in_the_p
     assert times(page, date=dt.date(2019, 6, 11)) == ["2019-06-12 13:10", "2019-06-11 20:00"]
 
 
+def test_an_intro_that_names_the_order_decides_midnight_when_the_times_do_not():
+    updates = "2 p.m.\n\nCrews clear roads.\n\n7:10 a.m.\n\nPower is out.\n\n11:20 p.m.\n\nThe storm hits the coast.\n"
+    page = "The Latest on the storm (all times local):\n\n" + updates
+    assert times(page, date=dt.date(2021, 8, 29), tz="UTC") == ["2021-08-30 14:00", "2021-08-30 07:10", "2021-08-29 23:20"]
+    with pytest.raises(ParseError, match="midnight"):
+        times("Storm updates (all times local):\n\n" + updates, date=dt.date(2021, 8, 29), tz="UTC")
+
+
 def test_the_manifest_date_is_the_day_of_the_earliest_entries():
     page = "The Latest (all times local):\n\n11:15 a.m.\n\nToll jumps to 28.\n\n8:20 p.m.\n\nAt least 12 dead.\n\n6:50 p.m.\n\nThree killed.\n"
     assert times(page, date=dt.date(2018, 9, 15), tz="Asia/Manila") == [

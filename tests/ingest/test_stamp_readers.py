@@ -61,6 +61,7 @@ LEADING = [
     ("***21.05 GMT: Aftershock felt in the capital", 21, 5, "GMT", None, "Aftershock"),
     ("Update as of 4:15 p.m. ET: Officials reopen the bridge", 16, 15, "ET", None, "Officials reopen"),
     ("06:30h - Police clear the square", 6, 30, None, None, "Police clear"),
+    ("ORIGINAL: 9:05 a.m.: Crews reach the school", 9, 5, None, None, "Crews reach"),
     ("ORE 16.20 - Nuovi scontri nella regione", 16, 20, None, None, "Nuovi scontri"),
     ("+++ 21:15 Feuerwehr meldet zwei Verletzte +++", 21, 15, None, None, "Feuerwehr meldet zwei Verletzte"),
 ]

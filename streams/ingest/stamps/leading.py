@@ -16,7 +16,7 @@ from streams.ingest.stamps.grammar import Clock, read_clock, stamp, zone
 _FURNITURE = (r"^\s*(?:(?:[-–•▪●◦·>]|\*{1,3}|\+{3})\s*|\d{1,2}\.\s+)?"
               r"(?P<bracket>\[)?\s*"
               r"(?:(?P<label>(?i:(?:final\s+|latest\s+)?update[ds]?|posted|published|timestamp|breaking|latest"
-              r"|original\s+post|ore))\b"
+              r"|original(?:\s+post)?|ore))\b"
               r"(?:\s+\d{1,3}\b)?\s*[,:]?\s*(?i:(?:as\s+)?at\s+|as\s+of\s+|vom\s+)?)?"
               r"(?:\d{1,3}\s?(?:m|mins?|h|hrs?|d|w)\s+ago\s*(?:[/|·]\s*)?)?(?P<open>\()?\s*"
               # the start of a range ("11:16-11:18 PM": the update is stamped with its start)

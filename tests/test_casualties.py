@@ -747,3 +747,63 @@ def test_attackers_dead_are_the_group_the_entry_names():
 ])
 def test_two_of_them_after_who_attacked_are_attackers(body, party):
     assert [c[0] for c in claims(body)] == [party]
+
+
+def test_an_exact_figure_after_an_open_one_settles_it_the_other_way_round_restates_it():
+    found = claims("A mudslide hit a village near Cusco, killing at least seven people. Seven people died, two of "
+                   "them infants, the governor said.")
+    assert [(c[4], c[5]) for c in found] == [(7, None), (7, 7)]
+    # an exact figure first, an open one after: one claim
+    found = claims("Seven people died in a mudslide near Cusco. At least seven people were killed, the governor said.")
+    assert [(c[4], c[5]) for c in found] == [(7, None)]
+
+
+@pytest.mark.parametrize(("body", "expected"), [
+    # one more body found is one more dead
+    ("One more body was pulled from the river in Chile on Tuesday.", [("chile", "killed", "increment", 1)]),
+    # a body seen is no count
+    ("One body was seen in the river in Chile on Tuesday.", []),
+    # victims recovered are dead
+    ("Rescuers in Chile have recovered five more victims from the collapsed tunnel.", [("chile", "killed", "increment", 5)]),
+    ("Rescuers in Chile have recovered five survivors from the collapsed tunnel.", []),
+])
+def test_bodies_and_victims_recovered_are_dead(body, expected):
+    assert [(c[0], c[2], c[3], c[4]) for c in claims(body)] == expected
+
+
+@pytest.mark.parametrize(("body", "expected"), [
+    # how they were caught, a participle right after them, then what became of them
+    ("The 12 workers trapped in the flooded shaft in Chile have been confirmed dead.", [("chile", "killed", 12)]),
+    ("The 12 workers trapped in the flooded shaft in Chile have been rescued.", []),
+    # a stance is a modifier
+    ("At least three anti-government demonstrators were killed in Caracas.", [("venezuela", "killed", 3)]),
+    ("At least three anti-government demonstrators were arrested in Caracas.", []),
+    # the press's people
+    ("Two media representatives were taken to hospital in Lima, Peru.", [("peru", "wounded", 2)]),
+    ("Two media representatives were questioned in Lima, Peru.", []),
+])
+def test_people_a_participle_a_stance_or_their_trade_describes(body, expected):
+    assert [(c[0], c[2], c[4]) for c in claims(body)] == expected
+
+
+@pytest.mark.parametrize(("body", "party"), [
+    # bare personnel are a security force's: where they fell is whose they are
+    ("Nine personnel were killed when rebels ambushed a patrol in Chhattisgarh.", "india"),
+    # military personnel may serve abroad
+    ("Nine military personnel were killed when rebels ambushed a patrol in Chhattisgarh.", "unknown"),
+])
+def test_personnel_fall_at_home_military_personnel_may_not(body, party):
+    assert [c[0] for c in claims(body)] == [party]
+
+
+def test_each_group_of_a_list_keeps_its_own_party_past_an_including_aside():
+    found = claims("In Mumbai, twelve foreigners and five police officers, including a station chief have died.")
+    assert [(c[0], c[1], c[4]) for c in found] == [("unknown", "civilian", 12), ("india", "military", 5)]
+    # the aside, closed, before no outcome: nothing counted
+    assert claims("In Mumbai, twelve foreigners and five police officers, including a station chief, attended the "
+                  "meeting.") == []
+
+
+@pytest.mark.parametrize(("town", "state"), [("Greymouth", "new-zealand"), ("Pulwama", "india"), ("Taksim", "turkey")])
+def test_small_towns_of_the_gazetteer_place_their_dead(town, state):
+    assert [c[0] for c in claims(f"Four people were injured in {town}.")] == [state]

@@ -63,7 +63,9 @@ _NOUNS_LONGEST_FIRST = sorted(_NOUN_POP.items(), key=lambda kv: -len(kv[0]))
 _PLURAL_NOUN = _ialt([w for w in _NOUN_POP if w not in _SINGULAR])
 _SINGULAR_NOUN = _ialt(_SINGULAR)
 _DEMONYM = alternation(_GAZ.plural_demonyms)
-_MOD = rf"(?:{_ialt(_LEX['modifiers']['words'])}|(?:[A-Z]\.){{2,}}|[A-Z][\w'’-]*|\d{{1,3}}-year-old)"
+# A side taken is a modifier too: "pro-reform protesters", "anti-government fighters".
+_MOD = (rf"(?:{_ialt(_LEX['modifiers']['words'])}|(?:[A-Z]\.){{2,}}|[A-Z][\w'’-]*|\d{{1,3}}-year-old"
+        rf"|(?:{_ialt(_LEX['modifiers']['stances'])})-[\w'’]+)")
 _NP = rf"(?P<np>(?:\s+{_MOD}){{0,3}}?\s+(?:{_PLURAL_NOUN}|{_DEMONYM}|{_SINGULAR_NOUN}))"
 _ITEM = (rf"(?:(?:(?i:a|an|one|his|her|their)\s+)?(?:{_MOD}\s+)??{_SINGULAR_NOUN}"
          rf"|(?:(?i:his|her|their)\s+)?{_NUM}\s+(?:{_MOD}\s+)??(?:{_PLURAL_NOUN}|{_DEMONYM}))")
@@ -78,6 +80,7 @@ _LIST = (rf"(?P<list>{_ITEM}(?:\s*,\s*{_ITEM})*\s*(?:,\s*and|and|&)\s*{_ITEM}"
          rf"|(?i:a|an|one|another)\s+(?:{_MOD}\s+){{0,2}}?{_SINGULAR_NOUN}|(?i:a|an|one|another)\s+(?:{_SINGULAR_DEMONYM}))(?![\w-])")
 _ATTACKERS = re.compile(rf"(?<![\w-]){_ialt(_LEX['attackers']['words'])}(?![\w-])")
 _HOME_FORCES = re.compile(rf"(?<![\w-]){_ialt(_LEX['home_forces']['words'])}(?![\w-])")
+_ABROAD_FORCES = re.compile(rf"(?<![\w-]){_ialt(_LEX['home_forces']['abroad'])}(?![\w-])")
 _INC_AFTER = _ialt(_LEX["increment"]["after"])
 _INC_BEFORE = re.compile(rf"(?:^|\s)(?:{_ialt(_LEX['increment']['before'])})\s*$")
 # Another source's figure in brackets after the number: "more than 230 (one paper says 233) people".
@@ -98,13 +101,16 @@ def _outcomes(position: str) -> str:
 # Ages are the only numbers an aside may hold: "aged 8 and 10", "a 10-year old".
 _AGE = r"(?:(?i:aged|ages)\s+\d{1,3}(?:\s*(?:and|to|[-–])\s*\d{1,3})?|\d{1,3}(?=[-\s]years?\b|-year))"
 # How those counted were hurt, in a clause about them: "who was shot near the border" (then "has died").
-_HOW_HURT = rf"\s+(?i:who|that)\s+(?i:was|were|had\s+been)\s+(?i:{_ialt(_LEX['hurt_by']['words'])})\s[^,.;:\d]{{2,60}}?"
+_HOW_HURT = (rf"\s+(?i:who|that)\s+(?i:was|were|had\s+been)\s+(?i:{_ialt(_LEX['hurt_by']['words'])})\s[^,.;:\d]{{2,60}}?"
+             rf"|\s+{_ialt(_LEX['hurt_by']['participles'])}\s[^,.;:\d]{{2,40}}?(?=\s+{_AUX}\s)")
+# Some of those counted, named before the verb with no closing comma: "four guards, including a driver have died".
+_SUBSET_ASIDE = rf"\s*,\s*(?i:including|among\s+them)\s[^,.;:\d]{{2,60}}?(?=\s+{_AUX}\s)"
 # Number, then outcome: "six Azerbaijani civilians have been killed", "2 killed", "a woman & a child were killed";
 # an aside between commas or dashes may part them ("30 Gazans — mostly women — were killed", "two boys, aged 8
 # and 10, were killed"), or how they were hurt ("a man who was hit by a car has died").
 _AFTER = re.compile(
     rf"(?<![\w'’-])(?:{_COUNT}{_NP}?|{_LIST})(?P<loc>{_LOC})?"
-    rf"(?:\s*,\s*(?:{_AGE}|[^,.;:\d]){{2,60}}?,|\s+[—–]\s*[^—–,.;:\d]{{2,60}}?\s*[—–]|{_HOW_HURT})?(?:\s+{_AUX}){{0,5}}"
+    rf"(?:\s*,\s*(?:{_AGE}|[^,.;:\d]){{2,60}}?,|\s+[—–]\s*[^—–,.;:\d]{{2,60}}?\s*[—–]|{_HOW_HURT}|{_SUBSET_ASIDE})?(?:\s+{_AUX}){{0,5}}"
     rf"\s+(?:{_outcomes('after')})(?![\w-])"
 )
 # After "killed", "wounded" ...: the counted ones did it ("four gunmen who killed more than 100"), or the word
@@ -159,12 +165,16 @@ _RAISES_TO = re.compile(
 # "claimed at least 274 lives", "took 12 lives"; "Five more lives were lost".
 _LIVES_TAKEN = re.compile(rf"(?<![\w-])(?i:{_ialt(_LEX['lives']['before'])})\s+{_COUNT}\s+(?i:lives)(?![\w-])")
 _LIVES_LOST = re.compile(rf"(?<![\w-]){_COUNT}\s+(?i:lives)\s+(?i:{_ialt(_LEX['lives']['after'])})(?![\w-])")
+# "rescuers recovered six more victims": victims recovered are dead.
+_RECOVERED = re.compile(rf"(?<![\w-])(?i:{_ialt(_LEX['recovered']['verbs'])})\s+(?:(?i:the)\s+)?{_COUNT}\s+"
+                        rf"(?i:{_ialt(_LEX['recovered']['nouns'])})(?![\w-])")
 # Each pattern's rule id, as claims carry it and `liveblog eval --by-rule` scores it.
 _RULE_IDS = {"bringing": "total-bringing", "toll": "total-toll", "lives": "lives-count", "after": "count-then-outcome",
-             "before": "outcome-then-count", "nouns": "count-outcome-noun", "list": "people-listed"}
+             "before": "outcome-then-count", "nouns": "count-outcome-noun", "list": "people-listed",
+             "recovered": "victims-recovered"}
 # Tried in this order; where two read the same number, the earlier one wins.
 _SOURCES = (("bringing", _BRINGING), ("bringing", _RAISES_TO), ("toll", _TOLL), ("lives", _LIVES_TAKEN),
-            ("lives", _LIVES_LOST),
+            ("lives", _LIVES_LOST), ("recovered", _RECOVERED),
             ("after", _AFTER), ("before", _BEFORE), ("nouns", _NOUNS))
 _GAP_KILLED = re.compile(r"\b(?:death|deaths|dead|died|killed|toll|losses|fatalities)\b", re.IGNORECASE)
 _GAP_WOUNDED = re.compile(r"\b(?:wounded|injured|injuries|injury)\b", re.IGNORECASE)
@@ -176,7 +186,7 @@ _GAP_FOREIGN = re.compile(r"\b(?:foreign|foreigners|international)\b", re.IGNORE
 
 # Only sentences with one of these stems can hold a claim: a cheap filter before the patterns.
 _CUE_STEMS = (r"kill|dead|deceas|die|death|wound|injur|hurt|toll|fatalit|slain|perish|martyr|lives|losses|hospital|treat|bodies"
-              r"|succumb|murder|slaughter|massacr")
+              r"|body|victim|succumb|murder|slaughter|massacr")
 _CUE = re.compile(_CUE_STEMS, re.IGNORECASE)
 _LOWER_CUE = re.compile(_CUE_STEMS)
 _CLAUSE_BREAK = re.compile(r"[,;:()]|\s[–—-]\s")
@@ -379,9 +389,11 @@ def _outcome_read(sentence: str, m: re.Match[str], source: str,
         population = "military" if _GAP_MILITARY.search(gap) else "civilian" if _GAP_CIVILIAN.search(gap) else None
         party = "@claimant" if _GAP_POSSESSIVE.search(gap) else "unknown" if _GAP_FOREIGN.search(gap) else None
         return outcome, population, party, "cumulative"
-    if source == "lives":
+    if source in ("lives", "recovered"):
         return "killed", population, None, None
     outcome = _outcome_of(m)
+    if source == "nouns" and m.group(f"{outcome}_nouns").lower() in _MORE_ONLY and not m.group("more"):
+        return None
     if source == "after" and _TRANSITIVE.fullmatch(m.group(f"{outcome}_after")) and _OBJECT_AFTER.match(sentence, m.end()):
         return None
     if source == "after" and outcome == "wounded" and _wounded_since_died(sentence, m):
@@ -389,6 +401,7 @@ def _outcome_read(sentence: str, m: re.Match[str], source: str,
     return outcome, population, None, None
 
 
+_MORE_ONLY = {w for words in _LEX["outcomes"].values() for w in words.get("more_only", ())}
 _QUOTES = re.compile(r'["“”]')
 
 
@@ -718,7 +731,8 @@ def _read_sentence(sentence: str, published: date, default_claimant: str | None,
                 raw.party = "all"  # "9 died in Turkey and 3 in Syria, bringing the total to 12": both sides'
         if not raw.outcome:
             continue
-        raw.home = raw.population == "military" and bool(_HOME_FORCES.search(sentence, raw.start, raw.end))
+        raw.home = (raw.population == "military" and bool(_HOME_FORCES.search(sentence, raw.start, raw.end))
+                    and not _ABROAD_FORCES.search(sentence, raw.start, raw.end))
         if raw.party is None:
             raw.party = _party_of_figure(sentence, m, raw, source, mentions, (c0, c1))
         raw.population = raw.population or "all"
@@ -805,7 +819,8 @@ def _party_of_figure(sentence: str, m: re.Match[str], raw: _Raw, source: str, me
     if subset := _SUBSET.search(sentence, raw.end):  # "..., including two members of X": X is some of them, not all
         mentions = [x for x in mentions if x.start < subset.start()]
     groups = m.groupdict()
-    counted = (m.group("np") if groups.get("np") else m.group("list") if groups.get("list") else "") or ""
+    counted = (sentence[raw.start:raw.end] if raw.rule == "people-counted"  # "nine tourists and four guards": each its own
+               else m.group("np") if groups.get("np") else m.group("list") if groups.get("list") else "") or ""
     if _ATTACKERS.search(counted) or _of_the_attackers(sentence, m, raw.start):
         # the attackers' dead: a group the noun phrase names (else the entry's), never where they fell or who reports them
         return next((x.entity.side for x in mentions if m.start() <= x.start < m.end() and x.entity.side), "@attackers")
@@ -930,6 +945,13 @@ def _restates(a: CasualtyClaim, b: CasualtyClaim) -> bool:
             and b.party in (a.party, "unknown") and b.population in (a.population, "all"))
 
 
+def _settles(earlier: CasualtyClaim, later: CasualtyClaim, later_sentence: bool) -> bool:
+    """An exact figure in a later sentence after an open one ("killing at least seven" ... "seven died: two
+    infants and five adults") settles the count: a second claim, not a restatement. The other way round, an
+    exact headline over an open body ("12 die" ... "at least 12 were killed"), the headline rounds the body."""
+    return later_sentence and earlier.max is None and later.max is not None
+
+
 @lru_cache(maxsize=1 << 12)
 def _towns_and_regions(text: str) -> frozenset[str]:
     """The towns and regions a sentence names: finer than a state, they tell two incidents apart."""
@@ -1008,6 +1030,7 @@ def extract_claims(headline: str, body: str, published_at: datetime, title: str 
     kept: list[tuple[CasualtyClaim, bool, int]] = []
     for claim, in_body, index in claims:
         twin = next((i for i, (k, _, at) in enumerate(kept) if not _other_place(k, claim, at == index)
+                     and not _settles(k, claim, at < index)
                      and (_restates(k, claim) or _restates(claim, k))), None)
         if twin is None:
             kept.append((claim, in_body, index))

@@ -72,3 +72,10 @@ def test_case_insensitive_words_match_like_the_plain_alternation(text):
 ])
 def test_sentences_split_at_their_ends_not_at_a_hard_wrap(text, sentences):
     assert split_sentences(text) == sentences
+
+
+def test_a_storm_named_after_a_place_is_no_mention_of_the_place():
+    slugs = lambda text: [m.entity.slug for m in gazetteer().mentions(text)]  # noqa: E731
+    assert "florence" not in slugs("Hurricane Florence came ashore near Wilmington.")
+    assert "florence" not in slugs("Tropical Storm Florence weakened overnight.")
+    assert "florence" in slugs("Heavy rain flooded Florence overnight.")

@@ -179,6 +179,10 @@ class Mention:
     adjective: bool
 
 
+# A storm's name is no place: "Hurricane Florence", "Cyclone Mocha", "Storm Boris".
+_STORM_BEFORE = re.compile(r"\b(?:Hurricane|Typhoon|Cyclone|Storm|Superstorm|Depression)\s+$")
+
+
 class Gazetteer:
     """Whole-word, case-sensitive matcher over every name and adjective (proper nouns: this keeps
     "US" apart from "us" and "Turkey" apart from the bird)."""
@@ -222,7 +226,8 @@ class Gazetteer:
 
     def _mentions(self, text: str) -> tuple[Mention, ...]:
         return tuple(Mention(m.start(), m.end(), *self._by_name[re.sub(r"\s+", " ", m.group())])
-                     for m in self.pattern.finditer(text))
+                     for m in self.pattern.finditer(text)
+                     if not _STORM_BEFORE.search(text, max(0, m.start() - 24), m.start()))
 
 
 _MIN_CITY = 100_000  # people: smaller towns come from gazetteer.toml, where a user names them

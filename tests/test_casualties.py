@@ -214,6 +214,27 @@ def test_a_state_adjective_before_a_place_noun_places_the_figure():
     assert [(c.party, c.min) for c in found] == [("france", 5)]
 
 
+def test_a_group_counted_by_sex_is_one_figure_other_lists_stay_apart():
+    assert [(c.min, c.max) for c in extract_claims("", "Police said four women and six men died in the fire.", SEP28)] == [
+        (10, 10)]
+    assert [(c.min, c.max) for c in extract_claims("", "Police said four nurses and six soldiers died in the fire.",
+                                                    SEP28)] == [(4, 4), (6, 6)]
+
+
+def test_more_of_a_counted_group_are_of_its_side():
+    body = "Rebels ambushed a convoy in Kashmir, killing three Indian soldiers. Five more soldiers were wounded."
+    assert [(c.party, c.outcome, c.min) for c in extract_claims("", body, SEP28)][-1] == ("india", "wounded", 5)
+    body = "Rebels ambushed a convoy in Kashmir, killing three Indian soldiers. More than five soldiers were wounded."
+    assert [(c.party, c.outcome, c.min) for c in extract_claims("", body, SEP28)][-1] == ("unknown", "wounded", 6)
+
+
+def test_a_storm_named_after_a_city_places_no_figure_in_that_city():
+    found = extract_claims("Hurricane Lyon lashes Cuba", "Twelve people have died because of Lyon, officials say.", SEP28)
+    assert [(c.party, c.min) for c in found] == [("cuba", 12)]
+    found = extract_claims("Hurricane Mira lashes Cuba", "Twelve people have died in Lyon, officials say.", SEP28)
+    assert [(c.party, c.min) for c in found] == [("france", 12)]
+
+
 def test_the_side_that_struck_is_not_the_side_of_the_dead():
     found = extract_claims("Ships towed to Haifa", "Israeli commandos boarded the lead ship and killed at least 9 people.",
                            DEC23)

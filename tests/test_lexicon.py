@@ -8,8 +8,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from streams.extract.lexicon import (Alternation, alternation, case_insensitive_alternation, casualty_lexicon, gazetteer,
-                             split_sentences,
-                             taxonomy, whole_word_alternation)
+                                     split_sentences, storm_names,
+                                     taxonomy, whole_word_alternation)
 
 PATTERNS = [p for spec in taxonomy().values()
             for patterns in [spec.get("patterns", ()), *spec.get("subtypes", {}).values()] for p in patterns]
@@ -79,3 +79,11 @@ def test_a_storm_named_after_a_place_is_no_mention_of_the_place():
     assert "florence" not in slugs("Hurricane Florence came ashore near Wilmington.")
     assert "florence" not in slugs("Tropical Storm Florence weakened overnight.")
     assert "florence" in slugs("Heavy rain flooded Florence overnight.")
+
+
+def test_a_name_an_entry_gives_a_storm_is_no_place_elsewhere_in_it():
+    storms = storm_names("Cyclone Adelaide nears the coast", "The wind dropped by dusk.")
+    assert storms == frozenset({"Adelaide"})
+    slugs = lambda text, given: [m.entity.slug for m in gazetteer().mentions(text, given)]  # noqa: E731
+    assert "adelaide" not in slugs("Roofs were torn off as Adelaide moved inland.", storms)
+    assert "adelaide" in slugs("Roofs were torn off in Adelaide.", storm_names("Cyclone Mira nears the coast"))

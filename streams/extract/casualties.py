@@ -18,7 +18,7 @@ from text_to_num import text2num
 
 from schemas import CasualtyClaim
 from streams.extract.lexicon import (PLACE_KINDS, Gazetteer, Mention, alternation, case_insensitive_alternation,
-                                     casualty_lexicon, gazetteer, split_sentences)
+                                     casualty_lexicon, gazetteer, split_sentences, storm_names)
 
 _LEX = casualty_lexicon()
 _GAZ: Gazetteer = gazetteer()
@@ -295,14 +295,19 @@ _LIST_SEP = re.compile(r"\s*(?:,\s*and|,|\band\b|&)\s*")
 _LIST_ITEM = re.compile(rf"(?P<num>{_NUM})\s+(?P<noun>(?:[\w'’.-]+\s+){{0,2}}?(?:{_PLURAL_NOUN}|{_DEMONYM}))(?![\w-])")
 
 
+# Men and women, boys and girls: a group counted by sex, one figure ("two women and five men died" is 7).
+_SEX = re.compile(r"(?i:(?:wo)?men|boys|girls|(?:fe)?males)")
+
+
 def _counted_items(sentence: str, at: int, text: str) -> list[tuple[int, int, int, int | None, str | None]]:
     """(start, end, min, max, population) of each item of a list whose items all carry a number; []
-    when one does not ("a woman and her two children" is one group of 3). A qualifier before the
-    list is its first item's ("at least 19 children and six adults")."""
+    when one does not ("a woman and her two children" is one group of 3) or when they count one
+    group by sex. A qualifier before the list is its first item's ("at least 19 children and six adults")."""
     parts = [p for p in _LIST_SEP.split(text) if p]
     found = []
     position = at
     qual = _list_qualifier(sentence, at)
+    nouns = []
     for part in parts:
         m = _LIST_ITEM.fullmatch(part.strip())
         value = _figure(None if found else qual, m.group("num")) if m else None
@@ -311,7 +316,8 @@ def _counted_items(sentence: str, at: int, text: str) -> list[tuple[int, int, in
         start = sentence.find(part, position)
         position = start + len(part)
         found.append((start, position, value[0], value[1], _population(m.group("noun"))))
-    return found
+        nouns.append(m.group("noun"))
+    return [] if all(_SEX.fullmatch(noun) for noun in nouns) else found
 
 
 def _sided_items(sentence: str, at: int, text: str) -> list[tuple[int, int, int, int | None, str | None]]:
@@ -597,15 +603,15 @@ def _in_trailing_source(text: str, m: Mention) -> bool:
     return span is not None and span[0] <= m.start < span[1] and not _SENTENCE_END.search(text, span[0], span[1])
 
 
-def entry_place(headline: str, body: str, title: str) -> str | None:
+def entry_place(headline: str, body: str, title: str, storms: frozenset[str] = frozenset()) -> str | None:
     """Where an entry happens, for figures whose sentence names no place: the first place its
-    headline, its body, or its blog's title names."""
+    headline, its body, or its blog's title names, none of the ``storms`` it names."""
     texts = [t for t in (headline, body, title) if t]
     for text in texts:
-        if found := place_of(text, [m for m in _GAZ.mentions(text) if not _in_trailing_source(text, m)]):
+        if found := place_of(text, [m for m in _GAZ.mentions(text, storms) if not _in_trailing_source(text, m)]):
             return found
     for text in texts:  # a state named otherwise: "Nepal death toll crosses 3200"
-        if state := next((m.entity.side for m in _GAZ.mentions(text) if m.entity.kind == "state" and m.entity.side
+        if state := next((m.entity.side for m in _GAZ.mentions(text, storms) if m.entity.kind == "state" and m.entity.side
                           and not _attacking(text, m)), None):
             return state
     return None
@@ -689,13 +695,14 @@ _QUESTION = re.compile(r"\?[\s\"”’)]*$")
 
 
 def _sentence_claims(sentence: str, published: datetime, default_claimant: str | None,
-                     headline: bool) -> tuple[_Raw, ...]:
-    """The claims of one sentence; read figures are shared between calls, not to be changed."""
+                     headline: bool, storms: frozenset[str] = frozenset()) -> tuple[_Raw, ...]:
+    """The claims of one sentence, the entry's ``storms`` no places; read figures are shared between
+    calls, not to be changed."""
     if not _has_cue(sentence) or _QUESTION.search(sentence):
         return ()
     # A claim depends on the publication month, not the day (_historical): copies, revisions and
     # restatements repeat sentences within a month, so each is read once.
-    return _read_sentence(sentence, date(published.year, published.month, 1), default_claimant, headline)
+    return _read_sentence(sentence, date(published.year, published.month, 1), default_claimant, headline, storms)
 
 
 @lru_cache(maxsize=1 << 13)
@@ -706,11 +713,12 @@ def _figures(sentence: str) -> tuple[tuple[re.Match[str], str, _Raw], ...]:
 
 
 @lru_cache(maxsize=1 << 13)
-def _read_sentence(sentence: str, published: date, default_claimant: str | None, headline: bool) -> tuple[_Raw, ...]:
+def _read_sentence(sentence: str, published: date, default_claimant: str | None, headline: bool,
+                   storms: frozenset[str]) -> tuple[_Raw, ...]:
     found = [(m, source, replace(raw)) for m, source, raw in _figures(sentence)]
     if not found:
         return ()
-    mentions = _GAZ.mentions(sentence)
+    mentions = _GAZ.mentions(sentence, storms)
     lead = _HEADLINE_SOURCE.match(sentence) if headline else None
     out: list[_Raw] = []
     for m, source, raw in found:
@@ -916,12 +924,12 @@ def _resolve_party(raw: _Raw, place: str | None, strikers: set[str], unsided: st
 _FIGHTING = _patterns(_LEX["fighting"]["patterns"])
 
 
-def _unsided(headline: str, body: str, title: str) -> str:
+def _unsided(headline: str, body: str, title: str, storms: frozenset[str]) -> str:
     """The party of a figure nothing places: "all" where the entry and its blog name no side and tell of
     no fighting (one disaster or attack: "Ten people are wounded in the attack, police say"), else
     "unknown": between sides that fight, a figure no side is given is either's."""
     texts = (headline, body, title)
-    if any(m.entity.side for text in texts for m in _GAZ.mentions(text)) or any(_FIGHTING.search(t) for t in texts):
+    if any(m.entity.side for text in texts for m in _GAZ.mentions(text, storms)) or any(_FIGHTING.search(t) for t in texts):
         return "unknown"
     return "all"
 
@@ -974,7 +982,7 @@ def _specificity(c: CasualtyClaim, in_body: bool) -> tuple[bool, bool, int, bool
     return (c.party != "unknown", c.population != "all", _KIND_RANK[c.kind], c.max is None, in_body)
 
 
-_OTHERS = re.compile(r"\b(?i:another|other)\b")
+_OTHERS = re.compile(r"\b(?i:another|other|more(?!\s+than))\b")
 
 
 def _across_sides(claims: list[tuple[CasualtyClaim, bool, int]], wide: list[bool]) -> list[tuple[CasualtyClaim, bool, int]]:
@@ -997,10 +1005,11 @@ def extract_claims(headline: str, body: str, published_at: datetime, title: str 
     other stories after the entry's text are not read."""
     if furniture := _FURNITURE.search(body):
         body = body[:furniture.start()]
-    place = entry_place(headline, body, title)
+    storms = storm_names(headline, body, title)
+    place = entry_place(headline, body, title, storms)
     claims: list[tuple[CasualtyClaim, bool, int]] = []
     head, *rest = split_sentences(headline) or [headline]
-    head_raws = _sentence_claims(head, published_at, None, headline=True)
+    head_raws = _sentence_claims(head, published_at, None, headline=True, storms=storms)
     lead = _HEADLINE_SOURCE.match(headline)
     default = None
     if lead:
@@ -1008,17 +1017,17 @@ def extract_claims(headline: str, body: str, published_at: datetime, title: str 
     if default is None:
         default = _claimant(headline, _GAZ.mentions(headline), len(headline)) if _REPORTING.search(headline) else None
     sentences = [(head, head_raws)] + [
-        (s, _sentence_claims(s, published_at, default, headline=False)) for s in [*rest, *split_sentences(body)]
+        (s, _sentence_claims(s, published_at, default, headline=False, storms=storms)) for s in [*rest, *split_sentences(body)]
     ]
     # a side one sentence says struck is not whose dead the others count, where the entry names no other place
     strikers = {raw.striker for _, raws in sentences for raw in raws if raw.striker}
-    unsided = _unsided(headline, body, title)
+    unsided = _unsided(headline, body, title, storms)
     attackers = _attacking_group(headline, body, title)
     wide: list[bool] = []
     for index, (sentence, raws) in enumerate(sentences):
         for raw in raws:
             if raw.party is None and _OTHERS.search(sentence, max(0, raw.start - 8), raw.end):
-                # "another 15 service members": of the group an earlier sentence counted
+                # "another 15 service members", "six more soldiers": of the group an earlier sentence counted
                 earlier = next((c.party for c, _, at in reversed(claims) if at < index and c.party != "unknown"), None)
                 raw = replace(raw, party=earlier) if earlier else raw
             claims.append((CasualtyClaim(

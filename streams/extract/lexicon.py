@@ -180,7 +180,14 @@ class Mention:
 
 
 # A storm's name is no place: "Hurricane Florence", "Cyclone Mocha", "Storm Boris".
-_STORM_BEFORE = re.compile(r"\b(?:Hurricane|Typhoon|Cyclone|Storm|Superstorm|Depression)\s+$")
+_STORM_WORD = r"\b(?:Hurricane|Typhoon|Cyclone|Storm|Superstorm|Depression)\s+"
+_STORM_BEFORE = re.compile(rf"{_STORM_WORD}$")
+_STORM_NAME = re.compile(rf"{_STORM_WORD}([A-Z][a-z]+)\b")
+
+
+def storm_names(*texts: str) -> frozenset[str]:
+    """The names texts give storms ("Hurricane Florence"): once named so, "Florence" alone is the storm too."""
+    return frozenset(m.group(1) for text in texts for m in _STORM_NAME.finditer(text))
 
 
 class Gazetteer:
@@ -224,10 +231,11 @@ class Gazetteer:
         # Claims, roles, places and categories each read the mentions of the same sentence
         self.mentions = lru_cache(maxsize=1 << 14)(self._mentions)
 
-    def _mentions(self, text: str) -> tuple[Mention, ...]:
+    def _mentions(self, text: str, storms: frozenset[str] = frozenset()) -> tuple[Mention, ...]:
+        """``storms``: names the text's entry gives storms, no places wherever they stand in it."""
         return tuple(Mention(m.start(), m.end(), *self._by_name[re.sub(r"\s+", " ", m.group())])
                      for m in self.pattern.finditer(text)
-                     if not _STORM_BEFORE.search(text, max(0, m.start() - 24), m.start()))
+                     if m.group() not in storms and not _STORM_BEFORE.search(text, max(0, m.start() - 24), m.start()))
 
 
 _MIN_CITY = 100_000  # people: smaller towns come from gazetteer.toml, where a user names them

@@ -76,9 +76,9 @@ def test_sentences_split_at_their_ends_not_at_a_hard_wrap(text, sentences):
 
 def test_a_storm_named_after_a_place_is_no_mention_of_the_place():
     slugs = lambda text: [m.entity.slug for m in gazetteer().mentions(text)]  # noqa: E731
-    assert "florence" not in slugs("Hurricane Florence came ashore near Wilmington.")
-    assert "florence" not in slugs("Tropical Storm Florence weakened overnight.")
-    assert "florence" in slugs("Heavy rain flooded Florence overnight.")
+    assert "lyon" not in slugs("Hurricane Lyon came ashore near the border.")
+    assert "lyon" not in slugs("Tropical Storm Lyon weakened overnight.")
+    assert "lyon" in slugs("Heavy rain flooded Lyon overnight.")
 
 
 def test_a_name_an_entry_gives_a_storm_is_no_place_elsewhere_in_it():

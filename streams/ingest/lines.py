@@ -87,9 +87,9 @@ def _segment(number: int, text: str, rejected: list[Rejected]) -> Item:
     if trailing is not None:
         return StampLine(number, trailing.clock, trailing.stamp_text, trailing.headline, trailing.after,
                          trailing.reader, 2, _kind(trailing.clock), text.rstrip())
-    if comma := read_comma_headline(text):  # as strong as its clock: a bare one counts beside others
+    if comma := read_comma_headline(text):  # a bare clock here is weak: it counts only beside others of its kind
         return StampLine(number, comma.clock, comma.stamp_text, comma.headline, comma.after, comma.reader,
-                         _strength(comma.clock, True, False, False), _kind(comma.clock), text.rstrip())
+                         _strength(comma.clock, False, False, False), _kind(comma.clock), text.rstrip())
     return TextLine(number, text.rstrip())
 
 

@@ -43,7 +43,7 @@ _CROSSING = 6 * 60  # a jump against the page's order this large crosses midnigh
 _HEADLINE_LIMIT = 200
 with (Path(__file__).parent / "data" / "order.toml").open("rb") as _fh:
     _ORDER = {k: re.compile("|".join(f"(?:{p})" for p in v)) for k, v in tomllib.load(_fh).items()}
-_COPY_DISTANCE = dt.timedelta(days=366)  # a dated line this far from the earliest update's day dates a copy
+_COPY_DISTANCE = dt.timedelta(days=366)  # a dated line this far from the manifest's date dates a copy
 
 
 @dataclass(frozen=True)
@@ -225,12 +225,12 @@ class _Section:
             draft.day = self.anchor + dt.timedelta(days=draft.offset - base)
 
 
-def _dates_a_copy(mark: DayMark, earliest: dt.date | None) -> bool:
+def _dates_a_copy(mark: DayMark, manifest_date: dt.date | None) -> bool:
     """Whether a dated line above the first entries is a repost's or archive's own date, not the entries'."""
-    if mark.year is None or earliest is None:
+    if mark.year is None or manifest_date is None:
         return False
     try:
-        return abs(dt.date(mark.year, mark.month, mark.day) - earliest) > _COPY_DISTANCE
+        return abs(dt.date(mark.year, mark.month, mark.day) - manifest_date) > _COPY_DISTANCE
     except ValueError:
         return False
 

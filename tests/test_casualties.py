@@ -828,3 +828,39 @@ def test_each_group_of_a_list_keeps_its_own_party_past_an_including_aside():
 @pytest.mark.parametrize(("town", "state"), [("Greymouth", "new-zealand"), ("Pulwama", "india"), ("Taksim", "turkey")])
 def test_small_towns_of_the_gazetteer_place_their_dead(town, state):
     assert [c[0] for c in claims(f"Four people were injured in {town}.")] == [state]
+
+
+@pytest.mark.parametrize(("body", "expected"), [
+    # a shooting that killed, said in two verbs; "all" before a known number
+    ("Police said nine men were shot and killed outside a bar in Lyon.", [("france", "killed", 9, 9)]),
+    ("The bus plunged into a gorge in Peru, killing all 23 passengers.", [("peru", "killed", 23, 23)]),
+    # where they were, between the count and the verb
+    ("All four people aboard the helicopter were killed in Chile.", [("chile", "killed", 4, 4)]),
+    ("The 11 passengers on board died when the ferry sank off Chile.", [("chile", "killed", 11, 11)]),
+    # the injuries an attack leaves them with
+    ("A knife attack in Lyon killed two people and left five others with minor wounds.",
+     [("france", "killed", 2, 2), ("france", "wounded", 5, 5)]),
+    # one dead person, the adjective before the noun
+    ("Firefighters in Peru found a deceased man inside the warehouse.", [("peru", "killed", 1, 1)]),
+    # a confirmed count, people lost in a disaster, a wound where it struck
+    ("Officials in Chile gave 14 confirmed deaths.", [("chile", "killed", 14, 14)]),
+    ("Mourners remembered the eight workers lost in the blast at the Peru refinery.", [("peru", "killed", 8, 8)]),
+    ("A Chilean citizen was shot in the leg during the march.", [("chile", "wounded", 1, 1)]),
+    # one person named before, a pronoun now: killed only
+    ("Relatives said she was shot dead at a checkpoint in Peru.", [("peru", "killed", 1, 1)]),
+])
+def test_more_ways_of_telling_a_count(body, expected):
+    assert [(c[0], c[2], c[4], c[5]) for c in claims(body)] == expected
+
+
+@pytest.mark.parametrize("body", [
+    # all of no number, a lost group still sought, a fatal shot, a pronoun taken to hospital, hints of first reports
+    "The flood in Peru killed all the cattle in the valley.",
+    "Three hikers lost in the mountains of Peru were found alive.",
+    "A man was shot in the chest and killed in Lyon.",
+    "She was taken to hospital in Lyon with a fever.",
+    "Initial reports suggested that 12 people had been killed in Lyon, but officials later gave a higher figure.",
+    "The storm left 40 families in Peru with damaged roofs and no injuries.",
+])
+def test_no_count_from_these(body):
+    assert claims(body) == []

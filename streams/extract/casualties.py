@@ -75,9 +75,12 @@ _SINGULAR_DEMONYM = alternation(_GAZ.singular_demonyms)
 _ORDINALS: dict[str, int] = _LEX["ordinals"]
 _ORDINAL_WORDS = _ialt(_ORDINALS)
 _ORDINAL = re.compile(rf"(?i:a|an)\s+(?P<ordinal>{_ORDINAL_WORDS})\s")
+# "he was shot dead": one person, an earlier sentence's; of deaths only ("she was taken to hospital" may be illness).
+_PRONOUN = r"(?:[Hh]e|[Ss]he)"
 _LIST = (rf"(?P<list>{_ITEM}(?:\s*,\s*{_ITEM})*\s*(?:,\s*and|and|&)\s*{_ITEM}"
          rf"|(?i:a|an)\s+(?:{_ORDINAL_WORDS})\s+(?:{_MOD}\s+)?{_SINGULAR_NOUN}"
-         rf"|(?i:a|an|one|another)\s+(?:{_MOD}\s+){{0,2}}?{_SINGULAR_NOUN}|(?i:a|an|one|another)\s+(?:{_SINGULAR_DEMONYM}))(?![\w-])")
+         rf"|(?i:a|an|one|another)\s+(?:{_MOD}\s+){{0,2}}?{_SINGULAR_NOUN}|(?i:a|an|one|another)\s+(?:{_SINGULAR_DEMONYM})"
+         rf"|(?<![\w'’-]){_PRONOUN}(?=\s+(?:was|has|had)\s))(?![\w-])")
 _ATTACKERS = re.compile(rf"(?<![\w-]){_ialt(_LEX['attackers']['words'])}(?![\w-])")
 _HOME_FORCES = re.compile(rf"(?<![\w-]){_ialt(_LEX['home_forces']['words'])}(?![\w-])")
 _ABROAD_FORCES = re.compile(rf"(?<![\w-]){_ialt(_LEX['home_forces']['abroad'])}(?![\w-])")
@@ -103,14 +106,18 @@ _AGE = r"(?:(?i:aged|ages)\s+\d{1,3}(?:\s*(?:and|to|[-–])\s*\d{1,3})?|\d{1,3}(
 # How those counted were hurt, in a clause about them: "who was shot near the border" (then "has died").
 _HOW_HURT = (rf"\s+(?i:who|that)\s+(?i:was|were|had\s+been)\s+(?i:{_ialt(_LEX['hurt_by']['words'])})\s[^,.;:\d]{{2,60}}?"
              rf"|\s+{_ialt(_LEX['hurt_by']['participles'])}\s[^,.;:\d]{{2,40}}?(?=\s+{_AUX}\s)")
+_ANY_AFTER = _ialt([w for words in _LEX["outcomes"].values() for w in words["after"]])
+# Where they were when it happened: "all 40 people aboard the bus were killed", "the crew on board died".
+_ABOARD = rf"\s+{_ialt(_LEX['aboard']['words'])}(?:\s[^,.;:\d]{{2,40}}?)?(?=\s+(?:{_AUX}|{_ANY_AFTER})(?![\w-]))"
 # Some of those counted, named before the verb with no closing comma: "four guards, including a driver have died".
 _SUBSET_ASIDE = rf"\s*,\s*(?i:including|among\s+them)\s[^,.;:\d]{{2,60}}?(?=\s+{_AUX}\s)"
 # Number, then outcome: "six Azerbaijani civilians have been killed", "2 killed", "a woman & a child were killed";
 # an aside between commas or dashes may part them ("30 Gazans — mostly women — were killed", "two boys, aged 8
-# and 10, were killed"), or how they were hurt ("a man who was hit by a car has died").
+# and 10, were killed"), or how they were hurt ("a man who was hit by a car has died"), or where they were.
 _AFTER = re.compile(
     rf"(?<![\w'’-])(?:{_COUNT}{_NP}?|{_LIST})(?P<loc>{_LOC})?"
-    rf"(?:\s*,\s*(?:{_AGE}|[^,.;:\d]){{2,60}}?,|\s+[—–]\s*[^—–,.;:\d]{{2,60}}?\s*[—–]|{_HOW_HURT}|{_SUBSET_ASIDE})?(?:\s+{_AUX}){{0,5}}"
+    rf"(?:\s*,\s*(?:{_AGE}|[^,.;:\d]){{2,60}}?,|\s+[—–]\s*[^—–,.;:\d]{{2,60}}?\s*[—–]|{_HOW_HURT}|{_ABOARD}"
+    rf"|{_SUBSET_ASIDE})?(?:\s+{_AUX}){{0,5}}"
     rf"\s+(?:{_outcomes('after')})(?![\w-])"
 )
 # After "killed", "wounded" ...: the counted ones did it ("four gunmen who killed more than 100"), or the word
@@ -130,10 +137,14 @@ def _wounded_since_died(sentence: str, m: re.Match[str]) -> bool:
             and _DIED_SINCE.match(sentence, m.end()) is not None)
 
 
+# A wound where it struck ("shot in the leg") is no wound if it killed.
+_SHOT_IN = re.compile(r"(?i:shot\s+in\s)")
+_FATAL = re.compile(r"\b(?i:killed|died|dead|fatal|fatally|succumbed|killing)\b")
 _TRANSITIVE = re.compile(r"(?i:killed|wounded|injured|hurt|shot dead)")
-# Outcome verb, then number: "killed two civilians", "wounding two others", "shelling kills two", "injured another 9".
+# Outcome verb, then number: "killed two civilians", "wounding two others", "shelling kills two", "injured another 9",
+# "killing all 40 passengers" (all of a known number).
 _BEFORE = re.compile(rf"(?<![\w-])(?:{_outcomes('before')})\s+(?:(?:(?:{_QUAL})\s+)?{_LIST}"
-                     rf"|(?:(?P<inc>{_ialt(_LEX['increment']['before'])})\s+)?{_COUNT}{_NP}?)(?![\w-])")
+                     rf"|(?:(?P<inc>{_ialt(_LEX['increment']['before'])})\s+|(?i:all)\s+)?{_COUNT}{_NP}?)(?![\w-])")
 # "nine civilian deaths", "12 fatalities".
 _NOUNS = re.compile(
     rf"(?<![\w'’-]){_COUNT}(?P<np>(?:\s+(?:{_MOD})){{0,2}}?)\s+(?:{_outcomes('nouns')})(?![\w-])"
@@ -168,13 +179,19 @@ _LIVES_LOST = re.compile(rf"(?<![\w-]){_COUNT}\s+(?i:lives)\s+(?i:{_ialt(_LEX['l
 # "rescuers recovered six more victims": victims recovered are dead.
 _RECOVERED = re.compile(rf"(?<![\w-])(?i:{_ialt(_LEX['recovered']['verbs'])})\s+(?:(?i:the)\s+)?{_COUNT}\s+"
                         rf"(?i:{_ialt(_LEX['recovered']['nouns'])})(?![\w-])")
+# "left four others with serious injuries": the injuries say wounded, not the verb.
+_LEFT_WITH = re.compile(rf"(?<![\w-])(?i:{_ialt(_LEX['left_with']['verbs'])})\s+{_COUNT}{_NP}?\s+(?i:with)\s+"
+                        rf"(?:[\w-]+\s+){{0,2}}?(?i:{_ialt(_LEX['left_with']['nouns'])})(?![\w-])")
+# "reported a deceased person": one dead, the adjective before the person its outcome.
+_ONE_DEAD = re.compile(rf"(?<![\w'’-])(?P<list>(?i:a|an)\s+(?i:{_ialt(_LEX['outcomes']['killed']['adjectives'])})\s+"
+                       rf"{_SINGULAR_NOUN})(?![\w-])")
 # Each pattern's rule id, as claims carry it and `liveblog eval --by-rule` scores it.
 _RULE_IDS = {"bringing": "total-bringing", "toll": "total-toll", "lives": "lives-count", "after": "count-then-outcome",
              "before": "outcome-then-count", "nouns": "count-outcome-noun", "list": "people-listed",
-             "recovered": "victims-recovered"}
+             "recovered": "victims-recovered", "left_with": "left-with-injuries"}
 # Tried in this order; where two read the same number, the earlier one wins.
 _SOURCES = (("bringing", _BRINGING), ("bringing", _RAISES_TO), ("toll", _TOLL), ("lives", _LIVES_TAKEN),
-            ("lives", _LIVES_LOST), ("recovered", _RECOVERED),
+            ("lives", _LIVES_LOST), ("recovered", _RECOVERED), ("left_with", _LEFT_WITH), ("one_dead", _ONE_DEAD),
             ("after", _AFTER), ("before", _BEFORE), ("nouns", _NOUNS))
 _GAP_KILLED = re.compile(r"\b(?:death|deaths|dead|died|killed|toll|losses|fatalities)\b", re.IGNORECASE)
 _GAP_WOUNDED = re.compile(r"\b(?:wounded|injured|injuries|injury)\b", re.IGNORECASE)
@@ -186,7 +203,7 @@ _GAP_FOREIGN = re.compile(r"\b(?:foreign|foreigners|international)\b", re.IGNORE
 
 # Only sentences with one of these stems can hold a claim: a cheap filter before the patterns.
 _CUE_STEMS = (r"kill|dead|deceas|die|death|wound|injur|hurt|toll|fatalit|slain|perish|martyr|lives|losses|hospital|treat|bodies"
-              r"|body|victim|succumb|murder|slaughter|massacr")
+              r"|body|victim|succumb|murder|slaughter|massacr|shot in the|lost in the")
 _CUE = re.compile(_CUE_STEMS, re.IGNORECASE)
 _LOWER_CUE = re.compile(_CUE_STEMS)
 _CLAUSE_BREAK = re.compile(r"[,;:()]|\s[–—-]\s")
@@ -395,8 +412,10 @@ def _outcome_read(sentence: str, m: re.Match[str], source: str,
         population = "military" if _GAP_MILITARY.search(gap) else "civilian" if _GAP_CIVILIAN.search(gap) else None
         party = "@claimant" if _GAP_POSSESSIVE.search(gap) else "unknown" if _GAP_FOREIGN.search(gap) else None
         return outcome, population, party, "cumulative"
-    if source in ("lives", "recovered"):
+    if source in ("lives", "recovered", "one_dead"):
         return "killed", population, None, None
+    if source == "left_with":
+        return "wounded", population, None, None
     outcome = _outcome_of(m)
     if source == "nouns" and m.group(f"{outcome}_nouns").lower() in _MORE_ONLY and not m.group("more"):
         return None
@@ -404,6 +423,11 @@ def _outcome_read(sentence: str, m: re.Match[str], source: str,
         return None
     if source == "after" and outcome == "wounded" and _wounded_since_died(sentence, m):
         outcome = "killed"
+    if outcome == "wounded" and re.fullmatch(_PRONOUN, m.groupdict().get("list") or ""):
+        return None
+    if (source == "after" and _SHOT_IN.match(m.group("wounded_after") or "")
+            and _FATAL.search(sentence, m.start(), m.end() + 60)):
+        return None  # "shot in the head and killed", "fatally shot in the chest": not wounded, and no count of dead
     return outcome, population, None, None
 
 

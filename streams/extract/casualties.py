@@ -36,10 +36,10 @@ def _patterns(items) -> re.Pattern[str]:
 _WORD = _ialt(_LEX["numbers"]["words"])
 _NUMWORDS = rf"(?:(?i:an?)\s+)?{_WORD}(?:(?:\s+|-){_WORD}|(?:(?<=hundred)|(?<=thousand))\s+(?i:and)\s+{_WORD})*"
 _DIGITS = r"(?<![\d.,:/])(?:\d{1,3}(?:,\d{3})+|\d+)(?![\d:/]|[.,]\d)"
-_VAGUE: dict[str, tuple[int, int | None]] = {
+_WORD_COUNTS: dict[str, tuple[int, int | None]] = {
     k: (v["min"], v.get("max")) for k, v in _LEX["vague"].items()
 } | {k: (v, v) for k, v in _LEX["exact"].items()}
-_NUM = rf"(?:{_ialt(_VAGUE)}|{_DIGITS}|{_NUMWORDS})(?![\w-])"
+_NUM = rf"(?:{_ialt(_WORD_COUNTS)}|{_DIGITS}|{_NUMWORDS})(?![\w-])"
 # A number followed by a unit, a date part or money counts something else ("3 days", "25-year-old", "5 dollars").
 _NOT_COUNT = (r"(?!\s*(?:-|–)?\s*(?i:years?\b|year-old|days?\b|weeks?\b|months?\b|hours?\b|minutes?\b|km\b|kilomet"
               r"|miles?\b|percent\b|per\s+cent|%|tons?\b|tonnes?\b|GMT\b|am\b|pm\b|a\.m\.|p\.m\.|metres?\b|meters?\b"
@@ -149,6 +149,7 @@ _BEFORE = re.compile(rf"(?<![\w-])(?:{_outcomes('before')})\s+(?:(?:(?:{_QUAL})\
 _NOUNS = re.compile(
     rf"(?<![\w'’-]){_COUNT}(?P<np>(?:\s+(?:{_MOD})){{0,2}}?)\s+(?:{_outcomes('nouns')})(?![\w-])"
 )
+_NOT_YEAR = r"(?!(?:19|20)\d\d\b)"  # "the toll between 2010 and 2015 was 40": years, not the range of a toll
 # "death toll rose to 67", "the number of dead has risen to 40", "the toll from the explosions two weeks
 # ago rose to 145", "Death toll rises above 15,000", "put the initial death toll at least 61", "the death count ... has
 # been raised to 120"; a range, "reports of the death toll range from 3 to 9", is its lowest to its highest.
@@ -158,7 +159,8 @@ _TOLL = re.compile(
     r"(?P<gap>(?:[^.;:]|\.(?=\d)){0,90}?)(?:\s(?i:(?P<above>(?:rose|rises|risen|climbed|climbs|jumped|jumps)\s+(?:above|past|beyond)"
     r"|passed|passes|surpassed|surpasses|exceeded|exceeds|topped|tops|crossed|crosses)"
     r"|to|at|of|reached|reaches|hit|hits|is|was|now|stands\s+at|stood\s+at)(?=\s)"
-    rf"|\s(?i:(?:range[sd]?|ranging)\s+from\s+(?P<low>{_NUM})\s+to|between\s+(?P<low2>{_NUM})\s+and)(?=\s)"
+    rf"|\s(?i:(?:range[sd]?|ranging)\s+from\s+{_NOT_YEAR}(?P<low>{_NUM})\s+to|between\s+{_NOT_YEAR}(?P<low2>{_NUM})\s+and)"
+    rf"(?=\s)"
     rf"|(?=\s+(?:{_QUAL})\s))\s+(?:(?P<qual>{_QUAL})\s+)?(?P<num>{_NUM}){_NOT_COUNT}"
 )
 # "bringing the total to more than 30", "bringing their total military losses to 58"; not "has been raised to
@@ -178,7 +180,7 @@ _LIVES_TAKEN = re.compile(rf"(?<![\w-])(?i:{_ialt(_LEX['lives']['before'])})\s+{
 _LIVES_LOST = re.compile(rf"(?<![\w-]){_COUNT}\s+(?i:lives)\s+(?i:{_ialt(_LEX['lives']['after'])})(?![\w-])")
 # "rescuers recovered six more victims": victims recovered are dead.
 _RECOVERED = re.compile(rf"(?<![\w-])(?i:{_ialt(_LEX['recovered']['verbs'])})\s+(?:(?i:the)\s+)?{_COUNT}\s+"
-                        rf"(?i:{_ialt(_LEX['recovered']['nouns'])})(?![\w-])")
+                        rf"(?i:{_ialt(_LEX['recovered']['nouns'])})(?![\w-])(?!\s+(?i:alive|safely|unhurt|uninjured)\b)")
 # "left four others with serious injuries": the injuries say wounded, not the verb.
 _LEFT_WITH = re.compile(rf"(?<![\w-])(?i:{_ialt(_LEX['left_with']['verbs'])})\s+{_COUNT}{_NP}?\s+(?i:with)\s+"
                         rf"(?:[\w-]+\s+){{0,2}}?(?i:{_ialt(_LEX['left_with']['nouns'])})(?![\w-])")
@@ -203,7 +205,7 @@ _GAP_FOREIGN = re.compile(r"\b(?:foreign|foreigners|international)\b", re.IGNORE
 
 # Only sentences with one of these stems can hold a claim: a cheap filter before the patterns.
 _CUE_STEMS = (r"kill|dead|deceas|die|death|wound|injur|hurt|toll|fatalit|slain|perish|martyr|lives|losses|hospital|treat|bodies"
-              r"|body|victim|succumb|murder|slaughter|massacr|shot in the|lost in the")
+              r"|\bbody\b|victim|succumb|murder|slaughter|massacr|shot in the|lost in the")
 _CUE = re.compile(_CUE_STEMS, re.IGNORECASE)
 _LOWER_CUE = re.compile(_CUE_STEMS)
 _CLAUSE_BREAK = re.compile(r"[,;:()]|\s[–—-]\s")
@@ -275,8 +277,8 @@ class _Raw:
 
 def _number(text: str) -> tuple[int, int | None] | None:
     token = _SPACE.sub(" ", text.strip().lower())
-    if token in _VAGUE:
-        return _VAGUE[token]
+    if token in _WORD_COUNTS:
+        return _WORD_COUNTS[token]
     if token[0].isdigit():
         n = int(token.replace(",", ""))
         return n, n
@@ -334,7 +336,7 @@ def _counted_items(sentence: str, at: int, text: str) -> list[tuple[int, int, in
         position = start + len(part)
         found.append((start, position, value[0], value[1], _population(m.group("noun"))))
         nouns.append(m.group("noun"))
-    return [] if all(_SEX.fullmatch(noun) for noun in nouns) else found
+    return [] if all(_SEX.fullmatch(noun.split()[-1]) for noun in nouns) else found
 
 
 def _sided_items(sentence: str, at: int, text: str) -> list[tuple[int, int, int, int | None, str | None]]:

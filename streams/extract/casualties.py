@@ -318,23 +318,28 @@ _LIST_ITEM = re.compile(rf"(?P<num>{_NUM})\s+(?P<noun>(?:[\w'’.-]+\s+){{0,2}}?
 _SEX = re.compile(r"(?i:(?:wo)?men|boys|girls|(?:fe)?males)")
 
 
+def _list_parts(sentence: str, at: int, text: str) -> Iterator[tuple[int, int, str]]:
+    """(start, end, text) in ``sentence`` of each item of the list ``text`` that starts at ``at``."""
+    position = at
+    for part in (p for p in _LIST_SEP.split(text) if p):
+        start = sentence.find(part, position)
+        position = start + len(part)
+        yield start, position, part
+
+
 def _counted_items(sentence: str, at: int, text: str) -> list[tuple[int, int, int, int | None, str | None]]:
     """(start, end, min, max, population) of each item of a list whose items all carry a number; []
     when one does not ("a woman and her two children" is one group of 3) or when they count one
     group by sex. A qualifier before the list is its first item's ("at least 19 children and six adults")."""
-    parts = [p for p in _LIST_SEP.split(text) if p]
     found = []
-    position = at
     qual = _list_qualifier(sentence, at)
     nouns = []
-    for part in parts:
+    for start, end, part in _list_parts(sentence, at, text):
         m = _LIST_ITEM.fullmatch(part.strip())
         value = _figure(None if found else qual, m.group("num")) if m else None
         if value is None or re.fullmatch(r"(?i:an?|one|another)", m.group("num")):
             return []
-        start = sentence.find(part, position)
-        position = start + len(part)
-        found.append((start, position, value[0], value[1], _population(m.group("noun"))))
+        found.append((start, end, value[0], value[1], _population(m.group("noun"))))
         nouns.append(m.group("noun"))
     return [] if all(_SEX.fullmatch(noun.split()[-1]) for noun in nouns) else found
 
@@ -342,19 +347,15 @@ def _counted_items(sentence: str, at: int, text: str) -> list[tuple[int, int, in
 def _sided_items(sentence: str, at: int, text: str) -> list[tuple[int, int, int, int | None, str | None]]:
     """(start, end, min, max, population) of each item of a list whose items each name one state, all
     different ("a Danish soldier and a Latvian soldier": one of each side, not two of either); [] otherwise."""
-    found = []
-    position = at
-    for part in (p for p in _LIST_SEP.split(text) if p):
-        sides = {x.entity.side for x in _GAZ.mentions(part) if x.entity.side}
-        if len(sides) != 1:
+    found, sides = [], []
+    for start, end, part in _list_parts(sentence, at, text):
+        named = {x.entity.side for x in _GAZ.mentions(part) if x.entity.side}
+        if len(named) != 1:
             return []
-        start = sentence.find(part, position)
-        position = start + len(part)
+        sides.append(named.pop())
         n = _list_count(part)
-        found.append((start, position, n, n, _list_population(part), sides.pop()))
-    if len(found) < 2 or len({item[-1] for item in found}) < len(found):
-        return []
-    return [item[:-1] for item in found]
+        found.append((start, end, n, n, _list_population(part)))
+    return found if len(found) >= 2 and len(set(sides)) == len(found) else []
 
 
 _QUAL_BEFORE = re.compile(rf"(?:^|\s)(?P<qual>{_QUAL})\s+$")

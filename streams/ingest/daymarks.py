@@ -56,6 +56,7 @@ def read_run_in_header(line: int, text: str) -> tuple[DayMark, int] | None:
     return (mark, m.end()) if mark else None
 
 
+_YEAR_INTO_CLOCK = re.compile(rf"(?:19|20)\d\d{RUN_IN_CLOCK}")
 _HEADER_REACH = 60  # characters: the longest day header with its year, and the clock it runs into
 # The end of a sentence, and at most one space, before a flattened copy's next dated stamp.
 _SENTENCE_END = re.compile(r"[.!?\"”’] ?(?=[^\W\d_])")
@@ -65,6 +66,8 @@ def run_in_starts(text: str) -> list[int]:
     """Offsets where a flattened copy glued a dated stamp, its year run into the clock, to the end of
     the sentence before it ("... media reported.Sep 30, 201813:22 (IST) Prime ..."). A year touching a
     valid HH:MM is no prose, and the sentence end keeps a date inside a sentence whole."""
+    if not _YEAR_INTO_CLOCK.search(text):  # most lines: no year touching a clock, nothing to split
+        return []
     return [m.end() for m in _SENTENCE_END.finditer(text)
             if read_run_in_header(0, text[m.end():m.end() + _HEADER_REACH]) is not None]
 

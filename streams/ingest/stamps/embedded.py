@@ -54,6 +54,8 @@ def split_points(line: str) -> list[int]:
         start = max([s for s in starts if s > previous_end], default=None)
         if start is not None:
             points.append(start)
+    if not points:
+        return []
     opening = LEADING.match(line)  # a split inside the line's own opening stamp ("5/3 – 8:00 a.m. PST: ...") is none
     first = opening.end("stamp") if opening else 0
     return sorted(set(p for p in points if p > first))

@@ -403,6 +403,10 @@ def _outcome_of(match: re.Match[str]) -> str:
                 if value and name.startswith(("killed_", "wounded_")))
 
 
+# Nouns that count a death only as one more found ("one more body"), from the lexicon.
+_MORE_ONLY = {w for words in _LEX["outcomes"].values() for w in words.get("more_only", ())}
+
+
 def _outcome_read(sentence: str, m: re.Match[str], source: str,
                   population: str | None) -> tuple[str, str | None, str | None, str | None] | None:
     """Outcome, population, party and kind of a figure as its pattern reads them; a total's words
@@ -434,7 +438,6 @@ def _outcome_read(sentence: str, m: re.Match[str], source: str,
     return outcome, population, None, None
 
 
-_MORE_ONLY = {w for words in _LEX["outcomes"].values() for w in words.get("more_only", ())}
 _QUOTES = re.compile(r'["“”]')
 
 
@@ -961,10 +964,10 @@ def _unsided(headline: str, body: str, title: str, storms: frozenset[str]) -> st
     return "all"
 
 
-def _attacking_group(headline: str, body: str, title: str) -> str:
+def _attacking_group(headline: str, body: str, title: str, storms: frozenset[str]) -> str:
     """Whose attackers an entry counts when it names no group beside them: the one armed group the entry
     and its blog name ("a Hezbollah raid ... three gunmen died"); "unknown" when none or several."""
-    groups = {m.entity.side for text in (headline, body, title) for m in _GAZ.mentions(text)
+    groups = {m.entity.side for text in (headline, body, title) for m in _GAZ.mentions(text, storms)
               if m.entity.kind == "armed_group" and m.entity.side}
     return groups.pop() if len(groups) == 1 else "unknown"
 
@@ -1049,7 +1052,8 @@ def extract_claims(headline: str, body: str, published_at: datetime, title: str 
     # a side one sentence says struck is not whose dead the others count, where the entry names no other place
     strikers = {raw.striker for _, raws in sentences for raw in raws if raw.striker}
     unsided = _unsided(headline, body, title, storms)
-    attackers = _attacking_group(headline, body, title)
+    attackers = (_attacking_group(headline, body, title, storms)
+                 if any(raw.party == "@attackers" for _, raws in sentences for raw in raws) else "unknown")
     wide: list[bool] = []
     for index, (sentence, raws) in enumerate(sentences):
         for raw in raws:

@@ -66,6 +66,8 @@ LEADING = [
     ("06:30h - Police clear the square", 6, 30, None, None, "Police clear"),
     ("ORIGINAL: 9:05 a.m.: Crews reach the school", 9, 5, None, None, "Crews reach"),
     ("ORE 16.20 - Nuovi scontri nella regione", 16, 20, None, None, "Nuovi scontri"),
+    ("h. 16.20 – Nuovi scontri nella regione", 16, 20, None, None, "Nuovi scontri"),  # Italian "h." for "ore"
+    ("3:10 p.m. (1410 GMT; 10:10 a.m. EDT)", 14, 10, "GMT", None, ""),  # the zoned reading, then more readings
     ("+++ 21:15 Feuerwehr meldet zwei Verletzte +++", 21, 15, None, None, "Feuerwehr meldet zwei Verletzte"),
 ]
 
@@ -94,6 +96,7 @@ def test_two_zones_in_one_stamp_take_the_first():
     "12 dead, including women and children",
     "Oil rises to $115.13 a barrel",
     "Surabhi Vaya July 25, 2014 00:00:33 IST",                   # a byline
+    "h. il sindaco ha parlato alle 16.20",                       # "h." before no clock
 ])
 def test_leading_leaves_prose_alone(line):
     assert not isinstance(read_leading(line), Leading)

@@ -11,20 +11,21 @@ from dataclasses import dataclass, replace
 from streams.ingest.stamps.grammar import Clock, read_clock, stamp, zone
 
 # What may stand before the stamp on its line: a bullet, asterisks or a ticker's "+++", a quote marker (">") or
-# list number, an "Update"-like label ("Update as at", Italian "Ore"), a relative time ("36m ago", "3w ago / "
+# list number, an "Update"-like label ("Update as at", Italian "Ore" or "h."), a relative time ("36m ago", "3w ago / "
 # before the absolute stamp it goes with), an opening bracket.
 _FURNITURE = (r"^\s*(?:(?:[-–•▪●◦·>]|\*{1,3}|\+{3})\s*|\d{1,2}\.\s+)?"
               r"(?P<bracket>\[)?\s*"
               r"(?:(?P<label>(?i:(?:final\s+|latest\s+)?update[ds]?|posted|published|timestamp|breaking|latest"
-              r"|original(?:\s+post)?|ore))\b"
+              r"|original(?:\s+post)?|ore|h\.(?=\s*\d)))(?:\b|(?<=\.))"
               r"(?:\s+\d{1,3}\b)?\s*[,:]?\s*(?i:(?:as\s+)?at\s+|as\s+of\s+|vom\s+)?)?"
               r"(?:\d{1,3}\s?(?:m|mins?|h|hrs?|d|w)\s+ago\s*(?:[/|·]\s*)?)?(?P<open>\()?\s*"
               # the start of a range ("11:16-11:18 PM": the update is stamped with its start)
               r"(?:(?P<from>(?:[01]?\d|2[0-3])[:.][0-5]\d)\s*[-–]\s*(?=\d))?")
 # A second zone's reading of the same time ("9:42am EST, 5:42pm EAT"), possibly garbled.
-# Or, in brackets, the zoned reading of a local time ("11.45 a.m. (0600 GMT)"): the one to take.
+# Or, in brackets, the zoned reading of a local time ("11.45 a.m. (0600 GMT)", maybe with more readings after a
+# semicolon: "5:35 p.m. (1635 GMT; 12:35 p.m. EDT)"): the one to take.
 _SECOND = (rf"(?:\s*[,/]\s*(?P<second>{stamp('s')}|[\d:.]{{1,5}}\s?(?:[ap]\.?m\.?)?\s*{zone('t')})"
-           rf"|\s*\(\s*(?P<zoned>{stamp('b')})\s*\)"
+           rf"|\s*\(\s*(?P<zoned>{stamp('b')})\s*(?:;[^()]{{1,30}})?\)"
            # or, in brackets, a note of the zone all the page's times are in ("0530 (all times BST): ...")
            rf"|\s*\(\s*(?i:all\s+)?(?i:times?)\s+(?i:are\s+)?(?i:in\s+)?{zone('n')}\s*\))?")
 # a dash, colon or bar, or a full stop as in French and translated blogs ("0:55. New toll ...")

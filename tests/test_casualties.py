@@ -878,3 +878,13 @@ def test_no_count_from_these(body):
 ])
 def test_near_misses_found_in_review(body, expected):
     assert [c[4] for c in claims(body)] == expected
+
+
+def test_a_hyphen_inside_a_name_parts_no_names():
+    """"Rheinland-Pfalz" is one place; "Turkey-Syria" still two."""
+    text = "Floods in Rheinland-Pfalz left roads closed."
+    assert place_of(text, _GAZ.mentions(text)) == "germany"
+    text = "the Turkey-Syria earthquake"
+    assert place_of(text, _GAZ.mentions(text)) == "all"
+    text = "Flooding in Rheinlnd-Pfalz left roads closed."  # a misspelt name is no name: nothing is placed
+    assert place_of(text, _GAZ.mentions(text)) is None

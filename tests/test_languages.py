@@ -186,7 +186,8 @@ def test_a_word_of_the_language_or_a_name_s_first_word_places_nothing():
     # "Pare" (it seems) is a town of Indonesia in English, "San" of "San Felice" one of Mali, "Man" one of Côte d'Ivoire
     assert claims("Pare che nella notte siano morte 4 persone.") == [
         ("unknown", "all", "killed", "incident", 4, 4, "it-outcome-count")]
+    # no place and no side named at all: an unsided figure is every side's (as in English)
     assert claims("In San Felice sul Panaro sono morte 2 persone.") == [
-        ("unknown", "all", "killed", "incident", 2, 2, "it-outcome-count")]
+        ("all", "all", "killed", "incident", 2, 2, "it-outcome-count")]
     assert claims("Man zählt bisher 12 Tote, wie die Behörden mitteilen.") == [
         ("unknown", "all", "killed", "cumulative", 12, 12, "de-count-outcome-noun")]

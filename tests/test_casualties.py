@@ -997,3 +997,60 @@ def test_a_toll_over_a_wide_region_is_all_sides(body, party):
 def test_a_side_s_own_count_in_an_entry_on_two_sides(headline, party):
     found = extract_claims(headline, "", SEP28, "Russia-Ukraine war live")
     assert [c.party for c in found] == [party]
+
+
+@pytest.mark.parametrize(("body", "party"), [
+    # a relative clause's dead are of the place its antecedent names, not of the state that speaks first
+    ("Canada has denounced the raid on a village in Mali, which has wounded nine children.", "mali"),
+    ("France denounced the bombing in the Afghan capital, which killed 12 people.", "afghanistan"),
+    ("France denounced the bombing in the Afghan capital, which left 12 people dead.", "afghanistan"),
+    # a relative clause naming its own place, or none: the clause's own place, not an earlier one
+    ("Canada has denounced the raid on a village in Mali, which killed 12 people in Niger.", "niger"),
+    ("France denounced the bombing in the Afghan capital, and floods in Kenya killed 12 people.", "kenya"),
+])
+def test_a_relative_clause_figure_is_of_its_antecedent_s_place(body, party):
+    assert [c.party for c in extract_claims("", body, SEP28)] == [party]
+
+
+@pytest.mark.parametrize(("title", "party"), [
+    # crews who battle a fire or a flood fight no side: a figure nothing places is the one disaster's
+    ("Crews battle wildfires as winds pick up", "all"),
+    ("Volunteers fighting the floods in the valley", "all"),
+    # a battle between sides: either side's
+    ("Militias battle for the hills above the valley", "unknown"),
+])
+def test_battling_a_fire_is_no_fight_between_sides(title, party):
+    assert [c.party for c in extract_claims("", "Officials said eight people have died.", SEP28, title)] == [party]
+
+
+@pytest.mark.parametrize(("body", "expected"), [
+    # "increasing the total to" brings a toll up as "bringing" does
+    ("The coroner confirmed three more deaths, increasing the statewide total to 25.",
+     [("killed", "increment", 3, 3), ("killed", "cumulative", 25, 25)]),
+    # nothing counted before it: a total of something else
+    ("The agency is increasing the number of shelters to 40.", []),
+])
+def test_increasing_a_total_to_a_figure(body, expected):
+    assert [(c.outcome, c.kind, c.min, c.max) for c in extract_claims("", body, SEP28)] == expected
+
+
+@pytest.mark.parametrize(("body", "party"), [
+    # a newspaper named after a place neither places the dead nor speaks for a state
+    ("The Los Angeles Times, citing local doctors, reported a death toll of at least 14.", "sudan"),
+    # the place itself, named before a word that is no newspaper's, still places them
+    ("At least 14 people were killed in Los Angeles overnight.", "united-states"),
+])
+def test_a_newspaper_named_after_a_place_is_no_place(body, party):
+    assert [c.party for c in extract_claims("", body, SEP28, "Sudan crisis live")] == [party]
+
+
+@pytest.mark.parametrize(("body", "expected"), [
+    # the dead named so far are some of them: no toll
+    ("Coroners said 14 bodies have now been formally identified.", []),
+    ("So far 30 bodies were identified by relatives.", []),
+    # the whole group named after "of" is still counted, and the killed before "identified" too
+    ("Coroners said two of the six deceased have been identified.", [6]),
+    ("Six miners killed in the blast were identified on Monday.", [6]),
+])
+def test_a_count_of_the_dead_identified_is_no_toll(body, expected):
+    assert [c.min for c in extract_claims("", body, SEP28)] == expected

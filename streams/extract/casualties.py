@@ -164,10 +164,11 @@ _TOLL = re.compile(
     rf"(?=\s)"
     rf"|(?=\s+(?:{_QUAL})\s))\s+(?:(?P<qual>{_QUAL})\s+)?(?P<num>{_NUM}){_NOT_COUNT}"
 )
-# "bringing the total to more than 30", "bringing their total military losses to 58"; not "has been raised to
-# 230" (what was raised is before the verb: a toll's) nor "raises to six the number" (_RAISES_TO).
+# "bringing the total to more than 30", "bringing their total military losses to 58", "increasing the total to 41";
+# not "has been raised to 230" (what was raised is before the verb: a toll's) nor "raises to six the number" (_RAISES_TO).
 _BRINGING = re.compile(
-    r"(?<![\w-])(?i:bringing|brings|brought|raising|raises|raised|taking|takes|pushing|pushes|pushed)\s+"
+    r"(?<![\w-])(?i:bringing|brings|brought|raising|raises|raised|taking|takes|pushing|pushes|pushed|increasing|increases"
+    r"|increased)\s+"
     rf"(?P<gap>(?:[\w'’-]+\s+){{1,12}}?)(?i:to)\s+(?:(?P<qual>{_QUAL})\s+)?(?P<num>{_NUM}){_NOT_COUNT}"
 )
 # "This raises to six the number of Palestinians killed", "brings to 40 the death toll".
@@ -727,6 +728,18 @@ def _evacuated(sentence: str, raw: _Raw) -> bool:
     return bool(_EVACUATION_OF.search(sentence, 0, raw.start) or _EVACUATED.match(sentence, raw.end))
 
 
+_IDENTIFIED = re.compile(r"\s+(?:(?i:have|has|had)\s+)?(?:(?i:now)\s+)?(?i:been|are|were|is|was)\s+(?:\w+ly\s+)?"
+                         r"(?i:identified)\b")
+_PART_OF = re.compile(r"\b(?i:of)\s+(?:(?i:the|all)\s+)?$")
+
+
+def _identified(sentence: str, raw: _Raw) -> bool:
+    """A count of the dead named so far ("nine bodies are tentatively identified"), some of them, not a toll;
+    but "three of the five deceased have been identified" still counts five dead, and "11 victims killed in
+    the shooting identified" the killed."""
+    return bool(_IDENTIFIED.match(sentence, raw.end)) and not _PART_OF.search(sentence, 0, raw.start)
+
+
 def _restated_figure(sentence: str, num_start: int) -> bool:
     """The number is the superseded figure of a correction ("after previously reporting 28")."""
     return any(num_start - c.end() <= 3 for c in _CORRECTION.finditer(sentence, max(0, num_start - 60), num_start))
@@ -800,7 +813,7 @@ def _read_sentence(sentence: str, published: date, default_claimant: str | None,
         own_clause = sentence[_negation_scope(sentence, max(c0, raw.start - 60), raw.start):raw.end]
         if (_NEGATION.search(window) or _LOCAL_NEGATION.search(own_clause)
                 or _restated_figure(sentence, m.start("num") if m.groupdict().get("num") else raw.start)
-                or raw.outcome == "wounded" and _evacuated(sentence, raw)):
+                or raw.outcome == "wounded" and _evacuated(sentence, raw) or _identified(sentence, raw)):
             continue
         raw.claimant = (_voice_in(mentions, 0, lead.end()) if lead else None) or _claimant(
             sentence, mentions, raw.start) or default_claimant
@@ -941,7 +954,18 @@ def _party_of_figure(sentence: str, m: re.Match[str], raw: _Raw, source: str, me
         return None
     party = _place_side(sentence, mentions, c0 if raw.active else raw.start,
                         c1 if c1 > raw.end else _clause(sentence, raw.end)[1])
-    return party or place_of(sentence, mentions, raw.start, total=total)
+    return party or _antecedent_place(sentence, mentions, c0) or place_of(sentence, mentions, raw.start, total=total)
+
+
+_RELATIVE = re.compile(r"\s*(?i:which|that)\s")
+
+
+def _antecedent_place(sentence: str, mentions: list[Mention], start: int) -> str | None:
+    """The side of the place a relative clause's antecedent names, where the clause names none ("the attack
+    in the Turkish capital, which killed 34"): that place's dead, not the sentence's first state's."""
+    if start > 0 and _RELATIVE.match(sentence, start):
+        return _place_side(sentence, mentions, _clause(sentence, start - 1)[0], start)
+    return None
 
 
 def _all_sides_lead(sentence: str, start: int) -> bool:

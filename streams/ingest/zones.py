@@ -18,8 +18,9 @@ _OFFSET_VALUE = re.compile(r"([+-])(\d{2}):(\d{2})")
 # the zone: "08:00 GMT -12 killed" is a stamp, a dash and a headline.
 OFFSET = r"(?:(?:GMT|UTC)[+−-]\d{1,2}(?::?\d{2})?|[+−-]\d{2}:\d{2})(?![\d:-])"
 # In a page's statement of its times: "(GMT -4)", "GMT + 2" as well.
-_SPACED_OFFSET = r"(?:(?:GMT|UTC)\s?[+−-]\s?\d{1,2}(?::?\d{2})?|[+−-]\d{2}:\d{2})(?![\d:])"
-_OFFSET_PARTS = re.compile(r"(?:GMT|UTC)?\s?([+−-])\s?(\d{1,2})(?::?(\d{2}))?")
+# "TU" is French for UTC ("heure de Paris (TU +1)")
+_SPACED_OFFSET = r"(?:(?:GMT|UTC|TU)\s?[+−-]\s?\d{1,2}(?::?\d{2})?|[+−-]\d{2}:\d{2})(?![\d:])"
+_OFFSET_PARTS = re.compile(r"(?:GMT|UTC|TU)?\s?([+−-])\s?(\d{1,2})(?::?(\d{2}))?")
 
 
 @lru_cache(maxsize=1)
@@ -85,7 +86,9 @@ def _declaration() -> re.Pattern[str]:
     zone = rf"(?:{_SPACED_OFFSET}|(?i:{names})(?![A-Za-z])|(?:{abbreviations})(?![A-Za-z]))"
     return re.compile(
         rf"(?:(?i:all\s+(?:(?:times|updates|timestamps)\s+(?:are\s+|shown\s+)?|\w+\s+are\s+))"
-        rf"|(?P<short>(?:\b(?=[TU])|(?<=\())(?i:times|updates|timestamps)\s+are\s+))"
+        rf"|(?P<short>(?:\b(?=[TU])|(?<=\())(?i:times|updates|timestamps)\s+are\s+)"
+        # French: "Les horaires sont donnés en heure de Paris", "Toutes les heures sont en heure de Paris"
+        rf"|(?i:(?:les|toutes\s+les)\s+(?:horaires|heures)\s+sont\s+(?:(?:donn|indiqu)é(?:e?s)\s+)?en\s+))"
         rf"(?i:in\s+)?(?:(?i:local)\s+(?:in\s+[A-Z][a-z]+\s+)?)?"
         rf"(?P<zone>{zone})(?:\s*\(\s*(?P<offset>{_SPACED_OFFSET})\s*\))?"
         # a sentence of its own ("Updates are in New Zealand time."), not "Updates are in Eastern Ukraine"

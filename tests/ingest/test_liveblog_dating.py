@@ -9,6 +9,7 @@ import pytest
 
 from streams.ingest import DocumentMeta, ParseError, read_text
 from streams.ingest.daymarks import read_run_in_header, run_in_starts
+from streams.ingest.zones import declared_zone
 
 
 def times(text: str, **meta) -> list[str]:
@@ -103,6 +104,13 @@ def test_the_page_says_what_zone_its_times_are_in():
     assert times(page, date=dt.date(2023, 6, 23)) == ["2023-06-23 07:17", "2023-06-23 06:42"]
     local = "The Latest on the explosions (all times local):\n\n11:30 p.m.\n\nToll rises to 34.\n\n10 p.m.\n\nFlags.\n"
     assert times(local, date=dt.date(2016, 3, 22), tz="Europe/Brussels") == ["2016-03-22 22:30", "2016-03-22 21:00"]
+
+
+def test_a_french_page_says_its_zone_too():
+    page = "Les horaires sont donnés en heure de Paris (TU +1)\n\n16h : Le bilan s'alourdit.\n\n15h30 : Explosion.\n"
+    assert times(page, date=dt.date(2019, 2, 4)) == ["2019-02-04 15:00", "2019-02-04 14:30"]
+    # a sentence on the hours of something else states no zone
+    assert declared_zone("Les heures de pointe sont en hausse à Paris.") is None
 
 
 def test_eastern_time_follows_daylight_saving():

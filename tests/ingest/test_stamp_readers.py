@@ -67,6 +67,9 @@ LEADING = [
     ("ORIGINAL: 9:05 a.m.: Crews reach the school", 9, 5, None, None, "Crews reach"),
     ("ORE 16.20 - Nuovi scontri nella regione", 16, 20, None, None, "Nuovi scontri"),
     ("h. 16.20 – Nuovi scontri nella regione", 16, 20, None, None, "Nuovi scontri"),  # Italian "h." for "ore"
+    ("17 h 12 Les secours arrivent sur place", 17, 12, None, None, "Les secours"),  # French, spaced
+    ("16h Le préfet fait le point", 16, 0, None, None, "Le préfet"),  # French, the hour alone
+    ("21.05 h El Gobierno convoca una reunión", 21, 5, "local time", None, "El Gobierno"),  # Spanish o'clock
     ("3:10 p.m. (1410 GMT; 10:10 a.m. EDT)", 14, 10, "GMT", None, ""),  # the zoned reading, then more readings
     ("+++ 21:15 Feuerwehr meldet zwei Verletzte +++", 21, 15, None, None, "Feuerwehr meldet zwei Verletzte"),
 ]
@@ -196,6 +199,13 @@ def test_a_german_ticker_stamp_glued_to_the_word_before_it_opens_an_update():
     line = "Die Lage bleibt angespannt.Erneuter Alarm im Norden9.15 Uhr: Die Armee meldet zwei Verletzte."
     assert [line[p:p + 8] for p in split_points(line)] == ["9.15 Uhr"]
     assert split_points("Das Treffen im Rathaus beginnt um 9.15 Uhr: Alle sind eingeladen.") == []
+
+
+def test_a_spanish_ticker_s_run_together_stamps_each_open_an_update():
+    line = "Minuto a minuto 21.40 h El tren llega a la estación. 21.32 h Los bomberos trabajan en la zona."
+    assert [line[p:p + 7] for p in split_points(line)] == ["21.40 h", "21.32 h"]
+    # one such time in a line is a time of day in a sentence
+    assert split_points("La reunión empezó a las 21.40 h En Madrid nadie habló.") == []
 
 
 def test_a_split_never_falls_inside_the_line_s_opening_stamp():

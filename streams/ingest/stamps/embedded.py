@@ -3,7 +3,8 @@
 one: a stamp here follows the end of a sentence and is itself followed by a separator and a capital,
 and carries an am/pm, a zone or a date (after a colon the update may open with a figure: "9.15 pm: 5 dead").
 Right after an edit note ("Updated at 7.28am GMT 7.00am GMT Summary ...") such a stamp needs no separator; a
-German ticker's "8.45 Uhr:" may even touch the word before it."""
+German ticker's "8.45 Uhr:" may even touch the word before it; a Spanish one's "23.29 h" needs neither end nor
+separator where a line holds several."""
 
 from __future__ import annotations
 
@@ -33,6 +34,11 @@ _AFTER_NOTE = re.compile(rf"(?:^|(?<=[.!?\"”’)\]]\s))\s*Updated\s+(?:at\s+|o
 _GLUED_UHR = re.compile(r"(?<=[^\W\d_])(?=(?:[01]?\d|2[0-3])[.:][0-5]\d\s?Uhr:\s)")
 
 
+# A Spanish ticker's "23.29 h" (o'clock) before a capital, run together with others on one line: two or more
+# of them make each a stamp, after a sentence's end or not ("Minuto a minuto 23.29 h En los ... 23.26 h El ...").
+_OCLOCK_RUN = re.compile(r"(?<=\s)(?=(?:[01]?\d|2[0-3])[.:][0-5]\d\s?h\s+[\"“¿¡A-ZÀ-Þ])")
+
+
 def split_points(line: str) -> list[int]:
     """Offsets in ``line`` where a flattened update begins (never 0, never inside the stamp opening it)."""
     points = []
@@ -47,6 +53,8 @@ def split_points(line: str) -> list[int]:
             points.append(m.end())
     points += _after_edit_notes(line)
     points += [m.start() for m in _GLUED_UHR.finditer(line)] if "Uhr:" in line else []
+    if len(oclock := [m.start() for m in _OCLOCK_RUN.finditer(line)]) >= 2:
+        points += oclock
     published = list(PUBLISHED.finditer(line))
     for m in published[1:]:  # each later "published at" stamp closes the headline that starts its update
         starts = [s.end() for s in _SENTENCE_END.finditer(line, 0, m.start())]

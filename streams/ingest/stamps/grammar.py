@@ -48,11 +48,12 @@ def weekday_number(word: str) -> int:
 
 def clock(p: str = "") -> str:
     """12-hour ("7.05 pm", "10 p.m.", "01:46PM", "23:40pm" as written, "10:09: p.m."), 24-hour ("20:35", "22.50"),
-    French ("20h27", "04:00h") or four digits ("0915"); never a time with seconds, a price or a decimal."""
+    French ("20h27", "17 h 12", "16h", "04:00h") or four digits ("0915"); never a time with seconds, a price or a
+    decimal."""
     return (rf"(?<![\d£$€.,:/])(?:"
             rf"(?P<{p}h12>2[0-3]|1\d|0?\d)(?:[:.]\s?(?P<{p}m12>[0-5]\d))?{_BEFORE_AMPM}(?P<{p}ampm>{_AMPM})"
             rf"|(?P<{p}h24>[01]?\d|2[0-3])[:.]\s?(?P<{p}m24>[0-5]\d)(?::[0-5]\d(?![\d:]))?(?:h(?![\w]))?(?![\d]|[:.]\d)"
-            rf"|(?P<{p}hfr>[01]?\d|2[0-3])h(?P<{p}mfr>[0-5]\d)(?!\d)"
+            rf"|(?P<{p}hfr>[01]?\d|2[0-3])\s?h(?:\s?(?P<{p}mfr>[0-5]\d)(?!\d)|(?![\w]))"
             rf"|(?P<{p}h4>[01]\d|2[0-3])(?P<{p}m4>[0-5]\d)(?![\d,.]\d|\d|[-/]\d))")
 
 
@@ -84,8 +85,9 @@ def date_after(p: str = "") -> str:
 
 
 def zone(p: str = "") -> str:
-    """A zone, or German "Uhr" or English "hrs" ("22.57 Uhr", "23.53 hrs": o'clock, the page's own zone)."""
-    return rf"(?P<{p}zone>{zone_pattern()}|(?:Uhr|hrs)(?![A-Za-z]))"
+    """A zone, or German "Uhr", English "hrs" or Spanish "h" ("22.57 Uhr", "23.53 hrs", "23.29 h": o'clock, the page's
+    own zone)."""
+    return rf"(?P<{p}zone>{zone_pattern()}|(?:Uhr|hrs|h)(?![A-Za-z]))"
 
 
 def stamp(p: str = "") -> str:
@@ -134,7 +136,7 @@ def read_clock(m: re.Match[str], p: str = "") -> Clock | None:
         digits = next((name for name in ("24", "fr", "4") if g("h" + name) is not None), None)
         if digits is None:
             return None
-        hour, minute = int(g("h" + digits)), int(g("m" + digits))
+        hour, minute = int(g("h" + digits)), int(g("m" + digits) or 0)  # "16h" is 16:00
         if digits == "4" and (g("bd") or g("bd2") or g("iso") or g("dotted")):
             return None  # "April 21, 2019": the year of a date, not a time
     if iso := g("iso"):
@@ -149,7 +151,7 @@ def read_clock(m: re.Match[str], p: str = "") -> Clock | None:
         year = g("by") or g("by2") or g("ay") or g("ay2")
     named_day = g("bw") or g("aw")
     zone_text = g("zone")
-    if zone_text and zone_text.strip() in ("Uhr", "hrs"):
+    if zone_text and zone_text.strip() in ("Uhr", "hrs", "h"):
         zone_text = "local time"  # o'clock: the page's own zone
     return Clock(hour, minute, zone_text.strip() if zone_text else None, int(year) if year else None,
                  month_number(month) if month else None, int(re.sub(r"\D", "", day)) if day else None,

@@ -70,6 +70,7 @@ LEADING = [
     ("17 h 12 Les secours arrivent sur place", 17, 12, None, None, "Les secours"),  # French, spaced
     ("16h Le préfet fait le point", 16, 0, None, None, "Le préfet"),  # French, the hour alone
     ("21.05 h El Gobierno convoca una reunión", 21, 5, "local time", None, "El Gobierno"),  # Spanish o'clock
+    ("Jane Doe : Kabul, Afghanistan : 0915GMT Rockets hit the city", 9, 15, "GMT", None, "Rockets hit"),  # a log
     ("3:10 p.m. (1410 GMT; 10:10 a.m. EDT)", 14, 10, "GMT", None, ""),  # the zoned reading, then more readings
     ("+++ 21:15 Feuerwehr meldet zwei Verletzte +++", 21, 15, None, None, "Feuerwehr meldet zwei Verletzte"),
 ]
@@ -206,6 +207,12 @@ def test_a_spanish_ticker_s_run_together_stamps_each_open_an_update():
     assert [line[p:p + 7] for p in split_points(line)] == ["21.40 h", "21.32 h"]
     # one such time in a line is a time of day in a sentence
     assert split_points("La reunión empezó a las 21.40 h En Madrid nadie habló.") == []
+
+
+def test_a_reporters_log_run_together_splits_at_each_byline():
+    line = ("Jane Doe : Kabul : 0915GMT Rockets hit the city. John Roe : Herat, Afghanistan : 0850GMT Roads are shut. "
+            "Ann Poe : Kandahar : 2015 was the worst year, she said.")
+    assert [line[p:p + 8] for p in split_points(line)] == ["John Roe"]
 
 
 def test_a_split_never_falls_inside_the_line_s_opening_stamp():

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 
 from streams.ingest.stamps.grammar import read_clock, stamp
-from streams.ingest.stamps.leading import LEADING
+from streams.ingest.stamps.leading import LEADING, read_leading
 from streams.ingest.stamps.trailing import PUBLISHED
 
 _EMBEDDED = re.compile(
@@ -39,6 +39,11 @@ _GLUED_UHR = re.compile(r"(?<=[^\W\d_])(?=(?:[01]?\d|2[0-3])[.:][0-5]\d\s?Uhr:\s
 _OCLOCK_RUN = re.compile(r"(?<=\s)(?=(?:[01]?\d|2[0-3])[.:][0-5]\d\s?h\s+[\"“¿¡A-ZÀ-Þ])")
 
 
+# A reporters' log run together: "... reduced to rubble. Jane Doe : Srinagar, India : 1009GMT I now understand ...":
+# the next update opens at its byline, after a sentence's end, when the stamp there carries its zone.
+_BYLINE_RUN = re.compile(r"(?<=[.!?\"”’]\s)(?=[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){1,3}\s+:\s+[^:.]{2,60}?\s+:\s+\d{4}\s?[A-Z])")
+
+
 def split_points(line: str) -> list[int]:
     """Offsets in ``line`` where a flattened update begins (never 0, never inside the stamp opening it)."""
     points = []
@@ -55,6 +60,7 @@ def split_points(line: str) -> list[int]:
     points += [m.start() for m in _GLUED_UHR.finditer(line)] if "Uhr:" in line else []
     if len(oclock := [m.start() for m in _OCLOCK_RUN.finditer(line)]) >= 2:
         points += oclock
+    points += [m.start() for m in _BYLINE_RUN.finditer(line) if " : " in line and _zoned_leading(line[m.start():])]
     published = list(PUBLISHED.finditer(line))
     for m in published[1:]:  # each later "published at" stamp closes the headline that starts its update
         starts = [s.end() for s in _SENTENCE_END.finditer(line, 0, m.start())]
@@ -80,3 +86,8 @@ def _after_edit_notes(line: str) -> list[int]:
                 and found.zone == note.zone:
             points.append(m.end())
     return points
+
+
+def _zoned_leading(text: str) -> bool:
+    found = read_leading(text)
+    return not isinstance(found, str) and found is not None and found.clock.zone is not None

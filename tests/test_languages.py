@@ -1,5 +1,5 @@
-"""Casualty figures in German and Italian (streams/extract/languages.py): each shape, the words of the data
-file, and the numbers that are no counts. Sentences in our own wording."""
+"""Casualty figures in German, Italian, French and Spanish (streams/extract/languages.py): each shape, the words
+of the data file, and the numbers that are no counts. Sentences in our own wording."""
 
 from datetime import datetime, timezone
 
@@ -191,3 +191,125 @@ def test_a_word_of_the_language_or_a_name_s_first_word_places_nothing():
         ("all", "all", "killed", "incident", 2, 2, "it-outcome-count")]
     assert claims("Man zählt bisher 12 Tote, wie die Behörden mitteilen.") == [
         ("unknown", "all", "killed", "cumulative", 12, 12, "de-count-outcome-noun")]
+
+
+@pytest.mark.parametrize(("body", "expected"), [
+    # fr-total-toll: the open "bilan" takes its outcome from the word after the count; "s'élève à", "fait état de"
+    ("Au Tchad, le bilan de l'éboulement s'élève désormais à 23 morts.",
+     [("chad", "all", "killed", "cumulative", 23, 23, "fr-total-toll")]),
+    ("Au Tchad, la gendarmerie fait état d'un bilan de 9 blessés.",
+     [("chad", "all", "wounded", "cumulative", 9, 9, "fr-total-toll")]),
+    ("Le nombre de morts au Tchad atteint 1 350, selon le ministère.",     # thousands parted by a space
+     [("chad", "all", "killed", "cumulative", 1350, 1350, "fr-total-toll")]),
+    # fr-count-outcome: a passive told with "été", a compound number word, an adjective after the noun
+    ("Au Tchad, dix-huit personnes ont été tuées lors de la crue.",
+     [("chad", "all", "killed", "incident", 18, 18, "fr-count-outcome")]),
+    ("Trente et un habitants tchadiens ont été blessés dans l'incendie.",
+     [("chad", "civilian", "wounded", "incident", 31, 31, "fr-count-outcome")]),
+    ("Au Tchad, un homme a été tué par la foudre.",
+     [("chad", "all", "killed", "incident", 1, 1, "fr-count-outcome")]),
+    # fr-count-outcome-noun with "au moins" and "plus de"
+    ("Au moins 12 morts et plus de 40 blessés au Tchad après l'explosion.",
+     [("chad", "all", "killed", "incident", 12, None, "fr-count-outcome-noun"),
+      ("chad", "all", "wounded", "incident", 41, None, "fr-count-outcome-noun")]),
+    # fr-outcome-count: the active verb before its count
+    ("Au Tchad, l'explosion a tué quatre ouvriers et blessant d'autres.",
+     [("chad", "all", "killed", "incident", 4, 4, "fr-outcome-count")]),
+    # es-count-outcome-noun, es-count-outcome, es-outcome-count
+    ("Al menos 14 muertos y unos 60 heridos dejó el choque de trenes en Perú.",
+     [("peru", "all", "killed", "incident", 14, None, "es-count-outcome-noun"),
+      ("peru", "all", "wounded", "incident", 60, 60, "es-count-outcome-noun")]),
+    ("En Perú, veintitrés personas fallecidas y 8 lesionados tras el derrumbe.",
+     [("peru", "all", "wounded", "incident", 8, 8, "es-count-outcome-noun"),
+      ("peru", "all", "killed", "incident", 23, 23, "es-count-outcome")]),
+    ("En Perú fallecieron treinta y dos personas por las lluvias.",
+     [("peru", "all", "killed", "incident", 32, 32, "es-outcome-count")]),
+    ("Las autoridades de Perú confirmaron la muerte de un hombre en la mina.",
+     [("peru", "all", "killed", "incident", 1, 1, "es-outcome-count")]),
+    # es-total-toll and es-total-rise: head first, verb first, its dead as the subject
+    ("La cifra de fallecidos por el alud en Perú ascendió a 61, según el gobierno.",
+     [("peru", "all", "killed", "cumulative", 61, 61, "es-total-toll")]),
+    ("Sube a 19 el número de heridos en Perú.",
+     [("peru", "all", "wounded", "cumulative", 19, 19, "es-total-rise")]),
+    ("En Perú los fallecidos ya ascienden a 27.",
+     [("peru", "all", "killed", "cumulative", 27, 27, "es-total-rise")]),
+    # fr-total-rise (verb first) and one more: "nouveaux", "otros"
+    ("Passe à 26 le nombre de morts au Tchad, selon le gouvernement.",
+     [("chad", "all", "killed", "cumulative", 26, 26, "fr-total-rise")]),
+    ("Au Tchad, trois nouveaux morts ont été recensés dans la nuit.",
+     [("chad", "all", "killed", "increment", 3, 3, "fr-count-outcome-noun")]),
+    ("En Perú otros 4 heridos fueron trasladados al hospital.",
+     [("peru", "all", "wounded", "increment", 4, 4, "es-count-outcome-noun")]),
+    # a name the data file gives: "CDMX" is Mexico City
+    ("En la CDMX murieron 6 personas por el incendio.",
+     [("mexico", "all", "killed", "incident", 6, 6, "es-outcome-count")]),
+])
+def test_french_and_spanish_figures(body, expected):
+    assert claims(body) == expected
+
+
+@pytest.mark.parametrize("body", [
+    "Le séisme a fait des centaines de morts au Tchad.",                 # no figure
+    "Une quarantaine de morts au Tchad, selon les secours.",             # about forty: vague, no claim
+    "Une femme âgée de 71 ans est arrivée à l'hôpital au Tchad.",        # an age
+    "Au Tchad, les pompiers sont arrivés à 14h52 sur les lieux du drame.",  # a time
+    "Au Tchad, le bilan pourrait s'alourdir à 80 morts.",                # supposed
+    "Au Tchad, six personnes sont portées disparues et 200 ont été évacuées.",  # missing, evacuated
+    "Au Tchad, aucun mort n'est à déplorer après la crue.",              # denied
+    "Au Tchad, pas un blessé n'a été signalé après l'orage.",
+    "Au Tchad, un 12e mort a été découvert dans la boue.",               # an ordinal
+    "Au Tchad, deux hommes armés ont tué un témoin avant de fuir.",      # the counted ones killed: only the one
+    "Miles de heridos y cientos de muertos en Perú tras el terremoto.",  # no figure
+    "Una veintena de muertos en Perú, según la prensa local.",           # vague
+    "Un hombre de 58 años fue trasladado al hospital en Perú.",          # an age
+    "En Perú el sismo se sintió a las 23.41 h en varias ciudades.",      # a time
+    "En Perú el alud podría dejar 40 muertos, teme el alcalde.",         # supposed
+    "En Perú hay 7 desaparecidos y 150 rescatados tras el alud.",        # missing, rescued
+    "En Perú no hubo ni un muerto, según los bomberos.",                 # denied
+    "No se registró ningún herido en Perú tras el sismo.",
+    "El daño en Perú se estima en 30 millones de dólares.",              # money
+    "Au Tchad, le nombre de victimes est passé de 12 à 15.",             # "de 12 à 15": not the first
+])
+def test_french_and_spanish_no_count_no_claim(body):
+    assert claims(body) == []
+
+
+def test_active_verb_counts_the_victims_not_the_killers():
+    # "ont tué" (unagreed) after the counted ones is active: they killed; the count after it is the dead
+    assert claims("Au Tchad, deux hommes armés ont tué trois personnes.") == [
+        ("chad", "all", "killed", "incident", 3, 3, "fr-outcome-count")]
+    assert claims("En Perú dos hombres han asesinado a un vecino.") == []
+
+
+@pytest.mark.parametrize(("text", "code"), [
+    # Spanish and Italian share words ("con", "una", "del", "ha"): each is told by the words it has alone
+    ("Al menos 35 muertos en el accidente del tren, según la policía.", "es"),
+    ("La cifra de muertos asciende a 40 y hay más de 100 heridos.", "es"),
+    ("Almeno 35 morti nell'incidente del treno, secondo la polizia.", "it"),
+    ("Una donna è morta e due persone sono rimaste ferite con gravi ustioni.", "it"),
+    ("Au moins 35 morts dans l'accident du train, selon la police.", "fr"),
+    ("Le bilan s'élève à 18 morts et trois personnes sont toujours recherchées.", "fr"),
+    ("Mindestens 35 Menschen sind bei dem Zugunglück ums Leben gekommen.", "de"),
+    # English names Spanish and French words in places and names: no language of the data file
+    ("At least 35 people died in El Paso and in Los Angeles, officials said.", None),
+    ("Marine Le Pen told Al Jazeera that 3 people were killed in the attack.", None),
+    ("The UN says 12 people died en route to Las Vegas.", None),
+])
+def test_each_language_is_told_by_its_own_words(text, code):
+    reader = reader_of(text)
+    assert (reader.code if reader else None) == code
+
+
+def test_soldiers_are_of_the_people_their_sentence_names():
+    # a people's adjective names who tells the soldiers' figure, whose side the English rules give them
+    assert claims("Selon le ministre malien, deux militaires ont été tués lors de l'embuscade.") == [
+        ("mali", "military", "killed", "incident", 2, 2, "fr-count-outcome")]
+    # and soldiers of no named people are nobody's, as in English
+    assert claims("Deux militaires ont été tués lors de l'embuscade, selon l'état-major.") == [
+        ("unknown", "military", "killed", "incident", 2, 2, "fr-count-outcome")]
+
+
+def test_an_outlet_s_own_nationals_do_not_place_a_figure():
+    # "deux Français" among the dead abroad: the figure is of the place the sentence names
+    assert claims("Parmi les 30 morts au Tchad figurent deux Français.") == [
+        ("chad", "all", "killed", "incident", 30, 30, "fr-count-outcome-noun")]

@@ -1,4 +1,4 @@
-"""Casualty figures in languages other than English: German and Italian live tickers.
+"""Casualty figures in languages other than English: German, Italian, French and Spanish live tickers.
 
 The words are data (data/casualty_languages.toml, one table per language); the shapes are few and the
 same for each language: a count then its outcome ("mindestens drei Menschen wurden getötet", "44 feriti"),
@@ -86,10 +86,12 @@ class Reader:
         joiner = _words(self.joiners) + "?" if self.joiners else ""
         number_word = rf"{tokens}(?:{joiner}{tokens})*"
         suffix = rf"(?:\s?{_words(d['digit_suffixes'])})?" if d["digit_suffixes"] else ""
-        sep = re.escape(d["thousands"])
+        # "12 000" (French) may be parted by a no-break space too
+        sep = r"[^\S\r\n]" if d["thousands"].isspace() else re.escape(d["thousands"])
         digits = rf"(?<![\d.,:/])(?:\d{{1,3}}(?:{sep}\d{{3}})+|\d+)(?![\d:/]|[.,]\d){suffix}"
         number = rf"(?:{digits}|(?<![\w-]){number_word}(?![\w-]))"
-        not_count = rf"(?!\s*(?:{_words(d['units'])})(?!\w)|\s*[-–]\s*{_WORD_CHARS}|\.\s*\S)"
+        # a unit then a digit is a unit too: "16h03" is a time
+        not_count = rf"(?!\s*(?:{_words(d['units'])})(?!{_WORD_CHARS})|\s*[-–]\s*{_WORD_CHARS}|\.\s*\S)"
         count = (rf"(?:(?P<qual>{_words(list(self.qualifiers))})\s+)?(?:(?P<low>{digits})\s*[-–]\s*)?"
                  rf"(?P<num>{number}){not_count}")
         people = _words([*self.population, *(n for ns in d["demonyms"].values() for n in ns)])
@@ -223,13 +225,16 @@ class Reader:
         party = next((x.entity.side for x in self.mentions(sentence) if counted[0] <= x.start < counted[1]
                       and x.entity.side), None)
         return Figure(m.start(), m.end(), outcome, lo, hi, population, party, self._kind(sentence, shape, m),
-                      f"{self.code}-{_RULES[shape]}", self._named_state(sentence, m.start()))
+                      f"{self.code}-{_RULES[shape]}", self._named_state(sentence, m.start(), population == "military"))
 
-    def _named_state(self, sentence: str, pos: int) -> str | None:
+    def _named_state(self, sentence: str, pos: int, soldiers: bool = False) -> str | None:
         """The state the sentence names nearest to the figure, not as where something came from ("Israele, 44
-        feriti ... dall'Iran" is Israel's): in a ticker's line the state named is most often where it happened."""
-        states = [x for x in foreign_mentions(sentence) if x.entity.kind == "state" and x.entity.side and not x.adjective
-                  and not self.origin.search(sentence, max(0, x.start - 8), x.start)]
+        feriti ... dall'Iran" is Israel's): in a ticker's line the state named is most often where it happened.
+        For soldiers a people's adjective will do where no state is named: it names who tells their figure
+        ("le ministre burkinabè"), whose side the English rules give soldiers."""
+        mentions = [x for x in foreign_mentions(sentence) if x.entity.kind == "state" and x.entity.side
+                    and not self.origin.search(sentence, max(0, x.start - 8), x.start)]
+        states = [x for x in mentions if not x.adjective] or (mentions if soldiers else [])
         return min(states, key=lambda x: abs(x.start - pos)).entity.side if states else None
 
     def _outcome(self, sentence: str, shape: str, m: re.Match[str]) -> str | None:

@@ -1054,3 +1054,103 @@ def test_a_newspaper_named_after_a_place_is_no_place(body, party):
 ])
 def test_a_count_of_the_dead_identified_is_no_toll(body, expected):
     assert [c.min for c in extract_claims("", body, SEP28)] == expected
+
+
+@pytest.mark.parametrize(("body", "expected"), [
+    # "others" after police counted by the same verb are police too: they fall at home, the place's
+    ("A gunman who killed three police officers and wounded four others was arrested.",
+     [("killed", 3, "united-states"), ("wounded", 4, "united-states")]),
+    # "others" after soldiers are soldiers, who may fall far from home: the place does not say whose
+    ("A gunman who killed three soldiers and wounded four others was arrested.",
+     [("killed", 3, "unknown"), ("wounded", 4, "unknown")]),
+])
+def test_others_after_police_are_police_of_the_place(body, expected):
+    found = extract_claims("", body, SEP28, "Shooting in Colorado: live updates")
+    assert [(c.outcome, c.min, c.party) for c in found] == expected
+
+
+@pytest.mark.parametrize(("body", "expected"), [
+    ("Eleven villagers were massacred overnight, the governor said.", [("killed", 11)]),
+    ("Six guards were slaughtered at the checkpoint.", [("killed", 6)]),
+    ("Four shoppers were gunned down outside the mall.", [("killed", 4)]),
+    ("Gunmen gunned down seven farmers on Friday.", [("killed", 7)]),
+    ("Two nurses were murdered in the clinic.", [("killed", 2)]),
+    # those counted before the verb did the killing: only the ones after it are dead
+    ("Three gunmen massacred 20 villagers.", [("killed", 20)]),
+    ("Two men murdered a family of five.", []),
+    # the same words of something else than people
+    ("Police gunned down the suspect's car tyres.", []),
+    ("The team slaughtered their rivals 5-0 in the final.", []),
+    ("Farmers slaughtered 500 sheep before the feast.", []),
+])
+def test_rarer_verbs_of_killing(body, expected):
+    assert [(c.outcome, c.min) for c in extract_claims("", body, SEP28)] == expected
+
+
+@pytest.mark.parametrize(("body", "party"), [
+    # once a text places a town in a region of another state, its other mentions of the town are there too
+    ("Lockdown at Paris High School in Paris, Texas: three students were killed.", "united-states"),
+    # a town named alone keeps its own state
+    ("Lockdown at Paris High School: three students were killed.", "france"),
+])
+def test_a_town_placed_in_a_foreign_region_is_that_region_everywhere_in_the_text(body, party):
+    assert [c.party for c in extract_claims("", body, SEP28)] == [party]
+
+
+@pytest.mark.parametrize(("title", "party"), [
+    # a disaster that strikes is no fight between sides
+    ("Tragedy strikes at the festival: live updates", "all"),
+    ("Quake strikes the coast overnight", "all"),
+    # strikes by a side are
+    ("Fresh strikes hit the coast overnight", "unknown"),
+    # troops sent to rescue or bring relief are no side fighting
+    ("Army joins rescue efforts after the floods", "all"),
+    ("Troops deliver relief supplies to flooded villages", "all"),
+    # troops that advance are
+    ("Army advances on the river town", "unknown"),
+])
+def test_a_disaster_that_strikes_or_troops_that_rescue_are_no_fight_between_sides(title, party):
+    assert [c.party for c in extract_claims("", "Officials said eight people have died.", SEP28, title)] == [party]
+
+
+@pytest.mark.parametrize(("body", "expected"), [
+    # one person named after the count of the same incident is one of them
+    ("The coroner confirmed five deaths from the storm. Among them was the death of a 64-year-old man in his car.",
+     [5]),
+    # one person named before a larger count is no part of it: another incident
+    ("A 64-year-old man was killed in his car. Five others died later in a fire across town.", [1, 5]),
+    # a total the one person raises counts them: the one is new
+    ("A 64-year-old man was killed on Monday. His death raised the toll to five.", [1, 5]),
+])
+def test_one_person_after_a_count_of_the_same_incident_is_one_of_them(body, expected):
+    assert [c.min for c in extract_claims("", body, SEP28, "Storm hits the coast")] == expected
+
+
+def test_another_one_after_a_count_is_one_more():
+    found = extract_claims("", "Five villagers were killed in the raid. Another villager was killed later that night.",
+                           SEP28, "Raid on a village")
+    assert [(c.kind, c.min) for c in found] == [("incident", 5), ("increment", 1)]
+
+
+@pytest.mark.parametrize(("body", "expected"), [
+    # a victim counts one, an ordinal victim the count so far, and a total after it takes its outcome
+    ("One victim died in hospital overnight.", [("killed", "incident", 1)]),
+    ("A fourth victim of the Cedar Creek Fire was found dead, bringing the county's tally to 30.",
+     [("killed", "cumulative", 4), ("killed", "cumulative", 30)]),
+    # a victim found, or the victim already counted, is no figure
+    ("A victim was pulled from the rubble.", []),
+    ("The victim died in hospital.", []),
+])
+def test_a_victim_counts_one(body, expected):
+    assert [(c.outcome, c.kind, c.min) for c in extract_claims("", body, SEP28, "Fire in Oregon")] == expected
+
+
+@pytest.mark.parametrize(("body", "party"), [
+    # a town and the autonomous region of Iraq's Kurds are Iraq's
+    ("Three people were killed when a wall fell in Halabja.", "iraq"),
+    ("Officials in the Kurdistan Region said 12 people were injured.", "iraq"),
+    # bare "Kurdistan" names lands of several states: no one state's
+    ("Officials in Kurdistan said 12 people were injured.", "all"),
+])
+def test_iraqs_kurdistan_region_and_its_towns(body, party):
+    assert [c.party for c in extract_claims("", body, SEP28)] == [party]

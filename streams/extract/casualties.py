@@ -141,7 +141,7 @@ def _wounded_since_died(sentence: str, m: re.Match[str]) -> bool:
 # A wound where it struck ("shot in the leg") is no wound if it killed.
 _SHOT_IN = re.compile(r"(?i:shot\s+in\s)")
 _FATAL = re.compile(r"\b(?i:killed|died|dead|fatal|fatally|succumbed|killing)\b")
-_TRANSITIVE = re.compile(r"(?i:killed|wounded|injured|hurt|shot dead)")
+_TRANSITIVE = re.compile(r"(?i:killed|wounded|injured|hurt|shot dead|massacred|slaughtered|murdered|gunned down)")
 # Outcome verb, then number: "killed two civilians", "wounding two others", "shelling kills two", "injured another 9",
 # "killing all 40 passengers" (all of a known number).
 _BEFORE = re.compile(rf"(?<![\w-])(?:{_outcomes('before')})\s+(?:(?:(?:{_QUAL})\s+)?{_LIST}"
@@ -207,7 +207,7 @@ _GAP_FOREIGN = re.compile(r"\b(?:foreign|foreigners|international)\b", re.IGNORE
 
 # Only sentences with one of these stems can hold a claim: a cheap filter before the patterns.
 _CUE_STEMS = (r"kill|dead|deceas|die|death|wound|injur|hurt|toll|fatalit|slain|perish|martyr|lives|losses|hospital|treat|bodies"
-              r"|\bbody\b|victim|succumb|murder|slaughter|massacr|shot in the|lost in the")
+              r"|\bbody\b|victim|succumb|murder|slaughter|massacr|gunned down|gunning down|shot in the|lost in the")
 _CUE = re.compile(_CUE_STEMS, re.IGNORECASE)
 _LOWER_CUE = re.compile(_CUE_STEMS)
 _CLAUSE_BREAK = re.compile(r"[,;:()]|\s[–—-]\s")
@@ -594,11 +594,13 @@ _TOWNS_OF = re.compile(r"(?:\s*(?:,|and|&)\s*[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]
 
 
 def _qualified_elsewhere(text: str, town: Mention, mentions: list[Mention]) -> bool:
-    """A town a following region or state places in another side: one of two places sharing a name."""
+    """A town a following region or state places in another side: one of two places sharing a name. Once
+    the text says so ("Santa Fe High School in Santa Fe, Texas"), its every mention of the name is that place."""
     if town.entity.kind != "town":
         return False
-    return any(r.start > town.end and r.entity.kind in ("region", "state") and r.entity.side not in (None, town.entity.side)
-               and _TOWNS_OF.fullmatch(text, town.end, r.start) for r in mentions)
+    return any(t.entity.slug == town.entity.slug and r.start > t.end and r.entity.kind in ("region", "state")
+               and r.entity.side not in (None, town.entity.side) and _TOWNS_OF.fullmatch(text, t.end, r.start)
+               for t in mentions for r in mentions)
 
 
 def place_of(text: str, mentions: Sequence[Mention], near: int | None = None, total: bool = False,
@@ -828,8 +830,8 @@ def _read_sentence(sentence: str, published: date, default_claimant: str | None,
                 raw.party = "all"  # "9 died in Turkey and 3 in Syria, bringing the total to 12": both sides'
         if not raw.outcome:
             continue
-        raw.home = (raw.population == "military" and bool(_HOME_FORCES.search(sentence, raw.start, raw.end))
-                    and not _ABROAD_FORCES.search(sentence, raw.start, raw.end))
+        raw.home = raw.home or (raw.population == "military" and bool(_HOME_FORCES.search(sentence, raw.start, raw.end))
+                                and not _ABROAD_FORCES.search(sentence, raw.start, raw.end))
         if raw.party is None:
             raw.party = _party_of_figure(sentence, m, raw, source, mentions, (c0, c1))
         raw.population = raw.population or "all"
@@ -868,6 +870,8 @@ def _share_floor(sentence: str, prev: _Raw, raw: _Raw, source: str) -> None:
 def _continue_from(prev: _Raw, raw: _Raw, gap: str, source: str, own_place: str | None) -> None:
     """What a figure takes from the one before it in the sentence, by the words between them; not its
     party where a place follows it ("a toll of 90 in A, with 30 dead in B and 5 dead in C": each its own)."""
+    if raw.population is None:
+        raw.home = prev.home  # "killed five police officers, wounded seven others": police too, fallen at home
     if _INCLUDING.match(gap):
         raw.party, raw.kind = raw.party or prev.party, raw.kind or prev.kind
         raw.population = raw.population or prev.population
@@ -1172,7 +1176,16 @@ def extract_claims(headline: str, body: str, published_at: datetime, title: str 
             kept.append((claim, in_body, index))
         elif _specificity(claim, in_body) > _specificity(*kept[twin][:2]):
             kept[twin] = (claim, in_body, index)
-    return [claim for claim, _, _ in kept]
+    return _without_lone_victims([claim for claim, _, _ in kept])
+
+
+def _without_lone_victims(claims: list[CasualtyClaim]) -> list[CasualtyClaim]:
+    """One person named after the entry counted more dead or wounded of one incident and side ("seven deaths
+    ... the death of a 78-year-old man") is most likely one of them, told for who they were: no claim of their
+    own. Not "another" one, nor after a total ("raises the toll to four"), which counts the one as new."""
+    return [c for i, c in enumerate(claims) if not (
+        c.rule == "people-listed" and c.kind == "incident" and c.min == c.max == 1
+        and any(k.outcome == c.outcome and k.party == c.party and k.kind == "incident" and k.min > 1 for k in claims[:i]))]
 
 
 def dated_earlier(claim: CasualtyClaim) -> bool:

@@ -6,7 +6,7 @@ from datetime import datetime, timezone
 import pytest
 
 from streams.extract.casualties import extract_claims
-from streams.extract.languages import foreign_figures, reader_of
+from streams.extract.languages import foreign_figures, foreign_mentions, reader_of
 
 MAY24 = datetime(2024, 5, 20, 12, 0, tzinfo=timezone.utc)
 
@@ -257,7 +257,7 @@ def test_french_and_spanish_figures(body, expected):
     "Au Tchad, six personnes sont portées disparues et 200 ont été évacuées.",  # missing, evacuated
     "Au Tchad, aucun mort n'est à déplorer après la crue.",              # denied
     "Au Tchad, pas un blessé n'a été signalé après l'orage.",
-    "Au Tchad, un 12e mort a été découvert dans la boue.",               # an ordinal
+    "Au Tchad, le 12e arrondissement a été évacué après la crue.",       # an ordinal of no dead
     "Au Tchad, deux hommes armés ont tué un témoin avant de fuir.",      # the counted ones killed: only the one
     "Miles de heridos y cientos de muertos en Perú tras el terremoto.",  # no figure
     "Una veintena de muertos en Perú, según la prensa local.",           # vague
@@ -313,3 +313,99 @@ def test_an_outlet_s_own_nationals_do_not_place_a_figure():
     # "deux Français" among the dead abroad: the figure is of the place the sentence names
     assert claims("Parmi les 30 morts au Tchad figurent deux Français.") == [
         ("chad", "all", "killed", "incident", 30, 30, "fr-count-outcome-noun")]
+
+
+@pytest.mark.parametrize(("body", "expected"), [
+    # fr/es: being in hospital counts as wounded, as "hospitalised" does in English
+    ("Au Tchad, onze personnes sont hospitalisées après l'explosion.",
+     [("chad", "all", "wounded", "incident", 11, 11, "fr-count-outcome")]),
+    ("En Perú, 17 personas fueron hospitalizadas tras la explosión.",
+     [("peru", "all", "wounded", "incident", 17, 17, "es-count-outcome")]),
+])
+def test_in_hospital_is_wounded(body, expected):
+    assert claims(body) == expected
+
+
+@pytest.mark.parametrize(("body", "expected"), [
+    # two counted groups joined before one verb: each its own figure
+    ("Au Tchad, neuf civils et trois soldats ont été tués dans l'embuscade.",
+     [("chad", "civilian", "killed", "incident", 9, 9, "fr-count-outcome"),
+      ("chad", "military", "killed", "incident", 3, 3, "fr-count-outcome")]),
+    ("En Perú, seis civiles y dos policías murieron durante el asalto.",
+     [("peru", "civilian", "killed", "incident", 6, 6, "es-count-outcome"),
+      ("peru", "military", "killed", "incident", 2, 2, "es-count-outcome")]),
+    ("In Syrien sind acht Zivilisten und vier Soldaten getötet worden.",
+     [("syria", "civilian", "killed", "incident", 8, 8, "de-count-outcome"),
+      ("syria", "military", "killed", "incident", 4, 4, "de-count-outcome")]),
+])
+def test_groups_joined_before_one_verb(body, expected):
+    assert sorted(claims(body)) == sorted(expected)
+
+
+def test_a_group_with_its_own_verb_keeps_its_own_outcome():
+    # the first group has its verb: it is not joined to the second's
+    assert sorted(claims("Au Tchad, neuf civils ont été blessés et trois soldats ont été tués.")) == [
+        ("chad", "civilian", "wounded", "incident", 9, 9, "fr-count-outcome"),
+        ("chad", "military", "killed", "incident", 3, 3, "fr-count-outcome")]
+
+
+def test_a_total_taken_with_no_link():
+    # "suman" takes the running total directly, its dead after it
+    assert claims("En Perú ya suman nueve los fallecidos por el temporal.") == [
+        ("peru", "all", "killed", "cumulative", 9, 9, "es-total-rise")]
+    # a verb that takes no total: no claim
+    assert claims("En Perú ya llegan nueve los fallecidos por el temporal.") == []
+
+
+@pytest.mark.parametrize(("body", "expected"), [
+    # one of the wounded has died: one more dead
+    ("En Perú, una de las heridas en el derrumbe ha fallecido.",
+     [("peru", "all", "killed", "increment", 1, 1, "es-count-outcome")]),
+    ("Au Tchad, l'un des blessés est mort dans la nuit.",
+     [("chad", "all", "killed", "increment", 1, 1, "fr-count-outcome")]),
+    ("In Syrien ist einer der Verletzten in der Klinik gestorben.",
+     [("syria", "all", "killed", "increment", 1, 1, "de-count-outcome")]),
+])
+def test_one_of_the_wounded_has_died(body, expected):
+    assert claims(body) == expected
+
+
+@pytest.mark.parametrize("body", [
+    # one of the wounded only tells of others' deaths, or might die: no one more dead
+    "En Perú, uno de los heridos contó que 2 vecinos han muerto.",
+    "Au Tchad, l'un des blessés pourrait être mort, selon la police.",
+    "En Perú, uno de los heridos ha declarado ante el juez.",
+])
+def test_one_of_the_wounded_who_did_not_die(body):
+    assert all(c[4] != 1 for c in claims(body))
+
+
+@pytest.mark.parametrize(("body", "expected"), [
+    # the newest dead's rank is the toll so far
+    ("Au Tchad, un 12e mort a été signalé ce matin.",
+     [("chad", "all", "killed", "cumulative", 12, 12, "fr-ordinal-toll")]),
+    ("En Perú, la 7ª víctima fue hallada bajo los escombros.",
+     [("peru", "all", "killed", "cumulative", 7, 7, "es-ordinal-toll")]),
+])
+def test_the_newest_dead_s_rank_is_the_toll(body, expected):
+    assert claims(body) == expected
+
+
+@pytest.mark.parametrize("body", [
+    # a rank of something else, or a supposed one: no toll
+    "Au Tchad, le 12e régiment a perdu deux véhicules, selon les militaires.",
+    "Au Tchad, un 12e mort pourrait être annoncé ce soir, selon les médecins.",
+])
+def test_a_rank_that_is_no_toll(body):
+    assert all(c[4] != 12 for c in claims(body))
+
+
+def sides(text: str) -> list[str | None]:
+    return [x.entity.side for x in foreign_mentions(text)]
+
+
+def test_a_place_then_a_particle_and_a_name_is_a_longer_name():
+    # "San Juan de Lurigancho" (Lima) is no San Juan of Puerto Rico; two names a particle joins are both places
+    assert sides("En San Juan de Lurigancho hubo 3 muertos y dos heridos.") == []
+    assert sides("En San Juan hubo 3 muertos y dos heridos.") == ["puerto-rico"]
+    assert sides("La ofensiva en Gaza de Israel dejó 30 muertos.") == ["palestine", "israel"]

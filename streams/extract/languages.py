@@ -5,11 +5,13 @@ same for each language: a count then its outcome ("mindestens drei Menschen wurd
 an outcome then its count ("starben fünf Menschen", "sono stati uccisi 30 civili"), and a running total
 ("die Zahl der Toten stieg auf 125", "il bilancio delle vittime sale a 40"), told verb first too ("sale a 40 il
 bilancio delle vittime", "auf 125 stieg die Zahl der Toten") or with its dead as the subject ("le vittime salgono
-a 40"). A figure the sentence only supposes ("potrebbe salire a 50", "könnte auf 100 steigen") is none. A
-sentence is read here only when it holds its language's own words, so English text never is. Country names come
-from pycountry's translations; what they lack (demonyms, regions) is in the data file, and so are the language's
-common words that English names places by ("Pare", "Man"). Whose figure it is, where the words do not say, is
-settled by the English rules' place logic over these mentions (casualties.py).
+a 40"); besides, two groups before one verb ("neuf civils et trois soldats ont été tués"), one of the wounded
+who died ("una de las heridas ha fallecido") and a toll told by its newest dead ("un 12e mort"). A figure the
+sentence only supposes ("potrebbe salire a 50", "könnte auf 100 steigen") is none. A sentence is read here only
+when it holds its language's own words, so English text never is. Country names come from pycountry's
+translations; what they lack (demonyms, regions) is in the data file, and so are the language's common words that
+English names places by ("Pare", "Man"). Whose figure it is, where the words do not say, is settled by the English
+rules' place logic over these mentions (casualties.py).
 """
 
 from __future__ import annotations
@@ -27,7 +29,6 @@ from streams.extract.lexicon import (PLACE_KINDS, Gazetteer, Mention, alternatio
 _WORD_CHARS = r"[^\W\d_]"
 _TOKEN = re.compile(r"[^\W\d_][\w'’]*|\d[\d.,]*")
 _MIN_MARKERS = 2  # distinct words of the language a sentence must hold to be read in it
-_NAME_GOES_ON = re.compile(r"[ \t]+[A-ZÀ-ÖØ-Þ]")  # "San Felice", "Porto Empedocle": a longer name than the one found
 
 
 @dataclass(frozen=True, slots=True)
@@ -77,8 +78,14 @@ class Reader:
         self.gazetteer = _local_gazetteer(code)
         self.not_places = frozenset(data["not_places"])
         # where every noun is capitalised ("in Kiew Explosionen"), a capital after a name does not lengthen it
-        self.names_go_on = None if data["grammar"]["capitalised_nouns"] else _NAME_GOES_ON
+        self.names_go_on = None if data["grammar"]["capitalised_nouns"] else self._name_goes_on()
         self._compile()
+
+    def _name_goes_on(self) -> re.Pattern[str]:
+        """What makes a place's name the first word of a longer one: a capital ("San Felice", "Porto Empedocle"),
+        or one after a particle ("San Juan de Lurigancho" is no San Juan of Puerto Rico)."""
+        particles = _words(self.grammar["name_particles"])
+        return re.compile(rf"[ \t]+(?:(?P<particle>{particles})[ \t]+)?[A-ZÀ-ÖØ-Þ]")
 
     def _compile(self) -> None:
         d, outcomes = self.data, self.data["outcomes"]
@@ -112,6 +119,17 @@ class Reader:
             ("after", re.compile(rf"(?<![\w'’-]){count}{noun_phrase}?{gap}\s+(?P<out>{after})(?![\w-])", flags)),
             ("before", re.compile(rf"(?<![\w-])(?P<out>{before})\s+{count}{noun_phrase}?", flags)),
         )
+        # "neuf civils et trois soldats ont été tués": a group joined before the counted ones shares their verb
+        self.coordinated = re.compile(rf"(?<![\w'’-]){count}{noun_phrase}\s+{_words(self.grammar['and'])}\s+$", flags)
+        # "una de las heridas en el derrumbe ha fallecido": one of the wounded has died, one more dead
+        self.one_wounded_died = re.compile(
+            rf"(?<![\w'’-]){_words(self.grammar['one_of'])}\s+{_words(outcomes['wounded']['nouns'])}"
+            rf"{gap}\s+(?P<out>{_words(outcomes['killed']['after'])})(?![\w-])", flags)
+        # "un 12e mort a été signalé", "la 5ª víctima": the toll so far, told by its newest dead
+        ordinals = d["cumulative"]["ordinals"]
+        self.ordinal = re.compile(
+            rf"(?<![\w-]){_words(ordinals['articles'])}\s+(?P<num>\d{{1,5}})(?:{_words(ordinals['suffixes'])})"
+            rf"\s+(?P<out>{nouns})(?![\w-])", flags) if ordinals["suffixes"] else None
         self.increment = re.compile(_whole(d["cumulative"]["increment"]), flags)
         self.hypothetical = re.compile(_whole(self.grammar["hypothetical"]), flags)
         self.cumulative = re.compile(_whole(d["cumulative"]["words"]), flags)
@@ -128,21 +146,30 @@ class Reader:
 
     def _rise_shapes(self, count: str, nouns: str, flags: int) -> tuple[tuple[str, re.Pattern[str]], ...]:
         """A total that rose, told verb first ("sale a 40 il bilancio delle vittime", "auf 125 stieg die Zahl der
-        Toten") or after its dead ("le vittime salgono a 40", "delle vittime, che salgono a 9")."""
+        Toten", "suman ya 40 los fallecidos") or after its dead ("le vittime salgono a 40", "delle vittime, che
+        salgono a 9")."""
         c = self.data["cumulative"]
         rises, links = _words(c["rises"]), _words(c["rise_links"])
         head = rf"(?P<head>{_words([*self.heads, *c['rise_subjects']])})(?![\w'’-])"
         verb_first = (rf"(?<![\w-])(?:(?P<verb>{rises})(?:\s+{_WORD_CHARS}+)?\s+)?{links}\s+{count}"
                       rf"\s+(?(verb)|{rises}\s+){_words(c['articles'])}\s+{head}")
-        if not c["rise_subjects"]:
-            return (("rise", re.compile(verb_first, flags)),)
-        subject_first = (rf"(?<![\w-])(?P<head>{_words(c['rise_subjects'])})"
-                         rf"(?P<gap>(?:(?!{nouns})[^.;!?\d]){{0,60}}?)\s(?:{rises})\s+{links}\s+{count}")
-        return ("rise", re.compile(verb_first, flags)), ("risen", re.compile(subject_first, flags))
+        shapes = [("rise", re.compile(verb_first, flags))]
+        if c["sums"]:  # "suman ya nueve los fallecidos": a verb that takes the total with no link
+            shapes.append(("sum", re.compile(rf"(?<![\w-]){_words(c['sums'])}(?:\s+{_WORD_CHARS}+)?\s+{count}"
+                                             rf"\s+{_words(c['articles'])}\s+{head}", flags)))
+        if c["rise_subjects"]:
+            subject_first = (rf"(?<![\w-])(?P<head>{_words(c['rise_subjects'])})"
+                             rf"(?P<gap>(?:(?!{nouns})[^.;!?\d]){{0,60}}?)\s(?:{rises})\s+{links}\s+{count}")
+            shapes.append(("risen", re.compile(subject_first, flags)))
+        return tuple(shapes)
 
     def figures(self, sentence: str) -> Iterator[Figure]:
         """Every figure of the sentence, the first shape winning where two read the same number."""
         taken: list[tuple[int, int]] = []
+        for told in (self._wounded_died(sentence), self._ordinal_toll(sentence)):
+            if told is not None:
+                taken.append((told.start, told.end))
+                yield told
         for shape, pattern in self.shapes:
             for m in self._matches(sentence, shape, pattern):
                 span = (m.start("low") if m.group("low") else m.start("num"), m.end("num"))
@@ -152,6 +179,9 @@ class Reader:
                 if figure is not None:
                     taken.append(span)
                     yield figure
+                    if shape == "after" and m.group("np") and (joined := self._coordinated(sentence, m, figure)):
+                        taken.append((joined.start, joined.end))
+                        yield joined
 
     def _matches(self, sentence: str, shape: str, pattern: re.Pattern[str]) -> Iterator[re.Match[str]]:
         """Matches that pass the shape's checks; after a refused one the search goes on inside it
@@ -164,6 +194,36 @@ class Reader:
             else:
                 pos = m.start("num")
                 pos = m.start() + 1 if pos <= m.start() else pos
+
+    def _wounded_died(self, sentence: str) -> Figure | None:
+        """One of the wounded has died ("l'un des blessés est décédé", "einer der Verletzten ist gestorben"): one
+        more dead; nothing else in the gap, the wound words naming who died."""
+        m = self.one_wounded_died.search(sentence)
+        if m is None or self._supposed(sentence, m) or any(
+                w[0].isdigit() or w in self.numbers or w in self.grammar["clause_words"]
+                for w in m.group("gap").lower().split()):
+            return None
+        return Figure(m.start(), m.end(), "killed", 1, 1, "all", None, "increment", f"{self.code}-{_RULES['after']}",
+                      self._named_state(sentence, m.start()))
+
+    def _ordinal_toll(self, sentence: str) -> Figure | None:
+        """"Un 12e mort", "la 5ª víctima": the newest dead's rank is the toll so far."""
+        m = self.ordinal.search(sentence) if self.ordinal else None
+        outcome = self.outcome_words.get(m.group("out").lower()) if m else None
+        if m is None or outcome is None or self._supposed(sentence, m) or self.hypothetical.search(
+                re.split(r"[,;:]", sentence[m.end():])[0]):  # "un 12e mort pourrait être annoncé"
+            return None
+        n = int(m.group("num"))
+        return Figure(m.start(), m.end(), outcome, n, n, "all", None, "cumulative", f"{self.code}-ordinal-toll",
+                      self._named_state(sentence, m.start()))
+
+    def _coordinated(self, sentence: str, m: re.Match[str], figure: Figure) -> Figure | None:
+        """The group joined right before a figure's counted ones ("neuf civils et trois soldats ont été tués",
+        "zwölf Zivilisten und drei Soldaten wurden getötet"): its own figure, of the same outcome."""
+        joined = self.coordinated.search(sentence, 0, m.start())
+        if joined is None or not self._plausible(sentence, "coordinated", joined):
+            return None
+        return self._figure(sentence, "after", joined, figure.outcome)
 
     def _plausible(self, sentence: str, shape: str, m: re.Match[str]) -> bool:
         """A count, not a time, a year or an age; a single ("ein", "un") only before a noun; a gap that
@@ -209,14 +269,15 @@ class Reader:
         word = nxt.group().lower()
         return word in self.data["cumulative"]["tail"] or word in self.population or word in self.outcome_words
 
-    def _figure(self, sentence: str, shape: str, m: re.Match[str]) -> Figure | None:
+    def _figure(self, sentence: str, shape: str, m: re.Match[str], outcome: str | None = None) -> Figure | None:
+        """The figure a match reads; ``outcome`` where its verb is another match's (a joined group)."""
         value = self._value(m.group("qual"), m.group("num"))
         if value is None:
             return None
         lo, hi = value
         if m.group("low") and (low := self.number(m.group("low"))) is not None and low < lo:
             lo = low
-        outcome = self._outcome(sentence, shape, m)
+        outcome = outcome or self._outcome(sentence, shape, m)
         if outcome is None:
             return None
         noun = (m.groupdict().get("noun") or "").lower()
@@ -281,15 +342,22 @@ class Reader:
     def mentions(self, text: str, storms: frozenset[str] = frozenset()) -> tuple[Mention, ...]:
         """The places and peoples the text names, but not a word of the language that English names a place by
         ("Pare", "it seems", is no town of Indonesia) nor a place that is only the first word of a longer name
-        ("San" of "San Felice")."""
-        return tuple(x for x in mentions(text, self.gazetteer, storms)
-                     if x.entity.kind not in PLACE_KINDS or not (text[x.start:x.end] in self.not_places or (
-                         self.names_go_on is not None and self.names_go_on.match(text, x.end))))
+        ("San" of "San Felice", "San Juan" of "San Juan de Lurigancho")."""
+        found = mentions(text, self.gazetteer, storms)
+        starts = {x.start for x in found}
+        return tuple(x for x in found if x.entity.kind not in PLACE_KINDS
+                     or not (text[x.start:x.end] in self.not_places or self._goes_on(text, x.end, starts)))
+
+    def _goes_on(self, text: str, end: int, starts: set[int]) -> bool:
+        """A name goes on after a place's: a capital right after it, or after a particle a capital that starts
+        no name of its own ("San Juan de Lurigancho"; not "Gaza de Israel", two places)."""
+        longer = self.names_go_on.match(text, end) if self.names_go_on is not None else None
+        return longer is not None and (not longer.group("particle") or longer.end() - 1 not in starts)
 
 
-_RULES = {"toll": "total-toll", "rise": "total-rise", "risen": "total-rise", "nouns": "count-outcome-noun",
-          "after": "count-outcome", "before": "outcome-count"}
-_TOTALS = frozenset({"toll", "rise", "risen"})  # shapes of a running total
+_RULES = {"toll": "total-toll", "rise": "total-rise", "risen": "total-rise", "sum": "total-rise",
+          "nouns": "count-outcome-noun", "after": "count-outcome", "before": "outcome-count"}
+_TOTALS = frozenset({"toll", "rise", "risen", "sum"})  # shapes of a running total
 
 
 def _compound(token: str, numbers: dict[str, int], multipliers: dict[str, int], joiners: frozenset[str]) -> int | None:

@@ -215,6 +215,12 @@ def test_a_reporters_log_run_together_splits_at_each_byline():
     assert [line[p:p + 8] for p in split_points(line)] == ["John Roe"]
 
 
+def test_a_flattened_update_may_open_with_an_updated_label_and_a_bar():
+    line = ("Floods Mar 3, 2019 6:00 PM EST Updated 6:00 p.m. EST, March 3 | The river crests. "
+            "Updated 1:15 p.m. EST, March 3 | Roads close. He said the 1:15 p.m. EST | bulletin was late")
+    assert [line[p:p + 15] for p in split_points(line)] == ["Updated 6:00 p.", "Updated 1:15 p."]
+
+
 def test_a_split_never_falls_inside_the_line_s_opening_stamp():
     assert split_points("6/12 – 9:10 a.m. EDT: Crews reopen the highway.") == []
 

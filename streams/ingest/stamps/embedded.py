@@ -1,7 +1,9 @@
 """Stamps inside a line: a scraper's copy that flattened several updates onto one line
 ("... were injured. 9.15 pm: Russia's defence ministry says ..."). A time inside a sentence is never
 one: a stamp here follows the end of a sentence and is itself followed by a separator and a capital,
-and carries an am/pm, a zone or a date (after a colon the update may open with a figure: "9.15 pm: 5 dead").
+and carries an am/pm, a zone or a date (after a colon the update may open with a figure: "9.15 pm: 5 dead"; a bar
+may separate it too: "Updated 7:52 p.m. EDT, March 24 | ..."). An "Updated" label before it opens an update
+wherever it stands.
 Right after an edit note ("Updated at 7.28am GMT 7.00am GMT Summary ...") such a stamp needs no separator; a
 German ticker's "8.45 Uhr:" may even touch the word before it; a Spanish one's "23.29 h" needs neither end nor
 separator where a line holds several."""
@@ -15,15 +17,15 @@ from streams.ingest.stamps.leading import LEADING, read_leading
 from streams.ingest.stamps.trailing import PUBLISHED
 
 _EMBEDDED = re.compile(
-    rf"\s+(?=(?:[-–•]\s*)?(?:(?i:update[ds]?)\s*:?\s*)?{stamp()}"
-    rf"\s*(?:[–—-]{{1,2}}\s+[\"“‘A-Z]|:\s+[\"“‘A-Z0-9]))")
+    rf"\s+(?=(?:[-–•]\s*)?(?P<label>(?i:update[ds]?)\s*:?\s*)?{stamp()}"
+    rf"\s*(?:[–—-]{{1,2}}\s+[\"“‘A-Z]|:\s+[\"“‘A-Z0-9]|\|\s+[\"“‘A-Z]))")
 # What may end the text before an update: the end of a sentence, a link, or a dash.
 _BOUNDARY = re.compile(r"(?:[.:!?\"”’)\]]|https?://\S+|\s[–—-]{1,2})$")
 _HOUR_BEFORE = re.compile(r"(?:^|\s)\d{1,2}[:.]$")  # "11: 16 pm" is one stamp, not "11:" and "16 pm"
 _SENTENCE_END = re.compile(r"(?:[.!?\"”’)\]]\s+|\b\d{1,3}\.\s+)(?=\S)")
 # What every embedded stamp needs somewhere in its line (a digit, and the separator before a capital
 # that follows it): most lines have no such pair, and _EMBEDDED tries every space of a line.
-_SEPARATOR = re.compile(r"[–—-]{1,2}\s+[\"“‘A-Z]|:\s+[\"“‘A-Z0-9]")
+_SEPARATOR = re.compile(r"[–—-]{1,2}\s+[\"“‘A-Z]|:\s+[\"“‘A-Z0-9]|\|\s+[\"“‘A-Z]")
 _DIGIT = re.compile(r"\d")
 # An edit note opening a sentence ("Updated at 7.28am GMT") run straight into the next update's stamp and its capital.
 _AFTER_NOTE = re.compile(rf"(?:^|(?<=[.!?\"”’)\]]\s))\s*Updated\s+(?:at\s+|on\s+)?{stamp('n')}"
@@ -49,8 +51,8 @@ def split_points(line: str) -> list[int]:
     points = []
     candidates = _EMBEDDED.finditer(line) if _SEPARATOR.search(line) and _DIGIT.search(line) else ()
     for m in candidates:
-        if not _BOUNDARY.search(line, 0, m.start()):
-            continue
+        if not _BOUNDARY.search(line, 0, m.start()) and not m["label"]:
+            continue  # an "Updated" label opens an update wherever it stands
         found = read_clock(m)
         if _HOUR_BEFORE.search(line, 0, m.start()) and not re.match(r"\s*\d{1,2}[:.]", line[m.end():]):
             continue

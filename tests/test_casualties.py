@@ -937,6 +937,9 @@ def test_a_place_that_measures_a_distance_names_no_other_incident(body, count):
     ("Officials fear that four people died and six were hurt in Peru.", []),
     # no new subject after "and": the same clause, denied
     ("The blast could kill four people and injure six in Peru.", []),
+    # a list of names that "does not mean" so many died is no count of them
+    ("The register of 40 names does not mean that 40 people were killed in Peru.", []),
+    ("Officials said 40 people were killed in Peru, which doesn't mean the search is over.", [("killed", 40)]),
 ])
 def test_what_denies_a_clause_stops_at_a_new_subject(body, expected):
     assert [(c[2], c[4]) for c in claims(body)] == expected

@@ -117,3 +117,11 @@ def test_a_shared_city_name_is_the_one_its_sentence_places():
     assert _places("Gunfire was heard in Tripoli at night, Lebanon said.")[0] == ("Tripoli", "libya")
     # one city two states list is no homonym: a place of one of them elsewhere in the text does not move it
     assert _places("Marchers left Ramallah for Jerusalem.")[1] == ("Jerusalem", "israel")
+
+
+def test_saint_and_st_name_the_same_place():
+    """"St. Petersburg" is Russia's city as "Saint Petersburg" is; the smaller US one where Florida is named."""
+    gaz = gazetteer()
+    assert [m.entity.places[-1] for m in gaz.mentions("A blast hit the St. Petersburg metro.")] == ["russia"]
+    assert [m.entity.places[-1] for m in gaz.mentions("Roads closed in St Petersburg, Florida.")] == ["united-states"] * 2
+    assert gaz.mentions("Stanley Park was closed.") == ()  # "St" opens no other word

@@ -313,7 +313,7 @@ def world_entries(hand: dict[str, dict[str, Any]]) -> dict[str, dict[str, Any]]:
     for name, code, _, kind, where in sorted(places, key=lambda p: -p[2]):  # the most populous of a name wins
         if code not in by_code or not name[:1].isupper():
             continue
-        names = [n for n in dict.fromkeys((name, ascii_name(name))) if n not in skip]
+        names = [n for n in dict.fromkeys(_name_forms(name)) if n not in skip]
         base = _slug(ascii_name(name))
         slug = base if base not in entries else f"{base}-{code.lower()}"
         if not names:
@@ -324,6 +324,19 @@ def world_entries(hand: dict[str, dict[str, Any]]) -> dict[str, dict[str, Any]]:
         skip.update(names)
         owners.update(dict.fromkeys(names, (slug, where)))
     return entries
+
+
+_SAINT = re.compile(r"^(?:Saint|St\.?)\s+(?=[A-Z])")
+
+
+def _name_forms(name: str) -> list[str]:
+    """A place's name as English text writes it: as given, without its accents ("İzmir" is "Izmir"), and
+    with "Saint" and "St." for each other ("Saint Petersburg" is "St. Petersburg" and "St Petersburg")."""
+    forms = [name, ascii_name(name)]
+    if saint := _SAINT.match(name):
+        rest = name[saint.end():]
+        forms += [f"{prefix} {rest}" for prefix in ("Saint", "St.", "St")]
+    return forms
 
 
 def _far_apart(a: Where, b: Where) -> bool:

@@ -475,6 +475,37 @@ def test_a_victim_s_ordinal_counts_the_victims_so_far(body, expected):
 
 
 @pytest.mark.parametrize(("body", "expected"), [
+    # a rank in digits counts so far too, of people or of deaths told by their noun
+    ("Coroners say a 12th resident has died since the flood.", [("all", "civilian", "killed", "cumulative", 12, 12)]),
+    ("The county confirmed a 23rd death on Tuesday.", [("all", "all", "killed", "cumulative", 23, 23)]),
+    ("A sixth body was recovered from the lake.", [("all", "all", "killed", "cumulative", 6, 6)]),
+    # a rank before a modifier is a unit's number, before another noun no death, and a death that may come none
+    ("A 82nd Airborne soldier was killed.", []),
+    ("The mayor got a third death threat this week.", []),
+    ("A 40th death might be reported soon.", []),
+    ("Crowds marked a 25th death anniversary.", []),
+])
+def test_a_rank_in_digits_or_a_ranked_death_is_the_toll_so_far(body, expected):
+    assert claims(body) == expected
+
+
+@pytest.mark.parametrize(("body", "expected"), [
+    # "including" with no comma names some of those counted; the count before it is the figure
+    ("Eleven villagers including three women were killed in the fire.",
+     [("all", "civilian", "killed", "incident", 11, 11)]),
+    # not when no verb of harm follows the aside
+    ("Eleven villagers including three women attended the funeral.", []),
+    # a clause about the named ones says only they were hurt, with or without a comma
+    ("Guards held 20 men including three who were injured in the riot.",
+     [("all", "all", "wounded", "incident", 3, 3)]),
+    ("Guards held 20 men, including three who were injured in the riot.",
+     [("all", "all", "wounded", "incident", 3, 3)]),
+])
+def test_a_subset_named_without_commas_leaves_the_whole_count(body, expected):
+    assert claims(body) == expected
+
+
+@pytest.mark.parametrize(("body", "expected"), [
     # a bare "toll" after words about the event is still a toll of the dead
     ("Toll from the mudslide in Peru climbs to fourteen, local officials say.",
      [("peru", "all", "killed", "cumulative", 14, 14)]),

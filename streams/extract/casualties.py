@@ -75,11 +75,13 @@ _SINGULAR_DEMONYM = alternation(_GAZ.singular_demonyms)
 # "a third person has died": one more, the count of all so far.
 _ORDINALS: dict[str, int] = _LEX["ordinals"]
 _ORDINAL_WORDS = _ialt(_ORDINALS)
-_ORDINAL = re.compile(rf"(?i:a|an)\s+(?P<ordinal>{_ORDINAL_WORDS})\s")
+# Or in digits: "a 15th victim"; a modifier after one would make it a unit's number ("a 101st Airborne soldier").
+_ORDINAL_DIGITS = r"\d{1,4}(?i:st|nd|rd|th)"
+_ORDINAL = re.compile(rf"(?i:a|an)\s+(?P<ordinal>{_ORDINAL_WORDS}|{_ORDINAL_DIGITS})\s")
 # "he was shot dead": one person, an earlier sentence's; of deaths only ("she was taken to hospital" may be illness).
 _PRONOUN = r"(?:[Hh]e|[Ss]he)"
 _LIST = (rf"(?P<list>{_ITEM}(?:\s*,\s*{_ITEM})*\s*(?:,\s*and|and|&)\s*{_ITEM}"
-         rf"|(?i:a|an)\s+(?:{_ORDINAL_WORDS})\s+(?:{_MOD}\s+)?{_SINGULAR_NOUN}"
+         rf"|(?i:a|an)\s+(?:(?:{_ORDINAL_WORDS})\s+(?:{_MOD}\s+)?|{_ORDINAL_DIGITS}\s+){_SINGULAR_NOUN}"
          rf"|(?i:a|an|one|another)\s+(?:{_MOD}\s+){{0,2}}?{_SINGULAR_NOUN}|(?i:a|an|one|another)\s+(?:{_SINGULAR_DEMONYM})"
          rf"|(?<![\w'’-]){_PRONOUN}(?=\s+(?:was|has|had)\s))(?![\w-])")
 _ATTACKERS = re.compile(rf"(?<![\w-]){_ialt(_LEX['attackers']['words'])}(?![\w-])")
@@ -110,8 +112,11 @@ _HOW_HURT = (rf"\s+(?i:who|that)\s+(?i:was|were|had\s+been)\s+(?i:{_ialt(_LEX['h
 _ANY_AFTER = _ialt([w for words in _LEX["outcomes"].values() for w in words["after"]])
 # Where they were when it happened: "all 40 people aboard the bus were killed", "the crew on board died".
 _ABOARD = rf"\s+{_ialt(_LEX['aboard']['words'])}(?:\s[^,.;:\d]{{2,40}}?)?(?=\s+(?:{_AUX}|{_ANY_AFTER})(?![\w-]))"
-# Some of those counted, named before the verb with no closing comma: "four guards, including a driver have died".
-_SUBSET_ASIDE = rf"\s*,\s*(?i:including|among\s+them)\s[^,.;:\d]{{2,60}}?(?=\s+{_AUX}\s)"
+# Some of those counted, named before the verb with no closing comma: "four guards, including a driver have died",
+# or with none at all: "nine people including two nurses were killed"; not a clause about the named ones ("14 held,
+# including two who were hurt": the two were hurt).
+_SUBSET_ASIDE = (rf"(?:\s*,\s*(?i:including|among\s+them)|\s+(?i:including))\s(?:(?!\b(?i:who|that)\b)[^,.;:\d]){{2,60}}?"
+                 rf"(?=\s+(?!(?i:who|that)\s){_AUX}\s)")
 # Number, then outcome: "six Azerbaijani civilians have been killed", "2 killed", "a woman & a child were killed";
 # an aside between commas or dashes may part them ("30 Gazans — mostly women — were killed", "two boys, aged 8
 # and 10, were killed"), or how they were hurt ("a man who was hit by a car has died"), or where they were.
@@ -189,13 +194,19 @@ _LEFT_WITH = re.compile(rf"(?<![\w-])(?i:{_ialt(_LEX['left_with']['verbs'])})\s+
 # "reported a deceased person": one dead, the adjective before the person its outcome.
 _ONE_DEAD = re.compile(rf"(?<![\w'’-])(?P<list>(?i:a|an)\s+(?i:{_ialt(_LEX['outcomes']['killed']['adjectives'])})\s+"
                        rf"{_SINGULAR_NOUN})(?![\w-])")
+# "a 15th death has been confirmed", "a fifth body was found": the newest death's rank is the toll so far; only
+# before a verb, a preposition or the clause's end ("a second death threat" is no death).
+_ORDINAL_DEATH = re.compile(
+    rf"(?<![\w'’-])(?P<list>(?i:a|an)\s+(?:{_ORDINAL_WORDS}|{_ORDINAL_DIGITS})\s+(?i:{_ialt(_LEX['ordinal_toll']['nouns'])}))"
+    rf"(?=\s*(?:[,.;:!?)]|$)|\s+(?:{_AUX}|(?i:in|at|on|from|after|since))(?![\w-]))")
 # Each pattern's rule id, as claims carry it and `liveblog eval --by-rule` scores it.
 _RULE_IDS = {"bringing": "total-bringing", "toll": "total-toll", "lives": "lives-count", "after": "count-then-outcome",
              "before": "outcome-then-count", "nouns": "count-outcome-noun", "list": "people-listed",
              "recovered": "victims-recovered", "left_with": "left-with-injuries"}
 # Tried in this order; where two read the same number, the earlier one wins.
 _SOURCES = (("bringing", _BRINGING), ("bringing", _RAISES_TO), ("toll", _TOLL), ("lives", _LIVES_TAKEN),
-            ("lives", _LIVES_LOST), ("recovered", _RECOVERED), ("left_with", _LEFT_WITH), ("one_dead", _ONE_DEAD),
+            ("lives", _LIVES_LOST), ("recovered", _RECOVERED), ("left_with", _LEFT_WITH), ("one_dead", _ORDINAL_DEATH),
+            ("one_dead", _ONE_DEAD),
             ("after", _AFTER), ("before", _BEFORE), ("nouns", _NOUNS))
 _GAP_KILLED = re.compile(r"\b(?:death|deaths|dead|died|killed|toll|losses|fatalities)\b", re.IGNORECASE)
 _GAP_WOUNDED = re.compile(r"\b(?:wounded|injured|injuries|injury)\b", re.IGNORECASE)
@@ -374,7 +385,8 @@ def _list_count(text: str) -> int:
     """People named one by one: "a woman and a child" is 2, "a woman and her two children" is 3; "a third
     person" is the third."""
     if ordinal := _ORDINAL.match(text.strip()):
-        return _ORDINALS[ordinal.group("ordinal").lower()]
+        rank = ordinal.group("ordinal").lower()
+        return int(rank[:-2]) if rank[0].isdigit() else _ORDINALS[rank]
     total = 0
     for item in _LIST_SEP.split(text.strip()):
         nums = re.findall(_NUM, item)

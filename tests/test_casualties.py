@@ -1085,6 +1085,11 @@ def test_a_newspaper_named_after_a_place_is_no_place(body, party):
     # the whole group named after "of" is still counted, and the killed before "identified" too
     ("Coroners said two of the six deceased have been identified.", [6]),
     ("Six miners killed in the blast were identified on Monday.", [6]),
+    # the dead still to be found or named are some of them too
+    ("Rescuers said 12 bodies have not yet been recovered from the mine.", []),
+    ("At least 40 bodies have yet to be identified, the coroner said.", []),
+    # found and counted: a toll
+    ("Rescuers said 12 bodies have been recovered from the mine.", [12]),
 ])
 def test_a_count_of_the_dead_identified_is_no_toll(body, expected):
     assert [c.min for c in extract_claims("", body, SEP28)] == expected

@@ -742,13 +742,17 @@ def _evacuated(sentence: str, raw: _Raw) -> bool:
     return bool(_EVACUATION_OF.search(sentence, 0, raw.start) or _EVACUATED.match(sentence, raw.end))
 
 
-_IDENTIFIED = re.compile(r"\s+(?:(?i:have|has|had)\s+)?(?:(?i:now)\s+)?(?i:been|are|were|is|was)\s+(?:\w+ly\s+)?"
-                         r"(?i:identified)\b")
+_IDENTIFIED = re.compile(r"\s+(?:(?:(?i:have|has|had)\s+)?(?:(?i:now)\s+)?(?i:been|are|were|is|was)\s+(?:\w+ly\s+)?"
+                         r"(?i:identified)\b"
+                         # the dead still to be found or named: some of them, not a toll
+                         r"|(?i:have|has|had|are|were|is|was)\s+(?i:yet\s+to\s+be|not\s+(?:yet\s+)?been|still\s+not\s+been)"
+                         r"\s+(?i:identified|recovered|found|retrieved|pulled\s+out)\b)")
 _PART_OF = re.compile(r"\b(?i:of)\s+(?:(?i:the|all)\s+)?$")
 
 
 def _identified(sentence: str, raw: _Raw) -> bool:
-    """A count of the dead named so far ("nine bodies are tentatively identified"), some of them, not a toll;
+    """A count of the dead named so far ("nine bodies are tentatively identified") or still to be found or named
+    ("six bodies have not yet been recovered", "54 bodies have yet to be identified"), some of them, not a toll;
     but "three of the five deceased have been identified" still counts five dead, and "11 victims killed in
     the shooting identified" the killed."""
     return bool(_IDENTIFIED.match(sentence, raw.end)) and not _PART_OF.search(sentence, 0, raw.start)

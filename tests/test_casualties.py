@@ -1193,3 +1193,27 @@ def test_a_victim_counts_one(body, expected):
 ])
 def test_iraqs_kurdistan_region_and_its_towns(body, party):
     assert [c.party for c in extract_claims("", body, SEP28)] == [party]
+
+
+@pytest.mark.parametrize(("body", "expected"), [
+    # "increased" reads a total only with a toll's word between it and "to N"
+    ("The new finds increased the death toll to 41 in the province.", [("killed", 41)]),
+    ("After the attack that killed three, police increased patrols to 50 across the province.", [("killed", 3)]),
+])
+def test_increased_reads_a_total_only_with_a_toll_word(body, expected):
+    assert [(c.outcome, c.min) for c in extract_claims("", body, SEP28)] == expected
+
+
+def test_one_also_killed_after_a_count_is_one_more():
+    body = "Five people were killed in the storm in Florida. A man was also killed when a tree fell."
+    assert [c.min for c in extract_claims("", body, SEP28)] == [5, 1]
+
+
+@pytest.mark.parametrize(("headline", "party"), [
+    # troops sent to help a rescue fight no one: one disaster's dead are every side's
+    ("Troops were sent to help rescue survivors of the quake", "all"),
+    # troops that fire on a crowd fight, whatever relief is near: whose dead is not said
+    ("Troops opened fire on crowds waiting for relief trucks", "unknown"),
+])
+def test_troops_sent_to_rescue_are_no_fighting(headline, party):
+    assert [c.party for c in extract_claims(headline, "Twelve people were killed.", SEP28)] == [party]

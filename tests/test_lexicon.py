@@ -125,3 +125,9 @@ def test_saint_and_st_name_the_same_place():
     assert [m.entity.places[-1] for m in gaz.mentions("A blast hit the St. Petersburg metro.")] == ["russia"]
     assert [m.entity.places[-1] for m in gaz.mentions("Roads closed in St Petersburg, Florida.")] == ["united-states"] * 2
     assert gaz.mentions("Stanley Park was closed.") == ()  # "St" opens no other word
+
+
+def test_a_title_case_headline_s_ordinary_words_after_a_place_leave_it_a_place():
+    gaz = gazetteer()
+    assert [m.entity.places[-1] for m in gaz.mentions("Explosion In Kabul Today Kills 12 People")] == ["afghanistan"]
+    assert [m.entity.places[-1] for m in gaz.mentions("Gaza Post-War Plan Stalls As 20 Killed")] == ["palestine"]

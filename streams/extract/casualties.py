@@ -172,8 +172,9 @@ _TOLL = re.compile(
 # "bringing the total to more than 30", "bringing their total military losses to 58", "increasing the total to 41";
 # not "has been raised to 230" (what was raised is before the verb: a toll's) nor "raises to six the number" (_RAISES_TO).
 _BRINGING = re.compile(
-    r"(?<![\w-])(?i:bringing|brings|brought|raising|raises|raised|taking|takes|pushing|pushes|pushed|increasing|increases"
-    r"|increased)\s+"
+    r"(?<![\w-])(?:(?i:bringing|brings|brought|raising|raises|raised|taking|takes|pushing|pushes|pushed)\s+"
+    # "increased" says what rose only with a toll's word between: not "police increased patrols to 50"
+    r"|(?i:increasing|increases|increased)\s+(?=(?:[\w'’-]+\s+){0,4}?(?i:total|toll|tally|number|count|deaths|dead)\b))"
     rf"(?P<gap>(?:[\w'’-]+\s+){{1,12}}?)(?i:to)\s+(?:(?P<qual>{_QUAL})\s+)?(?P<num>{_NUM}){_NOT_COUNT}"
 )
 # "This raises to six the number of Palestinians killed", "brings to 40 the death toll".
@@ -668,7 +669,7 @@ def entry_place(headline: str, body: str, title: str, storms: frozenset[str] = f
                 find: Callable[..., Sequence[Mention]] = _GAZ.mentions) -> str | None:
     """Where an entry happens, for figures whose sentence names no place: the first place its
     headline, its body, or its blog's title names, none of the ``storms`` it names. ``find`` reads the
-    mentions of a text (its own language's names too, for a German or Italian entry)."""
+    mentions of a text (its own language's names too, for an entry in another language languages.py reads)."""
     texts = [t for t in (headline, body, title) if t]
     for text in texts:
         if found := place_of(text, [m for m in find(text, storms) if not _source_place(text, m)], find=find):
@@ -788,7 +789,7 @@ def _sentence_claims(sentence: str, published: datetime, default_claimant: str |
                      headline: bool, storms: frozenset[str] = frozenset()) -> tuple[_Raw, ...]:
     """The claims of one sentence, the entry's ``storms`` no places; read figures are shared between
     calls, not to be changed."""
-    if figures := foreign_figures(sentence):  # German or Italian words: read by their own rules (languages.py)
+    if figures := foreign_figures(sentence):  # another language's words: read by its own rules (languages.py)
         return _foreign_claims(sentence, figures, date(published.year, published.month, 1), storms)
     if not _has_cue(sentence) or _QUESTION.search(sentence):
         return ()
@@ -1195,12 +1196,16 @@ def extract_claims(headline: str, body: str, published_at: datetime, title: str 
     return _without_lone_victims([claim for claim, _, _ in kept])
 
 
+_ALSO = re.compile(r"\b(?i:also)\s+(?:(?i:been)\s+)?(?i:killed|died|wounded|injured|hurt|shot)\b")  # "was also killed"
+
+
 def _without_lone_victims(claims: list[CasualtyClaim]) -> list[CasualtyClaim]:
     """One person named after the entry counted more dead or wounded of one incident and side ("seven deaths
     ... the death of a 78-year-old man") is most likely one of them, told for who they were: no claim of their
-    own. Not "another" one, nor after a total ("raises the toll to four"), which counts the one as new."""
+    own. Not "another" one, one "also" killed, nor one after a total ("raises the toll to four"), which count the
+    one as new."""
     return [c for i, c in enumerate(claims) if not (
-        c.rule == "people-listed" and c.kind == "incident" and c.min == c.max == 1
+        c.rule == "people-listed" and c.kind == "incident" and c.min == c.max == 1 and not _ALSO.search(c.text)
         and any(k.outcome == c.outcome and k.party == c.party and k.kind == "incident" and k.min > 1 for k in claims[:i]))]
 
 

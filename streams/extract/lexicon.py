@@ -192,7 +192,7 @@ _NEXT_CAPITALISED = re.compile(r"[^\S\n]+[A-Z]")
 
 @cache
 def _outlet_after() -> re.Pattern[str]:
-    return re.compile(rf"[^\S\n]+(?:{alternation(load_toml('countries.toml')['not_places']['outlets'])})\b")
+    return re.compile(rf"[^\S\n]+(?:{alternation(load_toml('countries.toml')['not_places']['outlets'])})(?![\w-])")
 
 
 def _names_an_outlet(text: str, end: int) -> bool:

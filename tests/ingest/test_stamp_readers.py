@@ -207,6 +207,8 @@ def test_a_spanish_ticker_s_run_together_stamps_each_open_an_update():
     assert [line[p:p + 7] for p in split_points(line)] == ["21.40 h", "21.32 h"]
     # one such time in a line is a time of day in a sentence
     assert split_points("La reunión empezó a las 21.40 h En Madrid nadie habló.") == []
+    # nor are two times a sentence gives
+    assert split_points("El tren salió a las 10.30 h Madrid y llegó a las 12.45 h Barcelona.") == []
 
 
 def test_a_reporters_log_run_together_splits_at_each_byline():
@@ -219,6 +221,8 @@ def test_a_flattened_update_may_open_with_an_updated_label_and_a_bar():
     line = ("Floods Mar 3, 2019 6:00 PM EST Updated 6:00 p.m. EST, March 3 | The river crests. "
             "Updated 1:15 p.m. EST, March 3 | Roads close. He said the 1:15 p.m. EST | bulletin was late")
     assert [line[p:p + 15] for p in split_points(line)] == ["Updated 6:00 p.", "Updated 1:15 p."]
+    # a sentence's own "updated" is no label
+    assert split_points("The page was last updated 7:52 p.m. EDT | Reuters reported that 5 died.") == []
 
 
 def test_a_split_never_falls_inside_the_line_s_opening_stamp():

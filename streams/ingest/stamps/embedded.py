@@ -13,11 +13,11 @@ from __future__ import annotations
 import re
 
 from streams.ingest.stamps.grammar import read_clock, stamp
-from streams.ingest.stamps.leading import LEADING, read_leading
+from streams.ingest.stamps.leading import LEADING, REPORTERS_LOG, read_leading
 from streams.ingest.stamps.trailing import PUBLISHED
 
 _EMBEDDED = re.compile(
-    rf"\s+(?=(?:[-–•]\s*)?(?P<label>(?i:update[ds]?)\s*:?\s*)?{stamp()}"
+    rf"\s+(?=(?:[-–•]\s*)?(?P<label>(?:Update[ds]?|UPDATE[DS]?)\s*:?\s*)?{stamp()}"
     rf"\s*(?:[–—-]{{1,2}}\s+[\"“‘A-Z]|:\s+[\"“‘A-Z0-9]|\|\s+[\"“‘A-Z]))")
 # What may end the text before an update: the end of a sentence, a link, or a dash.
 _BOUNDARY = re.compile(r"(?:[.:!?\"”’)\]]|https?://\S+|\s[–—-]{1,2})$")
@@ -37,13 +37,14 @@ _GLUED_UHR = re.compile(r"(?<=[^\W\d_])(?=(?:[01]?\d|2[0-3])[.:][0-5]\d\s?Uhr:\s
 
 
 # A Spanish ticker's "23.29 h" (o'clock) before a capital, run together with others on one line: two or more
-# of them make each a stamp, after a sentence's end or not ("Minuto a minuto 23.29 h En los ... 23.26 h El ...").
-_OCLOCK_RUN = re.compile(r"(?<=\s)(?=(?:[01]?\d|2[0-3])[.:][0-5]\d\s?h\s+[\"“¿¡A-ZÀ-Þ])")
+# of them make each a stamp, after a sentence's end or not ("Minuto a minuto 23.29 h En los ... 23.26 h El ..."),
+# but not a time a sentence gives ("a las 10.30 h").
+_OCLOCK_RUN = re.compile(r"(?<=\s)(?<!(?i:las)\s)(?<!(?i:la)\s)(?=(?:[01]?\d|2[0-3])[.:][0-5]\d\s?h\s+[\"“¿¡A-ZÀ-Þ])")
 
 
 # A reporters' log run together: "... reduced to rubble. Jane Doe : Srinagar, India : 1009GMT I now understand ...":
 # the next update opens at its byline, after a sentence's end, when the stamp there carries its zone.
-_BYLINE_RUN = re.compile(r"(?<=[.!?\"”’]\s)(?=[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){1,3}\s+:\s+[^:.]{2,60}?\s+:\s+\d{4}\s?[A-Z])")
+_BYLINE_RUN = re.compile(rf"(?<=[.!?\"”’]\s)(?={REPORTERS_LOG})")
 
 
 def split_points(line: str) -> list[int]:

@@ -14,10 +14,11 @@ from streams.ingest.stamps.grammar import Clock, read_clock, stamp, zone
 # list number, an "Update"-like label ("Update as at", Italian "Ore" or "h."), a relative time ("36m ago", "3w ago / "
 # before the absolute stamp it goes with), an opening bracket, a reporters' log's byline and dateline before a zoned
 # four-digit time.
+# A reporters' log's byline and dateline before a zoned four-digit time ("Jane Doe : Kabul, Afghanistan : 1023GMT").
+REPORTERS_LOG = r"[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){1,3}\s+:\s+[^:.]{2,60}?\s+:\s+(?=\d{4}\s?[A-Z]{2,4}\b)"
 _FURNITURE = (r"^\s*(?:(?:[-–•▪●◦·>]|\*{1,3}|\+{3})\s*|\d{1,2}\.\s+)?"
               r"(?P<bracket>\[)?\s*"
-              # a reporters' log's byline and dateline ("Jane Doe : Kabul, Afghanistan : 1023GMT ...")
-              r"(?P<byline>[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){1,3}\s+:\s+[^:]{2,60}?\s+:\s+(?=\d{4}\s?[A-Z]{2,4}\b))?"
+              rf"(?P<byline>{REPORTERS_LOG})?"
               r"(?:(?P<label>(?i:(?:final\s+|latest\s+)?update[ds]?|posted|published|timestamp|breaking|latest"
               r"|original(?:\s+post)?|ore|h\.(?=\s*\d)))(?:\b|(?<=\.))"
               r"(?:\s+\d{1,3}\b)?\s*[,:]?\s*(?i:(?:as\s+)?at\s+|as\s+of\s+|vom\s+)?)?"

@@ -6,7 +6,7 @@ from datetime import datetime, timezone
 import pytest
 
 from streams.extract.casualties import extract_claims
-from streams.extract.languages import foreign_figures, foreign_mentions, reader_of
+from streams.extract.languages import foreign_figures, foreign_mentions, reader_of, readers
 
 MAY24 = datetime(2024, 5, 20, 12, 0, tzinfo=timezone.utc)
 
@@ -89,7 +89,8 @@ def test_no_count_no_claim(body):
 def test_english_is_never_read_as_another_language():
     sentence = "Ursula von der Leyen said at least 3 people were killed in the attack in Syria."
     assert foreign_figures(sentence) == ()
-    assert all(not c.rule.startswith(("de-", "it-")) for c in extract_claims("", sentence, MAY24))
+    codes = tuple(f"{r.code}-" for r in readers())
+    assert all(not c.rule.startswith(codes) for c in extract_claims("", sentence, MAY24))
     assert reader_of("Three people were killed and the rest were hurt.") is None
 
 
@@ -360,11 +361,11 @@ def test_a_total_taken_with_no_link():
 @pytest.mark.parametrize(("body", "expected"), [
     # one of the wounded has died: one more dead
     ("En Perú, una de las heridas en el derrumbe ha fallecido.",
-     [("peru", "all", "killed", "increment", 1, 1, "es-count-outcome")]),
+     [("peru", "all", "killed", "increment", 1, 1, "es-one-of-wounded-died")]),
     ("Au Tchad, l'un des blessés est mort dans la nuit.",
-     [("chad", "all", "killed", "increment", 1, 1, "fr-count-outcome")]),
+     [("chad", "all", "killed", "increment", 1, 1, "fr-one-of-wounded-died")]),
     ("In Syrien ist einer der Verletzten in der Klinik gestorben.",
-     [("syria", "all", "killed", "increment", 1, 1, "de-count-outcome")]),
+     [("syria", "all", "killed", "increment", 1, 1, "de-one-of-wounded-died")]),
 ])
 def test_one_of_the_wounded_has_died(body, expected):
     assert claims(body) == expected
@@ -409,3 +410,61 @@ def test_a_place_then_a_particle_and_a_name_is_a_longer_name():
     assert sides("En San Juan de Lurigancho hubo 3 muertos y dos heridos.") == []
     assert sides("En San Juan hubo 3 muertos y dos heridos.") == ["puerto-rico"]
     assert sides("La ofensiva en Gaza de Israel dejó 30 muertos.") == ["palestine", "israel"]
+
+
+@pytest.mark.parametrize("sentence", [
+    # a digit suffix ("mil", "mila") is a whole word, not the start of the counted ones' noun
+    "En Perú murieron 29 militares en el ataque, según el ejército.",
+    "In Siria sono rimasti feriti 4 milanesi nell'incidente.",
+])
+def test_a_digit_suffix_is_a_whole_word(sentence):
+    assert all(f.lo < 1000 for f in foreign_figures(sentence))
+    assert foreign_figures(sentence)
+
+
+@pytest.mark.parametrize("sentence", [
+    # two number words side by side or joined are two numbers (a range, a slip), never their sum
+    "Au Tchad, entre cinq et six personnes ont été tuées selon la police.",
+    "En Perú, entre cinco y seis personas murieron en el derrumbe.",
+    "En Perú murieron dos tres personas en el derrumbe, según la policía.",
+])
+def test_two_number_words_are_not_added_up(sentence):
+    assert all(f.lo not in (5, 11) for f in foreign_figures(sentence))
+
+
+@pytest.mark.parametrize(("words", "code", "value"), [
+    ("einundzwanzig", "de", 21), ("zweihundertdreiundvierzig", "de", 243), ("ventitré", "it", 23),
+    ("duecentoventi", "it", 220), ("quatre-vingt-dix-sept", "fr", 97), ("soixante et onze", "fr", 71),
+    ("deux cents", "fr", 200), ("treinta y dos", "es", 32), ("doscientos cincuenta", "es", 250),
+    ("dos mil", "es", 2000), ("cinq et six", "fr", None), ("cinco y veinte", "es", None), ("tres dos", "es", None),
+])
+def test_compound_number_words(words, code, value):
+    assert next(r for r in readers() if r.code == code).number(words) == value
+
+
+def test_a_year_like_count_before_an_outcome_noun_is_a_count():
+    figures = foreign_figures("En Perú el sismo dejó 1900 heridos y 120 muertos.")
+    assert [(f.outcome, f.lo) for f in figures] == [("wounded", 1900), ("killed", 120)]
+    assert foreign_figures("En Perú desde 1990 murieron muchos vecinos.") == ()
+
+
+@pytest.mark.parametrize("sentence", [
+    # capitalised words of another language start English names; "state" is English
+    "The state governor said visitors near Dal Lake were unhurt. City police said three people died.",
+    "Our bus was en route to El Paso when El Paso officers said two men were killed.",
+    "Le Pen told Des Moines reporters that Von Trapp fans were hurt.",
+])
+def test_english_names_do_not_make_a_sentence_foreign(sentence):
+    assert reader_of(sentence) is None
+
+
+@pytest.mark.parametrize(("sentence", "code"), [
+    ("Die Zahl der Toten ist nach dem Beben gestiegen.", "de"),
+    ("Drei Tote und zwölf Verletzte meldet die Polizei.", "de"),
+    ("Il bilancio delle vittime è salito nella notte.", "it"),
+    ("Le bilan des victimes s'est alourdi dans la nuit.", "fr"),
+    ("El balance de muertos creció en la madrugada.", "es"),
+])
+def test_each_language_is_still_read(sentence, code):
+    reader = reader_of(sentence)
+    assert reader is not None and reader.code == code

@@ -29,6 +29,8 @@ from streams.extract.lexicon import (PLACE_KINDS, Gazetteer, Mention, alternatio
 _WORD_CHARS = r"[^\W\d_]"
 _TOKEN = re.compile(r"[^\W\d_][\w'’]*|\d[\d.,]*")
 _MIN_MARKERS = 2  # distinct words of the language a sentence must hold to be read in it
+# a capital that only opens a sentence: a lower-case word follows, where an English name would go on with a capital
+_OPENER = re.compile(r"(?:^|(?<=[.!?])\s+)[\W\d_]*([A-ZÀ-ÖØ-Þ][\w'’]*)(?=\s+[a-zß-öø-ÿ])")
 
 
 @dataclass(frozen=True, slots=True)
@@ -62,9 +64,11 @@ class Reader:
     def __init__(self, code: str, data: dict[str, Any]) -> None:
         self.code = code
         self.data = data
-        # its outcome words are its own too: "zwölf Tote und 40 Verletzte" is German
-        self.markers = frozenset(w.lower() for w in [*data["markers"], *(
-            w for forms in data["outcomes"].values() for ws in forms.values() for w in ws)])
+        # its outcome words are its own too: "zwölf Tote und 40 Verletzte" is German; a capitalised one (a German
+        # noun) counts only capitalised, a lower-case one only lower-case ("El Paso", "Dal Lake" are English names)
+        own = [*data["markers"], *(w for forms in data["outcomes"].values() for ws in forms.values() for w in ws)]
+        self.markers = frozenset(w for w in own if not w[0].isupper())
+        self.noun_markers = frozenset(w for w in own if w[0].isupper())
         self.numbers = {k.lower(): v for k, v in data["numbers"].items()}
         self.multipliers = {k.lower(): v for k, v in data["multipliers"].items()}
         self.joiners = frozenset(data["joiners"])
@@ -92,7 +96,8 @@ class Reader:
         tokens = _words([*self.numbers, *self.multipliers])
         joiner = _words(self.joiners) + "?" if self.joiners else ""
         number_word = rf"{tokens}(?:{joiner}{tokens})*"
-        suffix = rf"(?:\s?{_words(d['digit_suffixes'])})?" if d["digit_suffixes"] else ""
+        # a whole word only: "29 mila", not the start of "29 militares"
+        suffix = rf"(?:\s?{_words(d['digit_suffixes'])}(?!{_WORD_CHARS}))?" if d["digit_suffixes"] else ""
         # "12 000" (French) may be parted by a no-break space too
         sep = r"[^\S\r\n]" if d["thousands"].isspace() else re.escape(d["thousands"])
         digits = rf"(?<![\d.,:/])(?:\d{{1,3}}(?:{sep}\d{{3}})+|\d+)(?![\d:/]|[.,]\d){suffix}"
@@ -203,7 +208,7 @@ class Reader:
                 w[0].isdigit() or w in self.numbers or w in self.grammar["clause_words"]
                 for w in m.group("gap").lower().split()):
             return None
-        return Figure(m.start(), m.end(), "killed", 1, 1, "all", None, "increment", f"{self.code}-{_RULES['after']}",
+        return Figure(m.start(), m.end(), "killed", 1, 1, "all", None, "increment", f"{self.code}-one-of-wounded-died",
                       self._named_state(sentence, m.start()))
 
     def _ordinal_toll(self, sentence: str) -> Figure | None:
@@ -234,7 +239,8 @@ class Reader:
             return False
         if num.lower() in self.singles and not m.groupdict().get("noun") and shape != "nouns":
             return False
-        if re.fullmatch(r"(?:1[89]|20)\d\d", num) and not m.groupdict().get("noun"):
+        # a year, unless an outcome noun counts it ("1800 heridos")
+        if re.fullmatch(r"(?:1[89]|20)\d\d", num) and not m.groupdict().get("noun") and shape != "nouns":
             return False
         if self._supposed(sentence, m):
             return False
@@ -337,7 +343,7 @@ class Reader:
                 return int(token[:-len(suffix)].replace(self.data["thousands"], "")) * factor
         if token[:1].isdigit():
             return int(token.replace(self.data["thousands"], ""))
-        return _compound(token, self.numbers, self.multipliers, self.joiners)
+        return _compound(token, self.numbers, self.multipliers, self.joiners, self.grammar["units_first"])
 
     def mentions(self, text: str, storms: frozenset[str] = frozenset()) -> tuple[Mention, ...]:
         """The places and peoples the text names, but not a word of the language that English names a place by
@@ -360,10 +366,16 @@ _RULES = {"toll": "total-toll", "rise": "total-rise", "risen": "total-rise", "su
 _TOTALS = frozenset({"toll", "rise", "risen", "sum"})  # shapes of a running total
 
 
-def _compound(token: str, numbers: dict[str, int], multipliers: dict[str, int], joiners: frozenset[str]) -> int | None:
-    """A number word read part by part, longest part first: units add, "hundert" and "mila" multiply."""
+def _compound(token: str, numbers: dict[str, int], multipliers: dict[str, int], joiners: frozenset[str],
+              units_first: bool = False) -> int | None:
+    """A number word read part by part, longest part first: "hundert" and "mila" multiply, a smaller part adds to
+    a ten before it ("ventitré", "quatre-vingt-dix"); none other adds, so "cinq et six" and "dos tres" are no 11
+    nor 5. A joiner stands between a ten and its unit ("treinta y dos", "vingt-et-un"), or where ``units_first``
+    between a unit and its ten ("einundzwanzig"), or before a multiplier."""
     parts = sorted([*numbers, *multipliers, *joiners], key=len, reverse=True)
     total = current = 0
+    last: int | None = None  # the part added last since a multiplier
+    joined = False
     while token:
         part = next((p for p in parts if token.startswith(p)), None)
         if part is None:
@@ -373,9 +385,23 @@ def _compound(token: str, numbers: dict[str, int], multipliers: dict[str, int], 
             current = max(current, 1) * multipliers[part]
             if multipliers[part] >= 1000:
                 total, current = total + current, 0
-        elif part not in joiners:
-            current += numbers[part]
+            last, joined = None, False
+        elif part in joiners:
+            joined = True
+        else:
+            n = numbers[part]
+            if last is not None and not _adds(last, n, joined, units_first):
+                return None
+            current, last, joined = current + n, n, False
     return total + current
+
+
+def _adds(last: int, n: int, joined: bool, units_first: bool) -> bool:
+    """Whether ``n`` right after ``last`` is part of one number: a unit after its ten, or, joined where the unit
+    comes first, a ten after its unit ("ein und zwanzig")."""
+    if joined and units_first:
+        return last < 10 and n % 10 == 0 and 20 <= n < 100
+    return last % 10 == 0 and n < last
 
 
 def _localised_names(code: str) -> dict[str, list[str]]:
@@ -447,10 +473,14 @@ def readers() -> tuple[Reader, ...]:
 
 @lru_cache(maxsize=1 << 13)
 def reader_of(text: str) -> Reader | None:
-    """The language a text is written in, when it holds at least two of its marker words (the most wins).
+    """The language a text is written in, when it holds at least two of its marker words (the most wins), in
+    the case the data file writes them: a capital starts a name in English ("El Paso", "Le Pen", "Von Braun"),
+    unless it only opens a sentence ("Salgono a quattordici i feriti").
     Cached: every sentence and every entry's texts are asked, most of them twice."""
-    words = {t.lower() for t in _TOKEN.findall(text)}
-    counts = [(len(words & r.markers), r) for r in readers()]
+    tokens = _TOKEN.findall(text)
+    nouns = {t for t in tokens if t[0].isupper()}
+    words = {t for t in tokens if not t[0].isupper()} | {m.group(1).lower() for m in _OPENER.finditer(text)}
+    counts = [(len(words & r.markers) + len(nouns & r.noun_markers), r) for r in readers()]
     best = max(counts, key=lambda c: c[0], default=(0, None))
     return best[1] if best[0] >= _MIN_MARKERS else None
 

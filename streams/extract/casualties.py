@@ -9,7 +9,7 @@ The words come from data/casualty_lexicon.toml and data/gazetteer.toml.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, replace
 from datetime import date, datetime
 from functools import lru_cache
@@ -17,7 +17,7 @@ from functools import lru_cache
 from text_to_num import text2num
 
 from schemas import CasualtyClaim
-from streams.extract.languages import Figure, foreign_figures, foreign_mentions
+from streams.extract.languages import Figure, foreign_figures, text_mentions
 from streams.extract.lexicon import (PLACE_KINDS, Gazetteer, Mention, alternation, case_insensitive_alternation,
                                      casualty_lexicon, gazetteer, split_sentences, storm_names)
 
@@ -616,18 +616,17 @@ def _qualified_elsewhere(text: str, town: Mention, mentions: list[Mention]) -> b
                for t in mentions for r in mentions)
 
 
-def place_of(text: str, mentions: Sequence[Mention], near: int | None = None, total: bool = False,
-             find: Callable[[str], Sequence[Mention]] = _GAZ.mentions) -> str | None:
+def place_of(text: str, mentions: Sequence[Mention], near: int | None = None, total: bool = False) -> str | None:
     """The party of the places a text names: a town or region anywhere, a state after "in", "near",
     "on" ...; the one nearest to ``near`` when it names several; "all" when it names two states
     together ("in Turkey and Syria", "the Turkey-Syria earthquake"), or places in two states for a
-    ``total``; ``find`` reads the mentions again where hyphens are parted. None when it names none."""
+    ``total``. None when it names none."""
     hyphens = [h.start() for h in _HYPHENATED.finditer(text) if not any(m.start < h.start() < m.end for m in mentions)]
     if hyphens:  # "Turkey-Syria": two names, each a whole word; not one name's own hyphen ("Rheinland-Pfalz")
         if near is not None:
             near += 2 * sum(1 for h in hyphens if h < near)
         text = "".join(text[a:b] + " - " for a, b in zip([0, *(h + 1 for h in hyphens)], hyphens)) + text[hyphens[-1] + 1:]
-        mentions = find(text)
+        mentions = text_mentions(text)
     places = [m for m in mentions if m.entity.side is not None and not _POSSESSIVE.match(text, m.end) and (
         m.entity.kind in PLACE_KINDS or _PLACE_LEAD.search(text[max(0, m.start - 60):m.start]) and not m.adjective)
         and not _qualified_elsewhere(text, m, mentions) and not _group_striking(text, m)]
@@ -665,17 +664,16 @@ def _source_place(text: str, m: Mention) -> bool:
     return _in_trailing_source(text, m) or bool(_SPEAKING_IN.search(text, max(0, m.start - 60), m.start))
 
 
-def entry_place(headline: str, body: str, title: str, storms: frozenset[str] = frozenset(),
-                find: Callable[..., Sequence[Mention]] = _GAZ.mentions) -> str | None:
+def entry_place(headline: str, body: str, title: str, storms: frozenset[str] = frozenset()) -> str | None:
     """Where an entry happens, for figures whose sentence names no place: the first place its
-    headline, its body, or its blog's title names, none of the ``storms`` it names. ``find`` reads the
-    mentions of a text (its own language's names too, for an entry in another language languages.py reads)."""
+    headline, its body, or its blog's title names, none of the ``storms`` it names; each text's mentions in its
+    own language too, where languages.py reads it."""
     texts = [t for t in (headline, body, title) if t]
     for text in texts:
-        if found := place_of(text, [m for m in find(text, storms) if not _source_place(text, m)], find=find):
+        if found := place_of(text, [m for m in text_mentions(text, storms) if not _source_place(text, m)]):
             return found
     for text in texts:  # the one state a text names otherwise: "Nepal death toll crosses 3200"; not one of several
-        states = {m.entity.side for m in find(text, storms) if m.entity.kind == "state" and m.entity.side
+        states = {m.entity.side for m in text_mentions(text, storms) if m.entity.kind == "state" and m.entity.side
                   and not _attacking(text, m) and not _source_place(text, m)}
         if len(states) == 1:
             return states.pop()
@@ -803,9 +801,9 @@ def _foreign_claims(sentence: str, figures: Sequence[Figure], published: date,
     """Another language's figures, placed and dated as English ones are: the people or place their
     words name, else the place of their sentence (its own language's names too), else the state it
     names, else the entry's place."""
-    mentions = foreign_mentions(sentence, storms)
+    mentions = text_mentions(sentence, storms)
     return tuple(_Raw(f.start, f.end, f.outcome, f.lo, f.hi, f.population,
-                      f.party or place_of(sentence, mentions, f.start, find=foreign_mentions) or f.named,
+                      f.party or place_of(sentence, mentions, f.start) or f.named,
                       "historical" if _historical(sentence, f.start, f.end, published) else f.kind, rule=f.rule)
                  for f in figures)
 
@@ -1069,7 +1067,7 @@ def _unsided(headline: str, body: str, title: str, storms: frozenset[str]) -> st
     no fighting (one disaster or attack: "Ten people are wounded in the attack, police say"), else
     "unknown": between sides that fight, a figure no side is given is either's."""
     texts = (headline, body, title)
-    if any(m.entity.side for text in texts for m in _GAZ.mentions(text, storms)) or any(_FIGHTING.search(t) for t in texts):
+    if any(m.entity.side for text in texts for m in text_mentions(text, storms)) or any(_FIGHTING.search(t) for t in texts):
         return "unknown"
     return "all"
 
@@ -1077,7 +1075,7 @@ def _unsided(headline: str, body: str, title: str, storms: frozenset[str]) -> st
 def _attacking_group(headline: str, body: str, title: str, storms: frozenset[str]) -> str:
     """Whose attackers an entry counts when it names no group beside them: the one armed group the entry
     and its blog name ("a Hezbollah raid ... three gunmen died"); "unknown" when none or several."""
-    groups = {m.entity.side for text in (headline, body, title) for m in _GAZ.mentions(text, storms)
+    groups = {m.entity.side for text in (headline, body, title) for m in text_mentions(text, storms)
               if m.entity.kind == "armed_group" and m.entity.side}
     return groups.pop() if len(groups) == 1 else "unknown"
 
@@ -1153,7 +1151,7 @@ def extract_claims(headline: str, body: str, published_at: datetime, title: str 
     if furniture := _FURNITURE.search(body):
         body = body[:furniture.start()]
     storms = storm_names(headline, body, title)
-    place = entry_place(headline, body, title, storms, foreign_mentions)
+    place = entry_place(headline, body, title, storms)
     claims: list[tuple[CasualtyClaim, bool, int]] = []
     head, *rest = split_sentences(headline) or [headline]
     head_raws = _sentence_claims(head, published_at, None, headline=True, storms=storms)

@@ -299,7 +299,7 @@ class Reader:
         feriti ... dall'Iran" is Israel's): in a ticker's line the state named is most often where it happened.
         For soldiers a people's adjective will do where no state is named: it names who tells their figure
         ("le ministre burkinabè"), whose side the English rules give soldiers."""
-        mentions = [x for x in foreign_mentions(sentence) if x.entity.kind == "state" and x.entity.side
+        mentions = [x for x in text_mentions(sentence) if x.entity.kind == "state" and x.entity.side
                     and not self.origin.search(sentence, max(0, x.start - 8), x.start)]
         states = [x for x in mentions if not x.adjective] or (mentions if soldiers else [])
         return min(states, key=lambda x: abs(x.start - pos)).entity.side if states else None
@@ -491,7 +491,7 @@ def foreign_figures(sentence: str) -> tuple[Figure, ...]:
     return tuple(reader.figures(sentence)) if reader else ()
 
 
-def foreign_mentions(text: str, storms: frozenset[str] = frozenset()) -> tuple[Mention, ...]:
+def text_mentions(text: str, storms: frozenset[str] = frozenset()) -> tuple[Mention, ...]:
     """Places and peoples a text names, in its own language too when it is one of the data file's; not a
     people's adjective that names who struck ("nach der russischen Offensive")."""
     reader = reader_of(text)

@@ -79,6 +79,8 @@ class Reader:
                            for n in ns}
         self.outcome_words = {w.lower(): outcome for outcome, forms in data["outcomes"].items()
                               for key in ("after", "nouns") for w in forms[key]}
+        self.before_words = {w.lower(): outcome for outcome, forms in data["outcomes"].items() for w in forms["before"]}
+        self.transitive = frozenset(t.lower() for t in self.grammar["transitive"])
         self.gazetteer = _local_gazetteer(code)
         self.not_places = frozenset(data["not_places"])
         # where every noun is capitalised ("in Kiew Explosionen"), a capital after a name does not lengthen it
@@ -265,7 +267,7 @@ class Reader:
         if any(w[0].isdigit() or (w in self.numbers and w not in self.singles) or w in self.grammar["clause_words"]
                or w in self.population for w in lower):  # another number, clause or group of people
             return False
-        transitive = m.group("out").lower() in {t.lower() for t in self.grammar["transitive"]}
+        transitive = m.group("out").lower() in self.transitive
         return not (transitive and any(w in self.grammar["active"] for w in lower))
 
     def _toll_tail(self, sentence: str, end: int) -> bool:
@@ -306,7 +308,8 @@ class Reader:
 
     def _outcome(self, sentence: str, shape: str, m: re.Match[str]) -> str | None:
         if shape not in _TOTALS:
-            return self.outcome_words.get(m.group("out").lower()) or self._before_outcome(m.group("out"))
+            out = m.group("out").lower()
+            return self.outcome_words.get(out) or self.before_words.get(out)
         said = re.sub(r"\s+", " ", m.group("head").lower())
         head = self.heads.get(said) or self.outcome_words[said]
         if head != "open":
@@ -315,10 +318,6 @@ class Reader:
         near = f"{m.groupdict().get('gap') or ''} {after.group() if after else ''}".lower()
         found = {o for w, o in self.outcome_words.items() if re.search(rf"(?<!\w){re.escape(w)}(?!\w)", near)}
         return found.pop() if len(found) == 1 else None
-
-    def _before_outcome(self, word: str) -> str | None:
-        return next((o for o, forms in self.data["outcomes"].items()
-                     if word.lower() in {w.lower() for w in forms["before"]}), None)
 
     def _kind(self, sentence: str, shape: str, m: re.Match[str]) -> str | None:
         if shape in _TOTALS:

@@ -506,6 +506,19 @@ def test_a_subset_named_without_commas_leaves_the_whole_count(body, expected):
 
 
 @pytest.mark.parametrize(("body", "expected"), [
+    # an aside between commas that counts some of them leaves the whole count before it
+    ("Forty miners, including 6 engineers and 2 foremen, have died in the flooded pit in Chile.",
+     [("chile", "civilian", "killed", "incident", 40, 40)]),
+    ("Forty miners , among them 6 engineers, were injured in the blast in Chile.",
+     [("chile", "civilian", "wounded", "incident", 40, 40)]),
+    # not when no verb of harm follows the aside
+    ("Forty miners, including 6 engineers and 2 foremen, have been brought out alive in Chile.", []),
+])
+def test_a_subset_counted_between_commas_leaves_the_whole_count(body, expected):
+    assert claims(body) == expected
+
+
+@pytest.mark.parametrize(("body", "expected"), [
     # a bare "toll" after words about the event is still a toll of the dead
     ("Toll from the mudslide in Peru climbs to fourteen, local officials say.",
      [("peru", "all", "killed", "cumulative", 14, 14)]),
@@ -535,6 +548,19 @@ def test_a_side_whose_air_strike_killed_is_no_party_of_the_dead():
 ])
 def test_a_toll_that_reaches_a_figure(headline, expected):
     assert claims("", headline, DEC23) == expected
+
+
+@pytest.mark.parametrize(("body", "expected"), [
+    # a toll that has "gone up to" a figure rose to it: no upper bound
+    ("Officials in Peru said the number of injured has gone up to 140.",
+     [("peru", "all", "wounded", "cumulative", 140, 140)]),
+    ("In Peru the figures of dead went up to 35 by nightfall.", [("peru", "all", "killed", "cumulative", 35, 35)]),
+    # "up to" a figure that may come is an upper bound alone: no claim
+    ("Officials in Peru said the number of dead could go up to 140.", []),
+    ("Officials in Peru said the hospital can treat up to 140 injured.", []),
+])
+def test_a_toll_gone_up_to_a_figure_rose_to_it(body, expected):
+    assert claims(body) == expected
 
 
 @pytest.mark.parametrize(("body", "party"), [

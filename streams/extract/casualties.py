@@ -116,7 +116,9 @@ _ABOARD = rf"\s+{_ialt(_LEX['aboard']['words'])}(?:\s[^,.;:\d]{{2,40}}?)?(?=\s+(
 # or with none at all: "nine people including two nurses were killed"; not a clause about the named ones ("14 held,
 # including two who were hurt": the two were hurt).
 _SUBSET_ASIDE = (rf"(?:\s*,\s*(?i:including|among\s+them)|\s+(?i:including))\s(?:(?!\b(?i:who|that)\b)[^,.;:\d]){{2,60}}?"
-                 rf"(?=\s+(?!(?i:who|that)\s){_AUX}\s)")
+                 rf"(?=\s+(?!(?i:who|that)\s){_AUX}\s)"
+                 # between commas it may count them: "40 miners, including 6 engineers and 2 foremen, have died"
+                 rf"|\s*,\s*(?i:including|among\s+them)\s(?:(?!\b(?i:who|that)\b)[^,.;:]){{2,60}}?\s*,")
 # Number, then outcome: "six Azerbaijani civilians have been killed", "2 killed", "a woman & a child were killed";
 # an aside between commas or dashes may part them ("30 Gazans — mostly women — were killed", "two boys, aged 8
 # and 10, were killed"), or how they were hurt ("a man who was hit by a car has died"), or where they were.
@@ -161,9 +163,11 @@ _NOT_YEAR = r"(?!(?:19|20)\d\d\b)"  # "the toll between 2010 and 2015 was 40": y
 # been raised to 120"; a range, "reports of the death toll range from 3 to 9", is its lowest to its highest.
 _TOLL = re.compile(
     r"(?P<head>(?i:(?:(?:overall|total|official|civilian|military|initial|its|their|the)\s+)*(?:death|fatality|injury)\s+(?:toll|count|tally)"
-    r"|(?<![\w-])toll|number\s+of\s+(?:[\w'’-]+\s+){0,2}?(?:dead|deaths|killed|fatalities|wounded|injured)))"
+    r"|(?<![\w-])toll|(?:number|figures?)\s+of\s+(?:[\w'’-]+\s+){0,2}?(?:dead|deaths|killed|fatalities|wounded|injured)))"
     r"(?P<gap>(?:[^.;:]|\.(?=\d)){0,90}?)(?:\s(?i:(?P<above>(?:rose|rises|risen|climbed|climbs|jumped|jumps)\s+(?:above|past|beyond)"
     r"|passed|passes|surpassed|surpasses|exceeded|exceeds|topped|tops|crossed|crosses)"
+    # "has gone up to 140": the toll rose to it, no upper bound ("up to 30")
+    r"|(?:gone|went|goes|going|risen|rose|rises|climbed|climbs|shot|shoots)\s+up\s+to"
     r"|to|at|of|reached|reaches|hit|hits|is|was|now|stands\s+at|stood\s+at)(?=\s)"
     rf"|\s(?i:(?:range[sd]?|ranging)\s+from\s+{_NOT_YEAR}(?P<low>{_NUM})\s+to|between\s+{_NOT_YEAR}(?P<low2>{_NUM})\s+and)"
     rf"(?=\s)"

@@ -18,8 +18,9 @@ from text_to_num import text2num
 
 from schemas import CasualtyClaim
 from streams.extract.languages import Figure, foreign_figures, text_mentions
-from streams.extract.lexicon import (PLACE_KINDS, Gazetteer, Mention, alternation, case_insensitive_alternation,
-                                     casualty_lexicon, gazetteer, split_sentences, storm_names)
+from streams.extract.lexicon import (PARTY_KINDS, PLACE_KINDS, Gazetteer, Mention, alternation,
+                                     case_insensitive_alternation, casualty_lexicon, gazetteer, split_sentences,
+                                     storm_names)
 
 _LEX = casualty_lexicon()
 _GAZ: Gazetteer = gazetteer()
@@ -236,6 +237,8 @@ _LOCAL_NEGATION = _patterns(_LEX["negation"]["local"])
 # "States" capitalised inside a sentence is a name's ("the United States", "the Gulf States"), not a verb.
 _REPORTING = re.compile(rf"(?<![\w-])(?!(?<=\w\s)States\b){_ialt(_LEX['reporting']['verbs'])}(?![\w-])")
 _ACCORDING = re.compile(r"\b(?:according to|citing)\s", re.IGNORECASE)
+# Only the sentence's end after a reporting verb: its subject is the words after the last comma before it.
+_ENDS_SENTENCE = re.compile(r"[\s.!?\"”’)]*$")
 _SUBJECT_BREAK = re.compile(r";|\b(?:while|whereas|but)\b|,\s+and\b", re.IGNORECASE)
 _HEADLINE_SOURCE = re.compile(r"^\s*([^:]{2,60}?)\s*:\s")
 # What leads a place: a preposition, or the verb of what hit it ("the storm hit Vietnam, killing six", "Russia
@@ -250,8 +253,12 @@ _PLACE_LEAD = re.compile(
 _POSSESSIVE = re.compile(rf"['’]s?\b|\s+(?:{_ialt(_LEX['institutions']['words'])})(?![\w-])")
 _SIDE_TAIL = re.compile(r"\s+side\b")
 # A state's adjective that names a place: "on the Armenian side", "in the French island territories of ...".
-_ADJECTIVE_PLACE = re.compile(r"(?:\s+[\w'’]+){0,2}?\s+(?:side|city|town|village|region|territory|territories|island|islands"
-                              r"|province|capital|port)\b")
+_PLACE_NOUN = (r"(?:side|city|cities|town|towns|village|villages|region|regions|territory|territories|island"
+               r"|islands|province|provinces|capital|port)\b")
+_ADJECTIVE_PLACE = re.compile(rf"(?:\s+[\w'’]+){{0,2}}?\s+{_PLACE_NOUN}")
+# Unless it owns a place: "in Iran's western provinces", "in Syria's Afrin region"; not "Russia's shelling of the
+# city".
+_OWN_PLACE = re.compile(rf"['’]s?(?:\s+(?!(?i:of|the|by|on|in|at|and)\b)[\w'’-]+){{0,3}}?\s+{_PLACE_NOUN}")
 _LINK = re.compile(r"^\s*(?:,|and|&|,\s*and|while)?\s*$", re.IGNORECASE)
 _INCLUDING = re.compile(r"^\s*,?\s*(?:including|among them|among whom|of whom|of them)\s*$", re.IGNORECASE)
 _SPLIT_HEAD = re.compile(r"\s*(?::|[–—-]|,?\s*(?:including|of whom))\s*")
@@ -522,6 +529,12 @@ def _raw_claims(sentence: str) -> Iterator[tuple[re.Match[str], str, _Raw]]:
             yield m, source, raw
 
 
+def _figure_clause_end(sentence: str, c1: int, end: int) -> int:
+    """Where the clause of a figure ends: its first word's clause ends at ``c1``, or its last word's where the
+    figure's words run past a comma ("two boys, aged 8 and 10, were killed")."""
+    return c1 if c1 > end else _clause(sentence, end)[1]
+
+
 def _clause(sentence: str, pos: int) -> tuple[int, int]:
     start = 0
     for b in _CLAUSE_BREAK.finditer(sentence, 0, pos):
@@ -571,6 +584,8 @@ def _claimant(sentence: str, mentions: list[Mention], pos: int) -> str | None:
         seg = 0
         for b in _SUBJECT_BREAK.finditer(sentence, 0, verb.start()):
             seg = b.end()
+        if _ENDS_SENTENCE.match(sentence, verb.end()):  # "Protests in Jerusalem turn deadly, Gaza ministry says"
+            seg = max(seg, sentence.rfind(",", 0, verb.start()) + 1)
         return _voice_in(mentions, seg, verb.start())
     source = _trailing_source(sentence, pos)
     return _voice_in(mentions, *source) if source else None
@@ -586,6 +601,12 @@ def _trailing_source(sentence: str, pos: int) -> tuple[int, int] | None:
     return None
 
 
+def _qualifies(text: str, m: Mention) -> bool:
+    """The name qualifies what follows ("Armenia's shelling", "the US Defense Department"), not where it happened;
+    a place it owns is its ("in Iran's western provinces")."""
+    return bool(_POSSESSIVE.match(text, m.end)) and not _OWN_PLACE.match(text, m.end)
+
+
 def _place_side(sentence: str, mentions: list[Mention], start: int, limit: int) -> str | None:
     """Party of the first place named after ``start`` in the clause: "in western Azerbaijan", "in the
     town of Shihah", "on the Armenian side"."""
@@ -593,7 +614,7 @@ def _place_side(sentence: str, mentions: list[Mention], start: int, limit: int) 
         if m.start < start or m.start >= limit or m.entity.side is None:
             continue
         lead = sentence[max(start, m.start - 60):m.start]
-        if _POSSESSIVE.match(sentence, m.end) or _group_striking(sentence, m):
+        if _qualifies(sentence, m) or _striking(sentence, m):
             continue  # "in Armenia's shelling", "in Azerbaijan's Terter region", "in a Hamas attack": not the place
         if _PLACE_LEAD.search(lead) and (not m.adjective or _ADJECTIVE_PLACE.match(sentence, m.end)):
             return m.entity.side
@@ -620,6 +641,24 @@ def _qualified_elsewhere(text: str, town: Mention, mentions: list[Mention]) -> b
                for t in mentions for r in mentions)
 
 
+# Where those named come from, not where it happened: "rescuers from France and Spain".
+_FROM = re.compile(r"\b(?i:from)\s+(?:(?i:the)\s+)?$")
+# A disaster after a state's name: "the Turkey quake", "Libya floods".
+_DISASTER = re.compile(rf"\s+{_ialt(_LEX['disasters']['words'])}(?![\w-])")
+
+
+def _names_place(text: str, m: Mention, mentions: Sequence[Mention]) -> bool:
+    """The mention says where something happened: a town or region, a state after "in", "near", "on" ... or
+    before its disaster ("after the Turkey quake"); not a state that qualifies what follows ("Armenia's
+    shelling"), strikes ("a US strike") or, as a town, lies in another state the text names."""
+    if m.entity.side is None or _qualifies(text, m) or _striking(text, m) or _qualified_elsewhere(text, m, mentions):
+        return False
+    if m.entity.kind in PLACE_KINDS:
+        return True
+    return not m.adjective and bool(_PLACE_LEAD.search(text[max(0, m.start - 60):m.start])
+                                    or _DISASTER.match(text, m.end))
+
+
 def place_of(text: str, mentions: Sequence[Mention], near: int | None = None, total: bool = False) -> str | None:
     """The party of the places a text names: a town or region anywhere, a state after "in", "near",
     "on" ...; the one nearest to ``near`` when it names several; "all" when it names two states
@@ -631,12 +670,11 @@ def place_of(text: str, mentions: Sequence[Mention], near: int | None = None, to
             near += 2 * sum(1 for h in hyphens if h < near)
         text = "".join(text[a:b] + " - " for a, b in zip([0, *(h + 1 for h in hyphens)], hyphens)) + text[hyphens[-1] + 1:]
         mentions = text_mentions(text)
-    places = [m for m in mentions if m.entity.side is not None and not _POSSESSIVE.match(text, m.end) and (
-        m.entity.kind in PLACE_KINDS or _PLACE_LEAD.search(text[max(0, m.start - 60):m.start]) and not m.adjective)
-        and not _qualified_elsewhere(text, m, mentions) and not _group_striking(text, m)]
+    places = [m for m in mentions if _names_place(text, m, mentions)]
     states = [m for m in mentions if m.entity.kind in ("state", "breakaway") and not m.adjective]
     for a, b in zip(states, states[1:]):
-        if a.entity.side != b.entity.side and _JOINED_STATES.match(text[a.end:b.start]):
+        if (a.entity.side != b.entity.side and _JOINED_STATES.match(text[a.end:b.start])
+                and not _FROM.search(text, max(0, a.start - 12), a.start)):  # "rescuers from France and Spain"
             return "all"
     if total and len({m.entity.side for m in places}) > 1:
         return "all"
@@ -678,7 +716,7 @@ def entry_place(headline: str, body: str, title: str, storms: frozenset[str] = f
             return found
     for text in texts:  # the one state a text names otherwise: "Nepal death toll crosses 3200"; not one of several
         states = {m.entity.side for m in text_mentions(text, storms) if m.entity.kind == "state" and m.entity.side
-                  and not _attacking(text, m) and not _source_place(text, m)}
+                  and not _striking(text, m) and not _source_place(text, m)}
         if len(states) == 1:
             return states.pop()
     return None
@@ -842,7 +880,8 @@ def _read_sentence(sentence: str, published: date, default_claimant: str | None,
             raw.claimant = _voice_in(mentions, c0, raw.start)
         if out:
             own_place = (_place_right_after(sentence, mentions, raw.end)
-                         or _place_before_where(sentence, mentions, raw.start))
+                         or _place_before_where(sentence, mentions, raw.start)
+                         or _place_right_before(sentence, mentions, raw.start))
             _continue_from(out[-1], raw, sentence[out[-1].end:raw.start], source, own_place)
             _share_floor(sentence, out[-1], raw, source)
             if raw.inherit and len({o.party for o in out if o.party}) > 1:
@@ -851,10 +890,11 @@ def _read_sentence(sentence: str, published: date, default_claimant: str | None,
             continue
         raw.home = raw.home or (raw.population == "military" and bool(_HOME_FORCES.search(sentence, raw.start, raw.end))
                                 and not _ABROAD_FORCES.search(sentence, raw.start, raw.end))
+        raw.striker = (_striker(sentence, mentions, raw.start) if raw.active
+                       else _striker_after(sentence, mentions, raw.end, _figure_clause_end(sentence, c1, raw.end)))
         if raw.party is None:
             raw.party = _party_of_figure(sentence, m, raw, source, mentions, (c0, c1))
         raw.population = raw.population or "all"
-        raw.striker = _striker(sentence, mentions, raw.start) if raw.active else None
         raw.kind = _kind_of_figure(sentence, m, raw, published, (c0, c1))
         raw.wide = source == "bringing" and raw.party != "@claimant" and not any(
             x.entity.side for x in mentions if m.start("gap") <= x.start < m.end("gap"))
@@ -923,6 +963,20 @@ def _place_before_where(sentence: str, mentions: Sequence[Mention], pos: int) ->
     return last.entity.side if last is not None and _WHERE.fullmatch(sentence, last.end, pos) else None
 
 
+# Nothing but a comma, or a place the name owns, between a place and the figure after it: "while in Iraq 7 died",
+# "In Iran's western provinces, 129 were killed".
+_BARE_GAP = re.compile(rf"(?:{_OWN_PLACE.pattern})?\s*,?\s*")
+
+
+def _place_right_before(sentence: str, mentions: Sequence[Mention], pos: int) -> str | None:
+    """The side of a place phrase that ends right before a figure ("..., while in Iraq 7 died"): that figure's
+    place, not the place an earlier figure of the sentence had."""
+    last = next((x for x in reversed(mentions) if x.end <= pos and x.entity.side), None)
+    if last is None or not _BARE_GAP.fullmatch(sentence, last.end, pos):
+        return None
+    return _place_side(sentence, [last], 0, last.end)
+
+
 # "... in the Caribbean island of X" is X's, not the whole region's.
 _WIDE_REGION = re.compile(r"\s+(?i:in|across|throughout)\s+(?:the\s+)?(?:(?i:north|south|east|west|central)(?i:ern)?\s+)?"
                           rf"(?:{alternation(_LEX['wide_regions']['names'])})(?![\w-])"
@@ -975,9 +1029,21 @@ def _party_of_figure(sentence: str, m: re.Match[str], raw: _Raw, source: str, me
         return "all"
     if raw.population == "military" and not raw.home:
         return None
-    party = _place_side(sentence, mentions, c0 if raw.active else raw.start,
-                        c1 if c1 > raw.end else _clause(sentence, raw.end)[1])
-    return party or _antecedent_place(sentence, mentions, c0) or place_of(sentence, mentions, raw.start, total=total)
+    party = _place_side(sentence, mentions, c0 if raw.active else raw.start, _figure_clause_end(sentence, c1, raw.end))
+    if party:
+        return party
+    place = _antecedent_place(sentence, mentions, c0) or place_of(sentence, mentions, raw.start, total=total)
+    return None if _striker_place(raw, place) else place
+
+
+def _striker_place(raw: _Raw, place: str | None) -> bool:
+    """A place outside the figure's clause that is the striker's own, where another side states the figure ("the
+    embassy in Jerusalem, and Israeli forces killed 55, according to the Gaza ministry"): the striker's side is
+    no evidence of whose dead they are, the claimant's side is (a side's own forces may kill its people, but then
+    the place is the figure's own: "troops killed 30 in Idlib")."""
+    entity = _GAZ.entities.get(raw.claimant or "")
+    return (place is not None and place == raw.striker and entity is not None and entity.side is not None
+            and entity.side != place)
 
 
 _RELATIVE = re.compile(r"\s*(?i:which|that)\s")
@@ -1016,46 +1082,77 @@ def _kind_of_figure(sentence: str, m: re.Match[str], raw: _Raw, published: date,
     return raw.kind
 
 
-_STRIKER = re.compile(rf"\s+(?:{_ialt(_LEX['strikers']['words'])})(?![\w-])")
+# What follows a strike names its target: "a US strike on Baghdad", "air raids against Mosul".
+_ON_TARGET = re.compile(r"\s+(?i:on|against)\s")
+_ATTACK_WHERE = frozenset(_LEX["strikers"]["where"])
+_STRIKER = re.compile(rf"(?P<own>['’]s)?(?:\s+(?:{_ialt(_LEX['strikers']['services'])})){{0,2}}\s+"
+                      rf"(?P<noun>{_ialt(_LEX['strikers']['words'])})(?![\w-])")
+
+
+def _strikes(text: str, m: Mention) -> bool:
+    """The side is named as who struck: its people's adjective, its possessive or an armed group before a striker
+    ("Israeli fire", "Russia's shelling", "a Hamas attack"), a state's name before a weapon ("a US strike") or
+    before an attack on a target ("a Pakistan attack on ..."); not a state's name before an attack alone ("the
+    Sri Lanka attacks" were there)."""
+    hit = _STRIKER.match(text, m.end) if m.entity.kind in PARTY_KINDS else None
+    return hit is not None and (m.adjective or bool(hit.group("own")) or m.entity.kind == "armed_group"
+                                or hit.group("noun").lower() not in _ATTACK_WHERE
+                                or _ON_TARGET.match(text, hit.end()) is not None)
 
 
 def _striker(sentence: str, mentions: Sequence[Mention], pos: int) -> str | None:
     """The side that struck, named before the verb: "Israeli forces ... killed", "Russian shelling killed"."""
-    return next((m.entity.side for m in reversed(mentions) if m.end <= pos and _STRIKER.match(sentence, m.end)), None)
+    return next((m.entity.side for m in reversed(mentions) if m.end <= pos and _strikes(sentence, m)), None)
+
+
+# What leads the side that struck after a passive figure: "killed by Israeli fire", "in a Russian strike", "when
+# Russian missiles hit"
+_STRUCK_BY = re.compile(r"\b(?i:by|in|from|during|under|when|as|after)\s+(?:(?i:an?|the)\s+)?$")
+
+
+def _striker_after(sentence: str, mentions: Sequence[Mention], end: int, limit: int) -> str | None:
+    """The side that struck, named after a figure in its clause: "five were killed by Israeli fire", "three died in
+    a Russian strike"."""
+    return next((m.entity.side for m in mentions if end <= m.start < limit
+                 and _STRUCK_BY.search(sentence, max(end, m.start - 12), m.start) and _strikes(sentence, m)), None)
 
 
 def _attacking(text: str, m: Mention) -> bool:
     """The side is named as who struck, by its weapon or act ("Israeli strikes death toll", "Russian missile
     attack"): not the casualties' side. Its people ("Russian troops") may be the dead themselves."""
     hit = _STRIKER.match(text, m.end)
-    return hit is not None and hit.group().strip().lower() not in _NOUN_POP
+    return hit is not None and _SPACE.sub(" ", hit.group("noun")).lower() not in _NOUN_POP
 
 
-def _group_striking(text: str, m: Mention) -> bool:
-    """An armed group named as who struck ("in a Hamas attack on ..."): not where it happened. A place
-    before "attack" is where it struck ("the Barcelona attack")."""
-    return m.entity.kind == "armed_group" and _attacking(text, m)
+def _striking(text: str, m: Mention) -> bool:
+    """A side named as who struck by its weapon or act, not where it happened: "in a Hamas attack on ...", "in US
+    air raids on Baghdad", "in a US strike"; a place before "attack" alone is where it struck ("the Barcelona
+    attack", "20 killed in Pakistan attack")."""
+    return _strikes(text, m) and _attacking(text, m)
 
 
 def _resolve_party(raw: _Raw, place: str | None, strikers: set[str], unsided: str = "unknown",
                    attackers: str = "unknown") -> str:
     """Whose casualties: found in the sentence; for soldiers (not police, who fall at home), or
     "its"/"their" dead, the claimant's side ("Israel says 3 soldiers killed", not after an active verb,
-    where the claimant may be the one who killed); for others the place of the entry unless the entry
-    says that side struck, else the claimant's side; else ``unsided``. An armed group that counts soldiers
-    counts its enemies ("a Taliban spokesman said 15 soldiers were killed"), unless it says "its"."""
+    where the claimant may be the one who killed, unless another side is named as the striker); for others
+    the place of the entry unless the entry says that side struck (then a claimant of another side's: "Israeli
+    forces killed 10, the Gaza ministry said"), else the claimant's side; else ``unsided``. An armed group that
+    counts soldiers counts its enemies ("a Taliban spokesman said 15 soldiers were killed"), unless it says "its"."""
     if raw.party == "@attackers":
         return attackers
     if raw.party and raw.party != "@claimant":
         return raw.party
     entity = _GAZ.entities.get(raw.claimant or "")
-    voice = None if entity is None or (raw.active and raw.party is None) else entity.side
+    # after an active verb the claimant may be who killed, unless the sentence names another side as the striker
+    voice = (None if entity is None or (raw.active and raw.party is None and raw.striker in (None, entity.side))
+             else entity.side)
     if entity is not None and entity.kind == "armed_group" and raw.population == "military" and raw.party != "@claimant":
         voice = None
     if raw.population == "military" and not raw.home or raw.party == "@claimant":
         return voice or "unknown"  # fighters die far from home: where they fell does not say whose they were
-    if place in strikers:
-        return "unknown"  # the entry's place is the side that struck ("Israeli forces killed 10"): not whose dead
+    if place in strikers:  # the entry's place is the side that struck ("Israeli forces killed 10"): not whose dead
+        return voice if voice and voice not in strikers else "unknown"
     if raw.rule == "total-toll" and voice and entity is not None and entity.kind == "state":
         return voice  # a state's own toll: "Peru's health ministry says the toll rose to 40"
     if place == "all" and voice:

@@ -14,7 +14,7 @@ from streams.ingest.stamps.grammar import MONTH, RUN_IN_CLOCK, WEEKDAY, month_nu
 _DATE_LINE = re.compile(
     rf"(?i:(?:here (?:are|is) )?(?:all )?the latest (?:updates|developments) (?:on|for)\s+)?"
     rf"(?:(?P<wd>{WEEKDAY})\s*,?\s*)?"
-    rf"(?:(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?\s+(?P<m1>{MONTH})|(?P<m2>{MONTH})\s+(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?)"
+    rf"(?:(?P<d1>\d{{1,2}})(?:st|nd|rd|th|er)?\s+(?P<m1>{MONTH})|(?P<m2>{MONTH})\s+(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?)"
     rf"(?:,?\s+(?P<y>\d{{4}}))?\s*:?"
 )
 _RUN_IN = re.compile(rf"\s*(?:{_DATE_LINE.pattern}){RUN_IN_CLOCK}")
@@ -32,8 +32,9 @@ class DayMark:
     weekday: int | None = None
 
 
-# What may frame a day header: a bullet, or rules drawn with dashes ("-----September 1-----").
-_FRAME = re.compile(r"^[\s•▪●*=_~#-]*|[\s=_~#-]*$")
+# What may frame a day header: a bullet, or rules drawn with dashes or stars ("-----September 1-----",
+# "*** MARDI 12 MARS ***").
+_FRAME = re.compile(r"^[\s•▪●*=_~#-]*|[\s*=_~#-]*$")
 
 
 def read_day_mark(line: int, text: str) -> DayMark | None:

@@ -1,4 +1,4 @@
-"""Text on a page that is not reporting: bullet summaries, captions ending in a photo credit,
+"""Text on a page that is not reporting: an article's bullet summaries, captions ending in a photo credit,
 presenter hand-overs, "Read more" and "Source:" lines, edit notes ("Updated at 4.28pm BST"),
 "More updates" pointers; and title-like lines (no closing punctuation) in articles."""
 
@@ -15,9 +15,11 @@ _BOILERPLATE = re.compile(
     r"|You can (?:read|find|follow)\b.*\bhere\.?",              # link to the previous day's blog
     re.IGNORECASE | re.DOTALL,
 )
-# A line of its own that only points elsewhere or notes an edit.
+# A line of its own that only points elsewhere or notes an edit, or a stamp's label alone ("• Timestamp:") whose
+# time is on the next line.
 _NOTE_LINE = re.compile(
-    r"(?:Updated|Last updated)(?:\s+at\b.*|:.*)?"
+    r"[•▪●]?\s*Timestamp:?"
+    r"|(?:Updated|Last updated)(?:\s+at\b.*|:.*)?"
     r"|at\s+\d{1,2}[.:]\d{2}\s*[ap]\.?m\.?.*"
     r"|More updates\W*|Live updates continue below\W*|(?:LIVE|Latest) UPDATES\W*|Show oldest updates on top"
     r"|\*\s*\*\s*\*|_{3,}|Advertisement|Open gallery view.*|Media caption,?|Image source,.*|Image caption,?",
@@ -37,9 +39,10 @@ def is_note_line(line: str) -> bool:
     return bool(_NOTE_LINE.fullmatch(line.strip()))
 
 
-def reporting(lines: list[str]) -> str | None:
-    """A paragraph's text without bullet summaries and notes, or None for furniture (captions, links)."""
-    kept = [line for line in lines if not _BULLET.match(line) and not is_note_line(line)]
+def reporting(lines: list[str], bullets: bool = False) -> str | None:
+    """A paragraph's text without notes, and without bullet lines unless ``bullets`` (an update's own list, as a
+    closing summary's, is its text; an article's bullet summary repeats it), or None for furniture (captions, links)."""
+    kept = [line for line in lines if (bullets or not _BULLET.match(line)) and not is_note_line(line)]
     text = "\n".join(kept).strip()
     if not text or _BOILERPLATE.fullmatch(text) or _CAPTION.search(kept[-1]):
         return None

@@ -7,8 +7,8 @@ import re
 from dataclasses import dataclass
 
 from streams.ingest.daymarks import ISO_PREFIX, DayMark, read_day_mark, read_run_in_header, run_in_starts
-from streams.ingest.stamps import (Clock, read_comma_headline, read_dashed, read_epoch, read_leading, read_published,
-                                   split_points)
+from streams.ingest.stamps import (Clock, read_bracketed_update, read_byline, read_comma_headline, read_dashed,
+                                   read_epoch, read_labelled_epoch, read_leading, read_published, split_points)
 from streams.ingest.stamps.grammar import clock, zone
 
 
@@ -27,6 +27,12 @@ class StampLine:
     text: str  # the whole line, for when the page does not take the stamp
     edit_note: bool = False  # "Updated: ...": an entry's stamp only on a page with no other stamps
     footer: bool = False  # a post's closing line ("9:45 p.m. EDT | permalink"): it stamps the text above it
+    # Where the post's headline may stand above the stamp (liveblog takes it if it reads as one): "adjacent", the line
+    # right above a signed stamp or an "Update" stamp whose own line opens the body ("Storm hits\n07:43 , Jane Doe",
+    # "Roads shut\nUpdate 9:05 p.m.: Police closed ..."; after a blank line it may as well be the end of the post
+    # above); "article", the line above an article's byline, across a blank line. "" when the headline is on the
+    # stamp's line or below it.
+    title_above: str = ""
 
     @property
     def minutes(self) -> int:
@@ -56,6 +62,7 @@ class Rejected:
 Item = DayMark | StampLine | TextLine | Blank
 
 _ANY_CLOCK = re.compile(clock())
+_UPDATE = re.compile(r"(?i:update)")
 _CLOCK_ONLY = re.compile(rf"{clock()}(?:\s*{zone()})?\s*")
 
 
@@ -79,14 +86,18 @@ def _segment(number: int, text: str, rejected: list[Rejected]) -> Item:
         rejected.append(Rejected(number, text.strip(), found))
     elif found is not None:
         strength = _strength(found.clock, found.separated, not found.rest, found.labelled)
+        above = "adjacent" if found.reader.endswith(":byline") or found.rest and _UPDATE.fullmatch(found.label) else ""
         return StampLine(number, found.clock, found.stamp_text, found.rest, "", found.reader, strength,
-                         _kind(found.clock), text.rstrip(), found.edit_note, found.footer)
+                         _kind(found.clock), text.rstrip(), found.edit_note, found.footer, above)
     if epoch := read_epoch(text):  # weak and of its own kind: taken only beside another raw time
         return StampLine(number, epoch, text.strip(), "", "", "epoch", 0, "epoch", text.rstrip())
-    trailing = read_published(text) or read_dashed(text)
+    if labelled := read_labelled_epoch(text):  # the label makes it a post's stamp, as "Update" makes a clock strong
+        return StampLine(number, labelled[0], labelled[1], labelled[2], "", "epoch:labelled", 2, "epoch", text.rstrip())
+    trailing = read_published(text) or read_dashed(text) or read_bracketed_update(text) or read_byline(text)
     if trailing is not None:
         return StampLine(number, trailing.clock, trailing.stamp_text, trailing.headline, trailing.after,
-                         trailing.reader, 2, _kind(trailing.clock), text.rstrip())
+                         trailing.reader, 2, _kind(trailing.clock), text.rstrip(),
+                         title_above="article" if trailing.reader == "trailing:byline" else "")
     if comma := read_comma_headline(text):  # a bare clock here is weak: it counts only beside others of its kind
         return StampLine(number, comma.clock, comma.stamp_text, comma.headline, comma.after, comma.reader,
                          _strength(comma.clock, False, False, False), _kind(comma.clock), text.rstrip())

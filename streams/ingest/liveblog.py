@@ -6,10 +6,12 @@ prefix, or the manifest's (or --date) date. Times that run past midnight are rea
 order: on a newest-first page a time more than 6 hours later than the one above it is the day
 before; on an oldest-first page one more than 6 hours earlier is the next day (smaller jumps against
 the order are pinned or late posts). When the times do not tell the page's order, its intro may ("The
-Latest on ...", AP's newest-first format; data/order.toml); when neither does, a jump of more than 12
+Latest on ...", AP's newest-first format; data/order.toml), and a page that states its order keeps it: a
+jump of more than an hour against it crosses midnight; when neither does, a jump of more than 12
 hours is an error naming the line. A bare time on a page of 12-hour stamps is read in the half of the day
 of its 12-hour neighbours (see halfday). A day header, or the manifest's date above the first entries,
-names the day of the earliest entries below it; a stamp's own date is that stamp's day (a weekday alone,
+names the day of the earliest entries below it (on a newest-first page, the entries above the first header
+fall on the day after it); a stamp's own date is that stamp's day (a weekday alone,
 the nearest such day: the first either way of the earliest update's day, later ones onward). A header above
 the first entries that is later than the manifest's date names their latest day when that puts the
 earliest on the manifest's date (a page's posting date, after its last update). A dated line above the
@@ -23,7 +25,7 @@ import datetime as dt
 import re
 import tomllib
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from itertools import pairwise
 from pathlib import Path
 
@@ -31,7 +33,7 @@ from schemas import Entry
 from streams.ingest.daymarks import DayMark, resolve_day, weekday_date
 from streams.ingest.entries import new_entry
 from streams.ingest.errors import ParseError
-from streams.ingest.furniture import first_sentence, is_note_line, reporting
+from streams.ingest.furniture import first_sentence, headline_like, is_note_line, reporting
 from streams.ingest.halfday import twelve_hour_halves
 from streams.ingest.lines import Blank, Item, Rejected, StampLine, TextLine
 from streams.ingest.meta import DocumentMeta, zone_at
@@ -40,7 +42,11 @@ from streams.ingest.zones import LOCAL, lookup
 
 _HALF_DAY = 12 * 60
 _CROSSING = 6 * 60  # a jump against the page's order this large crosses midnight; a smaller one is a pinned or late post
+# On a page whose intro states its order ("The Latest"), updates keep it: a jump against it of more than a slip
+# of the hour crosses midnight.
+_STATED_SLIP = 60
 _HEADLINE_LIMIT = 200
+_LIST_ITEM = re.compile(r"\d{1,3}\.\s")  # "5. Flooded streets ...": an item of a numbered list (a caption), no headline
 with (Path(__file__).parent / "data" / "order.toml").open("rb") as _fh:
     _ORDER = {k: re.compile("|".join(f"(?:{p})" for p in v)) for k, v in tomllib.load(_fh).items()}
 _COPY_DISTANCE = dt.timedelta(days=366)  # a dated line this far from the manifest's date dates a copy
@@ -66,9 +72,11 @@ class _Draft:
 
 def _publication_line(item: StampLine, index: int, stamps: list[tuple[int, StampLine]]) -> bool:
     """A stamp with a full date above two or more stamps without a year: the time the page was
-    published ("Sun 23 Mar 2003 11.50 EST", "Sunday, 03 January 2016 15:31 Publisher"), not an update."""
+    published ("Sun 23 Mar 2003 11.50 EST", "Sunday, 03 January 2016 15:31 Publisher"), not an update. An
+    article's byline stamp ("by ... 3 min read") stamps its own text, which is one post."""
     later = [s for i, s in stamps if i > index and not s.edit_note]
-    return item.clock.year is not None and len(later) >= 2 and all(s.clock.year is None for s in later)
+    return (item.clock.year is not None and item.title_above != "article" and len(later) >= 2
+            and all(s.clock.year is None for s in later))
 
 
 def _heads_the_page(item: StampLine, following: Item | None, title: str, first: bool) -> bool:
@@ -121,6 +129,31 @@ def _restated(current: _Draft, paragraph: list[str], item: StampLine) -> bool:
             and (above.clock.month, above.clock.day) == (clock.month, clock.day))
 
 
+def _reads_as_title(line: str, punctuated: bool) -> bool:
+    """A line that can head a post: short, opening with a capital, a figure or a quote, no note, and no closing
+    punctuation unless ``punctuated`` (an article's headline may end in a full stop)."""
+    text = line.strip()
+    opens = (text[:1].isupper() or text[:1].isdigit() or text[:1] in "\"“‘'") and not _LIST_ITEM.match(text)
+    return (opens and len(text) <= _HEADLINE_LIMIT and len(text.split()) >= 3 and not is_note_line(text)
+            and (punctuated or headline_like(text)))
+
+
+def _title_above(item: StampLine, above: list[list[str]], adjacent: bool, owner: _Draft | None) -> str:
+    """The headline ``item`` takes from the paragraphs ``above`` it (see StampLine.title_above), removed from
+    them; "" when it takes none. ``adjacent``: no blank line between; the entry ``owner`` above keeps a line."""
+    kind = item.title_above
+    if not kind or not above or (kind == "adjacent" and not adjacent):
+        return ""
+    if not _reads_as_title(above[-1][-1], kind == "article"):
+        return ""
+    if owner is not None and not owner.stamp.headline and sum(map(len, above)) < 2:
+        return ""
+    line = above[-1].pop()
+    if not above[-1]:
+        above.pop()
+    return line.strip()
+
+
 def _drafts(items: list[Item], accepted: set[int]) -> list[_Draft | DayMark]:
     """Entries in page order with their raw text, and the day headers between them. A post's footer
     stamp takes the paragraphs since the last stamp or day header, which no stamp above claims; with
@@ -149,7 +182,10 @@ def _drafts(items: list[Item], accepted: set[int]) -> list[_Draft | DayMark]:
             if current is not None and _restated(current, paragraph, item):
                 current.paragraphs += [[item.headline]] if item.headline else []
                 continue
+            adjacent = bool(paragraph)
             flush()
+            if title := _title_above(item, current.paragraphs if current is not None else unclaimed, adjacent, current):
+                item = replace(item, headline=title, after=item.headline)
             closes = item.footer and bool(unclaimed)  # with no text above it, it opens the text below
             current = _Draft(item, unclaimed if closes else [[item.after]] if item.after else [])
             out.append(current)
@@ -244,7 +280,8 @@ def _stated_order(items: list[Item], accepted: set[int]) -> int:
 def _date(sequence: list[_Draft | DayMark], meta: DocumentMeta, path: str, stated: int = 0) -> None:
     """Give every draft its day (see the module's docstring); ``stated`` is the order the intro names,
     for when the times do not tell."""
-    direction = _direction(sequence) or stated
+    told = _direction(sequence)
+    direction, crossing = (told, _CROSSING) if told or not stated else (stated, _STATED_SLIP)
     section = _Section(meta.date, True, [])
     known = meta.date  # the latest date the page has named, for year-less dates
     from_text = False  # the first date the text names is read either way of the manifest's
@@ -256,9 +293,11 @@ def _date(sequence: list[_Draft | DayMark], meta: DocumentMeta, path: str, state
         if isinstance(draft, DayMark):
             if index < first_entry and _dates_a_copy(draft, meta.date):
                 continue
+            day = resolve_day(draft, known, (direction or -1) if from_text else 0, path)
+            if not from_text and direction < 0 and section.drafts:  # newest first: above it lies the day after
+                section.anchor, section.earliest = day + dt.timedelta(days=1), None
             section.settle(path)
-            known = resolve_day(draft, known, (direction or -1) if from_text else 0, path)
-            from_text, after_weekday = True, False
+            known, from_text, after_weekday = day, True, False
             earliest = meta.date if index < first_entry else None
             section, previous, offset = _Section(known, True, [], earliest), None, 0
             continue
@@ -273,7 +312,7 @@ def _date(sequence: list[_Draft | DayMark], meta: DocumentMeta, path: str, state
                 known = _stamp_date(stamp, known, path)
             from_text, after_weekday = True, named_day
             section, previous, offset = _Section(known, False, []), None, 0
-        elif previous is not None and abs(stamp.minutes - previous) >= _CROSSING:
+        elif previous is not None and abs(stamp.minutes - previous) >= crossing:
             if direction == 0 and abs(stamp.minutes - previous) > _HALF_DAY:
                 raise ParseError(path, stamp.line, f"{stamp.stamp_text!r} is more than 12 hours from the stamp above "
                                  "it, and the page's order does not say whether midnight lies between: add a day header")
@@ -313,7 +352,7 @@ def _text(draft: _Draft) -> tuple[str, str] | None:
             headline = short
             if rest:
                 paragraphs.insert(0, [rest])
-    body = [text for p in paragraphs if p and (text := reporting(p))]
+    body = [text for p in paragraphs if p and (text := reporting(p, bullets=True))]
     return headline, "\n\n".join(body)
 
 

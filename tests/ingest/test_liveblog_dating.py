@@ -1,5 +1,5 @@
 """How a live blog's entries get their day and zone: day headers, stamps' own dates, the manifest's
-date, midnight read from the page's order, and a page's statement of its zone."""
+date, midnight read from the page's order, and a page's statement of its zone; and which text each takes."""
 
 from __future__ import annotations
 
@@ -8,7 +8,8 @@ import datetime as dt
 import pytest
 
 from streams.ingest import DocumentMeta, ParseError, read_text
-from streams.ingest.daymarks import read_run_in_header, run_in_starts
+from streams.ingest.daymarks import DayMark, read_day_mark, read_run_in_header, run_in_starts
+from streams.ingest.stamps import split_points
 from streams.ingest.zones import declared_zone
 
 
@@ -338,3 +339,114 @@ def test_a_bare_time_with_a_leading_zero_keeps_a_page_on_24_hours():
         "2024-03-05 09:40", "2024-03-05 06:15", "2024-03-04 17:50"]
     assert times(page.format("9:40"), date=dt.date(2024, 3, 4), tz="UTC") == [
         "2024-03-04 21:40", "2024-03-04 18:15", "2024-03-04 17:50"]
+
+
+def test_a_stated_order_is_kept_a_jump_of_hours_against_it_is_the_day_before():
+    """An intro that names the order ("The Latest") means each update sits above the one before it: a later
+    time below crosses midnight back, even hours short of the 6 a page's own times would need."""
+    page = ("The Latest on the floods (all times local):\n\n2:05 p.m.\n\nThe river crests.\n\n10:20 a.m.\n\n"
+            "Levees hold.\n\n1:40 p.m.\n\nRain starts to fall.\n")
+    assert times(page, date=dt.date(2019, 5, 3), tz="UTC") == [
+        "2019-05-04 14:05", "2019-05-04 10:20", "2019-05-03 13:40"]
+
+
+def test_a_slip_of_less_than_an_hour_against_a_stated_order_stays_on_its_day():
+    page = ("The Latest on the storm (all times local):\n\n6 p.m.\n\nWinds ease.\n\n6:45 p.m.\n\nPower returns.\n\n"
+            "6:30 p.m.\n\nCrews go out.\n")
+    assert times(page, date=dt.date(2019, 5, 3), tz="UTC") == [
+        "2019-05-03 18:00", "2019-05-03 18:45", "2019-05-03 18:30"]
+
+
+def test_on_a_newest_first_page_the_updates_above_the_first_day_header_are_the_day_after_it():
+    """Even when the times alone do not cross midnight: the header says the day changes between them."""
+    page = ("EN DIRECT - Crues\n\n18h10: Les routes rouvrent.\n\n13h30: Une digue cède.\n\n*** MARDI 12 MARS ***\n\n"
+            "16h20: La pluie redouble.\n\n11h40: Alerte rouge.\n")
+    assert times(page, date=dt.date(2024, 3, 12), tz="UTC") == [
+        "2024-03-13 18:10", "2024-03-13 13:30", "2024-03-12 16:20", "2024-03-12 11:40"]
+
+
+def test_on_an_oldest_first_page_the_updates_above_the_first_day_header_keep_the_manifest_s_day():
+    page = ("Floods: live\n\n09:10 GMT – Rain starts.\n\n10:20 GMT – Rivers rise.\n\nWednesday, March 13\n\n"
+            "08:00 GMT – A levee breaks.\n")
+    assert times(page, date=dt.date(2024, 3, 12)) == ["2024-03-12 09:10", "2024-03-12 10:20", "2024-03-13 08:00"]
+
+
+def test_a_french_day_header_is_read_and_a_french_word_alone_is_not():
+    assert read_day_mark(3, "*** MARDI 12 MARS ***") == DayMark(3, None, 3, 12, 1)
+    assert read_day_mark(3, "1er juin 2023") == DayMark(3, 2023, 6, 1, None)
+    assert read_day_mark(3, "Mars rover lands") is None
+
+
+def test_a_raw_unix_time_after_an_update_label_stamps_the_post_run_into_it():
+    page = ("Storm article\n\nThe storm struck on Monday.\n\n"
+            "Show latest update 1600000000 Bridge closed Engineers shut the bridge after cracks appeared.\n")
+    reading = read_text(page, path="page.txt", meta=DocumentMeta(source="Test", date=dt.date(2020, 9, 13)))
+    assert [(f"{e.published_at:%H:%M}", e.time_precision) for e in reading.entries] == [("12:26", "minute")]
+    assert reading.entries[0].headline.startswith("Bridge closed")
+    prose = "Storm article\n\nThe update 1600000000 was logged by the agency.\n"
+    reading = read_text(prose, path="page.txt", meta=DocumentMeta(source="Test", date=dt.date(2020, 9, 13)))
+    assert {e.time_precision for e in reading.entries} == {"day"}
+
+
+def test_a_bullet_list_inside_an_update_is_its_text_and_a_summary_above_the_updates_is_not():
+    page = ("Quake live\n\nSummary\n  • Rescuers reach the valley.\n\n9.40pm GMT\n\nWhere things stand\n\n"
+            "  • The toll stands at 14.\n  • Two towns remain cut off.\n\nWe will be back tomorrow.\n\n"
+            "  • Timestamp:\n9.10pm GMT\n\nAid flights land.\n")
+    reading = read_text(page, path="page.txt", meta=DocumentMeta(source="Test", date=dt.date(2023, 4, 2)))
+    closing = reading.entries[0]
+    assert closing.headline == "Where things stand"
+    assert "The toll stands at 14." in closing.body and "Two towns remain cut off." in closing.body
+    text = " ".join(f"{e.headline} {e.body}" for e in reading.entries)
+    assert "Rescuers reach the valley" not in text and "Timestamp" not in text
+
+
+def test_a_headline_run_straight_into_a_signed_stamp_heads_the_post_below():
+    page = ("Floods live\n\n06:12 , Ana Rivo\nWelcome to our coverage of the floods.\nBridge swept away\n"
+            "06:40 , Ana Rivo\nThe old bridge at the ford was swept away overnight.\n")
+    reading = read_text(page, path="page.txt", meta=DocumentMeta(source="Test", date=dt.date(2022, 1, 5), tz="UTC"))
+    assert [(e.headline, e.body) for e in reading.entries] == [
+        ("Welcome to our coverage of the floods.", ""),
+        ("Bridge swept away", "The old bridge at the ford was swept away overnight.")]
+
+
+def test_a_title_line_is_not_taken_across_a_blank_line_nor_from_a_post_it_is_the_only_text_of():
+    spaced = ("Floods live\n\n06:12 , Ana Rivo\n\nWelcome to our coverage.\n\nBridge swept away\n\n"
+              "06:40 , Ana Rivo\n\nThe bridge went overnight.\n")
+    reading = read_text(spaced, path="page.txt", meta=DocumentMeta(source="Test", date=dt.date(2022, 1, 5), tz="UTC"))
+    assert reading.entries[1].headline == "The bridge went overnight."
+    only = "Floods live\n\n06:12 , Ana Rivo\nRoads shut across the county\n06:40 , Ana Rivo\nThe bridge went overnight.\n"
+    reading = read_text(only, path="page.txt", meta=DocumentMeta(source="Test", date=dt.date(2022, 1, 5), tz="UTC"))
+    assert [e.headline for e in reading.entries] == ["Roads shut across the county", "The bridge went overnight."]
+
+
+def test_an_update_stamp_opening_its_body_takes_the_headline_right_above_it_but_no_list_item():
+    page = ("Wildfires: latest\nCrews hold the line near town\nUpdate 9:05 p.m. EDT June 3: Firefighters held the "
+            "fire at the river.\nThe wind eased.\nEvacuation orders lifted\nUpdate 8:10 p.m. EDT June 3: Residents "
+            "may return home.\n")
+    reading = read_text(page, path="page.txt", meta=DocumentMeta(source="Test", date=dt.date(2021, 6, 3)))
+    assert [(e.headline, e.body.split("\n")[0]) for e in reading.entries] == [
+        ("Crews hold the line near town", "Firefighters held the fire at the river."),
+        ("Evacuation orders lifted", "Residents may return home.")]
+    listed = page.replace("Evacuation orders lifted", "4. Smoke over the ridge, June 3. (AP)")
+    reading = read_text(listed, path="page.txt", meta=DocumentMeta(source="Test", date=dt.date(2021, 6, 3)))
+    assert reading.entries[1].headline == "Residents may return home."
+
+
+def test_an_article_byline_with_its_reading_time_stamps_the_article_under_the_headline_above_it():
+    """"by <author> <date, time> N min read" heads an article: the article is one post, even above a sidebar of
+    yearless stamps, and the line above the byline is its headline."""
+    page = ("Skip to content\n\nStorm floods the coast.\n\nby Jane Doe May 2, 2024 9:10 AM 3 min read\n"
+            "Waves broke over the sea wall at dawn.\n\nNews Feed\n\n7:26 PM\n\nMarkets close.\n\n1:34 PM\n\nTalks end.\n")
+    reading = read_text(page, path="page.txt", meta=DocumentMeta(source="Test", date=dt.date(2024, 5, 2), tz="UTC"))
+    article = reading.entries[0]
+    assert (f"{article.published_at:%Y-%m-%d %H:%M}", article.headline) == ("2024-05-02 09:10", "Storm floods the coast.")
+    assert article.body.startswith("Waves broke")
+    plain = page.replace(" 3 min read", "")
+    reading = read_text(plain, path="page.txt", meta=DocumentMeta(source="Test", date=dt.date(2024, 5, 2), tz="UTC"))
+    assert [e.headline for e in reading.entries] == ["Markets close.", "Talks end."]
+
+
+def test_a_ticker_item_run_into_the_ticker_s_title_line_is_an_update():
+    page = "Storm ticker: +++ 23:50 Dam holds +++\n\nEngineers say the dam holds.\n\n+++ 23:20 Rain eases +++\nLess rain.\n"
+    assert times(page, date=dt.date(2023, 10, 24), tz="UTC") == ["2023-10-24 23:50", "2023-10-24 23:20"]
+    assert split_points("Prices rose +++ 23:50 on the screen") == []

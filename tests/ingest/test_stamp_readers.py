@@ -7,8 +7,8 @@ import datetime as dt
 import pytest
 
 from streams.ingest import DocumentMeta, read_text
-from streams.ingest.stamps import (read_comma_headline, read_dashed, read_epoch, read_leading, read_published,
-                                  split_points)
+from streams.ingest.stamps import (read_bracketed_update, read_byline, read_comma_headline, read_dashed, read_epoch,
+                                  read_labelled_epoch, read_leading, read_published, split_points)
 from streams.ingest.stamps.leading import Leading
 
 # (line, hour, minute, zone as written, (month, day, year) or None, text after the stamp)
@@ -339,3 +339,53 @@ def test_a_stamp_right_after_an_edit_note_opens_the_next_flattened_update():
 ])
 def test_an_edit_note_followed_by_no_update_stamp_does_not_split(line):
     assert split_points(line) == []
+
+
+@pytest.mark.parametrize("line", ["As of 0930 GMT: The toll rises to 12.", "Breaking NewsAs of 0930 GMT: The toll rises to 12."])
+def test_as_of_a_zoned_time_and_a_colon_is_an_update_s_stamp(line):
+    found = read_leading(line)
+    assert isinstance(found, Leading) and (found.clock.hour, found.clock.minute, found.clock.zone) == (9, 30, "GMT")
+    assert found.rest == "The toll rises to 12."
+
+
+@pytest.mark.parametrize("line", ["As of 0930 GMT, rescuers had found 12 bodies.", "As of 10 a.m.: roads stay shut",
+                                  "As of 9 p.m. EDT the river was rising"])
+def test_as_of_a_time_in_a_sentence_is_no_stamp(line):
+    assert not isinstance(read_leading(line), Leading)
+
+
+def test_a_clock_glued_to_an_opening_quote_is_a_stamp_and_a_number_glued_to_a_word_is_not():
+    found = read_leading("3.20″Talks to resume in Geneva, officials say”")
+    assert isinstance(found, Leading) and (found.clock.hour, found.clock.minute) == (3, 20)
+    assert found.rest.startswith("″Talks")
+    assert not isinstance(read_leading("3.20euros a litre at the pump"), Leading)
+
+
+def test_a_range_of_four_digit_times_is_stamped_with_its_start():
+    found = read_leading("0940-1005: Talks begin at the town hall")
+    assert isinstance(found, Leading) and (found.clock.hour, found.clock.minute) == (9, 40)
+    assert found.rest == "Talks begin at the town hall"
+    assert not isinstance(read_leading("0940-1005 people were moved to shelters"), Leading)
+
+
+def test_a_headline_closed_by_a_dated_update_in_brackets_is_stamped_by_it():
+    found = read_bracketed_update("Casualties by province (Update 5/14, 08:00 PM KST)")
+    assert found is not None and found.headline == "Casualties by province"
+    assert (found.clock.hour, found.clock.numeric_date, found.clock.zone) == (20, "5/14", "KST")
+    assert read_bracketed_update("Casualties by province (Update 8 p.m.)") is None  # no date: a note, not a post
+    assert read_bracketed_update("Hundreds dead in the storm (Updated)") is None
+
+
+def test_an_article_byline_with_a_reading_time_is_a_dated_stamp():
+    found = read_byline("by Jane Doe and the news desk May 2, 2024 9:10 AM 3 min read")
+    assert found is not None and (found.clock.month, found.clock.day, found.clock.hour) == (5, 2, 9)
+    assert read_byline("By Jane Doe May 2, 2024 9:10 AM") is None          # no reading time: any byline
+    assert read_byline("by Jane Doe 9:10 AM 3 min read") is None           # no date
+
+
+def test_a_raw_unix_time_after_an_update_label_is_read_with_the_text_after_it():
+    found = read_labelled_epoch("Show latest update 1600000000 Bridge closed Crews shut it.")
+    assert found is not None and (found[0].hour, found[0].minute, found[1], found[2]) == (
+        12, 26, "1600000000", "Bridge closed Crews shut it.")
+    assert read_labelled_epoch("the update 1600000000 was logged") is None
+    assert read_labelled_epoch("Update 9876543210 Bridge closed") is None  # past 2040: an id

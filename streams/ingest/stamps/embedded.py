@@ -5,8 +5,8 @@ and carries an am/pm, a zone or a date (after a colon the update may open with a
 may separate it too: "Updated 7:52 p.m. EDT, March 24 | ..."). An "Updated" label before it opens an update
 wherever it stands.
 Right after an edit note ("Updated at 7.28am GMT 7.00am GMT Summary ...") such a stamp needs no separator; a
-German ticker's "8.45 Uhr:" may even touch the word before it; a Spanish one's "23.29 h" needs neither end nor
-separator where a line holds several."""
+German ticker's "8.45 Uhr:" may even touch the word before it, and its "+++ 23:50 ... +++" may follow any text;
+a Spanish one's "23.29 h" needs neither end nor separator where a line holds several."""
 
 from __future__ import annotations
 
@@ -42,6 +42,11 @@ _GLUED_UHR = re.compile(r"(?<=[^\W\d_])(?=(?:[01]?\d|2[0-3])[.:][0-5]\d\s?Uhr:\s
 _OCLOCK_RUN = re.compile(r"(?<=\s)(?<!(?i:las)\s)(?<!(?i:la)\s)(?=(?:[01]?\d|2[0-3])[.:][0-5]\d\s?h\s+[\"“¿¡A-ZÀ-Þ])")
 
 
+# A ticker's item ("+++ 23:50 Headline +++") run into the line before it, as a ticker's title line carries its newest
+# item ("Live ticker: +++ 23:50 ..."): the marks before the clock and at the line's end are no prose.
+_TICKER = re.compile(r"(?<=\s)\+{3}\s*(?=(?:[01]?\d|2[0-3])[:.][0-5]\d\s[^+]*\+{3}\s*$)")
+
+
 # A reporters' log run together: "... reduced to rubble. Jane Doe : Srinagar, India : 1009GMT I now understand ...":
 # the next update opens at its byline, after a sentence's end, when the stamp there carries its zone.
 _BYLINE_RUN = re.compile(rf"(?<=[.!?\"”’]\s)(?={REPORTERS_LOG})")
@@ -61,6 +66,7 @@ def split_points(line: str) -> list[int]:
             points.append(m.end())
     points += _after_edit_notes(line)
     points += [m.start() for m in _GLUED_UHR.finditer(line)] if "Uhr:" in line else []
+    points += [m.start() for m in _TICKER.finditer(line)] if "+++" in line else []
     if len(oclock := [m.start() for m in _OCLOCK_RUN.finditer(line)]) >= 2:
         points += oclock
     points += [m.start() for m in _BYLINE_RUN.finditer(line) if " : " in line and _zoned_leading(line[m.start():])]

@@ -10,8 +10,10 @@ from dataclasses import dataclass
 
 from streams.ingest.zones import zone_pattern
 
+# French first, so that "sept" or "oct" does not end a match inside "septembre" or "octobre".
 MONTH = (
-    r"(?i:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
+    r"(?i:janvier|f[ée]vrier|mars|avril|juin|juillet|ao[ûu]t|septembre|octobre|novembre|d[ée]cembre"
+    r"|jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
     r"|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?"
     r"|januar|februar|märz|maerz|mai|juni|juli|oktober|dezember|okt|dez"
     r"|янв\w*|фев\w*|мар\w*|апр\w*|ма[йя]|июн\w*|июл\w*|авг\w*|сен\w*|окт\w*|ноя\w*|дек\w*)\.?"
@@ -20,12 +22,16 @@ _MONTHS = {k: i % 12 + 1 for i, k in enumerate(
     "jan feb mar apr may jun jul aug sep oct nov dec янв фев мар апр май июн июл авг сен окт ноя дек".split())}
 _MONTHS["мая"] = 5  # Russian genitive of May
 _MONTHS.update({"mär": 3, "mae": 3, "mai": 5, "okt": 10, "dez": 12})  # German
+_MONTHS.update({"fév": 2, "fev": 2, "avr": 4, "aoû": 8, "aou": 8, "déc": 12})  # French
+_WHOLE_MONTHS = {"juin": 6, "juillet": 7}  # French months that share their first three letters
 WEEKDAY = (
     r"(?i:(?:mon|tues?|wed(?:nes)?|thu(?:rs?)?|fri|sat(?:ur)?|sun)(?:day)?\.?"
+    r"|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche"
     r"|понедельник|вторник|среда|четверг|пятница|суббота|воскресенье)"
 )
 _MONTH_NAMES = "jan feb mar apr may jun jul aug sep oct nov dec".split()
-_WEEKDAYS = {k: i % 7 for i, k in enumerate("mon tue wed thu fri sat sun пон вто сре чет пят суб вос".split())}
+_WEEKDAYS = {k: i % 7 for i, k in enumerate("mon tue wed thu fri sat sun пон вто сре чет пят суб вос "
+                                             "lun mar mer jeu ven sam dim".split())}
 _DAY = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th|\.)?"
 _YEAR = r"(?:19|20)\d{2}"
 # 21.7.2021: day, month, year
@@ -39,7 +45,8 @@ RUN_IN_CLOCK = r"(?=(?:[01]\d|2[0-3])[:.][0-5]\d(?![\d:.]\d))"
 
 
 def month_number(word: str) -> int:
-    return _MONTHS[word.lower()[:3]]
+    word = word.lower().rstrip(".")
+    return _WHOLE_MONTHS.get(word) or _MONTHS[word[:3]]
 
 
 def weekday_number(word: str) -> int:

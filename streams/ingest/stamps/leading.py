@@ -19,12 +19,13 @@ REPORTERS_LOG = r"[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){1,3}\s+:\s+[^:.]{2,60}
 _FURNITURE = (r"^\s*(?:(?:[-–•▪●◦·>]|\*{1,3}|\+{3})\s*|\d{1,2}\.\s+)?"
               r"(?P<bracket>\[)?\s*"
               rf"(?P<byline>{REPORTERS_LOG})?"
+              r"(?:(?i:breaking\s+news)\s*)?"  # a banner a scraper ran into the line ("Breaking NewsAs of 0930 UTC:")
               r"(?:(?P<label>(?i:(?:final\s+|latest\s+)?update[ds]?|posted|published|timestamp|breaking|latest"
-              r"|original(?:\s+post)?|ore|h\.(?=\s*\d)))(?:\b|(?<=\.))"
+              r"|original(?:\s+post)?|ore|h\.(?=\s*\d)|as\s+of))(?:\b|(?<=\.))"
               r"(?:\s+\d{1,3}\b)?\s*[,:]?\s*(?i:(?:as\s+)?at\s+|as\s+of\s+|vom\s+)?)?"
               r"(?:\d{1,3}\s?(?:m|mins?|h|hrs?|d|w)\s+ago\s*(?:[/|·]\s*)?)?(?P<open>\()?\s*"
-              # the start of a range ("11:16-11:18 PM": the update is stamped with its start)
-              r"(?:(?P<from>(?:[01]?\d|2[0-3])[:.][0-5]\d)\s*[-–]\s*(?=\d))?")
+              # the start of a range ("11:16-11:18 PM", "0940-1005": the update is stamped with its start)
+              r"(?:(?P<from>(?:[01]?\d|2[0-3])[:.][0-5]\d|(?:[01]\d|2[0-3])[0-5]\d)\s*[-–]\s*(?=\d))?")
 # A second zone's reading of the same time ("9:42am EST, 5:42pm EAT"), possibly garbled.
 # Or, in brackets, the zoned reading of a local time ("11.45 a.m. (0600 GMT)", maybe with more readings after a
 # semicolon: "5:35 p.m. (1635 GMT; 12:35 p.m. EDT)"): the one to take.
@@ -38,11 +39,12 @@ _SEPARATOR = r"(?:\s*[)\]])?(?P<sep>\s*(?:[–—-]{1,2}|:|\||\.(?=\s))(?=\s|$|[
 _LABEL_AFTER = r"(?:\s+(?i:update[ds]?|latest)(?=\s*(?:[–—-]{1,2}|:)\s))?"
 LEADING = re.compile(rf"{_FURNITURE}(?P<stamp>{stamp()}){_SECOND}{_LABEL_AFTER}{_SEPARATOR}(?P<rest>.*)$")
 _TICKER_END = re.compile(r"\s*\+{3}\s*$")  # "+++ 23:50 Headline +++"
-_BARE_HEADLINE = re.compile(r"[\"“‘'(A-Z0-9]")
+_BARE_HEADLINE = re.compile(r"[\"“‘'″„«(A-Z0-9]")  # a capital, a figure or an opening quote (″ and „ « in Europe)
 # "21:31 , Jane Doe": the stamp, a comma and the author's name, alone on the line (the headline sits
 # on the line above or below): a byline, not a sentence, since nothing but the name follows.
 _BYLINE = re.compile(r"\s*,\s*[A-ZÀ-Þ][\w'’.-]*(?:\s+[A-ZÀ-Þ][\w'’.-]*){1,3}\s*")
 _EDIT_LABEL = re.compile(r"(?i:updated|published|latest\s+update)")
+_AS_OF = re.compile(r"(?i:as\s+of)")  # "As of 0930 GMT: ..." opens an update; "As of 9 a.m. the river ..." a sentence
 # A blog post's footer: the stamp, then only a date and links split by bars ("| Sept. 1, 2005 | permalink",
 # "| Comments (3) | TrackBack"); it closes the post above it rather than opening the text below.
 _FOOTER = re.compile(r"(?i)(?:[^|]{0,40}\|\s*)*?(?:permalink|comments?(?:\s*\(\d+\))?|trackback(?:\s*\(\d+\))?)"
@@ -62,6 +64,7 @@ class Leading:
     reader: str
     edit_note: bool = False  # "Updated: 2015-08-13 17:54": an entry's stamp only where the page has no other
     footer: bool = False  # "10:26 p.m. EDT | permalink": it stamps the post above it
+    label: str = ""  # the label before it as written ("Update", "Posted"), or ""
 
 
 def _reader(clock: Clock, separated: bool, rest: str) -> str:
@@ -76,7 +79,7 @@ def _reader(clock: Clock, separated: bool, rest: str) -> str:
 
 
 def _range_start(clock: Clock, start: str) -> Clock:
-    hour, minute = (int(x) for x in re.split(r"[:.]", start))
+    hour, minute = int(start[:-2].rstrip(":.")), int(start[-2:])
     if clock.twelve_hour and hour < 12 and clock.hour >= 12:
         hour += 12
     return replace(clock, hour=hour, minute=minute)
@@ -104,6 +107,8 @@ def read_leading(line: str) -> Leading | None | str:
     if clock.bare and not separated and isinstance(again := read_leading(rest), Leading) and not again.clock.bare:
         return again  # a stray number before the real stamp ("03:13 9:03 a.m.: ...")
     label = m["label"]
+    if label and _AS_OF.fullmatch(label) and not (clock.zone and separated):
+        return "a time after \"as of\" with no zone and separator: a sentence's, not a stamp"
     edit_note = bool(label and _EDIT_LABEL.fullmatch(label) and not separated and not rest)
     if m["open"] and not (separated or m.group(0).rstrip().endswith(")") or ")" in line[m.end("stamp"):m.start("rest") + 1]):
         return "a time in brackets inside a sentence"
@@ -120,4 +125,4 @@ def read_leading(line: str) -> Leading | None | str:
                                                 ":byline" if byline else "")
     # an author's name after the time ("21:31 , Jane Doe") labels it as a post's stamp, as "Update" does
     return Leading(clock, m["stamp"].strip(), rest, separated, bool(label) or byline, second.strip() if second else None,
-                   reader, edit_note, footer)
+                   reader, edit_note, footer, label or "")

@@ -1,13 +1,15 @@
 """Stamps placed after the headline: "Biden to meet NATO leaders — 1:34 p.m.", "Roads reopen, 17:05: The
-police say ..." and the BBC's "Schools in lockdownpublished at 03:44 Greenwich Mean Time 15 March 2019"
-(run into the headline, the body on the same line or the next)."""
+police say ...", the BBC's "Schools in lockdownpublished at 03:44 Greenwich Mean Time 15 March 2019"
+(run into the headline, the body on the same line or the next), a headline closed by its update's stamp in
+brackets ("Toll by region (Update 4/21, 05:00 PM KST)") and an article's byline on the line under its headline
+("by Jane Doe May 2, 2024 9:10 AM 3 min read")."""
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
 
-from streams.ingest.stamps.grammar import Clock, clock, date_after, read_clock, zone
+from streams.ingest.stamps.grammar import Clock, clock, date_after, date_before, read_clock, zone
 
 # "— 1:42 p.m." closing a headline, or an agency dateline "SAN JUAN, Puerto Rico (AP) 5:35 a.m.": only
 # a 12-hour clock or a zoned one, so "2-1" scores stay text.
@@ -20,6 +22,13 @@ PUBLISHED = re.compile(rf"(?i:published|posted|updated)\s+at\s+(?P<stamp>{clock(
 _COMMA = re.compile(rf"^\s*(?P<head>[\"“‘A-Z][^:.!?]{{2,150}}?),\s+(?P<stamp>{clock()}(?:\s*{zone()})?):\s+"
                     rf"(?P<after>[\"“‘A-Z].*)$")
 _LIST_NUMBER = re.compile(r"^\s*(?:\d{1,3}\.|[-–•▪●*])\s+")
+# "Toll by region (Update 4/21, 05:00 PM KST)": a headline closed by its update's dated stamp in brackets; the
+# body below.
+_BRACKETED = re.compile(rf"^\s*(?P<head>[\"“‘A-Z][^()]{{2,150}}?)\s*\((?i:update)\s*:?\s+"
+                        rf"(?P<stamp>{date_before()}{clock()}(?:\s*{zone()})?)\)\s*$")
+# An article's byline under its headline, with the article's reading time: "by Jane Doe May 2, 2024 9:10 AM 3 min read".
+_BYLINE = re.compile(rf"^\s*(?i:by)\s+[^\d|]{{2,80}}?\s+(?P<stamp>{date_before()}{clock()}(?:\s*{zone()})?)"
+                     rf"\s+\d{{1,3}}\s+(?i:min(?:ute)?s?\s+read)\s*$")
 
 
 @dataclass(frozen=True)
@@ -67,3 +76,21 @@ def read_comma_headline(line: str) -> Trailing | None:
     if found is None:
         return None
     return Trailing(found, m["stamp"].strip(), m["head"].strip(), m["after"].strip(), "trailing:comma")
+
+
+def read_byline(line: str) -> Trailing | None:
+    """The dated stamp of an article's byline; the headline is the line above it (see StampLine.title_above)."""
+    m = _BYLINE.match(line)
+    found = read_clock(m) if m else None
+    if found is None or not found.has_date:
+        return None
+    return Trailing(found, m["stamp"].strip(), "", "", "trailing:byline")
+
+
+def read_bracketed_update(line: str) -> Trailing | None:
+    """A headline closed by "(Update <date>, <time>)": an update's stamp when it carries a date and a zone or am/pm."""
+    m = _BRACKETED.match(line)
+    found = read_clock(m) if m else None
+    if found is None or not found.has_date or not (found.zone or found.twelve_hour):
+        return None
+    return Trailing(found, m["stamp"].strip(), m["head"].strip(), "", "trailing:bracketed-update")

@@ -1,6 +1,6 @@
 """Lines that only name a day: day headers ("Here are the latest updates on Monday, September 28:",
-"Saturday, October 17", "13 Mar 2011"), a scraper's ISO date prefix (" date 2022-03-01 ...") and a header
-whose year a scraper ran into the stamp below it, at a line's start or glued to the sentence before it."""
+"Saturday, October 17", "13 Mar 2011", in figures "15/08/2018"), a scraper's ISO date prefix (" date 2022-03-01 ...")
+and a header whose year a scraper ran into the stamp below it, at a line's start or glued to the sentence before it."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ import re
 from dataclasses import dataclass
 
 from streams.ingest.errors import ParseError
-from streams.ingest.stamps.grammar import MONTH, RUN_IN_CLOCK, WEEKDAY, month_number, weekday_number
+from streams.ingest.stamps.grammar import MONTH, RUN_IN_CLOCK, WEEKDAY, month_number, numeric_date, weekday_number
 
 _DATE_LINE = re.compile(
     rf"(?i:(?:here (?:are|is) )?(?:all )?the latest (?:updates|developments) (?:on|for)\s+)?"
@@ -44,6 +44,51 @@ def read_day_mark(line: int, text: str) -> DayMark | None:
     wd = m["wd"]
     return DayMark(line, int(m["y"]) if m["y"] else None, month_number(m["m1"] or m["m2"]),
                    int(m["d1"] or m["d2"]), weekday_number(wd) if wd else None)
+
+
+# A date in figures alone on its line, maybe after a weekday: "15/08/2018", "Mercredi 12-11-2017", "6.12.2024".
+_FIGURES = re.compile(rf"(?:(?P<wd>{WEEKDAY})\s*,?\s+)?(?P<a>[0-3]?\d)(?P<sep>[/.-])(?P<b>[0-3]?\d)(?P=sep)"
+                      rf"(?P<y>(?:19|20)\d\d|\d\d)")
+
+
+@dataclass(frozen=True)
+class DateInFigures:
+    """A header's date in figures, its order not yet known: "09/08/2018" is 9 August or 8 September."""
+
+    first: int
+    second: int
+    year: int
+    dotted: bool  # "6.12.2024": day first, as written wherever dots separate a date's figures
+    weekday: int | None
+
+    @property
+    def says_order(self) -> bool | None:
+        """True when only day first is a date ("15/08"), False when only month first is ("08/15"), else None."""
+        return None if self.dotted or (self.first > 12) == (self.second > 12) else self.first > 12
+
+
+def date_in_figures(text: str) -> DateInFigures | None:
+    m = _FIGURES.fullmatch(_FRAME.sub("", text))
+    if m is None:
+        return None
+    year = int(m["y"]) + (2000 if len(m["y"]) == 2 else 0)
+    return DateInFigures(int(m["a"]), int(m["b"]), year, m["sep"] == ".", weekday_number(m["wd"]) if m["wd"] else None)
+
+
+def figures_mark(line: int, found: DateInFigures, day_first: bool | None, near: dt.date | None) -> DayMark | None:
+    """The day header ``found`` names, read day first, month first, or (``day_first`` None) as whichever reading
+    lies nearest the page's date; None when that is no date or not the weekday written beside it."""
+    if found.dotted or day_first is not None:
+        day, month = (found.first, found.second) if found.dotted or day_first else (found.second, found.first)
+        try:
+            date: dt.date | None = dt.date(found.year, month, day)
+        except ValueError:
+            date = None
+    else:
+        date = numeric_date(f"{found.first}/{found.second}/{found.year}", near)
+    if date is None or found.weekday is not None and date.weekday() != found.weekday:
+        return None
+    return DayMark(line, date.year, date.month, date.day, found.weekday)
 
 
 def read_run_in_header(line: int, text: str) -> tuple[DayMark, int] | None:

@@ -3,13 +3,16 @@ Physical lines are split first where a flattened copy ran several updates togeth
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from dataclasses import dataclass
 
-from streams.ingest.daymarks import ISO_PREFIX, DayMark, read_day_mark, read_run_in_header, run_in_starts
+from streams.ingest.daymarks import (ISO_PREFIX, DayMark, date_in_figures, figures_mark, read_day_mark,
+                                     read_run_in_header, run_in_starts)
 from streams.ingest.stamps import (Clock, read_bracketed_update, read_byline, read_comma_headline, read_dashed,
                                    read_epoch, read_labelled_epoch, read_leading, read_published, split_points)
 from streams.ingest.stamps.grammar import clock, zone
+from streams.ingest.zones import writes_day_first
 
 
 @dataclass(frozen=True)
@@ -130,6 +133,22 @@ def read_items(text: str) -> tuple[list[Item], list[Rejected]]:
                 segment = segment[run_in[1]:]
             items.append(_segment(number, segment, rejected))
     return items, rejected
+
+
+def figure_headers(items: list[Item], tz: str, near: dt.date | None) -> list[Item]:
+    """``items`` with each line that holds only a date in figures read as a day header, in the order the page
+    writes such dates: the order its unambiguous ones say ("15/08/2018" can only be day first), else the one its
+    zone says (``writes_day_first``), else for each the reading nearest the page's date ``near``."""
+    found = {i: f for i, item in enumerate(items) if isinstance(item, TextLine) and (f := date_in_figures(item.text))}
+    if not found:
+        return items
+    said = {f.says_order for f in found.values()} - {None}
+    day_first = said.pop() if len(said) == 1 else None if said else writes_day_first(tz)
+    out = list(items)
+    for i, f in found.items():
+        if mark := figures_mark(items[i].line, f, day_first, near):
+            out[i] = mark
+    return out
 
 
 def clocks_in_prose(text: str, items: list[Item]) -> list[Rejected]:

@@ -35,7 +35,7 @@ from streams.ingest.entries import new_entry
 from streams.ingest.errors import ParseError
 from streams.ingest.furniture import first_sentence, headline_like, is_note_line, reporting
 from streams.ingest.halfday import twelve_hour_halves
-from streams.ingest.lines import Blank, Item, Rejected, StampLine, TextLine
+from streams.ingest.lines import Blank, Item, Rejected, StampLine, TextLine, figure_headers
 from streams.ingest.meta import DocumentMeta, zone_at
 from streams.ingest.stamps import numeric_date
 from streams.ingest.zones import LOCAL, lookup
@@ -83,7 +83,18 @@ def _heads_the_page(item: StampLine, following: Item | None, title: str, first: 
     """The page's first stamp over the page's own title: the time the post went up ("07:47 AM ET" above
     "Storm nears coast" on a blog post of that title), not an update."""
     headline = item.headline or (following.text if isinstance(following, TextLine) else "")
-    return first and " ".join(headline.split()).casefold() == " ".join(title.split()).casefold()
+    return first and _folded(headline) == _folded(title)
+
+
+def _folded(text: str) -> str:
+    return " ".join(text.split()).casefold()
+
+
+def _title_line(item: StampLine, later: list[StampLine], title: str) -> bool:
+    """A line that is the page's title, carrying the newest post's stamp and headline ("08:42 Storm nears coast" as a
+    ticker page's title), repeated word for word by the post's own stamp line below: the title, not an entry."""
+    line = _folded(item.text)
+    return line == _folded(title) and any(_folded(s.text) == line for s in later)
 
 
 def accepted_stamps(items: list[Item], rejected: list[Rejected], title: str) -> set[int]:
@@ -107,6 +118,9 @@ def accepted_stamps(items: list[Item], rejected: list[Rejected], title: str) -> 
         elif _heads_the_page(item, following, title, i == stamps[0][0]):
             rejected.append(Rejected(item.line, item.stamp_text, "the page's own publication time (the page's "
                                                                  "title follows)"))
+        elif _title_line(item, [s for j, s in stamps if j > i], title):
+            rejected.append(Rejected(item.line, item.stamp_text, "the page's title (its newest post's stamp and "
+                                                                 "headline, repeated over the post below)"))
         elif _publication_line(item, i, stamps):
             rejected.append(Rejected(item.line, item.stamp_text, "the page's own publication time (a dated stamp above "
                                                                  "entries stamped otherwise)"))
@@ -362,6 +376,7 @@ def parse_liveblog(items: list[Item], rejected: list[Rejected], path: str, meta:
     accepted = accepted_stamps(items, rejected, title)
     if not accepted:
         return None
+    items = figure_headers(items, meta.tz, meta.date)
     sequence = _drafts(twelve_hour_halves(items, accepted), accepted)
     _date(sequence, meta, path, _stated_order(items, accepted))
     out: list[tuple[Entry, Provenance]] = []

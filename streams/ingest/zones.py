@@ -119,3 +119,17 @@ def declared_zone(text: str) -> tuple[dt.tzinfo | str, int] | None:
         return None
     zone = lookup(m["offset"]) if m["offset"] else lookup(m["zone"])
     return (zone, m.start()) if zone is not None else None
+
+
+def _listed(name: str, zones: list[str]) -> bool:
+    """Whether ``name`` is one of ``zones`` or lies under one of their "Area/" prefixes."""
+    return any(name == z or z.endswith("/") and name.startswith(z) for z in zones)
+
+
+def writes_day_first(name: str) -> bool | None:
+    """Whether a page whose times are in zone ``name`` writes a date in figures day first ("09/08/2018" is
+    9 August), month first (False), or its zone does not say (None: UTC or a bare offset); data/zones.toml."""
+    table, name = _table()["numeric_dates"], name.strip()
+    if _OFFSET_PARTS.fullmatch(name) or _listed(name, table["neither"]):
+        return None
+    return not _listed(name, table["month_first"])

@@ -10,7 +10,7 @@ import pytest
 from streams.ingest import DocumentMeta, ParseError, read_text
 from streams.ingest.daymarks import DayMark, read_day_mark, read_run_in_header, run_in_starts
 from streams.ingest.stamps import split_points
-from streams.ingest.zones import declared_zone
+from streams.ingest.zones import declared_zone, writes_day_first
 
 
 def times(text: str, **meta) -> list[str]:
@@ -450,3 +450,38 @@ def test_a_ticker_item_run_into_the_ticker_s_title_line_is_an_update():
     page = "Storm ticker: +++ 23:50 Dam holds +++\n\nEngineers say the dam holds.\n\n+++ 23:20 Rain eases +++\nLess rain.\n"
     assert times(page, date=dt.date(2023, 10, 24), tz="UTC") == ["2023-10-24 23:50", "2023-10-24 23:20"]
     assert split_points("Prices rose +++ 23:50 on the screen") == []
+
+
+def test_a_date_in_figures_alone_on_its_line_is_a_day_header_read_the_way_the_page_writes_dates():
+    """One unambiguous date ("14/03") says the page writes the day first, so "02/03" is 2 March; a page without
+    one is read as its zone writes dates; in a zone that says neither, the reading nearest the page's date."""
+    page = "Floods: live\n14/03/2021\n09h10 : Rain stops.\n02/03/2021\n18h40 : Dam holds.\n"
+    assert times(page, date=dt.date(2021, 3, 2), tz="UTC") == ["2021-03-14 09:10", "2021-03-02 18:40"]
+    page = "Floods: live\n04/03/2021\n09:10 - Rain stops.\n03/03/2021\n18:40 - Dam holds.\n"
+    assert times(page, date=dt.date(2021, 3, 3), tz="Europe/Rome") == ["2021-03-04 08:10", "2021-03-03 17:40"]
+    assert times(page, date=dt.date(2021, 3, 3), tz="America/Chicago") == ["2021-04-03 14:10", "2021-03-04 00:40"]
+    assert times(page, date=dt.date(2021, 3, 3), tz="UTC") == ["2021-03-04 09:10", "2021-03-03 18:40"]
+
+
+def test_which_way_round_a_zone_writes_dates_in_figures():
+    assert (writes_day_first("Europe/Paris"), writes_day_first("America/New_York"), writes_day_first("EST")) == (
+        True, False, False)
+    assert writes_day_first("UTC") is None and writes_day_first("+03:00") is None
+
+
+def test_figures_in_a_sentence_or_a_score_are_no_day_header():
+    page = "Floods: live\n09:10 - Rain stops.\nThe 04/03/2021 report is out.\n08:40 - Dam holds.\n3-1\n"
+    assert times(page, date=dt.date(2021, 3, 3), tz="UTC") == ["2021-03-03 09:10", "2021-03-03 08:40"]
+
+
+def test_a_ticker_title_that_repeats_the_newest_post_s_stamp_line_is_no_entry():
+    title = "09:30 Dam holds after the storm"
+    page = f"{title}\n\nStorm ticker\n\n{title}\n\nEngineers say it holds.\n\n08:50 Rain eases\n\nLess rain.\n"
+    meta = DocumentMeta(source="Test", title=title, date=dt.date(2023, 10, 24), tz="UTC")
+    reading = read_text(page, path="page.txt", meta=meta)
+    assert [(e.headline, e.body) for e in reading.entries] == [
+        ("Dam holds after the storm", "Engineers say it holds."), ("Rain eases", "Less rain.")]
+    assert any("the page's title" in r.reason for r in reading.rejected)
+    alone = page.replace(f"{title}\n\nEngineers", "Engineers")  # not repeated below: the title line is the post
+    reading = read_text(alone, path="page.txt", meta=meta)
+    assert [e.headline for e in reading.entries] == ["Dam holds after the storm", "Rain eases"]

@@ -67,6 +67,8 @@ LEADING = [
     ("ORIGINAL: 9:05 a.m.: Crews reach the school", 9, 5, None, None, "Crews reach"),
     ("ORE 16.20 - Nuovi scontri nella regione", 16, 20, None, None, "Nuovi scontri"),
     ("h. 16.20 – Nuovi scontri nella regione", 16, 20, None, None, "Nuovi scontri"),  # Italian "h." for "ore"
+    ("Ore 9 - Il prefetto convoca il comitato", 9, 0, None, None, "Il prefetto"),  # Italian, the hour alone
+    ("ore 18,45 – Riapre la stazione centrale", 18, 45, None, None, "Riapre la stazione"),  # minutes after a comma
     ("17 h 12 Les secours arrivent sur place", 17, 12, None, None, "Les secours"),  # French, spaced
     ("16h Le préfet fait le point", 16, 0, None, None, "Le préfet"),  # French, the hour alone
     ("21.05 h El Gobierno convoca una reunión", 21, 5, "local time", None, "El Gobierno"),  # Spanish o'clock
@@ -101,6 +103,8 @@ def test_two_zones_in_one_stamp_take_the_first():
     "Oil rises to $115.13 a barrel",
     "Surabhi Vaya July 25, 2014 00:00:33 IST",                   # a byline
     "h. il sindaco ha parlato alle 16.20",                       # "h." before no clock
+    "Ore 3,5 milioni - la stima dei danni",                     # a decimal after "ore"
+    "Ancore 5 - le barche in porto",                             # "ore" inside a word
 ])
 def test_leading_leaves_prose_alone(line):
     assert not isinstance(read_leading(line), Leading)
@@ -131,6 +135,7 @@ def test_a_post_footer_stamp_is_marked_as_closing_the_post_above(line):
 @pytest.mark.parametrize("line", [
     "10 p.m. curfew imposed",                    # lower case after the time: a sentence
     "updated: Aug 15 2021, 10:25 ist",
+    "Ore 10 di attesa per i soccorsi",           # an hour alone after "ore" with no separator: a sentence's
 ])
 def test_leading_says_why_a_stamp_like_line_is_not_an_entry(line):
     assert isinstance(read_leading(line), str)

@@ -53,15 +53,20 @@ def weekday_number(word: str) -> int:
     return _WEEKDAYS[word.lower()[:3]]
 
 
+# After Italian "ore" (o'clock) the hour may stand alone or take its minutes after a comma ("Ore 23 -", "Ore 22,30 -").
+_ITALIAN_HOUR = r"(?<=\b(?i:ore)\s)(?P<{p}hit>[01]?\d|2[0-3])(?:,(?P<{p}mit>[0-5]\d))?(?![\d.,:])"
+
+
 def clock(p: str = "") -> str:
     """12-hour ("7.05 pm", "10 p.m.", "01:46PM", "23:40pm" as written, "10:09: p.m."), 24-hour ("20:35", "22.50"),
-    French ("20h27", "17 h 12", "16h", "04:00h") or four digits ("0915"); never a time with seconds, a price or a
-    decimal."""
+    French ("20h27", "17 h 12", "16h", "04:00h"), four digits ("0915") or Italian after "ore" ("23", "22,30"); never a
+    time with seconds, a price or a decimal."""
     return (rf"(?<![\d£$€.,:/])(?:"
             rf"(?P<{p}h12>2[0-3]|1\d|0?\d)(?:[:.]\s?(?P<{p}m12>[0-5]\d))?{_BEFORE_AMPM}(?P<{p}ampm>{_AMPM})"
             rf"|(?P<{p}h24>[01]?\d|2[0-3])[:.]\s?(?P<{p}m24>[0-5]\d)(?::[0-5]\d(?![\d:]))?(?:h(?![\w]))?(?![\d]|[:.]\d)"
             rf"|(?P<{p}hfr>[01]?\d|2[0-3])\s?h(?:\s?(?P<{p}mfr>[0-5]\d)(?!\d)|(?![\w]))"
-            rf"|(?P<{p}h4>[01]\d|2[0-3])(?P<{p}m4>[0-5]\d)(?![\d,.]\d|\d|[-/]\d))")
+            rf"|(?P<{p}h4>[01]\d|2[0-3])(?P<{p}m4>[0-5]\d)(?![\d,.]\d|\d|[-/]\d)"
+            rf"|{_ITALIAN_HOUR.format(p=p)})")
 
 
 def date_before(p: str = "") -> str:
@@ -140,7 +145,7 @@ def read_clock(m: re.Match[str], p: str = "") -> Clock | None:
         if hour <= 12:  # "23:40pm" means 23:40: the pm repeats what the hour says
             hour = hour % 12 + (12 if g("ampm").lower().startswith("p") else 0)
     else:
-        digits = next((name for name in ("24", "fr", "4") if g("h" + name) is not None), None)
+        digits = next((name for name in ("24", "fr", "4", "it") if g("h" + name) is not None), None)
         if digits is None:
             return None
         hour, minute = int(g("h" + digits)), int(g("m" + digits) or 0)  # "16h" is 16:00

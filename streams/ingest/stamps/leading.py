@@ -112,6 +112,8 @@ def read_leading(line: str) -> Leading | None | str:
     edit_note = bool(label and _EDIT_LABEL.fullmatch(label) and not separated and not rest)
     if m["open"] and not (separated or m.group(0).rstrip().endswith(")") or ")" in line[m.end("stamp"):m.start("rest") + 1]):
         return "a time in brackets inside a sentence"
+    if m["hit"] and rest and not separated:
+        return "an hour after \"ore\" with no separator: a sentence's (\"Ore 10 di attesa\"), not a stamp"
     if rest and not separated and not _BARE_HEADLINE.match(rest):
         return "a time at the start of a sentence, not a stamp"
     if rest and not re.search(r"[^\W\d_]{2}", rest):

@@ -1243,3 +1243,24 @@ def test_one_also_killed_after_a_count_is_one_more():
 ])
 def test_troops_sent_to_rescue_are_no_fighting(headline, party):
     assert [c.party for c in extract_claims(headline, "Twelve people were killed.", SEP28)] == [party]
+
+
+@pytest.mark.parametrize(("body", "party"), [
+    # a Chinese province is named without its type word ("Yunnan Sheng" in ISO 3166-2)
+    ("A flood in Yunnan killed nine people.", "china"),
+    # a town the more populous Nigerian Aba shares its name with, placed in its province
+    ("The authorities in Aba prefecture in Sichuan say five people are hurt.", "china"),
+    # with nothing to place it elsewhere, the name is the more populous city's
+    ("The authorities in Aba say five people are hurt.", "nigeria"),
+])
+def test_a_province_places_the_town_named_in_it(body, party):
+    assert [c.party for c in extract_claims("", body, SEP28)] == [party]
+
+
+@pytest.mark.parametrize(("body", "expected"), [
+    # the number after "No." names the flight; "No." ends no sentence
+    ("All passengers on Flight No. 512 were killed, the airline said.", []),
+    ("The airline said 12 passengers were killed.", [12]),
+])
+def test_a_flight_number_is_no_count(body, expected):
+    assert [c.min for c in extract_claims("", body, SEP28)] == expected

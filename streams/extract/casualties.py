@@ -37,7 +37,8 @@ def _patterns(items) -> re.Pattern[str]:
 # --- numbers -------------------------------------------------------------------------------
 _WORD = _ialt(_LEX["numbers"]["words"])
 _NUMWORDS = rf"(?:(?i:an?)\s+)?{_WORD}(?:(?:\s+|-){_WORD}|(?:(?<=hundred)|(?<=thousand))\s+(?i:and)\s+{_WORD})*"
-_DIGITS = r"(?<![\d.,:/])(?:\d{1,3}(?:,\d{3})+|\d+)(?![\d:/]|[.,]\d)"
+# Not a number that names something: "Flight No. 3704", "#12", "flight 93".
+_DIGITS = r"(?<![\d.,:/#])(?<!No\.\s)(?<!No\.)(?<!\b[Ff]light\s)(?:\d{1,3}(?:,\d{3})+|\d+)(?![\d:/]|[.,]\d)"
 _WORD_COUNTS: dict[str, tuple[int, int | None]] = {
     k: (v["min"], v.get("max")) for k, v in _LEX["vague"].items()
 } | {k: (v, v) for k, v in _LEX["exact"].items()}
@@ -628,7 +629,9 @@ _HYPHENATED = re.compile(r"(?<=[a-z])-(?=[A-Z])")
 
 
 # "Odessa and Midland, Texas": the towns before the comma lie in the region after it.
-_TOWNS_OF = re.compile(r"(?:\s*(?:,|and|&)\s*[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)?)*\s*,\s*")
+# What lies between a town and the region or state it lies in: "Santa Fe, Texas", "Aba prefecture in Sichuan".
+_TOWNS_OF = re.compile(r"(?:\s*(?:,|and|&)\s*[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)?)*\s*,\s*"
+                       r"|\s+(?:(?i:prefecture|county|district|municipality|governorate)\s+)?in\s+(?:the\s+)?")
 
 
 def _qualified_elsewhere(text: str, town: Mention, mentions: list[Mention]) -> bool:

@@ -22,9 +22,9 @@ PARTY_KINDS = frozenset({"state", "breakaway", "armed_group"})
 PLACE_KINDS = frozenset({"region", "town"})
 
 
-# A title's abbreviation ends no sentence: "the islands of St. Martin", "Gen. Smith said"; nor does a line break
-# inside one, in hard-wrapped text ("a suicide bomber killed at least\n25 people").
-_SENTENCE = re.compile(r"(?<=[.!?])(?<!\b(?:St|Mr|Ms|Dr|Lt|Mt|Ft)\.)"
+# A title's abbreviation ends no sentence: "the islands of St. Martin", "Gen. Smith said", "Flight No. 12"; nor
+# does a line break inside one, in hard-wrapped text ("a suicide bomber killed at least\n25 people").
+_SENTENCE = re.compile(r"(?<=[.!?])(?<!\b(?:St|Mr|Ms|Dr|Lt|Mt|Ft|No)\.)"
                        r"(?<!\b(?:Mrs|Gen|Col|Sgt|Gov|Sen|Rep|Maj|Cpl|Pvt|Adm|Rev)\.)(?<!\b(?:Capt|Prof|Brig|Cmdr)\.)"
                        r"[\"”’)]?\s+(?=[\"“‘(]?[A-Z0-9])"
                        r"|\n[^\S\n]*\n\s*|(?<![a-z0-9,;])\n+|\n+(?![a-z0-9])")
@@ -413,16 +413,21 @@ _GENERIC_REGION = re.compile(r"(?:(?:North|South|East|West|Central|Northern|Sout
                              r"Capital|Centre|Center|Coast|Coastal|Islands?|Lakes?|Mountains?|Valley)\b\s*)+")
 
 
+# The Chinese type word after a province's name, which English leaves out: "Sichuan Sheng", "Guangxi Zhuangzu
+# Zizhiqu" are "Sichuan", "Guangxi".
+_LOCAL_TYPE = re.compile(r"(?:\s+(?:Zhuangzu|Uygur|Huizu))?\s+(?:Sheng|Shi|Zizhiqu)$")
+
+
 def _subdivisions() -> list[tuple[str, str, int, str, Where]]:
     """The first-level subdivisions of every country (pycountry, ISO 3166-2): "Kerala", "Queensland",
-    "Oaxaca". A name two countries share, or made of generic words only ("Central", "North East"), is
-    left out: it does not say which country. They rank after cities (population 0)."""
+    "Oaxaca", "Sichuan". A name two countries share, or made of generic words only ("Central", "North East"),
+    is left out: it does not say which country. They rank after cities (population 0)."""
     import pycountry
 
     found: dict[str, set[str]] = {}
     for sub in pycountry.subdivisions:
         if sub.parent_code is None:
-            found.setdefault(sub.name, set()).add(sub.country_code)
+            found.setdefault(_LOCAL_TYPE.sub("", sub.name), set()).add(sub.country_code)
     return [(name, codes.pop(), 0, "region", None) for name, codes in found.items()
             if len(codes) == 1 and len(name) > 3 and not _GENERIC_REGION.fullmatch(name)]
 

@@ -70,7 +70,7 @@ _CLOCK_ONLY = re.compile(rf"{clock()}(?:\s*{zone()})?\s*")
 
 
 def _strength(clock_: Clock, separated: bool, alone: bool, labelled: bool) -> int:
-    if clock_.twelve_hour or clock_.zone or clock_.has_date or labelled:
+    if clock_.twelve_hour and not clock_.word or clock_.zone or clock_.has_date or labelled:
         return 2
     return 1 if (separated or alone) and not clock_.four_digits else 0
 

@@ -485,3 +485,16 @@ def test_a_ticker_title_that_repeats_the_newest_post_s_stamp_line_is_no_entry():
     alone = page.replace(f"{title}\n\nEngineers", "Engineers")  # not repeated below: the title line is the post
     reading = read_text(alone, path="page.txt", meta=meta)
     assert [e.headline for e in reading.entries] == ["Dam holds after the storm", "Rain eases"]
+
+
+def test_a_word_for_the_hour_takes_its_place_in_a_newest_first_page():
+    """"Midnight" between "2:10 a.m." and "11:35 p.m." tells the page's order, so the late time is the day before."""
+    page = ("The Latest on the fire (all times local):\n\n2:10 a.m.\n\nCrews contain the blaze.\n\nMidnight\n\n"
+            "Roads are shut.\n\n11:35 p.m.\n\nA fire breaks out.\n")
+    assert times(page, date=dt.date(2020, 7, 4), tz="UTC") == ["2020-07-05 02:10", "2020-07-05 00:00", "2020-07-04 23:35"]
+
+
+def test_a_word_for_the_hour_alone_on_a_page_is_no_stamp():
+    reading = read_text("Night shift\n\nMidnight\n\nThe ward was quiet.\n", path="page.txt",
+                        meta=DocumentMeta(source="Test", date=dt.date(2020, 7, 4), tz="UTC"))
+    assert all(e.time_precision == "day" for e in reading.entries)

@@ -394,3 +394,42 @@ def test_a_raw_unix_time_after_an_update_label_is_read_with_the_text_after_it():
         12, 26, "1600000000", "Bridge closed Crews shut it.")
     assert read_labelled_epoch("the update 1600000000 was logged") is None
     assert read_labelled_epoch("Update 9876543210 Bridge closed") is None  # past 2040: an id
+
+
+@pytest.mark.parametrize("line,hour,zone,text", [
+    ("Midnight", 0, None, ""),
+    ("Noon EDT", 12, "EDT", ""),
+    ("12 noon: Crowds gather at the square", 12, None, "Crowds gather"),
+    ("MIDNIGHT - Ferries stop for the night", 0, None, "Ferries stop"),
+    ("Mezzanotte – Il sindaco chiude il ponte", 0, None, "Il sindaco"),
+])
+def test_a_word_for_the_hour_opening_a_line_is_a_stamp(line, hour, zone, text):
+    found = read_leading(line)
+    assert isinstance(found, Leading) and found.clock.word
+    assert (found.clock.hour, found.clock.minute, found.clock.zone) == (hour, 0, zone)
+    assert found.rest.startswith(text) and bool(found.rest) == bool(text)
+
+
+@pytest.mark.parametrize("line", ["Midnight Mass drew a full church", "Noon prayers were cancelled",
+                                  "midnight came and went", "Noonday heat kept people indoors",
+                                  "Midnight-blue vans lined the road"])
+def test_a_word_for_the_hour_in_a_sentence_is_no_stamp(line):
+    assert not isinstance(read_leading(line), Leading)
+
+
+def test_a_rule_of_underscores_run_into_a_stamp_is_furniture():
+    found = read_leading("____6:15 p.m.")
+    assert isinstance(found, Leading) and (found.clock.hour, found.clock.minute, found.rest) == (18, 15, "")
+    assert not isinstance(read_leading("___Police said at 6:15 p.m. the road was shut"), Leading)
+
+
+def test_a_stamp_closed_by_its_zone_in_brackets_opens_a_flattened_update():
+    line = "09:40 (CET) Ferries resume. 09:25 (CET) The port reopens after the storm. 09:05 (CET)"
+    assert [line[p:p + 11] for p in split_points(line)] == ["09:25 (CET)", "09:05 (CET)"]
+
+
+@pytest.mark.parametrize("line", ["The ferry left at 09:25 (CET) Monday and docked late.",   # no sentence ends before
+                                  "Ferries resume. 09:25 (CET) was the time of the first sailing.",  # lower case after
+                                  "Ferries resume. 09:25 (0825 GMT)"])                       # no zone alone in brackets
+def test_a_time_with_a_bracketed_zone_in_prose_does_not_split_a_line(line):
+    assert split_points(line) == []

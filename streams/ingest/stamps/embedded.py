@@ -2,7 +2,8 @@
 ("... were injured. 9.15 pm: Russia's defence ministry says ..."). A time inside a sentence is never
 one: a stamp here follows the end of a sentence and is itself followed by a separator and a capital,
 and carries an am/pm, a zone or a date (after a colon the update may open with a figure: "9.15 pm: 5 dead"; a bar
-may separate it too: "Updated 7:52 p.m. EDT, March 24 | ..."). An "Updated" label before it opens an update
+may separate it too: "Updated 7:52 p.m. EDT, March 24 | ..."; a zone in brackets closes it as a separator would,
+"07:43 (IST) Family ...", or ends the line with its text on the next). An "Updated" label before it opens an update
 wherever it stands.
 Right after an edit note ("Updated at 7.28am GMT 7.00am GMT Summary ...") such a stamp needs no separator; a
 German ticker's "8.45 Uhr:" may even touch the word before it, and its "+++ 23:50 ... +++" may follow any text;
@@ -16,16 +17,21 @@ from streams.ingest.stamps.grammar import read_clock, stamp
 from streams.ingest.stamps.leading import LEADING, REPORTERS_LOG, read_leading
 from streams.ingest.stamps.trailing import PUBLISHED
 
+# A zone in brackets closes its stamp as a separator would ("07:43 (IST) Family members ..."); such a stamp may end
+# the line too, its update's text on the next ("... were hurt. 07:21 (IST)").
+_BRACKET_END = r"(?<=\))(?:\s+[\"“‘A-Z]|\s*$)"
 _EMBEDDED = re.compile(
     rf"\s+(?=(?:[-–•]\s*)?(?P<label>(?:Update[ds]?|UPDATE[DS]?)\s*:?\s*)?{stamp()}"
-    rf"\s*(?:[–—-]{{1,2}}\s+[\"“‘A-Z]|:\s+[\"“‘A-Z0-9]|\|\s+[\"“‘A-Z]))")
+    rf"\s*(?:[–—-]{{1,2}}\s+[\"“‘A-Z]|:\s+[\"“‘A-Z0-9]|\|\s+[\"“‘A-Z]|{_BRACKET_END}))")
 # What may end the text before an update: the end of a sentence, a link, or a dash.
 _BOUNDARY = re.compile(r"(?:[.:!?\"”’)\]]|https?://\S+|\s[–—-]{1,2})$")
 _HOUR_BEFORE = re.compile(r"(?:^|\s)\d{1,2}[:.]$")  # "11: 16 pm" is one stamp, not "11:" and "16 pm"
 _SENTENCE_END = re.compile(r"(?:[.!?\"”’)\]]\s+|\b\d{1,3}\.\s+)(?=\S)")
-# What every embedded stamp needs somewhere in its line (a digit, and the separator before a capital
-# that follows it): most lines have no such pair, and _EMBEDDED tries every space of a line.
-_SEPARATOR = re.compile(r"[–—-]{1,2}\s+[\"“‘A-Z]|:\s+[\"“‘A-Z0-9]|\|\s+[\"“‘A-Z]")
+# What every embedded stamp needs somewhere in its line (a digit, and the separator or closing bracket before a
+# capital that follows it, or a bracket ending the line): most lines have no such pair, and _EMBEDDED tries every
+# space of a line.
+_SEPARATOR = re.compile(r"[–—-]{1,2}\s+[\"“‘A-Z]|:\s+[\"“‘A-Z0-9]|\|\s+[\"“‘A-Z]"
+                        r"|\)\s+[\"“‘A-Z]|\)\s*$")
 _DIGIT = re.compile(r"\d")
 # An edit note opening a sentence ("Updated at 7.28am GMT") run straight into the next update's stamp and its capital.
 _AFTER_NOTE = re.compile(rf"(?:^|(?<=[.!?\"”’)\]]\s))\s*Updated\s+(?:at\s+|on\s+)?{stamp('n')}"

@@ -1,12 +1,15 @@
 """The pieces stamps are made of: a clock (24-hour with ":" or "." or none, 12-hour with am/pm in any
-spelling, French "20h27"), a zone, and a date before or after the clock. Each builder takes a prefix
-for its group names, so one regex can hold two stamps ("9:42am EST, 5:42pm EAT")."""
+spelling, French "20h27", or opening a line a word for the hour, "Midnight"), a zone, and a date before or after
+the clock. Each builder takes a prefix for its group names, so one regex can hold two stamps ("9:42am EST, 5:42pm
+EAT")."""
 
 from __future__ import annotations
 
 import datetime as dt
 import re
+import tomllib
 from dataclasses import dataclass
+from pathlib import Path
 
 from streams.ingest.zones import zone_pattern
 
@@ -57,11 +60,21 @@ def weekday_number(word: str) -> int:
 _ITALIAN_HOUR = r"(?<=\b(?i:ore)\s)(?P<{p}hit>[01]?\d|2[0-3])(?:,(?P<{p}mit>[0-5]\d))?(?![\d.,:])"
 
 
-def clock(p: str = "") -> str:
+with (Path(__file__).parents[1] / "data" / "clock_words.toml").open("rb") as _fh:
+    _CLOCK_WORDS: dict[str, int] = tomllib.load(_fh)["words"]
+# A word for a time of day (data/clock_words.toml), capitalised or after "12 " ("Midnight", "12 noon"), never the start
+# of a longer word or a compound ("Noonday", "Midnight-blue").
+_WORD = (r"(?:12\s?|(?=[A-ZÀ-Þ]))(?P<{p}word>(?i:"
+         + "|".join(re.escape(w) for w in sorted(_CLOCK_WORDS, key=len, reverse=True)) + r"))(?!\w|-\w)")
+
+
+def clock(p: str = "", words: bool = False) -> str:
     """12-hour ("7.05 pm", "10 p.m.", "01:46PM", "23:40pm" as written, "10:09: p.m."), 24-hour ("20:35", "22.50"),
     French ("20h27", "17 h 12", "16h", "04:00h"), four digits ("0915") or Italian after "ore" ("23", "22,30"); never a
-    time with seconds, a price or a decimal."""
+    time with seconds, a price or a decimal. With ``words``, also a word for the hour ("Midnight", "Noon"): only
+    where a stamp opens a line, since in prose such words are a sentence's ("at midnight")."""
     return (rf"(?<![\d£$€.,:/])(?:"
+            + (rf"{_WORD.format(p=p)}|" if words else "") +
             rf"(?P<{p}h12>2[0-3]|1\d|0?\d)(?:[:.]\s?(?P<{p}m12>[0-5]\d))?{_BEFORE_AMPM}(?P<{p}ampm>{_AMPM})"
             rf"|(?P<{p}h24>[01]?\d|2[0-3])[:.]\s?(?P<{p}m24>[0-5]\d)(?::[0-5]\d(?![\d:]))?(?:h(?![\w]))?(?![\d]|[:.]\d)"
             rf"|(?P<{p}hfr>[01]?\d|2[0-3])\s?h(?:\s?(?P<{p}mfr>[0-5]\d)(?!\d)|(?![\w]))"
@@ -102,9 +115,10 @@ def zone(p: str = "") -> str:
     return rf"(?P<{p}zone>{zone_pattern()}|(?:Uhr|hrs|h)(?![A-Za-z]))"
 
 
-def stamp(p: str = "") -> str:
-    """A whole stamp: an optional date, the clock, an optional zone and an optional date after it."""
-    return rf"(?:{date_before(p)})?{clock(p)}(?:\s*{zone(p)})?(?:{date_after(p)})?"
+def stamp(p: str = "", words: bool = False) -> str:
+    """A whole stamp: an optional date, the clock (a word for the hour too with ``words``), an optional zone and an
+    optional date after it."""
+    return rf"(?:{date_before(p)})?{clock(p, words)}(?:\s*{zone(p)})?(?:{date_after(p)})?"
 
 
 @dataclass(frozen=True)
@@ -122,6 +136,7 @@ class Clock:
     twelve_hour: bool = False
     four_digits: bool = False
     bare: bool = False  # 24-hour without zone: alone it could be any number
+    word: bool = False  # a word for the hour ("Midnight"): a 12-hour stamp, but alone no stronger than a bare time
 
     @property
     def has_date(self) -> bool:
@@ -139,8 +154,10 @@ def _group(m: re.Match[str], p: str, name: str) -> str | None:
 def read_clock(m: re.Match[str], p: str = "") -> Clock | None:
     """The Clock of a match of ``stamp(p)``; None when its numbers are not a time of day."""
     g = lambda name: _group(m, p, name)  # noqa: E731
-    twelve = g("h12") is not None
-    if twelve:
+    twelve = g("h12") is not None or g("word") is not None
+    if g("word"):
+        hour, minute = _CLOCK_WORDS[g("word").lower()], 0
+    elif twelve:
         hour, minute = int(g("h12")), int(g("m12") or 0)
         if hour <= 12:  # "23:40pm" means 23:40: the pm repeats what the hour says
             hour = hour % 12 + (12 if g("ampm").lower().startswith("p") else 0)
@@ -168,7 +185,7 @@ def read_clock(m: re.Match[str], p: str = "") -> Clock | None:
     return Clock(hour, minute, zone_text.strip() if zone_text else None, int(year) if year else None,
                  month_number(month) if month else None, int(re.sub(r"\D", "", day)) if day else None,
                  g("num") or g("num2") or g("anum"), weekday_number(named_day) if named_day else None, twelve, g("h4") is not None,
-                 bare=not twelve and zone_text is None)
+                 bare=not twelve and zone_text is None, word=g("word") is not None)
 
 
 def numeric_date(text: str, near: dt.date | None) -> dt.date | None:

@@ -1,7 +1,7 @@
 """Stamps that open a line: "20:35 GMT – headline", "9.27 pm: text", "Update 8:05 a.m. EDT Aug. 6: text",
 "- Sat, 09 Sep 2023 09:26 AM", "• Timestamp:" ... "10:51pm", "0902GMT: text", "2:52 A.M. Rocket ...",
-"(06:45 GMT)Death toll ...", "3w ago / 5:07 PM EDT", or a stamp alone on its line (or with only its author's
-name after it, "21:31 , Jane Doe") with the headline on the next."""
+"(06:45 GMT)Death toll ...", "3w ago / 5:07 PM EDT", "Noon EDT: text", or a stamp alone on its line ("Midnight", or
+with only its author's name after it, "21:31 , Jane Doe") with the headline on the next."""
 
 from __future__ import annotations
 
@@ -10,13 +10,13 @@ from dataclasses import dataclass, replace
 
 from streams.ingest.stamps.grammar import Clock, read_clock, stamp, zone
 
-# What may stand before the stamp on its line: a bullet, asterisks or a ticker's "+++", a quote marker (">") or
-# list number, an "Update"-like label ("Update as at", Italian "Ore" or "h."), a relative time ("36m ago", "3w ago / "
-# before the absolute stamp it goes with), an opening bracket, a reporters' log's byline and dateline before a zoned
-# four-digit time.
+# What may stand before the stamp on its line: a bullet, asterisks or a ticker's "+++", a rule of underscores run into
+# it ("___8:30 p.m.", AP's line between updates), a quote marker (">") or list number, an "Update"-like label ("Update
+# as at", Italian "Ore" or "h."), a relative time ("36m ago", "3w ago / " before the absolute stamp it goes with), an
+# opening bracket, a reporters' log's byline and dateline before a zoned four-digit time.
 # A reporters' log's byline and dateline before a zoned four-digit time ("Jane Doe : Kabul, Afghanistan : 1023GMT").
 REPORTERS_LOG = r"[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){1,3}\s+:\s+[^:.]{2,60}?\s+:\s+(?=\d{4}\s?[A-Z]{2,4}\b)"
-_FURNITURE = (r"^\s*(?:(?:[-–•▪●◦·>]|\*{1,3}|\+{3})\s*|\d{1,2}\.\s+)?"
+_FURNITURE = (r"^\s*(?:(?:[-–•▪●◦·>]|\*{1,3}|\+{3}|_{2,})\s*|\d{1,2}\.\s+)?"
               r"(?P<bracket>\[)?\s*"
               rf"(?P<byline>{REPORTERS_LOG})?"
               r"(?:(?i:breaking\s+news)\s*)?"  # a banner a scraper ran into the line ("Breaking NewsAs of 0930 UTC:")
@@ -37,7 +37,7 @@ _SECOND = (rf"(?:\s*[,/]\s*(?P<second>{stamp('s')}|[\d:.]{{1,5}}\s?(?:[ap]\.?m\.
 _SEPARATOR = r"(?:\s*[)\]])?(?P<sep>\s*(?:[–—-]{1,2}|:|\||\.(?=\s))(?=\s|$|[\"“‘'A-Z0-9])|\s*(?<=[)\]])(?=\S))?\s*"
 # "6 p.m. EST update: ...": the label after the stamp, when a separator follows it
 _LABEL_AFTER = r"(?:\s+(?i:update[ds]?|latest)(?=\s*(?:[–—-]{1,2}|:)\s))?"
-LEADING = re.compile(rf"{_FURNITURE}(?P<stamp>{stamp()}){_SECOND}{_LABEL_AFTER}{_SEPARATOR}(?P<rest>.*)$")
+LEADING = re.compile(rf"{_FURNITURE}(?P<stamp>{stamp(words=True)}){_SECOND}{_LABEL_AFTER}{_SEPARATOR}(?P<rest>.*)$")
 _TICKER_END = re.compile(r"\s*\+{3}\s*$")  # "+++ 23:50 Headline +++"
 _BARE_HEADLINE = re.compile(r"[\"“‘'″„«(A-Z0-9]")  # a capital, a figure or an opening quote (″ and „ « in Europe)
 # "21:31 , Jane Doe": the stamp, a comma and the author's name, alone on the line (the headline sits
@@ -112,6 +112,8 @@ def read_leading(line: str) -> Leading | None | str:
     edit_note = bool(label and _EDIT_LABEL.fullmatch(label) and not separated and not rest)
     if m["open"] and not (separated or m.group(0).rstrip().endswith(")") or ")" in line[m.end("stamp"):m.start("rest") + 1]):
         return "a time in brackets inside a sentence"
+    if clock.word and rest and not separated:
+        return "a word for the hour opening a sentence (\"Midnight Mass ...\"), not a stamp"
     if m["hit"] and rest and not separated:
         return "an hour after \"ore\" with no separator: a sentence's (\"Ore 10 di attesa\"), not a stamp"
     if rest and not separated and not _BARE_HEADLINE.match(rest):

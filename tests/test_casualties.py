@@ -1264,3 +1264,16 @@ def test_a_province_places_the_town_named_in_it(body, party):
 ])
 def test_a_flight_number_is_no_count(body, expected):
     assert [c.min for c in extract_claims("", body, SEP28)] == expected
+
+
+@pytest.mark.parametrize(("body", "expected"), [
+    # the killed and the wounded counted together are casualties not split: no count of either
+    ("Scores of people were killed or wounded when the market was shelled.", []),
+    ("The rockets killed or wounded 40 soldiers, the army said.", []),
+    ("Eleven were wounded or killed in the crash.", []),
+    # each outcome with its own figure stays
+    ("The rockets killed 4 soldiers and wounded 40, the army said.", [("killed", 4), ("wounded", 40)]),
+    ("Eleven were killed and the wounded were flown out.", [("killed", 11)]),
+])
+def test_killed_or_wounded_together_is_no_count(body, expected):
+    assert [(c.outcome, c.min) for c in extract_claims("", body, SEP28)] == expected

@@ -432,6 +432,29 @@ def _outcome_of(match: re.Match[str]) -> str:
                 if value and name.startswith(("killed_", "wounded_")))
 
 
+def _other_outcome_words(outcome: str) -> str:
+    return _ialt({w for other, forms in _LEX["outcomes"].items() if other != outcome
+                  for part in ("after", "before", "nouns") for w in forms.get(part, ())})
+
+
+# The other outcome joined to a figure's, after or before it: "killed or wounded", "dead and injured", "killing or
+# wounding 30".
+_JOIN = r"\s+(?i:or|and|and/or|&)\s+"
+_JOINED_AFTER = {o: re.compile(rf"{_JOIN}(?:{_other_outcome_words(o)})(?![\w-])") for o in _LEX["outcomes"]}
+_JOINED_BEFORE = {o: re.compile(rf"(?<![\w-])(?:{_other_outcome_words(o)}){_JOIN}$") for o in _LEX["outcomes"]}
+
+
+def _unsplit(sentence: str, m: re.Match[str]) -> bool:
+    """A figure of the killed and the wounded together ("dozens were killed or wounded", "killing or wounding 30"):
+    casualties not split, no count of either."""
+    name = next((n for n, v in m.groupdict().items() if v and n.startswith(("killed_", "wounded_"))), None)
+    if name is None:
+        return False
+    outcome = name.split("_")[0]
+    return bool(_JOINED_AFTER[outcome].match(sentence, m.end(name))
+                or _JOINED_BEFORE[outcome].search(sentence, max(0, m.start(name) - 40), m.start(name)))
+
+
 # Nouns that count a death only as one more found ("one more body"), from the lexicon.
 _MORE_ONLY = {w for words in _LEX["outcomes"].values() for w in words.get("more_only", ())}
 
@@ -518,6 +541,9 @@ def _raw_claims(sentence: str) -> Iterator[tuple[re.Match[str], str, _Raw]]:
                 continue
             read = _outcome_read(sentence, m, source, population)
             if read is None:
+                continue
+            if _unsplit(sentence, m):
+                taken.append(span)  # nor is it the other outcome's figure
                 continue
             outcome, population, party, kind = read
             if m.groupdict().get("poss") and m.group("poss").lower() in ("its", "their", "our"):

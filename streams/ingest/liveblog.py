@@ -35,7 +35,7 @@ from streams.ingest.entries import new_entry
 from streams.ingest.errors import ParseError
 from streams.ingest.furniture import first_sentence, headline_like, is_note_line, reporting
 from streams.ingest.halfday import twelve_hour_halves
-from streams.ingest.lines import Blank, Item, Rejected, StampLine, TextLine, figure_headers
+from streams.ingest.lines import Blank, Item, Rejected, StampLine, TextLine, dated_below, figure_headers
 from streams.ingest.meta import DocumentMeta, zone_at
 from streams.ingest.stamps import numeric_date
 from streams.ingest.zones import LOCAL, lookup
@@ -99,9 +99,9 @@ def _title_line(item: StampLine, later: list[StampLine], title: str) -> bool:
 
 def accepted_stamps(items: list[Item], rejected: list[Rejected], title: str) -> set[int]:
     """Indexes of the stamp lines that open entries. Strong stamps (am/pm, zone, date, "Update")
-    always do; a bare time only beside other stamps, and a run-in bare time or four digits only
-    beside others of its kind; a stamp followed by an edit note or the page's title is the page's own
-    publication time."""
+    always do; a bare time only beside other stamps, and a run-in bare time, four digits or a clock run
+    into a lower-case headline only beside others of its kind; a stamp followed by an edit note or the page's
+    title is the page's own publication time."""
     stamps = [(i, item) for i, item in enumerate(items) if isinstance(item, StampLine)]
     only_edit_notes = all(item.edit_note for _, item in stamps)
     kinds = Counter(item.kind for _, item in stamps)
@@ -373,10 +373,10 @@ def _text(draft: _Draft) -> tuple[str, str] | None:
 def parse_liveblog(items: list[Item], rejected: list[Rejected], path: str, meta: DocumentMeta, title: str,
                    declared: dt.tzinfo | str | None) -> list[tuple[Entry, Provenance]] | None:
     """The entries of a live blog with where each came from; None when no stamp opens an entry."""
+    items = dated_below(figure_headers(items, meta.tz, meta.date))
     accepted = accepted_stamps(items, rejected, title)
     if not accepted:
         return None
-    items = figure_headers(items, meta.tz, meta.date)
     sequence = _drafts(twelve_hour_halves(items, accepted), accepted)
     _date(sequence, meta, path, _stated_order(items, accepted))
     out: list[tuple[Entry, Provenance]] = []

@@ -503,3 +503,54 @@ def test_a_word_for_the_hour_alone_on_a_page_is_no_stamp():
     reading = read_text("Night shift\n\nMidnight\n\nThe ward was quiet.\n", path="page.txt",
                         meta=DocumentMeta(source="Test", date=dt.date(2020, 7, 4), tz="UTC"))
     assert all(e.time_precision == "day" for e in reading.entries)
+
+
+def test_a_clock_alone_with_its_date_on_the_next_line_is_one_dated_stamp():
+    """"21:40" over "14.3.2019": the date is the stamp's own, so the stamp keeps the text below it."""
+    page = ("21:40\n14.3.2019\nFerries stop for the night.\n22:15\n14.3.2019\nThe storm reaches the coast.\n"
+            "06:05\n15.3.2019\nRoads reopen.\n")
+    reading = read_text(page, path="page.txt", meta=DocumentMeta(source="Test", tz="UTC"))
+    assert [(f"{e.published_at:%Y-%m-%d %H:%M}", e.headline) for e in reading.entries] == [
+        ("2019-03-14 21:40", "Ferries stop for the night."), ("2019-03-14 22:15", "The storm reaches the coast."),
+        ("2019-03-15 06:05", "Roads reopen.")]
+
+
+def test_a_date_line_after_a_blank_or_after_a_stamp_with_its_headline_stays_a_day_header():
+    page = "09:10 Roads close\nRain all night.\n\n08:40\n\n5.4.2020\n\n07:55 Dam holds\n5.4.2020\nLevels fall.\n"
+    reading = read_text(page, path="page.txt", meta=DocumentMeta(source="Test", date=dt.date(2020, 4, 5), tz="UTC"))
+    assert [e.headline for e in reading.entries] == ["Roads close", "Dam holds"]
+    assert any(r.text == "08:40" and "no text" in r.reason for r in reading.rejected)
+
+
+def test_a_clock_with_its_date_below_above_stamps_without_a_date_is_the_page_s_publication_time():
+    page = "20:30\nTuesday, 9 June 2020\n\nFloods: live\n\n11:55 - Rivers rise.\n\n11:20 - Schools shut.\n"
+    reading = read_text(page, path="page.txt", meta=DocumentMeta(source="Test", date=dt.date(2020, 6, 9), tz="UTC"))
+    assert [f"{e.published_at:%H:%M}" for e in reading.entries] == ["11:55", "11:20"]
+    assert any(r.text == "20:30" and "publication" in r.reason for r in reading.rejected)
+
+
+def test_updated_at_lines_are_the_stamps_of_a_page_that_has_no_others():
+    """A copy whose updates are each opened by "Updated at 21:05 BJT" (Beijing time) has no other stamps."""
+    page = ("A mine flooded on Monday.\n\nUpdated at 9:30 BJT, Tuesday\n\nPumps arrived.\n\n"
+            "Updated at 7:10 BJT, Tuesday\n\nDivers went down.\n\n"
+            "Updated at 21:05 BJT\n\nRescuers reached the shaft.\n")
+    assert times(page, date=dt.date(2021, 1, 11)) == ["2021-01-12 01:30", "2021-01-11 23:10", "2021-01-11 13:05"]
+
+
+def test_updated_at_lines_on_a_page_with_stamps_are_edit_notes():
+    page = ("Updated at 21:05 BJT\n\n20:40 BJT - Rescuers reached the shaft.\n\n"
+            "19:10 BJT - Pumps arrived.\n")
+    reading = read_text(page, path="page.txt", meta=DocumentMeta(source="Test", date=dt.date(2021, 1, 11)))
+    assert [f"{e.published_at:%H:%M}" for e in reading.entries] == ["12:40", "11:10"]
+    assert any("edit note" in r.reason for r in reading.rejected)
+
+
+def test_a_lower_case_headline_stamp_opens_an_entry_only_beside_others_of_its_kind():
+    page = ("Storm: updates\n\n9:20 am\n\nThe river crests.\n\n8:45 am roads closed in the valley\n\n"
+            "Police shut two roads.\n\n7:30 am\n\nRain sets in.\n")
+    meta = DocumentMeta(source="Test", date=dt.date(2022, 2, 1), tz="UTC")
+    reading = read_text(page, path="page.txt", meta=meta)
+    assert [(f"{e.published_at:%H:%M}", e.headline) for e in reading.entries] == [
+        ("09:20", "The river crests."), ("08:45", "roads closed in the valley"), ("07:30", "Rain sets in.")]
+    alone = "Storm: updates\n\n8:45 am roads closed in the valley\n\nPolice shut two roads.\n"
+    assert all(e.time_precision == "day" for e in read_text(alone, path="page.txt", meta=meta).entries)

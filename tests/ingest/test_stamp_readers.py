@@ -433,3 +433,30 @@ def test_a_stamp_closed_by_its_zone_in_brackets_opens_a_flattened_update():
                                   "Ferries resume. 09:25 (0825 GMT)"])                       # no zone alone in brackets
 def test_a_time_with_a_bracketed_zone_in_prose_does_not_split_a_line(line):
     assert split_points(line) == []
+
+
+@pytest.mark.parametrize("line,hour,text", [("4:15 pm bridge reopens to traffic", 16, "bridge reopens"),
+                                            ("7.40 a.m. ferries cancelled on the north coast", 7, "ferries cancelled")])
+def test_a_short_lower_case_headline_after_a_12_hour_clock_is_a_weak_stamp(line, hour, text):
+    """Weak: it opens an entry only beside other stamps of its kind (the page decides)."""
+    found = read_leading(line)
+    assert isinstance(found, Leading) and found.weak and found.clock.hour == hour and found.rest.startswith(text)
+    assert not read_leading("4:15 pm: bridge reopens to traffic").weak  # a separator makes it an ordinary stamp
+
+
+@pytest.mark.parametrize("line", [
+    "9 a.m. is when the curfew on the island lifts.",                      # a sentence: it ends in a full stop
+    "10 am to 4 pm daily at the town hall",                                # a schedule: another time in it
+    "6:30 p.m. was the hour the crowd on the square began to thin and leave",  # too long for a headline
+    "14:20 police say the road is shut",                                   # a bare 24-hour time
+    "18:05 GMT rail services suspended",                                   # no 12-hour clock
+    "11 p.m. deadline passes quietly",                                     # on the hour: a time a noun takes
+])
+def test_a_lower_case_line_after_a_clock_that_is_no_headline_is_no_stamp(line):
+    assert not isinstance(read_leading(line), Leading)
+
+
+def test_an_update_label_with_an_at_sign_before_the_clock():
+    found = read_leading("UPDATE @ 3:05pm: The shelter has reopened.")
+    assert isinstance(found, Leading) and (found.clock.hour, found.clock.minute, found.label) == (15, 5, "UPDATE")
+    assert not isinstance(read_leading("@ 3:05pm the shelter reopened"), Leading)  # no label: the sign is no furniture

@@ -1,18 +1,21 @@
 """Stamps that open a line: "20:35 GMT – headline", "9.27 pm: text", "Update 8:05 a.m. EDT Aug. 6: text",
 "- Sat, 09 Sep 2023 09:26 AM", "• Timestamp:" ... "10:51pm", "0902GMT: text", "2:52 A.M. Rocket ...",
-"(06:45 GMT)Death toll ...", "3w ago / 5:07 PM EDT", "Noon EDT: text", or a stamp alone on its line ("Midnight", or
-with only its author's name after it, "21:31 , Jane Doe") with the headline on the next."""
+"(06:45 GMT)Death toll ...", "3w ago / 5:07 PM EDT", "Noon EDT: text", "8:30 am toll rises to 10" (a short
+lower-case headline), or a stamp alone on its line ("Midnight", or with only its author's name after it, "21:31 , Jane
+Doe") with the headline on the next."""
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass, replace
 
+from streams.ingest.furniture import headline_like
 from streams.ingest.stamps.grammar import Clock, read_clock, stamp, zone
+from streams.ingest.stamps.grammar import clock as clock_pattern
 
 # What may stand before the stamp on its line: a bullet, asterisks or a ticker's "+++", a rule of underscores run into
 # it ("___8:30 p.m.", AP's line between updates), a quote marker (">") or list number, an "Update"-like label ("Update
-# as at", Italian "Ore" or "h."), a relative time ("36m ago", "3w ago / " before the absolute stamp it goes with), an
+# as at", "UPDATE @", Italian "Ore" or "h."), a relative time ("36m ago", "3w ago / " before the absolute stamp it goes with), an
 # opening bracket, a reporters' log's byline and dateline before a zoned four-digit time.
 # A reporters' log's byline and dateline before a zoned four-digit time ("Jane Doe : Kabul, Afghanistan : 1023GMT").
 REPORTERS_LOG = r"[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){1,3}\s+:\s+[^:.]{2,60}?\s+:\s+(?=\d{4}\s?[A-Z]{2,4}\b)"
@@ -22,7 +25,7 @@ _FURNITURE = (r"^\s*(?:(?:[-–•▪●◦·>]|\*{1,3}|\+{3}|_{2,})\s*|\d{1,2}\
               r"(?:(?i:breaking\s+news)\s*)?"  # a banner a scraper ran into the line ("Breaking NewsAs of 0930 UTC:")
               r"(?:(?P<label>(?i:(?:final\s+|latest\s+)?update[ds]?|posted|published|timestamp|breaking|latest"
               r"|original(?:\s+post)?|ore|h\.(?=\s*\d)|as\s+of))(?:\b|(?<=\.))"
-              r"(?:\s+\d{1,3}\b)?\s*[,:]?\s*(?i:(?:as\s+)?at\s+|as\s+of\s+|vom\s+)?)?"
+              r"(?:\s+\d{1,3}\b)?\s*[,:]?\s*(?i:(?:as\s+)?at\s+|@\s*|as\s+of\s+|vom\s+)?)?"
               r"(?:\d{1,3}\s?(?:m|mins?|h|hrs?|d|w)\s+ago\s*(?:[/|·]\s*)?)?(?P<open>\()?\s*"
               # the start of a range ("11:16-11:18 PM", "0940-1005": the update is stamped with its start)
               r"(?:(?P<from>(?:[01]?\d|2[0-3])[:.][0-5]\d|(?:[01]\d|2[0-3])[0-5]\d)\s*[-–]\s*(?=\d))?")
@@ -40,6 +43,9 @@ _LABEL_AFTER = r"(?:\s+(?i:update[ds]?|latest)(?=\s*(?:[–—-]{1,2}|:)\s))?"
 LEADING = re.compile(rf"{_FURNITURE}(?P<stamp>{stamp(words=True)}){_SECOND}{_LABEL_AFTER}{_SEPARATOR}(?P<rest>.*)$")
 _TICKER_END = re.compile(r"\s*\+{3}\s*$")  # "+++ 23:50 Headline +++"
 _BARE_HEADLINE = re.compile(r"[\"“‘'″„«(A-Z0-9]")  # a capital, a figure or an opening quote (″ and „ « in Europe)
+# A lower-case headline run into its stamp has at most this many words ("8:30 am toll rises to 10").
+_LOWER_HEADLINE_WORDS = 10
+_ANY_CLOCK = re.compile(clock_pattern())
 # "21:31 , Jane Doe": the stamp, a comma and the author's name, alone on the line (the headline sits
 # on the line above or below): a byline, not a sentence, since nothing but the name follows.
 _BYLINE = re.compile(r"\s*,\s*[A-ZÀ-Þ][\w'’.-]*(?:\s+[A-ZÀ-Þ][\w'’.-]*){1,3}\s*")
@@ -65,6 +71,7 @@ class Leading:
     edit_note: bool = False  # "Updated: 2015-08-13 17:54": an entry's stamp only where the page has no other
     footer: bool = False  # "10:26 p.m. EDT | permalink": it stamps the post above it
     label: str = ""  # the label before it as written ("Update", "Posted"), or ""
+    weak: bool = False  # a lower-case headline runs into it: a stamp only beside others of its kind
 
 
 def _reader(clock: Clock, separated: bool, rest: str) -> str:
@@ -76,6 +83,14 @@ def _reader(clock: Clock, separated: bool, rest: str) -> str:
         parts.append("dated")
     parts.append("alone" if not rest else "separated" if separated else "run-in")
     return ":".join(parts)
+
+
+def _lower_case_headline(m: re.Match[str], rest: str) -> bool:
+    """A short line of its own after a 12-hour clock with its minutes, lower-case, with no closing punctuation and
+    no other time ("8:30 am toll rises to 10"): a headline, where a sentence ("9 a.m. is when ...") ends in a full
+    stop, a schedule ("9 am to 5 pm") holds another time, and a time a noun takes ("10 p.m. curfew") is on the hour."""
+    return (m["h12"] is not None and m["m12"] is not None and headline_like(rest)
+            and len(rest.split()) <= _LOWER_HEADLINE_WORDS and not _ANY_CLOCK.search(rest))
 
 
 def _range_start(clock: Clock, start: str) -> Clock:
@@ -116,7 +131,8 @@ def read_leading(line: str) -> Leading | None | str:
         return "a word for the hour opening a sentence (\"Midnight Mass ...\"), not a stamp"
     if m["hit"] and rest and not separated:
         return "an hour after \"ore\" with no separator: a sentence's (\"Ore 10 di attesa\"), not a stamp"
-    if rest and not separated and not _BARE_HEADLINE.match(rest):
+    weak = bool(rest) and not separated and not _BARE_HEADLINE.match(rest)
+    if weak and not _lower_case_headline(m, rest):
         return "a time at the start of a sentence, not a stamp"
     if rest and not re.search(r"[^\W\d_]{2}", rest):
         return "no words after the time: a number, a date or a cut-off line, not an update"
@@ -126,7 +142,7 @@ def read_leading(line: str) -> Leading | None | str:
     if footer := bool(separated and _FOOTER.fullmatch(rest)):
         rest = ""
     reader = _reader(clock, separated, rest) + (":edit-note" if edit_note else ":footer" if footer else
-                                                ":byline" if byline else "")
+                                                ":byline" if byline else ":lower-case" if weak else "")
     # an author's name after the time ("21:31 , Jane Doe") labels it as a post's stamp, as "Update" does
     return Leading(clock, m["stamp"].strip(), rest, separated, bool(label) or byline, second.strip() if second else None,
-                   reader, edit_note, footer, label or "")
+                   reader, edit_note, footer, label or "", weak)

@@ -68,6 +68,8 @@ class DateInFigures:
 
 
 def date_in_figures(text: str) -> DateInFigures | None:
+    """The date in figures that ``text`` holds alone (maybe framed, maybe after a weekday), its order left to the
+    page (``figures_mark``); None for any other line, as a date inside a sentence or a score."""
     m = _FIGURES.fullmatch(_FRAME.sub("", text))
     if m is None:
         return None
@@ -78,14 +80,7 @@ def date_in_figures(text: str) -> DateInFigures | None:
 def figures_mark(line: int, found: DateInFigures, day_first: bool | None, near: dt.date | None) -> DayMark | None:
     """The day header ``found`` names, read day first, month first, or (``day_first`` None) as whichever reading
     lies nearest the page's date; None when that is no date or not the weekday written beside it."""
-    if found.dotted or day_first is not None:
-        day, month = (found.first, found.second) if found.dotted or day_first else (found.second, found.first)
-        try:
-            date: dt.date | None = dt.date(found.year, month, day)
-        except ValueError:
-            date = None
-    else:
-        date = numeric_date(f"{found.first}/{found.second}/{found.year}", near)
+    date = numeric_date(f"{found.first}/{found.second}/{found.year}", near, True if found.dotted else day_first)
     if date is None or found.weekday is not None and date.weekday() != found.weekday:
         return None
     return DayMark(line, date.year, date.month, date.day, found.weekday)

@@ -1,10 +1,13 @@
 """Text on a page that is not reporting: an article's bullet summaries, captions ending in a photo credit,
 presenter hand-overs, "Read more" and "Source:" lines, edit notes ("Updated at 4.28pm BST"),
-"More updates" pointers; and title-like lines (no closing punctuation) in articles."""
+"More updates" pointers, a post's closing credits and pointers ("Reporting by ...", "Watch the video below"); and
+title-like lines (no closing punctuation) in articles."""
 
 from __future__ import annotations
 
 import re
+import tomllib
+from pathlib import Path
 
 _BULLET = re.compile(r"\s*[•▪●]")
 _BOILERPLATE = re.compile(
@@ -29,6 +32,9 @@ _CAPTION = re.compile(
     r"(?:\[(?:File:[^\]]*|[^\]]*/[^\]]*)\]|\((?:[^)]*\bvia\b[^)]*|Image Credit:[^)]*|[^)]*Getty Images[^)]*)\))\s*$"
     r"|Image source, [^.]*$"
 )
+with (Path(__file__).parent / "data" / "closing_lines.toml").open("rb") as _fh:
+    _CLOSING = re.compile("|".join(f"(?:{p})" for patterns in tomllib.load(_fh).values() for p in patterns),
+                          re.IGNORECASE)
 _TERMINAL = re.compile(r"[.!?…:;][\s\"“”‘’'«»)\]]*$")  # a stray quote after the full stop still ends it
 _TWEET = re.compile(r"—\s*[^—]+\(@\w+\)\s+\w+\s+\d{1,2},\s+\d{4}\s*$")
 _SENTENCE_END = re.compile(r"(?<!\b[A-Z])(?<!\b(?:Mr|Dr|Ms|St))(?<!\bMrs)[.!?…][\"”’')]*(?=\s)")
@@ -37,6 +43,12 @@ _SENTENCE_END = re.compile(r"(?<!\b[A-Z])(?<!\b(?:Mr|Dr|Ms|St))(?<!\bMrs)[.!?…
 def is_note_line(line: str) -> bool:
     """An edit note or a pointer standing on its own line: never part of an entry's text."""
     return bool(_NOTE_LINE.fullmatch(line.strip()))
+
+
+def is_closing_line(line: str) -> bool:
+    """A post's closing credit or pointer ("Reporting by ...", "Watch the video below", data/closing_lines.toml): the
+    end of the post above it, so never the headline of the post below."""
+    return bool(_CLOSING.fullmatch(line.strip()))
 
 
 def reporting(lines: list[str], bullets: bool = False) -> str | None:

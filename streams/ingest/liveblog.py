@@ -11,8 +11,9 @@ jump of more than an hour against it crosses midnight; when neither does, a jump
 hours is an error naming the line. A bare time on a page of 12-hour stamps is read in the half of the day
 of its 12-hour neighbours (see halfday). A day header, or the manifest's date above the first entries,
 names the day of the earliest entries below it (on a newest-first page, the entries above the first header
-fall on the day after it); a stamp's own date is that stamp's day (a weekday alone,
-the nearest such day: the first either way of the earliest update's day, later ones onward). A header above
+fall on the day after it when the lowest of them is earlier in the day than the first entry below); a stamp's
+own date is that stamp's day (a weekday alone, the nearest such day: the first either way of the earliest
+update's day, later ones onward). A header above
 the first entries that is later than the manifest's date names their latest day when that puts the
 earliest on the manifest's date (a page's posting date, after its last update). A dated line above the
 first entries more than a year from the manifest's date is the date of a copy (a repost, an archive), not
@@ -33,7 +34,7 @@ from schemas import Entry
 from streams.ingest.daymarks import DayMark, resolve_day, weekday_date
 from streams.ingest.entries import new_entry
 from streams.ingest.errors import ParseError
-from streams.ingest.furniture import first_sentence, headline_like, is_note_line, reporting
+from streams.ingest.furniture import first_sentence, headline_like, is_closing_line, is_note_line, reporting
 from streams.ingest.halfday import twelve_hour_halves
 from streams.ingest.lines import Blank, Item, Rejected, StampLine, TextLine, dated_below, figure_headers
 from streams.ingest.meta import DocumentMeta, zone_at
@@ -144,19 +145,22 @@ def _restated(current: _Draft, paragraph: list[str], item: StampLine) -> bool:
 
 
 def _reads_as_title(line: str, punctuated: bool) -> bool:
-    """A line that can head a post: short, opening with a capital, a figure or a quote, no note, and no closing
-    punctuation unless ``punctuated`` (an article's headline may end in a full stop)."""
+    """A line that can head a post: short, opening with a capital, a figure or a quote, no note, no post's closing
+    credit or pointer, and no closing punctuation unless ``punctuated`` (an article's headline may end in a full stop)."""
     text = line.strip()
     opens = (text[:1].isupper() or text[:1].isdigit() or text[:1] in "\"“‘'") and not _LIST_ITEM.match(text)
     return (opens and len(text) <= _HEADLINE_LIMIT and len(text.split()) >= 3 and not is_note_line(text)
-            and (punctuated or headline_like(text)))
+            and not is_closing_line(text) and (punctuated or headline_like(text)))
 
 
 def _title_above(item: StampLine, above: list[list[str]], adjacent: bool, owner: _Draft | None) -> str:
     """The headline ``item`` takes from the paragraphs ``above`` it (see StampLine.title_above), removed from
-    them; "" when it takes none. ``adjacent``: no blank line between; the entry ``owner`` above keeps a line."""
+    them; "" when it takes none. ``adjacent``: no blank line between; the entry ``owner`` above keeps a line. From the
+    intro (no ``owner``) a signed stamp alone on its line takes none: its headline may as well be the line below,
+    and a title-like line atop a page is as likely the page's own title; an "Update" stamp whose line opens the body
+    can have its headline only above."""
     kind = item.title_above
-    if not kind or not above or (kind == "adjacent" and not adjacent):
+    if not kind or not above or (kind == "adjacent" and (not adjacent or owner is None and not item.headline)):
         return ""
     if not _reads_as_title(above[-1][-1], kind == "article"):
         return ""
@@ -285,6 +289,14 @@ def _dates_a_copy(mark: DayMark, manifest_date: dt.date | None) -> bool:
         return False
 
 
+def _past_midnight(above: list[_Draft], below: _Draft | DayMark | None) -> bool:
+    """Whether the entries ``above`` a newest-first page's first day header fall on the day after it: only when
+    the clock crosses midnight across the header, the lowest entry above earlier in the day than the first one
+    ``below`` ("13:15" over the header, "16:50" under it). A summary posted at "21:40" above "21:10" is the
+    header's day; with no entry right below, nothing tells of a midnight."""
+    return isinstance(below, _Draft) and below.stamp.minutes > above[-1].stamp.minutes
+
+
 def _stated_order(items: list[Item], accepted: set[int]) -> int:
     """The order the intro says the updates are in (data/order.toml): -1 newest first, +1 oldest, 0 unsaid."""
     intro = " ".join(item.text for item in items[:min(accepted, default=0)] if isinstance(item, TextLine))
@@ -308,7 +320,8 @@ def _date(sequence: list[_Draft | DayMark], meta: DocumentMeta, path: str, state
             if index < first_entry and _dates_a_copy(draft, meta.date):
                 continue
             day = resolve_day(draft, known, (direction or -1) if from_text else 0, path)
-            if not from_text and direction < 0 and section.drafts:  # newest first: above it lies the day after
+            below = sequence[index + 1] if index + 1 < len(sequence) else None
+            if not from_text and direction < 0 and section.drafts and _past_midnight(section.drafts, below):
                 section.anchor, section.earliest = day + dt.timedelta(days=1), None
             section.settle(path)
             known, from_text, after_weekday = day, True, False

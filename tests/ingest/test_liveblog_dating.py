@@ -9,7 +9,7 @@ import pytest
 
 from streams.ingest import DocumentMeta, ParseError, read_text
 from streams.ingest.daymarks import DayMark, read_day_mark, read_run_in_header, run_in_starts
-from streams.ingest.stamps import split_points
+from streams.ingest.stamps import numeric_date, read_published, split_points
 from streams.ingest.zones import declared_zone, writes_day_first
 
 
@@ -93,6 +93,13 @@ def test_stamps_with_their_own_date_need_no_manifest():
 def test_a_numeric_date_is_read_month_or_day_first_by_the_page_date():
     page = "Live\n\nUpdate (11/13/15 15:43 PST):\n\nState of emergency.\n\nUpdate (11/13/15 16:04 PST):\n\nStatement.\n"
     assert times(page, date=dt.date(2015, 11, 13)) == ["2015-11-13 23:43", "2015-11-14 00:04"]
+
+
+def test_a_date_in_figures_read_in_the_order_the_page_writes_is_that_reading_or_none():
+    assert numeric_date("09/08/2018", None) is None  # either way round, and no page date to choose
+    assert numeric_date("09/08/2018", None, day_first=True) == dt.date(2018, 8, 9)
+    assert numeric_date("09/08/2018", None, day_first=False) == dt.date(2018, 9, 8)
+    assert numeric_date("15/08/2018", None, day_first=False) is None  # no fifteenth month
 
 
 def test_no_date_anywhere_is_an_error_naming_the_first_entry():
@@ -363,11 +370,22 @@ def test_a_slip_of_less_than_an_hour_against_a_stated_order_stays_on_its_day():
 
 
 def test_on_a_newest_first_page_the_updates_above_the_first_day_header_are_the_day_after_it():
-    """Even when the times alone do not cross midnight: the header says the day changes between them."""
+    """Even across less than the six hours that tell a midnight elsewhere: the lowest update above the header is
+    earlier in the day than the first below it, and the header says the day changes between them."""
     page = ("EN DIRECT - Crues\n\n18h10: Les routes rouvrent.\n\n13h30: Une digue cède.\n\n*** MARDI 12 MARS ***\n\n"
             "16h20: La pluie redouble.\n\n11h40: Alerte rouge.\n")
     assert times(page, date=dt.date(2024, 3, 12), tz="UTC") == [
         "2024-03-13 18:10", "2024-03-13 13:30", "2024-03-12 16:20", "2024-03-12 11:40"]
+
+
+def test_entries_above_a_newest_first_page_s_first_day_header_are_the_next_day_only_across_midnight():
+    """A post above the header that is earlier in the day than the first post under it was written after midnight;
+    one later in the day (a summary on top) is on the header's own day."""
+    below = "Here are the latest updates on Tuesday, March 9:\n\n6:50 p.m.\n\nThe levee holds.\n\n5:15 p.m.\n\nRain.\n"
+    for above, day in (("1:20 a.m.", "2021-03-10 01:20"), ("11:05 a.m.", "2021-03-10 11:05"),
+                       ("7:30 p.m.", "2021-03-09 19:30"), ("9:40 p.m. EDT", "2021-03-10 01:40")):
+        page = f"Flood updates\n\n{above}\n\nWhere things stand.\n\n{below}"
+        assert times(page, date=dt.date(2021, 3, 9), tz="UTC") == [day, "2021-03-09 18:50", "2021-03-09 17:15"]
 
 
 def test_on_an_oldest_first_page_the_updates_above_the_first_day_header_keep_the_manifest_s_day():
@@ -380,6 +398,16 @@ def test_a_french_day_header_is_read_and_a_french_word_alone_is_not():
     assert read_day_mark(3, "*** MARDI 12 MARS ***") == DayMark(3, None, 3, 12, 1)
     assert read_day_mark(3, "1er juin 2023") == DayMark(3, 2023, 6, 1, None)
     assert read_day_mark(3, "Mars rover lands") is None
+
+
+def test_month_and_weekday_names_of_other_languages_come_from_the_data_whole():
+    """data/calendar_words.toml: each name a whole word, so German "Januar" never cuts English "January" short."""
+    assert read_day_mark(3, "Samedi 14 AOÛT") == DayMark(3, None, 8, 14, 5)
+    assert read_day_mark(3, "12 Dezember 2023") == DayMark(3, 2023, 12, 12, None)
+    assert read_day_mark(3, "Среда, 5 марта") == DayMark(3, None, 3, 5, 2)
+    found = read_published("Storm reaches the coastpublished at 11:49 GMT 7 January 2015")
+    assert found is not None and (found.clock.year, found.clock.month, found.clock.day) == (2015, 1, 7)
+    assert read_day_mark(3, "12 Marsala") is None and read_day_mark(3, "Lundis 3 mars") is None
 
 
 def test_a_raw_unix_time_after_an_update_label_stamps_the_post_run_into_it():
@@ -422,6 +450,23 @@ def test_a_title_line_is_not_taken_across_a_blank_line_nor_from_a_post_it_is_the
     only = "Floods live\n\n06:12 , Ana Rivo\nRoads shut across the county\n06:40 , Ana Rivo\nThe bridge went overnight.\n"
     reading = read_text(only, path="page.txt", meta=DocumentMeta(source="Test", date=dt.date(2022, 1, 5), tz="UTC"))
     assert [e.headline for e in reading.entries] == ["Roads shut across the county", "The bridge went overnight."]
+
+
+def test_a_signed_stamp_takes_no_headline_from_the_intro_nor_a_closing_credit_or_pointer():
+    """The title-like line above the first signed stamp is the page's own (its title, a summary), and a credit or
+    a pointer to a video ends the post above: none heads the post below. A headline in a post's place still does."""
+    tail = "Ferries stay in harbour.\nThe port is shut.\n{line}\n08:30 , Tom Hale\nTwo sailors were rescued.\n"
+    meta = DocumentMeta(source="Test", date=dt.date(2022, 1, 5), tz="UTC")
+    for line in ("Additional reporting by Sam Lee in Leeds", "Watch the footage of the rescue below",
+                 "Con información de agencias"):
+        page = "Gales close ports across the north\n08:05 , Tom Hale\n" + tail.format(line=line)
+        reading = read_text(page, path="page.txt", meta=meta)
+        assert [(e.headline, e.body.split("\n")[-1]) for e in reading.entries] == [
+            ("Ferries stay in harbour.", line), ("Two sailors were rescued.", "")]
+    for line in ("Coastguard reaches the yacht", "Watch parties fill the square", "Reporting delays hit ports"):
+        headed = "Gales close ports\n\n08:05 , Tom Hale\n" + tail.format(line=line)
+        reading = read_text(headed, path="page.txt", meta=meta)
+        assert [e.headline for e in reading.entries] == ["Ferries stay in harbour.", line]
 
 
 def test_an_update_stamp_opening_its_body_takes_the_headline_right_above_it_but_no_list_item():
@@ -502,7 +547,7 @@ def test_a_word_for_the_hour_takes_its_place_in_a_newest_first_page():
 def test_a_word_for_the_hour_alone_on_a_page_is_no_stamp():
     reading = read_text("Night shift\n\nMidnight\n\nThe ward was quiet.\n", path="page.txt",
                         meta=DocumentMeta(source="Test", date=dt.date(2020, 7, 4), tz="UTC"))
-    assert all(e.time_precision == "day" for e in reading.entries)
+    assert reading.entries and all(e.time_precision == "day" for e in reading.entries)
 
 
 def test_a_clock_alone_with_its_date_on_the_next_line_is_one_dated_stamp():

@@ -68,6 +68,7 @@ LEADING = [
     ("ORE 16.20 - Nuovi scontri nella regione", 16, 20, None, None, "Nuovi scontri"),
     ("h. 16.20 – Nuovi scontri nella regione", 16, 20, None, None, "Nuovi scontri"),  # Italian "h." for "ore"
     ("Ore 9 - Il prefetto convoca il comitato", 9, 0, None, None, "Il prefetto"),  # Italian, the hour alone
+    ("Ore 10 – Il prefetto chiude il ponte", 10, 0, None, None, "Il prefetto"),  # set off by a dash: a stamp
     ("ore 18,45 – Riapre la stazione centrale", 18, 45, None, None, "Riapre la stazione"),  # minutes after a comma
     ("17 h 12 Les secours arrivent sur place", 17, 12, None, None, "Les secours"),  # French, spaced
     ("16h Le préfet fait le point", 16, 0, None, None, "Le préfet"),  # French, the hour alone
@@ -135,7 +136,8 @@ def test_a_post_footer_stamp_is_marked_as_closing_the_post_above(line):
 @pytest.mark.parametrize("line", [
     "10 p.m. curfew imposed",                    # lower case after the time: a sentence
     "updated: Aug 15 2021, 10:25 ist",
-    "Ore 10 di attesa per i soccorsi",           # an hour alone after "ore" with no separator: a sentence's
+    "Ore 10 di attesa per i soccorsi",           # a lower-case word run into the hour: a sentence's
+    "Ore 10 Il prefetto chiude il ponte",        # an hour alone after "ore" with no separator, even before a capital
 ])
 def test_leading_says_why_a_stamp_like_line_is_not_an_entry(line):
     assert isinstance(read_leading(line), str)

@@ -19,6 +19,7 @@ _LAST = dt.datetime(2040, 1, 1, tzinfo=dt.timezone.utc).timestamp()
 
 
 def _clock(seconds: str) -> Clock | None:
+    """The UTC time and date ``seconds`` since 1970 name; None from 2040 on, where ten digits are an id, not a time."""
     if int(seconds) >= _LAST:
         return None
     at = dt.datetime.fromtimestamp(int(seconds), dt.timezone.utc)

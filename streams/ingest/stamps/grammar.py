@@ -13,28 +13,34 @@ from pathlib import Path
 
 from streams.ingest.zones import zone_pattern
 
-# French first, so that "sept" or "oct" does not end a match inside "septembre" or "octobre".
+with (Path(__file__).parents[1] / "data" / "calendar_words.toml").open("rb") as _fh:
+    _CALENDAR = tomllib.load(_fh)
+# Names written whole (data/calendar_words.toml), by language: never the start of a longer word, so that German
+# "Januar" does not end a match inside "January", nor English "sept" inside French "septembre".
+_NAMED_MONTHS: dict[str, int] = {w: n for names in _CALENDAR["months"].values() for w, n in names.items()}
+_NAMED_WEEKDAYS: dict[str, int] = {w: n for names in _CALENDAR["weekdays"].values() for w, n in names.items()}
+
+
+def _whole_words(words: dict[str, int]) -> str:
+    """One of ``words``, not run into more letters; the longest first (a regex takes the first that fits)."""
+    return "(?:" + "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True)) + r")(?![^\W\d_])"
+
+
 MONTH = (
-    r"(?i:janvier|f[ée]vrier|mars|avril|juin|juillet|ao[ûu]t|septembre|octobre|novembre|d[ée]cembre"
+    rf"(?i:{_whole_words(_NAMED_MONTHS)}"
     r"|jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
     r"|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?"
-    r"|januar|februar|märz|maerz|mai|juni|juli|oktober|dezember|okt|dez"
     r"|янв\w*|фев\w*|мар\w*|апр\w*|ма[йя]|июн\w*|июл\w*|авг\w*|сен\w*|окт\w*|ноя\w*|дек\w*)\.?"
 )
 _MONTHS = {k: i % 12 + 1 for i, k in enumerate(
     "jan feb mar apr may jun jul aug sep oct nov dec янв фев мар апр май июн июл авг сен окт ноя дек".split())}
 _MONTHS["мая"] = 5  # Russian genitive of May
-_MONTHS.update({"mär": 3, "mae": 3, "mai": 5, "okt": 10, "dez": 12})  # German
-_MONTHS.update({"fév": 2, "fev": 2, "avr": 4, "aoû": 8, "aou": 8, "déc": 12})  # French
-_WHOLE_MONTHS = {"juin": 6, "juillet": 7}  # French months that share their first three letters
 WEEKDAY = (
     r"(?i:(?:mon|tues?|wed(?:nes)?|thu(?:rs?)?|fri|sat(?:ur)?|sun)(?:day)?\.?"
-    r"|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche"
-    r"|понедельник|вторник|среда|четверг|пятница|суббота|воскресенье)"
+    rf"|{_whole_words(_NAMED_WEEKDAYS)})"
 )
 _MONTH_NAMES = "jan feb mar apr may jun jul aug sep oct nov dec".split()
-_WEEKDAYS = {k: i % 7 for i, k in enumerate("mon tue wed thu fri sat sun пон вто сре чет пят суб вос "
-                                             "lun mar mer jeu ven sam dim".split())}
+_WEEKDAYS = {k: i for i, k in enumerate("mon tue wed thu fri sat sun".split())}
 _DAY = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th|\.)?"
 _YEAR = r"(?:19|20)\d{2}"
 # 21.7.2021: day, month, year
@@ -48,12 +54,15 @@ RUN_IN_CLOCK = r"(?=(?:[01]\d|2[0-3])[:.][0-5]\d(?![\d:.]\d))"
 
 
 def month_number(word: str) -> int:
+    """The month (1 to 12) a name that MONTH matched names."""
     word = word.lower().rstrip(".")
-    return _WHOLE_MONTHS.get(word) or _MONTHS[word[:3]]
+    return _NAMED_MONTHS.get(word) or _MONTHS[word[:3]]
 
 
 def weekday_number(word: str) -> int:
-    return _WEEKDAYS[word.lower()[:3]]
+    """The weekday (Monday 0) a name that WEEKDAY matched names."""
+    word = word.lower().rstrip(".")
+    return _NAMED_WEEKDAYS[word] if word in _NAMED_WEEKDAYS else _WEEKDAYS[word[:3]]
 
 
 # After Italian "ore" (o'clock) the hour may stand alone or take its minutes after a comma ("Ore 23 -", "Ore 22,30 -").
@@ -188,16 +197,18 @@ def read_clock(m: re.Match[str], p: str = "") -> Clock | None:
                  bare=not twelve and zone_text is None, word=g("word") is not None)
 
 
-def numeric_date(text: str, near: dt.date | None) -> dt.date | None:
+def numeric_date(text: str, near: dt.date | None, day_first: bool | None = None) -> dt.date | None:
     """"11/13/15" as month/day or day/month, whichever is a real date nearest the page's date (with
-    no page date, only when one reading is possible); "5/3" without a year needs the page's date."""
+    no page date, only when one reading is possible); "5/3" without a year needs the page's date. With
+    ``day_first`` True or False, only that reading (a page whose other dates say its order)."""
     a, b, *rest = (int(x) for x in text.split("/"))
     if not rest and near is None:
         return None
     years = [rest[0] + (2000 if rest[0] < 100 else 0)] if rest else [near.year - 1, near.year, near.year + 1]
+    orders = {None: ((a, b), (b, a)), False: ((a, b),), True: ((b, a),)}[day_first]
     readings = []
     for year in years:
-        for month, day in ((a, b), (b, a)):
+        for month, day in orders:
             try:
                 readings.append(dt.date(year, month, day))
             except ValueError:

@@ -7,7 +7,7 @@ an outcome then its count ("starben fünf Menschen", "sono stati uccisi 30 civil
 bilancio delle vittime", "auf 125 stieg die Zahl der Toten") or with its dead as the subject ("le vittime salgono
 a 40"); besides, two groups before one verb ("neuf civils et trois soldats ont été tués"), one of the wounded
 who died ("una de las heridas ha fallecido"), a toll told by its newest dead ("un 12e mort") and the total the
-dead are ("sono 5 i morti"). A figure the sentence only supposes ("potrebbe salire a 50", "könnte auf 100
+dead are ("sono 7 i morti"). A figure the sentence only supposes ("potrebbe salire a 50", "könnte auf 100
 steigen") is none. A sentence is read here only when it holds its language's own words, so English text never is. Country names come from pycountry's
 translations; what they lack (demonyms, regions) is in the data file, and so are the language's common words that
 English names places by ("Pare", "Man"). Whose figure it is, where the words do not say, is settled by the English
@@ -48,7 +48,7 @@ class Figure:
     kind: str | None
     rule: str
     named: str | None = None  # the state its sentence names nearest to it, where the sentence has no place
-    home: bool = False  # soldiers counted with civilians before one verb ("14 civils et deux militaires ont été
+    home: bool = False  # soldiers counted with civilians before one verb ("onze civils et trois militaires ont été
     # tués"): they fell where the civilians did, their dead the place's, as police are
 
 
@@ -108,7 +108,7 @@ class Reader:
         number = rf"(?:{digits}|(?<![\w-]){number_word}(?![\w-]))"
         # a unit then a digit is a unit too: "16h03" is a time
         not_count = rf"(?!\s*(?:{_words(d['units'])})(?!{_WORD_CHARS})|\s*[-–]\s*{_WORD_CHARS}|\.\s*\S)"
-        # a range from its lowest: "20-25", "fra 2.500 e 3mila", "zwischen 20 und 30"
+        # a range from its lowest: "20-25", "fra 1.200 e 2mila", "zwischen 20 und 30"
         between = rf"{_words(self.grammar['between'])}\s+(?P<from>{number})\s+{_words(self.grammar['and'])}\s+"
         count = (rf"(?:(?P<qual>{_words(list(self.qualifiers))})\s+)?(?:(?P<low>{digits})\s*[-–]\s*|{between})?"
                  rf"(?P<num>{number}){not_count}")
@@ -119,7 +119,7 @@ class Reader:
         before = _words([w for forms in outcomes.values() for w in forms["before"]])
         nouns = _words([w for forms in outcomes.values() for w in forms["nouns"]])
         gap = rf"(?P<gap>(?:\s+[^\s,;:.!?()\[\]\"„“”«»–—]+){{0,{self.grammar['max_gap']}}}?)"
-        # some of those counted, between commas after them: "73 personas, 15 de ellas menores, han resultado heridas"
+        # some of those counted, between commas after them: "52 personas, 9 de ellas niños, resultaron heridas"
         aside = rf"(?:\s*,(?:\s+[^\s,;:.!?]+){{0,4}}?\s+{_words(self.grammar['subset'])}(?:\s+[^\s,;:.!?]+){{0,4}},)"
         heads = d["cumulative"]["heads"]
         self.heads = {h.lower(): outcome for outcome, hs in heads.items() for h in hs}
@@ -144,12 +144,14 @@ class Reader:
         self.ordinal = re.compile(
             rf"(?<![\w-]){_words(ordinals['articles'])}\s+(?P<num>\d{{1,5}})(?:{_words(ordinals['suffixes'])})"
             rf"\s+(?P<out>{nouns})(?![\w-])", flags) if ordinals["suffixes"] else None
-        # "le décès de deux blessés", "la muerte de dos heridos": the wounded named died, a count of dead
-        self.death_of = re.compile(rf"{_whole(outcomes['killed']['before'])}\s+$", flags)
+        # "le décès de trois blessés", "la morte di tre feriti": the wounded named died, a count of dead
+        self.death_of = re.compile(rf"{_whole(self.grammar['death_of'])}\s+$", flags)
         self.increment = re.compile(_whole(d["cumulative"]["increment"]), flags)
         self.hypothetical = re.compile(_whole(self.grammar["hypothetical"]), flags)
         self.cumulative = re.compile(_whole(d["cumulative"]["words"]), flags)
         self.origin = re.compile(rf"(?<![\w-]){_words(self.grammar['origins'])}\s*$", flags)
+        # "tra i morti", "entre los heridos": some of the dead, an article maybe between, no copula's subject
+        self.among = re.compile(rf"{_whole(self.grammar['among'])}\s+(?:{_WORD_CHARS}+\s+)?$", flags)
         self.place_lead = self._place_lead()
         self.striker = re.compile(rf"\s+{_whole(self.grammar['strikers'])}", flags)
         self.struck_by = re.compile(rf"{_whole(self.grammar['strikers'])}\s+$", flags)  # "un ataque ruso"
@@ -173,18 +175,18 @@ class Reader:
     def _rise_shapes(self, count: str, nouns: str, flags: int) -> tuple[tuple[str, re.Pattern[str]], ...]:
         """A total that rose, told verb first ("sale a 40 il bilancio delle vittime", "auf 125 stieg die Zahl der
         Toten", "suman ya 40 los fallecidos") or after its dead ("le vittime salgono a 40", "delle vittime, che
-        salgono a 9"); or the total the dead are ("sono 5 i morti", "i morti accertati sono cinque")."""
+        salgono a 9"); or the total the dead are ("sono 7 i morti", "i morti accertati sono cinque")."""
         c = self.data["cumulative"]
         rises, links = _words(c["rises"]), _words(c["rise_links"])
         head = rf"(?P<head>{_words([*self.heads, *c['rise_subjects']])})(?![\w'’-])"
         verb_first = (rf"(?<![\w-])(?:(?P<verb>{rises})(?:\s+{_WORD_CHARS}+)?\s+)?{links}\s+{count}"
                       rf"\s+(?(verb)|{rises}\s+){_words(c['articles'])}\s+{head}")
         shapes = [("rise", re.compile(verb_first, flags))]
-        if c["sums"] or c["copulas"]:  # "suman ya nueve los fallecidos", "sono 5 i morti": the total with no link
+        if c["sums"] or c["copulas"]:  # "suman ya nueve los fallecidos", "sono 7 i morti": the total with no link
             shapes.append(("sum", re.compile(rf"(?<![\w-]){_words([*c['sums'], *c['copulas']])}(?:\s+{_WORD_CHARS}+)?"
                                              rf"\s+{count}\s+{_words(c['articles'])}\s+{head}", flags)))
         if c["rise_subjects"]:
-            copulas = rf"|{_words(c['copulas'])}" if c["copulas"] else ""  # "i morti accertati sono cinque"
+            copulas = rf"|(?P<be>{_words(c['copulas'])})" if c["copulas"] else ""  # "i morti accertati sono cinque"
             subject_first = (rf"(?<![\w-])(?P<head>{_words(c['rise_subjects'])})"
                              rf"(?P<gap>(?:(?!{nouns})[^.;!?\d]){{0,60}}?)\s(?:{rises}\s+{links}{copulas})\s+{count}")
             shapes.append(("risen", re.compile(subject_first, flags)))
@@ -260,7 +262,8 @@ class Reader:
     def _plausible(self, sentence: str, shape: str, m: re.Match[str]) -> bool:
         """A count, not a time, a year or an age; a single ("ein", "un") only before a noun; a gap that
         holds no other clause, number or active verb; a total followed by nothing else it could count; no wounded
-        whose death is told ("le décès de deux blessés" counts two dead, read by the outcome-count shape)."""
+        whose death is told ("le décès de trois blessés" counts three dead, read by the outcome-count shape); no
+        total of some among the dead ("tra i morti ci sono ...")."""
         num = m.group("num")
         before = _TOKEN.findall(sentence[max(0, m.start("num") - 12):m.start("num")])
         if before and before[-1] in self.data["not_after"]:
@@ -274,6 +277,8 @@ class Reader:
             return False
         if (shape in ("nouns", "after") and self.outcome_words.get(m.group("out").lower()) == "wounded"
                 and self.death_of.search(sentence, max(0, m.start() - 40), m.start())):
+            return False
+        if shape == "risen" and m.groupdict().get("be") and self.among.search(sentence, 0, m.start("head")):
             return False
         if shape == "toll":
             return self._toll_tail(sentence, m.end())
@@ -324,8 +329,8 @@ class Reader:
                       f"{self.code}-{_RULES[shape]}", self._named_state(sentence, m.start(), population == "military"))
 
     def _named_state(self, sentence: str, pos: int, soldiers: bool = False) -> str | None:
-        """The state the sentence names nearest to the figure, not as where something came from ("Israele, 44
-        feriti ... dall'Iran" is Israel's): in a ticker's line the state named is most often where it happened.
+        """The state the sentence names nearest to the figure, not as where something came from ("Giordania, 17
+        feriti ... dalla Siria" is Jordan's): in a ticker's line the state named is most often where it happened.
         For soldiers a people's adjective will do where no state is named: it names who tells their figure
         ("le ministre burkinabè"), whose side the English rules give soldiers."""
         mentions = [x for x in text_mentions(sentence) if x.entity.kind == "state" and x.entity.side
@@ -381,8 +386,8 @@ class Reader:
                      or not (text[x.start:x.end] in self.not_places or self._goes_on(text, x.end, starts)))
 
     def names_striker(self, text: str, m: Mention) -> bool:
-        """A people's adjective that names who struck, before the striking word or after it ("nach der russischen
-        Offensive", "un ataque ruso", "la frappe russe"): not whose the dead are."""
+        """A people's adjective that names who struck, before the striking word or after it ("nach dem russischen
+        Angriff", "un ataque ruso", "la frappe russe"): not whose the dead are."""
         return m.adjective and bool(self.striker.match(text, m.end)
                                     or self.struck_by.search(text, max(0, m.start - 40), m.start))
 
@@ -532,7 +537,7 @@ def place_lead(text: str) -> re.Pattern[str] | None:
 
 def text_mentions(text: str, storms: frozenset[str] = frozenset()) -> tuple[Mention, ...]:
     """Places and peoples a text names, in its own language too when it is one of the data file's; not a
-    people's adjective that names who struck ("nach der russischen Offensive", "un ataque ruso")."""
+    people's adjective that names who struck ("nach dem russischen Angriff", "un ataque ruso")."""
     reader = reader_of(text)
     if reader is None:
         return gazetteer().mentions(text, storms)

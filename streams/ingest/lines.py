@@ -12,6 +12,7 @@ from streams.ingest.daymarks import (ISO_PREFIX, DayMark, date_in_figures, figur
 from streams.ingest.stamps import (Clock, read_bracketed_update, read_byline, read_comma_headline, read_dashed,
                                    read_epoch, read_labelled_epoch, read_leading, read_published, split_points)
 from streams.ingest.stamps.grammar import clock, zone
+from streams.ingest.stamps.leading import ANY_CLOCK
 from streams.ingest.zones import writes_day_first
 
 
@@ -64,7 +65,6 @@ class Rejected:
 
 Item = DayMark | StampLine | TextLine | Blank
 
-_ANY_CLOCK = re.compile(clock())
 _UPDATE = re.compile(r"(?i:update)")
 _CLOCK_ONLY = re.compile(rf"{clock()}(?:\s*{zone()})?\s*")
 
@@ -174,7 +174,7 @@ def clocks_in_prose(text: str, items: list[Item]) -> list[Rejected]:
     for number, raw in enumerate(text.splitlines(), start=1):
         if number in stamped:
             continue
-        for m in _ANY_CLOCK.finditer(raw):
+        for m in ANY_CLOCK.finditer(raw):
             if m.start() > 0 and raw[: m.start()].strip():
                 found.append(Rejected(number, raw.strip()[:80], f"the time {m.group(0)!r} is inside a sentence"))
                 break

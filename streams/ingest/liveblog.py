@@ -91,11 +91,11 @@ def _folded(text: str) -> str:
     return " ".join(text.split()).casefold()
 
 
-def _title_line(item: StampLine, later: list[StampLine], title: str) -> bool:
+def _title_line(item: StampLine, index: int, stamps: list[tuple[int, StampLine]], title: str) -> bool:
     """A line that is the page's title, carrying the newest post's stamp and headline ("08:42 Storm nears coast" as a
     ticker page's title), repeated word for word by the post's own stamp line below: the title, not an entry."""
     line = _folded(item.text)
-    return line == _folded(title) and any(_folded(s.text) == line for s in later)
+    return line == _folded(title) and any(_folded(s.text) == line for i, s in stamps if i > index)
 
 
 def accepted_stamps(items: list[Item], rejected: list[Rejected], title: str) -> set[int]:
@@ -119,7 +119,7 @@ def accepted_stamps(items: list[Item], rejected: list[Rejected], title: str) -> 
         elif _heads_the_page(item, following, title, i == stamps[0][0]):
             rejected.append(Rejected(item.line, item.stamp_text, "the page's own publication time (the page's "
                                                                  "title follows)"))
-        elif _title_line(item, [s for j, s in stamps if j > i], title):
+        elif _title_line(item, i, stamps, title):
             rejected.append(Rejected(item.line, item.stamp_text, "the page's title (its newest post's stamp and "
                                                                  "headline, repeated over the post below)"))
         elif _publication_line(item, i, stamps):
@@ -289,12 +289,12 @@ def _dates_a_copy(mark: DayMark, manifest_date: dt.date | None) -> bool:
         return False
 
 
-def _past_midnight(above: list[_Draft], below: _Draft | DayMark | None) -> bool:
-    """Whether the entries ``above`` a newest-first page's first day header fall on the day after it: only when
-    the clock crosses midnight across the header, the lowest entry above earlier in the day than the first one
+def _past_midnight(lowest_above: _Draft, below: _Draft | DayMark | None) -> bool:
+    """Whether the entries above a newest-first page's first day header fall on the day after it: only when the
+    clock crosses midnight across the header, the lowest entry above earlier in the day than the first one
     ``below`` ("13:15" over the header, "16:50" under it). A summary posted at "21:40" above "21:10" is the
     header's day; with no entry right below, nothing tells of a midnight."""
-    return isinstance(below, _Draft) and below.stamp.minutes > above[-1].stamp.minutes
+    return isinstance(below, _Draft) and below.stamp.minutes > lowest_above.stamp.minutes
 
 
 def _stated_order(items: list[Item], accepted: set[int]) -> int:
@@ -321,7 +321,7 @@ def _date(sequence: list[_Draft | DayMark], meta: DocumentMeta, path: str, state
                 continue
             day = resolve_day(draft, known, (direction or -1) if from_text else 0, path)
             below = sequence[index + 1] if index + 1 < len(sequence) else None
-            if not from_text and direction < 0 and section.drafts and _past_midnight(section.drafts, below):
+            if not from_text and direction < 0 and section.drafts and _past_midnight(section.drafts[-1], below):
                 section.anchor, section.earliest = day + dt.timedelta(days=1), None
             section.settle(path)
             known, from_text, after_weekday = day, True, False

@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 import tomllib
+from collections.abc import Iterable
 from functools import lru_cache
 from pathlib import Path
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
@@ -29,7 +30,8 @@ def _table() -> dict[str, dict[str, str]]:
         return tomllib.load(fh)
 
 
-def _alternation(words: list[str]) -> str:
+def alternation(words: Iterable[str]) -> str:
+    """One of ``words`` as a regex, escaped, the longest first (a regex takes the first that fits)."""
     return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
 
 
@@ -37,8 +39,8 @@ def _alternation(words: list[str]) -> str:
 def zone_pattern() -> str:
     """A regex for one zone as it follows a clock: abbreviation, name or offset, optionally in brackets."""
     table = _table()
-    names = _alternation(list(table["names"]))
-    abbreviations = _alternation(list(table["abbreviations"]))
+    names = alternation(list(table["names"]))
+    abbreviations = alternation(list(table["abbreviations"]))
     zone = rf"(?:{OFFSET}|(?i:{names})(?![A-Za-z])|(?:{abbreviations})(?![A-Za-z]))"
     return rf"(?:\(\s*{zone}\s*\)|{zone})"
 
@@ -81,8 +83,8 @@ def resolve(name: str) -> dt.tzinfo:
 @lru_cache(maxsize=1)
 def _declaration() -> re.Pattern[str]:
     table = _table()
-    names = _alternation([*table["names"], *table["declarations"]])
-    abbreviations = _alternation(list(table["abbreviations"]))
+    names = alternation([*table["names"], *table["declarations"]])
+    abbreviations = alternation(list(table["abbreviations"]))
     zone = rf"(?:{_SPACED_OFFSET}|(?i:{names})(?![A-Za-z])|(?:{abbreviations})(?![A-Za-z]))"
     return re.compile(
         rf"(?:(?i:all\s+(?:(?:times|updates|timestamps)\s+(?:are\s+|shown\s+)?|\w+\s+are\s+))"
@@ -97,7 +99,7 @@ def _declaration() -> re.Pattern[str]:
 
 @lru_cache(maxsize=1)
 def _bracketed() -> re.Pattern[str]:
-    abbreviations = _alternation(list(_table()["abbreviations"]))
+    abbreviations = alternation(list(_table()["abbreviations"]))
     return re.compile(rf"(?:^|(?<=[.!?:]\s))\(\s*(?P<zone>{_SPACED_OFFSET}|(?:{abbreviations}))\s*\)\s*$", re.MULTILINE)
 
 

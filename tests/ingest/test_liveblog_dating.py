@@ -67,6 +67,17 @@ def test_an_intro_that_names_the_order_decides_midnight_when_the_times_do_not():
         times("Storm updates (all times local):\n\n" + updates, date=dt.date(2021, 8, 29), tz="UTC")
 
 
+def test_a_top_entry_dated_after_the_earliest_day_makes_the_page_newest_first():
+    """Times that tell no order (each gap over six hours) and no intro naming it: a first stamp dated after the
+    day of the earliest update (--date) is not the earliest, so the undated ones below go back across midnight."""
+    page = ("UPDATED: 9:05 a.m. EST, May 4 — Crews find two more bodies.\n\n"
+            "UPDATED: 10:40 p.m. EST — Four died when the roof fell.\n\n"
+            "UPDATED: 4:15 p.m. EST — The roof of a hall fell in.\n")
+    assert times(page, date=dt.date(2019, 5, 3)) == ["2019-05-04 14:05", "2019-05-04 03:40", "2019-05-03 21:15"]
+    with pytest.raises(ParseError, match="midnight"):
+        times(page, date=dt.date(2019, 5, 4))  # dated the earliest day itself, the top tells nothing
+
+
 def test_the_manifest_date_is_the_day_of_the_earliest_entries():
     page = "The Latest (all times local):\n\n11:15 a.m.\n\nToll jumps to 28.\n\n8:20 p.m.\n\nAt least 12 dead.\n\n6:50 p.m.\n\nThree killed.\n"
     assert times(page, date=dt.date(2018, 9, 15), tz="Asia/Manila") == [

@@ -4,7 +4,8 @@ from datetime import datetime, timezone
 
 import pytest
 
-from streams.extract.casualties import _CUE, _GAZ, _has_cue, dated_earlier, extract_claims, place_of
+from streams.extract.casualties import _CUE, _GAZ, _has_cue, dated_earlier, extract_claims
+from streams.extract.party import place_of
 
 SEP28 = datetime(2020, 9, 28, 12, 0, tzinfo=timezone.utc)
 DEC23 = datetime(2023, 12, 10, 12, 0, tzinfo=timezone.utc)

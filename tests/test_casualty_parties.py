@@ -5,7 +5,8 @@ from datetime import datetime, timezone
 
 import pytest
 
-from streams.extract.casualties import _GAZ, extract_claims, place_of
+from streams.extract.casualties import _GAZ, extract_claims
+from streams.extract.party import place_of
 
 JUN24 = datetime(2024, 6, 12, 12, 0, tzinfo=timezone.utc)
 

@@ -3,7 +3,9 @@
 A claim is made only where a known pattern ties a number to an outcome ("six civilians have been
 killed", "killed two civilians", "nine civilian deaths", "death toll rises to 67", "bringing the
 total to 58"). Anything less certain yields no claim: a wrong toll is worse than a missed one.
-The words come from data/casualty_lexicon.toml and data/gazetteer.toml.
+Here are the claim patterns and how an entry's figures become claims; the grammar of numbers and of the people
+they count is numbers.py's, and what the text says of places, strikers and sources, that decide whose the dead are,
+is party.py's. The words come from data/casualty_lexicon.toml and data/gazetteer.toml.
 """
 
 from __future__ import annotations
@@ -14,67 +16,34 @@ from dataclasses import dataclass, replace
 from datetime import date, datetime
 from functools import lru_cache
 
-from text_to_num import text2num
-
 from schemas import CasualtyClaim
-from streams.extract.languages import Figure, foreign_figures, place_lead, text_mentions
-from streams.extract.lexicon import (PARTY_KINDS, PLACE_KINDS, Gazetteer, Mention, alternation,
-                                     case_insensitive_alternation, casualty_lexicon, continent, gazetteer,
-                                     split_sentences, storm_names)
+from streams.extract.languages import Figure, foreign_figures, text_mentions
+from streams.extract.lexicon import PLACE_KINDS, Gazetteer, Mention, alternation
+from streams.extract.lexicon import case_insensitive_alternation as _ialt
+from streams.extract.lexicon import casualty_lexicon, compiled_patterns, gazetteer, split_sentences, storm_names
+from streams.extract.numbers import (DIGITS, NOT_COUNT, NUM, NUM_WORDS, PLURAL_NOUN, QUAL, SINGULAR_NOUN,
+                                     population_of, qualifier_kind, read_figure, read_number)
+from streams.extract.party import (ATTACKERS, REPORTING, attackers_struck, claimant, entry_kinds, masked_place,
+                                   place_before_where, place_of, place_right_after, place_right_before, place_side,
+                                   sides_in, source_place, striker, striker_after, striker_word, tells_fighting,
+                                   voice_in)
 
 _LEX = casualty_lexicon()
 _GAZ: Gazetteer = gazetteer()
 
 
-def _ialt(words) -> str:
-    return case_insensitive_alternation(words)
-
-
-def _patterns(items) -> re.Pattern[str]:
-    return re.compile("|".join(f"(?:{p})" for p in items), re.IGNORECASE)
-
-
-# --- numbers -------------------------------------------------------------------------------
-_WORD = _ialt(_LEX["numbers"]["words"])
-_NUMWORDS = rf"(?:(?i:an?)\s+)?{_WORD}(?:(?:\s+|-){_WORD}|(?:(?<=hundred)|(?<=thousand))\s+(?i:and)\s+{_WORD})*"
-# Not a number that names something: "#7", or after a word that names with a number ("Flight No. 512", "flight 12");
-# an abbreviation ("No.") may touch it ("No.512").
-_NAMING = "".join(rf"(?<!\b(?i:{re.escape(w)})\s)" + (rf"(?<!\b(?i:{re.escape(w)}))" if w.endswith(".") else "")
-                  for w in _LEX["numbers"]["naming"])
-_DIGITS = rf"(?<![\d.,:/#]){_NAMING}(?:\d{{1,3}}(?:,\d{{3}})+|\d+)(?![\d:/]|[.,]\d)"
-_WORD_COUNTS: dict[str, tuple[int, int | None]] = {
-    k: (v["min"], v.get("max")) for k, v in _LEX["vague"].items()
-} | {k: (v, v) for k, v in _LEX["exact"].items()}
-_NUM = rf"(?:{_ialt(_WORD_COUNTS)}|{_DIGITS}|{_NUMWORDS})(?![\w-])"
-# A number followed by a unit, a date part or money counts something else ("3 days", "25-year-old", "5 dollars").
-_NOT_COUNT = (r"(?!\s*(?:-|–)?\s*(?i:years?\b|year-old|days?\b|weeks?\b|months?\b|hours?\b|minutes?\b|km\b|kilomet"
-              r"|miles?\b|percent\b|per\s+cent|%|tons?\b|tonnes?\b|GMT\b|am\b|pm\b|a\.m\.|p\.m\.|metres?\b|meters?\b"
-              r"|dollars?\b|euros?\b|pounds?\b|rupees?\b|cents?\b))")
-_QUAL_KIND = {q: kind for kind, qs in _LEX["qualifiers"].items() for q in qs}
-_QUAL = _ialt(_QUAL_KIND)
-_SPACE = re.compile(r"\s+")
+# --- counts, beyond numbers.py's grammar ---------------------------------------------------
 _AND_COUNTING = re.compile(r"\s+(?i:and\s+counting)\b")
 _RANGE_END = re.compile(r"\s*(?:[-–]|\s(?i:to|or))$")
 
 # --- noun phrases --------------------------------------------------------------------------
-_NOUN_POP: dict[str, str] = {}
-_SINGULAR: set[str] = set()
-for _pop, _forms in _LEX["nouns"].items():
-    for _w in _forms["plural"]:
-        _NOUN_POP[_w] = _pop
-    for _w in _forms["singular"]:
-        _NOUN_POP[_w] = _pop
-        _SINGULAR.add(_w)
-_NOUNS_LONGEST_FIRST = sorted(_NOUN_POP.items(), key=lambda kv: -len(kv[0]))
-_PLURAL_NOUN = _ialt([w for w in _NOUN_POP if w not in _SINGULAR])
-_SINGULAR_NOUN = _ialt(_SINGULAR)
 _DEMONYM = alternation(_GAZ.plural_demonyms)
 # A side taken is a modifier too: "pro-reform protesters", "anti-government fighters".
 _MOD = (rf"(?:{_ialt(_LEX['modifiers']['words'])}|(?:[A-Z]\.){{2,}}|[A-Z][\w'’-]*|\d{{1,3}}-year-old"
         rf"|(?:{_ialt(_LEX['modifiers']['stances'])})-[\w'’]+)")
-_NP = rf"(?P<np>(?:\s+{_MOD}){{0,3}}?\s+(?:{_PLURAL_NOUN}|{_DEMONYM}|{_SINGULAR_NOUN}))"
-_ITEM = (rf"(?:(?:(?i:a|an|one|his|her|their)\s+)?(?:{_MOD}\s+)??{_SINGULAR_NOUN}"
-         rf"|(?:(?i:his|her|their)\s+)?{_NUM}\s+(?:{_MOD}\s+)??(?:{_PLURAL_NOUN}|{_DEMONYM}))")
+_NP = rf"(?P<np>(?:\s+{_MOD}){{0,3}}?\s+(?:{PLURAL_NOUN}|{_DEMONYM}|{SINGULAR_NOUN}))"
+_ITEM = (rf"(?:(?:(?i:a|an|one|his|her|their)\s+)?(?:{_MOD}\s+)??{SINGULAR_NOUN}"
+         rf"|(?:(?i:his|her|their)\s+)?{NUM}\s+(?:{_MOD}\s+)??(?:{PLURAL_NOUN}|{_DEMONYM}))")
 # "a woman and a child", "two brothers and a sister", or one person: "a soldier", "another civilian", "another of its
 # fighters".
 _SINGULAR_DEMONYM = alternation(_GAZ.singular_demonyms)
@@ -94,24 +63,23 @@ def _listed(item: str) -> str:
 
 
 _LIST = (rf"(?P<list>{_listed(_ITEM)}"
-         rf"|(?i:a|an)\s+(?:(?:{_ORDINAL_WORDS})\s+(?:{_MOD}\s+)?|{_ORDINAL_DIGITS}\s+){_SINGULAR_NOUN}"
-         rf"|(?i:one|another)\s+of\s+(?P<lposs>(?i:its|their|our|the))\s+(?:{_MOD}\s+){{0,2}}?{_PLURAL_NOUN}"
-         rf"|(?i:a|an|one|another)\s+(?:{_MOD}\s+){{0,2}}?{_SINGULAR_NOUN}|(?i:a|an|one|another)\s+(?:{_SINGULAR_DEMONYM})"
+         rf"|(?i:a|an)\s+(?:(?:{_ORDINAL_WORDS})\s+(?:{_MOD}\s+)?|{_ORDINAL_DIGITS}\s+){SINGULAR_NOUN}"
+         rf"|(?i:one|another)\s+of\s+(?P<lposs>(?i:its|their|our|the))\s+(?:{_MOD}\s+){{0,2}}?{PLURAL_NOUN}"
+         rf"|(?i:a|an|one|another)\s+(?:{_MOD}\s+){{0,2}}?{SINGULAR_NOUN}|(?i:a|an|one|another)\s+(?:{_SINGULAR_DEMONYM})"
          rf"|(?<![\w'’-]){_PRONOUN}(?=\s+(?:was|has|had)\s))(?![\w-])")
-_ATTACKERS = re.compile(rf"(?<![\w-]){_ialt(_LEX['attackers']['words'])}(?![\w-])")
 _HOME_FORCES = re.compile(rf"(?<![\w-]){_ialt(_LEX['home_forces']['words'])}(?![\w-])")
 _ABROAD_FORCES = re.compile(rf"(?<![\w-]){_ialt(_LEX['home_forces']['abroad'])}(?![\w-])")
 _INC_AFTER = _ialt(_LEX["increment"]["after"])
 _INC_BEFORE = re.compile(rf"(?:^|\s)(?:{_ialt(_LEX['increment']['before'])})\s*$")
 # Another source's figure in brackets after the number: "more than 230 (one paper says 233) people".
 _ASIDE_PAREN = r"(?:\s*\([^()]{1,40}\))"
-_COUNT = (rf"(?!(?:{_NUM})\s+(?i:of\s+the\s+(?:dead|deceased|killed|wounded|injured))\b)(?:(?P<qual>{_QUAL})\s+(?P<qinc>{_ialt(_LEX['increment']['before'])}\s+)?)?(?:(?i:between)\s+(?P<low>{_NUM})\s+(?i:and)\s+|(?P<low2>{_DIGITS}\s*[-–]|(?:{_DIGITS}|{_NUMWORDS})\s+(?i:to|or))"
-          rf"\s*)?(?P<num>{_NUM}){_NOT_COUNT}{_ASIDE_PAREN}?(?:\s+(?P<more>{_INC_AFTER}))?"
+_COUNT = (rf"(?!(?:{NUM})\s+(?i:of\s+the\s+(?:dead|deceased|killed|wounded|injured))\b)(?:(?P<qual>{QUAL})\s+(?P<qinc>{_ialt(_LEX['increment']['before'])}\s+)?)?(?:(?i:between)\s+(?P<low>{NUM})\s+(?i:and)\s+|(?P<low2>{DIGITS}\s*[-–]|(?:{DIGITS}|{NUM_WORDS})\s+(?i:to|or))"
+          rf"\s*)?(?P<num>{NUM}){NOT_COUNT}{_ASIDE_PAREN}?(?:\s+(?P<more>{_INC_AFTER}))?"
           rf"(?:\s+(?i:of)\s+(?P<poss>(?i:its|their|our|the|them|those|whom)))?")
 _AUX = _ialt(_LEX["auxiliaries"]["words"])
 # Where they were: "in Gaza", or how many places they were in, "in 11 states".
 _LOC = (r"(?:\s+(?i:in|near|at|from|of)\s+(?:the\s+)?(?:[A-Z][\w'’-]*\s*){1,3}?"
-        rf"|\s+(?i:in|across)\s+(?:{_NUM})\s+{_ialt(_LEX['counted_places']['words'])})")
+        rf"|\s+(?i:in|across)\s+(?:{NUM})\s+{_ialt(_LEX['counted_places']['words'])})")
 
 
 def _outcomes(position: str) -> str:
@@ -146,7 +114,7 @@ _AFTER = re.compile(
 )
 # After "killed", "wounded" ...: the counted ones did it ("four gunmen who killed more than 100"), or the word
 # is an adjective ("200 injured people").
-_OBJECT_AFTER = re.compile(rf"\s+(?:(?:{_QUAL})\s+)?(?:{_NUM}|(?i:the|a|an|his|her|their|its|people|civilians|persons|residents)\b)")
+_OBJECT_AFTER = re.compile(rf"\s+(?:(?:{QUAL})\s+)?(?:{NUM}|(?i:the|a|an|his|her|their|its|people|civilians|persons|residents)\b)")
 # "... has since died": said of the wounded just counted, it makes them dead.
 _DIED_SINCE = re.compile(
     r"[^.;:]{0,80}?\s(?i:(?:has|have|had)\s+(?:since\s+|now\s+|later\s+)?(?:died|succumbed)|later\s+died)\b")
@@ -167,7 +135,7 @@ _FATAL = re.compile(r"\b(?i:killed|died|dead|fatal|fatally|succumbed|killing)\b"
 _TRANSITIVE = re.compile(r"(?i:killed|wounded|injured|hurt|shot dead|massacred|slaughtered|murdered|gunned down)")
 # Outcome verb, then number: "killed two civilians", "wounding two others", "shelling kills two", "injured another 9",
 # "killing all 40 passengers" (all of a known number).
-_BEFORE = re.compile(rf"(?<![\w-])(?:{_outcomes('before')})\s+(?:(?:(?:{_QUAL})\s+)?{_LIST}"
+_BEFORE = re.compile(rf"(?<![\w-])(?:{_outcomes('before')})\s+(?:(?:(?:{QUAL})\s+)?{_LIST}"
                      rf"|(?:(?P<inc>{_ialt(_LEX['increment']['before'])})\s+|(?i:all)\s+)?{_COUNT}{_NP}?)(?![\w-])")
 # "nine civilian deaths", "12 fatalities".
 _NOUNS = re.compile(
@@ -186,15 +154,15 @@ _TOLL = re.compile(
     # "has gone up to 140": the toll rose to it, no upper bound ("up to 30")
     rf"|(?:{_TOLL_RISES})\s+up\s+to"
     rf"|to|at|of|{_TOLL_REACHES}|is|was|now|stands\s+at|stood\s+at)(?=\s)"
-    rf"|\s(?i:(?:range[sd]?|ranging)\s+from\s+{_NOT_YEAR}(?P<low>{_NUM})\s+to|between\s+{_NOT_YEAR}(?P<low2>{_NUM})\s+and)"
+    rf"|\s(?i:(?:range[sd]?|ranging)\s+from\s+{_NOT_YEAR}(?P<low>{NUM})\s+to|between\s+{_NOT_YEAR}(?P<low2>{NUM})\s+and)"
     rf"(?=\s)"
-    rf"|(?=\s+(?:{_QUAL})\s))\s+(?:(?P<qual>{_QUAL})\s+)?(?P<num>{_NUM}){_NOT_COUNT}"
+    rf"|(?=\s+(?:{QUAL})\s))\s+(?:(?P<qual>{QUAL})\s+)?(?P<num>{NUM}){NOT_COUNT}"
 )
 # The toll set off after the dead: "in memory of the dead — at least 20 by late Tuesday —", "the deaths (12 so far)";
 # its head says what it counts, with nothing between (an empty gap).
 _DEAD_ASIDE = re.compile(
     r"(?<![\w-])(?P<head>(?i:the\s+(?:dead|deceased|deaths|fatalities|(?:death|fatality)\s+toll)))(?P<gap>)\s*(?:[—–(]|\s-)\s*"
-    rf"(?:(?P<qual>{_QUAL})\s+)?{_NOT_YEAR}(?P<num>{_NUM}){_NOT_COUNT}(?!\s+(?i:of)\b)"  # "— 3 of them children —": some
+    rf"(?:(?P<qual>{QUAL})\s+)?{_NOT_YEAR}(?P<num>{NUM}){NOT_COUNT}(?!\s+(?i:of)\b)"  # "— 3 of them children —": some
 )
 # "bringing the total to more than 30", "bringing their total military losses to 58", "increasing the total to 41";
 # not "has been raised to 230" (what was raised is before the verb: a toll's) nor "raises to six the number" (_RAISES_TO).
@@ -202,12 +170,12 @@ _BRINGING = re.compile(
     r"(?<![\w-])(?:(?i:bringing|brings|brought|raising|raises|raised|taking|takes|pushing|pushes|pushed)\s+"
     # "increased" says what rose only with a toll's word between: not "police increased patrols to 50"
     r"|(?i:increasing|increases|increased)\s+(?=(?:[\w'’-]+\s+){0,4}?(?i:total|toll|tally|number|count|deaths|dead)\b))"
-    rf"(?P<gap>(?:[\w'’-]+\s+){{1,12}}?)(?i:to)\s+(?:(?P<qual>{_QUAL})\s+)?(?P<num>{_NUM}){_NOT_COUNT}"
+    rf"(?P<gap>(?:[\w'’-]+\s+){{1,12}}?)(?i:to)\s+(?:(?P<qual>{QUAL})\s+)?(?P<num>{NUM}){NOT_COUNT}"
 )
 # "This raises to six the number of Palestinians killed", "brings to 40 the death toll".
 _RAISES_TO = re.compile(
     rf"(?<![\w-])(?i:raises|raised|raising|brings|brought|bringing|takes|took|taking|pushes|pushed|puts|put)\s+(?i:to)\s+"
-    rf"(?:(?P<qual>{_QUAL})\s+)?(?P<num>{_NUM}){_NOT_COUNT}\s+(?P<gap>(?i:the|its|their)\s+(?:[\w'’-]+\s+){{0,4}}?"
+    rf"(?:(?P<qual>{QUAL})\s+)?(?P<num>{NUM}){NOT_COUNT}\s+(?P<gap>(?i:the|its|their)\s+(?:[\w'’-]+\s+){{0,4}}?"
     rf"(?:toll|number\s+of\s+(?:[\w'’-]+\s+){{0,2}}?(?:dead|deaths|killed|fatalities|wounded|injured)))(?![\w-])"
 )
 # "claimed at least 274 lives", "took 12 lives"; "Five more lives were lost".
@@ -221,7 +189,7 @@ _LEFT_WITH = re.compile(rf"(?<![\w-])(?i:{_ialt(_LEX['left_with']['verbs'])})\s+
                         rf"(?:[\w-]+\s+){{0,2}}?(?i:{_ialt(_LEX['left_with']['nouns'])})(?![\w-])")
 # "reported a deceased person": one dead, the adjective before the person its outcome.
 _ONE_DEAD = re.compile(rf"(?<![\w'’-])(?P<list>(?i:a|an)\s+(?i:{_ialt(_LEX['outcomes']['killed']['adjectives'])})\s+"
-                       rf"{_SINGULAR_NOUN})(?![\w-])")
+                       rf"{SINGULAR_NOUN})(?![\w-])")
 # "a 15th death has been confirmed", "a fifth body was found": the newest death's rank is the toll so far; only
 # before a verb, a preposition or the clause's end ("a second death threat" is no death).
 _ORDINAL_DEATH = re.compile(
@@ -250,44 +218,19 @@ _CUE_STEMS = (r"kill|dead|deceas|die|death|wound|injur|hurt|toll|fatalit|slain|p
 _CUE = re.compile(_CUE_STEMS, re.IGNORECASE)
 _LOWER_CUE = re.compile(_CUE_STEMS)
 _CLAUSE_BREAK = re.compile(r"[,;:()]|\s[–—-]\s")
-_CUMULATIVE = _patterns(_LEX["cumulative"]["patterns"])
-_CORRECTION = _patterns(_LEX["correction"]["patterns"])
-_EARLIER = _patterns(_LEX["earlier"]["patterns"])
-_ALL_SIDES = _patterns(_LEX["all_sides"]["patterns"])
-_NEGATION = _patterns(_LEX["negation"]["patterns"])
-_LOCAL_NEGATION = _patterns(_LEX["negation"]["local"])
-# "States" capitalised inside a sentence is a name's ("the United States", "the Gulf States"), not a verb.
-_REPORTING = re.compile(rf"(?<![\w-])(?!(?<=\w\s)States\b){_ialt(_LEX['reporting']['verbs'])}(?![\w-])")
-_ACCORDING = re.compile(r"\b(?:according to|citing)\s", re.IGNORECASE)
-# Only the sentence's end after a reporting verb: its subject is the words after the last comma before it.
-_ENDS_SENTENCE = re.compile(r"[\s.!?\"”’)]*$")
-_SUBJECT_BREAK = re.compile(r";|\b(?:while|whereas|but)\b|,\s+and\b", re.IGNORECASE)
+_CUMULATIVE = compiled_patterns(_LEX["cumulative"]["patterns"])
+_CORRECTION = compiled_patterns(_LEX["correction"]["patterns"])
+_EARLIER = compiled_patterns(_LEX["earlier"]["patterns"])
+_ALL_SIDES = compiled_patterns(_LEX["all_sides"]["patterns"])
+_NEGATION = compiled_patterns(_LEX["negation"]["patterns"])
+_LOCAL_NEGATION = compiled_patterns(_LEX["negation"]["local"])
 _HEADLINE_SOURCE = re.compile(r"^\s*([^:]{2,60}?)\s*:\s")
-# A place's kind, one list (casualty_lexicon.toml): "the town of Shihah", "Athens county in Ohio", "in the Yemeni
-# capital"; "side" only after a state's adjective or possessive ("on the Armenian side").
-_PLACE_KIND = alternation(_LEX["place_nouns"]["words"])
-# What leads a place: a preposition, or the verb of what hit it ("the storm hit Vietnam, killing six", "Russia
-# invades Ukraine"); a whole word ("that Putin" is not "at Putin"), maybe a direction or "neighbouring" between.
-_PLACE_LEAD = re.compile(
-    r"\s*,?\s*(?<![\w-])(?i:in|on|near|at|across|inside|of|hit|hits|struck|strikes|battered|batters|lashed|lashes|pounded|pounds|rocked"
-    r"|rocks|shelled|shells|bombed|invaded|invades|attacked|attacks)\s+(?:the\s+)?"
-    rf"(?:(?i:{_PLACE_KIND})\s+of\s+)?"
-    r"(?:(?i:(?:north|south)?(?:east|west)?(?:ern)?|north|south|central|northern|southern|neighbou?ring|nearby)(?:\s*,\s*|\s+and\s+|\s+))*#?$"
-)
-# A state name that qualifies what follows is no place: "Armenia's shelling", "the US Defense Department".
-_POSSESSIVE = re.compile(rf"['’]s?\b|\s+(?:{_ialt(_LEX['institutions']['words'])})(?![\w-])")
 _SIDE_TAIL = re.compile(r"\s+side\b")
-# A state's adjective that names a place: "on the Armenian side", "in the French island territories of ...".
-_PLACE_NOUN = rf"(?:{alternation([*_LEX['place_nouns']['words'], *_LEX['place_nouns']['sides']])})(?![\w-])"
-_ADJECTIVE_PLACE = re.compile(rf"(?:\s+[\w'’]+){{0,2}}?\s+{_PLACE_NOUN}")
-# Unless it owns a place: "in Peru's northern provinces", "in Syria's Afrin region"; not "Russia's shelling of the
-# city".
-_OWN_PLACE = re.compile(rf"['’]s?(?:\s+(?!(?i:of|the|by|on|in|at|and)\b)[\w'’-]+){{0,3}}?\s+{_PLACE_NOUN}")
 _LINK = re.compile(r"^\s*(?:,|and|&|,\s*and|while)?\s*$", re.IGNORECASE)
 _INCLUDING = re.compile(r"^\s*,?\s*(?:including|among them|among whom|of whom|of them)\s*$", re.IGNORECASE)
 _SPLIT_HEAD = re.compile(r"\s*(?::|[–—-]|,?\s*(?:including|of whom))\s*")
 _SPLIT_ITEM = re.compile(
-    rf"\s*(?:,\s*and|,|and|;)?\s*(?P<num>{_NUM})\s+(?:(?i:were\s+|was\s+)?(?i:killed|dead|wounded|injured)\s+)?"
+    rf"\s*(?:,\s*and|,|and|;)?\s*(?P<num>{NUM})\s+(?:(?i:were\s+|was\s+)?(?i:killed|dead|wounded|injured)\s+)?"
     r"(?i:in|on|from|at)\s+(?:the\s+)?"
 )
 _YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)(s)?\b")
@@ -327,44 +270,11 @@ class _Raw:
     where: str | None = None  # the place named right after it, as written ("3 martyrs in Daraa")
 
 
-def _number(text: str) -> tuple[int, int | None] | None:
-    token = _SPACE.sub(" ", text.strip().lower())
-    if token in _WORD_COUNTS:
-        return _WORD_COUNTS[token]
-    if token[0].isdigit():
-        n = int(token.replace(",", ""))
-        return n, n
-    if token.startswith(("a ", "an ")):
-        token = "one " + token.split(" ", 1)[1]
-    try:
-        n = text2num(token, "en")
-    except ValueError:
-        return None
-    return n, n
-
-
-def _figure(qual: str | None, num: str) -> tuple[int, int | None] | None:
-    """Apply a qualifier: "more than 30" is (31, None), "at least 26" is (26, None), "about 110" is
-    (110, 110); an upper bound alone ("up to 30") gives no figure."""
-    value = _number(num)
-    if value is None or qual is None:
-        return value
-    lo, hi = value
-    kind = _QUAL_KIND[_SPACE.sub(" ", qual.lower())]
-    if kind == "upper":
-        return None
-    if kind == "above":
-        return lo + 1, None
-    if kind == "at_least":
-        return lo, None
-    return lo, hi
-
-
 # A person joined to what goes before by "and" (not ", and", which joins clauses) is one of several.
 _IN_COORDINATION = re.compile(r"[^,;\s]\s+(?i:and|or|&)\s+$")
 _LIST_SEP = re.compile(r"\s*(?:,\s*and|,|\band\b|&)\s*")
-_COUNTED = rf"(?:[\w'’.-]+\s+){{0,2}}?(?:{_PLURAL_NOUN}|{_DEMONYM})(?![\w-])"  # "Dallas police officers", "Israelis"
-_LIST_ITEM = re.compile(rf"(?P<num>{_NUM})\s+(?P<noun>{_COUNTED})")
+_COUNTED = rf"(?:[\w'’.-]+\s+){{0,2}}?(?:{PLURAL_NOUN}|{_DEMONYM})(?![\w-])"  # "Dallas police officers", "Israelis"
+_LIST_ITEM = re.compile(rf"(?P<num>{NUM})\s+(?P<noun>{_COUNTED})")
 
 
 # Men and women, boys and girls: a group counted by sex, one figure ("two women and five men died" is 7).
@@ -389,10 +299,10 @@ def _counted_items(sentence: str, at: int, text: str) -> list[tuple[int, int, in
     nouns = []
     for start, end, part in _list_parts(sentence, at, text):
         m = _LIST_ITEM.fullmatch(part.strip())
-        value = _figure(None if found else qual, m.group("num")) if m else None
+        value = read_figure(None if found else qual, m.group("num")) if m else None
         if value is None or re.fullmatch(r"(?i:an?|one|another)", m.group("num")):
             return []
-        found.append((start, end, value[0], value[1], _population(m.group("noun"))))
+        found.append((start, end, value[0], value[1], population_of(m.group("noun"))))
         nouns.append(m.group("noun"))
     return [] if all(_SEX.fullmatch(noun.split()[-1]) for noun in nouns) else found
 
@@ -411,7 +321,7 @@ def _sided_items(sentence: str, at: int, text: str) -> list[tuple[int, int, int,
     return found if len(found) >= 2 and len(set(sides)) == len(found) else []
 
 
-_QUAL_BEFORE = re.compile(rf"(?:^|\s)(?P<qual>{_QUAL})\s+$")
+_QUAL_BEFORE = re.compile(rf"(?:^|\s)(?P<qual>{QUAL})\s+$")
 
 
 def _list_qualifier(sentence: str, at: int) -> str | None:
@@ -427,29 +337,16 @@ def _list_count(text: str) -> int:
         return int(rank[:-2]) if rank[0].isdigit() else _ORDINALS[rank]
     total = 0
     for item in _LIST_SEP.split(text.strip()):
-        nums = re.findall(_NUM, item)
-        value = _number(nums[0]) if nums and not re.fullmatch(r"(?i:an?|one|another)", nums[0]) else None
+        nums = re.findall(NUM, item)
+        value = read_number(nums[0]) if nums and not re.fullmatch(r"(?i:an?|one|another)", nums[0]) else None
         total += value[0] if value else 1
     return total
 
 
 def _list_population(text: str) -> str | None:
     """The population all people of a list share; "all" when they differ ("11 marines and a medic")."""
-    found = {_population(item.split()[-1]) for item in _LIST_SEP.split(text.strip()) if item}
+    found = {population_of(item.split()[-1]) for item in _LIST_SEP.split(text.strip()) if item}
     return found.pop() if len(found) == 1 else "all"
-
-
-def _population(np: str | None) -> str | None:
-    if not np:
-        return None
-    words = _SPACE.sub(" ", np.strip())
-    lower = words.lower()
-    for noun, pop in _NOUNS_LONGEST_FIRST:
-        if lower.endswith(noun):
-            if noun == "others":
-                return None
-            return "civilian" if pop == "all" and " civilian " in f" {lower} " else pop
-    return "all"  # a plural demonym: "30 Palestinians"
 
 
 def _outcome_group(match: re.Match[str]) -> str | None:
@@ -477,7 +374,7 @@ _JOIN = r"\s+(?i:or|and|and/or|&)\s+"
 _JOINED_AFTER = {o: re.compile(rf"{_JOIN}(?:{_other_outcome_verbs(o)})(?![\w-])") for o in _LEX["outcomes"]}
 _JOINED_BEFORE = {o: re.compile(rf"(?<![\w-])(?:{_other_outcome_verbs(o)}){_JOIN}$") for o in _LEX["outcomes"]}
 _FINITE = re.compile(r"\b(?i:were|was|are|is|have|has|had|been)\b")
-_CLAUSE_GOES_ON = re.compile(rf"\s+(?:{_PLURAL_NOUN}|{_SINGULAR_NOUN}|{_DEMONYM}|{_FINITE.pattern})(?![\w-])")
+_CLAUSE_GOES_ON = re.compile(rf"\s+(?:{PLURAL_NOUN}|{SINGULAR_NOUN}|{_DEMONYM}|{_FINITE.pattern})(?![\w-])")
 
 
 def _unsplit(sentence: str, m: re.Match[str]) -> bool:
@@ -564,21 +461,21 @@ def _raw_claims(sentence: str) -> Iterator[tuple[re.Match[str], str, _Raw]]:
                     yield from _counted_raws(m, source, items)
                     continue
                 n = _list_count(m.group("list"))
-                figure: tuple[int, int | None] | None = _figure(_list_qualifier(sentence, m.start("list")), str(n))
+                figure: tuple[int, int | None] | None = read_figure(_list_qualifier(sentence, m.start("list")), str(n))
                 if n == 1 and _IN_COORDINATION.search(sentence, 0, m.start("list")):
                     continue  # "a man crushed by a wall and an elderly woman killed": more than the one counted
                 population = _list_population(m.group("list"))
             else:
                 if _AFTER_MONTH.search(sentence, 0, m.start("num")) or _DATE_AFTER_NUM.match(sentence, m.end("num")):
                     continue
-                figure = _figure(m.group("qual") or ("more than" if m.groupdict().get("above") else None),
+                figure = read_figure(m.group("qual") or ("more than" if m.groupdict().get("above") else None),
                                  m.group("num"))
                 low = m.groupdict().get("low") or m.groupdict().get("low2")
-                if low and figure and (bottom := _number(_RANGE_END.sub("", low))) and bottom[0] < figure[0]:
+                if low and figure and (bottom := read_number(_RANGE_END.sub("", low))) and bottom[0] < figure[0]:
                     figure = bottom[0], figure[1]  # a range: "between 20 and 25", "20-25"
                 if figure and _AND_COUNTING.match(sentence, m.end("num")):
                     figure = figure[0], None  # "rose to 300 and counting": still rising, open-ended
-                population = _population(m.groupdict().get("np"))
+                population = population_of(m.groupdict().get("np"))
             if figure is None or (source == "after" and m.group("num") and _YEAR.fullmatch(m.group("num"))
                                   and not m.group("np")):
                 continue
@@ -636,168 +533,6 @@ def _historical(sentence: str, start: int, end: int, published: date) -> bool:
     return False
 
 
-def _voice_in(mentions: list[Mention], start: int, end: int) -> str | None:
-    return next((m.entity.voice for m in mentions if start <= m.start < end), None)
-
-
-def _claimant(sentence: str, mentions: list[Mention], pos: int) -> str | None:
-    """Who states the figure: "according to X", the subject of the nearest reporting verb before
-    it ("Baku said several ..."), or a trailing attribution (", Ukraine's military said.")."""
-    acc = _ACCORDING.search(sentence)
-    if acc:
-        found = _voice_in(mentions, acc.end(), acc.end() + 60)
-        if found:
-            return found
-    before = [v for v in _REPORTING.finditer(sentence, 0, pos)]
-    if before:
-        verb = before[-1]
-        seg = 0
-        for b in _SUBJECT_BREAK.finditer(sentence, 0, verb.start()):
-            seg = b.end()
-        if _ENDS_SENTENCE.match(sentence, verb.end()):  # "Rallies in Baku turn violent, Armenian ministry says"
-            seg = max(seg, sentence.rfind(",", 0, verb.start()) + 1)
-        return _voice_in(mentions, seg, verb.start())
-    source = _trailing_source(sentence, pos)
-    return _voice_in(mentions, *source) if source else None
-
-
-def _trailing_source(sentence: str, pos: int) -> tuple[int, int] | None:
-    """The span naming who states a figure after it, between a comma and the verb (", Ukraine's military said")."""
-    after = _REPORTING.search(sentence, pos)
-    if after:
-        seg = sentence.rfind(",", 0, after.start()) + 1
-        if seg > pos:
-            return seg, after.start()
-    return None
-
-
-def _qualifies(text: str, m: Mention) -> bool:
-    """The name qualifies what follows ("Armenia's shelling", "the US Defense Department"), not where it happened;
-    a place it owns is its ("in Peru's northern provinces")."""
-    return bool(_POSSESSIVE.match(text, m.end)) and not _OWN_PLACE.match(text, m.end)
-
-
-def _place_side(sentence: str, mentions: list[Mention], start: int, limit: int) -> str | None:
-    """Party of the first place named after ``start`` in the clause: "in western Azerbaijan", "in the
-    town of Shihah", "on the Armenian side"."""
-    for m in mentions:
-        if m.start < start or m.start >= limit or m.entity.side is None:
-            continue
-        lead = sentence[max(start, m.start - 60):m.start]
-        if _qualifies(sentence, m) or _striking(sentence, m):
-            continue  # "in Armenia's shelling", "in a Hamas attack": not the place ("in Syria's Afrin region" is)
-        if _PLACE_LEAD.search(lead) and (not m.adjective or _ADJECTIVE_PLACE.match(sentence, m.end)):
-            return m.entity.side
-    return None
-
-
-_JOINED_STATES = re.compile(r"^\s*(?:-|–|and|&|,)\s*(?:(?i:the)\s+)?$")  # "in Haiti and the Dominican Republic"
-
-
-_HYPHENATED = re.compile(r"(?<=[a-z])-(?=[A-Z])")
-
-
-# "Odessa and Midland, Texas": the towns before the comma lie in the region after it.
-# What lies between a town and the region or state it lies in: "Santa Fe, Texas", "Athens county in Ohio".
-_TOWNS_OF = re.compile(r"(?:\s*(?:,|and|&)\s*[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)?)*\s*,\s*"
-                       rf"|\s+(?:(?i:{_PLACE_KIND})\s+)?in\s+(?:the\s+)?")
-
-
-def _qualified_elsewhere(text: str, town: Mention, mentions: list[Mention]) -> bool:
-    """A town a following region or state places in another side: one of two places sharing a name. Once
-    the text says so ("Santa Fe High School in Santa Fe, Texas"), its every mention of the name is that place."""
-    if town.entity.kind != "town":
-        return False
-    return any(t.entity.slug == town.entity.slug and r.start > t.end and r.entity.kind in ("region", "state")
-               and r.entity.side not in (None, town.entity.side) and _TOWNS_OF.fullmatch(text, t.end, r.start)
-               for t in mentions for r in mentions)
-
-
-# Where those named come from, not where it happened: "rescuers from France and Spain".
-_FROM = re.compile(r"\b(?i:from)\s+(?:(?i:the)\s+)?$")
-# A disaster after a state's name: "the Turkey quake", "Libya floods".
-_DISASTER = re.compile(rf"\s+{_ialt(_LEX['disasters']['words'])}(?![\w-])")
-
-
-def _names_place(text: str, m: Mention, mentions: Sequence[Mention]) -> bool:
-    """The mention says where something happened: a town or region, a state after "in", "near", "on" ... (or the
-    text's own language's "nella", "en" ...) or before its disaster ("after the Turkey quake"); not a state that
-    qualifies what follows ("Armenia's shelling"), strikes ("a US strike") or, as a town, lies in another state
-    the text names."""
-    if m.entity.side is None or _qualifies(text, m) or _striking(text, m) or _qualified_elsewhere(text, m, mentions):
-        return False
-    if m.entity.kind in PLACE_KINDS:
-        return True
-    lead, local = text[max(0, m.start - 60):m.start], place_lead(text)
-    led = bool(_PLACE_LEAD.search(lead) or (local and local.search(lead)))
-    if m.adjective:  # "in the Yemeni capital", "on the Armenian side"
-        return led and bool(_ADJECTIVE_PLACE.match(text, m.end))
-    return led or bool(_DISASTER.match(text, m.end))
-
-
-def place_of(text: str, mentions: Sequence[Mention], near: int | None = None, total: bool = False) -> str | None:
-    """The party of the places a text names: a town or region anywhere, a state after "in", "near",
-    "on" ...; the one nearest to ``near`` when it names several; "all" when it names two states
-    together ("in Turkey and Syria", "the Turkey-Syria earthquake"), or places in two states for a
-    ``total``. None when it names none."""
-    hyphens = [h.start() for h in _HYPHENATED.finditer(text) if not any(m.start < h.start() < m.end for m in mentions)]
-    if hyphens:  # "Turkey-Syria": two names, each a whole word; not one name's own hyphen ("Rheinland-Pfalz")
-        if near is not None:
-            near += 2 * sum(1 for h in hyphens if h < near)
-        text = "".join(text[a:b] + " - " for a, b in zip([0, *(h + 1 for h in hyphens)], hyphens)) + text[hyphens[-1] + 1:]
-        mentions = text_mentions(text)
-    places = [m for m in mentions if _names_place(text, m, mentions)]
-    states = [m for m in mentions if m.entity.kind in ("state", "breakaway") and not m.adjective]
-    for a, b in zip(states, states[1:]):
-        if (a.entity.side != b.entity.side and _JOINED_STATES.match(text[a.end:b.start])
-                and not _FROM.search(text, max(0, a.start - 12), a.start)):  # "rescuers from France and Spain"
-            return "all"
-    if total and len({m.entity.side for m in places}) > 1:
-        return "all"
-    if not places:
-        return None
-    if near is None:
-        return places[0].entity.side
-    return min(places, key=lambda m: abs(m.start - near)).entity.side
-
-
-_SENTENCE_END = re.compile(r"[.!?]\s")
-
-
-def _in_trailing_source(text: str, m: Mention) -> bool:
-    """The mention names where a source is, after a comma ("..., a reporter in Denmark says"), not where it happened."""
-    comma = text.rfind(",", 0, m.start)
-    span = _trailing_source(text, comma) if comma >= 0 else None
-    return span is not None and span[0] <= m.start < span[1] and not _SENTENCE_END.search(text, span[0], span[1])
-
-
-# Where a speaker is, in a participle: "Guterres, speaking in New York, said ...", "Writing from Kyiv, ...".
-_SPEAKING_IN = re.compile(r"\b(?i:speaking|writing|reporting)\s+(?i:in|at|from)\s+(?:the\s+)?"
-                          r"(?:[A-Z][\w'’.-]*\s+){0,3}$")
-
-
-def _source_place(text: str, m: Mention) -> bool:
-    """The mention names where a source is ("..., a reporter in Denmark says", "speaking in New York"), not
-    where it happened."""
-    return _in_trailing_source(text, m) or bool(_SPEAKING_IN.search(text, max(0, m.start - 60), m.start))
-
-
-def entry_place(headline: str, body: str, title: str, storms: frozenset[str] = frozenset()) -> str | None:
-    """Where an entry happens, for figures whose sentence names no place: the first place its
-    headline, its body, or its blog's title names, none of the ``storms`` it names; each text's mentions in its
-    own language too, where languages.py reads it."""
-    texts = [t for t in (headline, body, title) if t]
-    for text in texts:
-        if found := place_of(text, [m for m in text_mentions(text, storms) if not _source_place(text, m)]):
-            return found
-    for text in texts:  # the one state a text names otherwise: "Nepal death toll crosses 3200"; not one of several
-        states = {m.entity.side for m in text_mentions(text, storms) if m.entity.kind == "state" and m.entity.side
-                  and not _striking(text, m) and not _source_place(text, m)}
-        if len(states) == 1:
-            return states.pop()
-    return None
-
-
 def _split(sentence: str, parent: _Raw, mentions: list[Mention], at: int) -> list[_Raw]:
     """A total split by place: "nine civilian deaths: seven in Azerbaijan and two on the Armenian
     side". Only kept when the parts add up to the whole."""
@@ -807,7 +542,7 @@ def _split(sentence: str, parent: _Raw, mentions: list[Mention], at: int) -> lis
     parts: list[_Raw] = []
     pos = head.end()
     while (item := _SPLIT_ITEM.match(sentence, pos)) is not None:
-        figure = _number(item.group("num"))
+        figure = read_number(item.group("num"))
         mention = next((m for m in mentions if m.start == item.end()), None)
         if figure is None or mention is None or mention.entity.side is None:
             return []
@@ -821,7 +556,7 @@ def _split(sentence: str, parent: _Raw, mentions: list[Mention], at: int) -> lis
     return parts
 
 
-_SIDE_LIST = re.compile(_listed(rf"{_NUM}\s+{_COUNTED}"))
+_SIDE_LIST = re.compile(_listed(rf"{NUM}\s+{_COUNTED}"))
 
 
 def _split_by_side(sentence: str, parent: _Raw, mentions: list[Mention], at: int) -> list[_Raw]:
@@ -834,8 +569,8 @@ def _split_by_side(sentence: str, parent: _Raw, mentions: list[Mention], at: int
         return []
     parts: list[_Raw] = []
     for start, end, lo, hi, population in _counted_items(sentence, listed.start(), listed.group(0)):
-        sides = {x.entity.side for x in mentions if start <= x.start < end and x.entity.side}
-        party = "@attackers" if _ATTACKERS.search(sentence, start, end) else sides.pop() if len(sides) == 1 else None
+        sides = set(sides_in(mentions, start, end))
+        party = "@attackers" if ATTACKERS.search(sentence, start, end) else sides.pop() if len(sides) == 1 else None
         if party is None or hi != lo:
             return []
         parts.append(replace(parent, start=start, end=end, lo=lo, hi=hi, population=population, party=party,
@@ -846,7 +581,7 @@ def _split_by_side(sentence: str, parent: _Raw, mentions: list[Mention], at: int
     return parts
 
 
-_PLACE_ITEM = re.compile(rf"\s*(?P<sep>,\s*and|,|;|\band\b)?\s*(?:(?i:another|a\s+further)\s+)?(?P<num>{_NUM})\s+(?:(?i:more|others?)\s+)?"
+_PLACE_ITEM = re.compile(rf"\s*(?P<sep>,\s*and|,|;|\band\b)?\s*(?:(?i:another|a\s+further)\s+)?(?P<num>{NUM})\s+(?:(?i:more|others?)\s+)?"
                          r"(?i:in|from|at)\s+(?:the\s+)?(?=[A-Z])")
 # What an item of such a list may carry before the next: "(including 11 in Jiza)", "; most of them in Ariha".
 _PLACE_ASIDE = re.compile(r"[^\d(),;.]{0,30}?\s*\([^()]{0,300}\)|\s*;[^\d(),;.]{0,40}?(?=\s*,)")
@@ -861,7 +596,7 @@ def _by_place(sentence: str, parent: _Raw, mentions: list[Mention]) -> list[_Raw
     while True:
         aside = _PLACE_ASIDE.match(sentence, pos)
         item = _PLACE_ITEM.match(sentence, aside.end() if aside else pos)
-        figure = _number(item.group("num")) if item and (item.group("sep") or aside) else None
+        figure = read_number(item.group("num")) if item and (item.group("sep") or aside) else None
         if figure is None:
             break
         place = next((m for m in mentions if m.start == item.end()), None)
@@ -907,7 +642,7 @@ def _restated_figure(sentence: str, num_start: int) -> bool:
 
 # "and", "but" or "as" before a new subject starts a clause of its own: "no one died and two were hurt", "its pain
 # knows no end as it mourns 61 killed".
-_NEW_SUBJECT = re.compile(rf"\b(?i:and|but|as|while|whereas)\s+(?=(?i:a|an|the|it|he|she|they|we)\s|(?:{_NUM})\s)")
+_NEW_SUBJECT = re.compile(rf"\b(?i:and|but|as|while|whereas)\s+(?=(?i:a|an|the|it|he|she|they|we)\s|(?:{NUM})\s)")
 
 
 def _negation_scope(sentence: str, start: int, figure: int) -> int:
@@ -947,7 +682,7 @@ def _foreign_claims(sentence: str, figures: Sequence[Figure], published: date,
     language's names too), else the state it names, else the entry's place."""
     mentions = text_mentions(sentence, storms)
     return tuple(_Raw(f.start, f.end, f.outcome, f.lo, f.hi, f.population,
-                      next((x.entity.side for x in mentions if f.start <= x.start < f.end and x.entity.side), None)
+                      next(iter(sides_in(mentions, f.start, f.end)), None)
                       or place_of(sentence, mentions, f.start) or f.named,
                       "historical" if _historical(sentence, f.start, f.end, published) else f.kind, rule=f.rule,
                       home=f.home)
@@ -974,14 +709,14 @@ def _read_sentence(sentence: str, published: date, default_claimant: str | None,
         c0, c1 = _clause(sentence, raw.start)
         if _unsaid(sentence, m, raw, c0):
             continue
-        raw.claimant = (_voice_in(mentions, 0, lead.end()) if lead else None) or _claimant(
+        raw.claimant = (voice_in(mentions, 0, lead.end()) if lead else None) or claimant(
             sentence, mentions, raw.start) or default_claimant
         if raw.party == "@claimant" and raw.claimant is None:  # "X raised the toll among its nationals": X's
-            raw.claimant = _voice_in(mentions, c0, raw.start)
+            raw.claimant = voice_in(mentions, c0, raw.start)
         if out:
-            own_place = (_place_right_after(sentence, mentions, raw.end)
-                         or _place_before_where(sentence, mentions, raw.start)
-                         or _place_right_before(sentence, mentions, raw.start))
+            own_place = (place_right_after(sentence, mentions, raw.end)
+                         or place_before_where(sentence, mentions, raw.start)
+                         or place_right_before(sentence, mentions, raw.start))
             _continue_from(out[-1], raw, sentence[out[-1].end:raw.start], source, own_place)
             _share_floor(sentence, out[-1], raw, source)
             if raw.inherit and len({o.party for o in out if o.party}) > 1:
@@ -990,16 +725,16 @@ def _read_sentence(sentence: str, published: date, default_claimant: str | None,
             continue
         raw.home = raw.home or (raw.population == "military" and bool(_HOME_FORCES.search(sentence, raw.start, raw.end))
                                 and not _ABROAD_FORCES.search(sentence, raw.start, raw.end))
-        raw.striker = ((_striker(sentence, mentions, raw.start) or _attackers_struck(sentence, raw.start)) if raw.active
-                       else _striker_after(sentence, mentions, raw.end, _figure_clause_end(sentence, c1, raw.end)))
+        raw.striker = ((striker(sentence, mentions, raw.start) or attackers_struck(sentence, raw.start)) if raw.active
+                       else striker_after(sentence, mentions, raw.end, _figure_clause_end(sentence, c1, raw.end)))
         if raw.party is None:
             raw.party = _party_of_figure(sentence, m, raw, source, mentions, (c0, c1))
         raw.population = raw.population or "all"
         raw.kind = _kind_of_figure(sentence, m, raw, published, (c0, c1))
         if _outranked(sentence, m, raw):
             raw.lo, raw.hi, raw.kind = 1, 1, "increment"
-        raw.wide = source == "bringing" and raw.party != "@claimant" and not any(
-            x.entity.side for x in mentions if m.start("gap") <= x.start < m.end("gap"))
+        raw.wide = source == "bringing" and raw.party != "@claimant" and not sides_in(
+            mentions, m.start("gap"), m.end("gap"))
         out.append(raw)
         parts = _split(sentence, raw, mentions, raw.end) or _split_by_side(sentence, raw, mentions, raw.end)
         out.extend(parts or _by_place(sentence, raw, mentions))
@@ -1044,7 +779,7 @@ def _named_after(sentence: str, m: re.Match[str], raw: _Raw) -> str | None:
     return found.group("name") if found else None
 
 
-_FLOOR_LEAD = re.compile(rf"(?P<qual>{_QUAL})\s")
+_FLOOR_LEAD = re.compile(rf"(?P<qual>{QUAL})\s")
 _BARE_AND = re.compile(r"\s*,?\s*(?i:and)\s+$")
 
 
@@ -1054,7 +789,7 @@ def _share_floor(sentence: str, prev: _Raw, raw: _Raw, source: str) -> None:
     four were killed and ten injured", where the floor is the first clause's)."""
     lead = _FLOOR_LEAD.match(sentence, prev.start)
     if (source == "after" and prev.rule == raw.rule == "count-then-outcome" and lead and prev.hi is None
-            and _QUAL_KIND[_SPACE.sub(" ", lead.group("qual").lower())] == "at_least" and raw.hi == raw.lo
+            and qualifier_kind(lead.group("qual")) == "at_least" and raw.hi == raw.lo
             and _BARE_AND.match(sentence, prev.end, raw.start) and not _FLOOR_LEAD.match(sentence, raw.start)
             and not _FINITE.search(sentence, prev.start, raw.end)):
         raw.hi = None
@@ -1079,38 +814,6 @@ def _continue_from(prev: _Raw, raw: _Raw, gap: str, source: str, own_place: str 
         raw.population, raw.party = prev.population, raw.party or own_place or prev.party  # "wounding two others"
 
 
-def _place_right_after(sentence: str, mentions: Sequence[Mention], pos: int) -> str | None:
-    """The side of a place named right after a figure ("12 dead in Chile"): nothing but its lead between."""
-    first = next((x for x in mentions if x.start >= pos and x.entity.side), None)
-    if first is None or not _PLACE_LEAD.match(sentence, pos, first.start):
-        return None
-    return _place_side(sentence, [first], pos, first.end)
-
-
-_WHERE = re.compile(rf"(?:\s+(?i:{_PLACE_KIND}))?\s*,?\s*(?i:where)\s+")
-
-
-def _place_before_where(sentence: str, mentions: Sequence[Mention], pos: int) -> str | None:
-    """The side of the place a "where" clause opening with the figure follows ("the storm moved on to Vietnam,
-    where five more died"): that place's figure, not the one before's."""
-    last = next((x for x in reversed(mentions) if x.end <= pos and x.entity.side and not x.adjective), None)
-    return last.entity.side if last is not None and _WHERE.fullmatch(sentence, last.end, pos) else None
-
-
-# Nothing but a comma, or a place the name owns, between a place and the figure after it: "while in Iraq 7 died",
-# "In Peru's northern provinces, 40 were killed".
-_BARE_GAP = re.compile(rf"(?:{_OWN_PLACE.pattern})?\s*,?\s*")
-
-
-def _place_right_before(sentence: str, mentions: Sequence[Mention], pos: int) -> str | None:
-    """The side of a place phrase that ends right before a figure ("..., while in Iraq 7 died"): that figure's
-    place, not the place an earlier figure of the sentence had."""
-    last = next((x for x in reversed(mentions) if x.end <= pos and x.entity.side), None)
-    if last is None or not _BARE_GAP.fullmatch(sentence, last.end, pos):
-        return None
-    return _place_side(sentence, [last], 0, last.end)
-
-
 # "... in the Caribbean island of X" is X's, not the whole region's.
 _WIDE_REGION = re.compile(r"\s+(?i:in|across|throughout)\s+(?:the\s+)?(?:(?i:north|south|east|west|central)(?i:ern)?\s+)?"
                           rf"(?:{alternation(_LEX['wide_regions']['names'])})(?![\w-])"
@@ -1118,7 +821,7 @@ _WIDE_REGION = re.compile(r"\s+(?i:in|across|throughout)\s+(?:the\s+)?(?:(?i:nor
 _SUBSET = re.compile(rf"(?<![\w-]){_ialt(_LEX['subset']['words'])}(?![\w-])")
 
 
-_ATTACKED = _patterns(_LEX["attackers"]["attacked"])
+_ATTACKED = compiled_patterns(_LEX["attackers"]["attacked"])
 
 
 def _of_the_attackers(sentence: str, m: re.Match[str], start: int) -> bool:
@@ -1133,15 +836,15 @@ def _party_of_figure(sentence: str, m: re.Match[str], raw: _Raw, source: str, me
     """The party of a figure the text did not attach one to: the attackers a noun phrase names, a
     place inside its noun phrase, "all", the side of the place of its clause, or of the sentence."""
     c0, c1 = clause
-    mentions = [x for x in mentions if not _source_place(sentence, x)]  # a source's place is not the figure's
+    mentions = [x for x in mentions if not source_place(sentence, x)]  # a source's place is not the figure's
     if subset := _SUBSET.search(sentence, raw.end):  # "..., including two members of X": X is some of them, not all
         mentions = [x for x in mentions if x.start < subset.start()]
     groups = m.groupdict()
     counted = (sentence[raw.start:raw.end] if raw.rule == "people-counted"  # "nine tourists and four guards": each its own
                else m.group("np") if groups.get("np") else m.group("list") if groups.get("list") else "") or ""
-    if _ATTACKERS.search(counted) or _of_the_attackers(sentence, m, raw.start):
+    if ATTACKERS.search(counted) or _of_the_attackers(sentence, m, raw.start):
         # the attackers' dead: a group the noun phrase names (else the entry's), never where they fell or who reports them
-        return next((x.entity.side for x in mentions if m.start() <= x.start < m.end() and x.entity.side), "@attackers")
+        return next(iter(sides_in(mentions, m.start(), m.end())), "@attackers")
     if source == "toll":  # "Gaza death toll", "Ukraine's civilian toll"
         np_span = (max(0, m.start() - 25), m.end("head"))
     elif raw.rule == "people-counted":  # "30 Palestinians and 2 Israelis": each group its own
@@ -1150,8 +853,9 @@ def _party_of_figure(sentence: str, m: re.Match[str], raw: _Raw, source: str, me
         np_span = m.span("np") if groups.get("np") else m.span("list") if groups.get("list") else (0, 0)
         if re.match(r"\s+(?i:from|of)\s", groups.get("loc") or ""):  # "brothers from Artsakh", "members of Hamas"
             np_span = (np_span[0] or m.start("loc"), m.end("loc"))
-    if in_np := next((x.entity.side for x in mentions if np_span[0] <= x.start < np_span[1] and x.entity.side
-                      and not (source == "toll" and _attacking(sentence, x))), None):
+    # a toll's striker is not whose dead it counts: "Israeli strikes death toll"
+    named = [x for x in mentions if not striker_word(sentence, x, weapon=True)] if source == "toll" else mentions
+    if in_np := next(iter(sides_in(named, *np_span)), None):
         return in_np
     if _GAP_FOREIGN.search(counted):
         return "@foreign"  # "two foreign journalists": strangers to the place they fell in, of no side it names
@@ -1163,7 +867,7 @@ def _party_of_figure(sentence: str, m: re.Match[str], raw: _Raw, source: str, me
         return "all"
     if raw.population == "military" and not raw.home:
         return None
-    party = _place_side(sentence, mentions, c0 if raw.active else raw.start, _figure_clause_end(sentence, c1, raw.end))
+    party = place_side(sentence, mentions, c0 if raw.active else raw.start, _figure_clause_end(sentence, c1, raw.end))
     if party:
         return party
     place = _antecedent_place(sentence, mentions, c0) or place_of(sentence, mentions, raw.start, total=total)
@@ -1187,7 +891,7 @@ def _antecedent_place(sentence: str, mentions: list[Mention], start: int) -> str
     """The side of the place a relative clause's antecedent names, where the clause names none ("the attack
     in the Turkish capital, which killed 34"): that place's dead, not the sentence's first state's."""
     if start > 0 and _RELATIVE.match(sentence, start):
-        return _place_side(sentence, mentions, _clause(sentence, start - 1)[0], start)
+        return place_side(sentence, mentions, _clause(sentence, start - 1)[0], start)
     return None
 
 
@@ -1217,70 +921,6 @@ def _kind_of_figure(sentence: str, m: re.Match[str], raw: _Raw, published: date,
     return raw.kind
 
 
-# What follows a strike names its target: "a US strike on Baghdad", "air raids against Mosul".
-_ON_TARGET = re.compile(r"\s+(?i:on|against)\s")
-_ATTACK_WHERE = frozenset(_LEX["strikers"]["where"])
-_DISASTER_WORDS = frozenset(_LEX["disasters"]["words"])  # "fire": a state's forces' or a disaster's
-_STRIKER = re.compile(rf"(?P<own>['’]s)?(?:\s+(?:{_ialt(_LEX['strikers']['services'])})){{0,2}}\s+"
-                      rf"(?P<noun>{_ialt(_LEX['strikers']['words'])})(?![\w-])")
-
-
-def _strikes(text: str, m: Mention) -> bool:
-    """The side is named as who struck: its people's adjective, its possessive or an armed group before a striker
-    ("Israeli fire", "Russia's shelling", "a Hamas attack"), a state's name before a weapon ("a US strike", "Israel
-    fire kills 3" where sides fight) or before an attack on a target ("a Pakistan attack on ..."); not a state's name
-    before an attack alone ("the Sri Lanka attacks" were there), nor before a disaster's word where the text tells no
-    fighting ("the Turkey fire")."""
-    hit = _STRIKER.match(text, m.end) if m.entity.kind in PARTY_KINDS else None
-    if hit is None:
-        return False
-    noun = hit.group("noun").lower()
-    there = noun in _ATTACK_WHERE or noun in _DISASTER_WORDS and not _FIGHTING.search(text)
-    return (m.adjective or bool(hit.group("own")) or m.entity.kind == "armed_group" or not there
-            or _ON_TARGET.match(text, hit.end()) is not None)
-
-
-def _striker(sentence: str, mentions: Sequence[Mention], pos: int) -> str | None:
-    """The side that struck, named before the verb: "Israeli forces ... killed", "Russian shelling killed"."""
-    return next((m.entity.side for m in reversed(mentions) if m.end <= pos and _strikes(sentence, m)), None)
-
-
-def _attackers_struck(sentence: str, pos: int) -> str | None:
-    """Attackers named before an active figure ("militants attacked a checkpoint, killing 23 soldiers") struck: then
-    who states the figure is not who killed, and soldiers counted by their own side are that side's."""
-    return "@attackers" if _ATTACKERS.search(sentence, 0, pos) else None
-
-
-# What leads the side that struck after a passive figure: "killed by Israeli forces", "in a Russian strike", "when
-# Russian missiles hit"
-_STRUCK_BY = re.compile(r"\b(?i:(?P<by>by)|in|from|during|under|when|as|after)\s+(?:(?i:an?|the)\s+)?$")
-
-
-def _striker_after(sentence: str, mentions: Sequence[Mention], end: int, limit: int) -> str | None:
-    """The side that struck, named after a figure in its clause: "five were killed by Israeli forces", "three died in
-    a Russian strike". Its people only after "by": "killed as Ukrainian troops pulled back" says who moved, not who
-    killed; after the other words its weapon or act must be named."""
-    for m in mentions:
-        lead = _STRUCK_BY.search(sentence, max(end, m.start - 12), m.start) if end <= m.start < limit else None
-        if lead and (_strikes(sentence, m) if lead.group("by") else _striking(sentence, m)):
-            return m.entity.side
-    return None
-
-
-def _attacking(text: str, m: Mention) -> bool:
-    """The side is named as who struck, by its weapon or act ("Israeli strikes death toll", "Russian missile
-    attack"): not the casualties' side. Its people ("Russian troops") may be the dead themselves."""
-    hit = _STRIKER.match(text, m.end)
-    return hit is not None and _SPACE.sub(" ", hit.group("noun")).lower() not in _NOUN_POP
-
-
-def _striking(text: str, m: Mention) -> bool:
-    """A side named as who struck by its weapon or act, not where it happened: "in a Hamas attack on ...", "in US
-    air raids on Baghdad", "in a US strike"; a place before "attack" alone is where it struck ("the Barcelona
-    attack", "20 killed in Pakistan attack")."""
-    return _strikes(text, m) and _attacking(text, m)
-
-
 def _resolve_party(raw: _Raw, place: str | None, strikers: set[str], kinds: Mapping[str, str]) -> str:
     """Whose casualties: found in the sentence; for soldiers (not police, who fall at home), or
     "its"/"their" dead, the claimant's side ("Israel says 3 soldiers killed", not after an active verb,
@@ -1308,34 +948,6 @@ def _resolve_party(raw: _Raw, place: str | None, strikers: set[str], kinds: Mapp
     if place == "all" and voice:
         return voice  # a side's own count in an entry on two ("Ukraine says 3 killed" on a Russia-Ukraine blog)
     return place or voice or kinds["@unsided"]
-
-
-_FIGHTING = _patterns(_LEX["fighting"]["patterns"])
-
-
-def _tells_fighting(texts: Sequence[str]) -> bool:
-    """Sides fight in the entry or its blog (``texts``: "clashes", "shelling", "troops"): then a figure is not
-    simply every side's, and a small city far away may well be where they fight."""
-    return any(_FIGHTING.search(t) for t in texts)
-
-
-def _entry_kinds(texts: Sequence[str], storms: frozenset[str], attacked: bool, fighting: bool) -> dict[str, str]:
-    """Whose the figures are that only a kind of people places, by what the entry and its blog (``texts``) tell:
-    "@unsided" (nothing places it) and "@foreign" (foreigners, strangers to every side) are one disaster's or
-    attack's dead, "all", where no ``fighting`` is told ("Ten people are wounded in the attack, police say", "17
-    foreigners were killed"), else "unknown": between sides that fight they are either's, and so are figures
-    nothing places where the entry names a side; "@attackers" are the one armed group named, where ``attacked``."""
-    sided = fighting or any(m.entity.side for text in texts for m in text_mentions(text, storms))
-    return {"@unsided": "unknown" if sided else "all", "@foreign": "unknown" if fighting else "all",
-            "@attackers": _attacking_group(texts, storms) if attacked else "unknown"}
-
-
-def _attacking_group(texts: Sequence[str], storms: frozenset[str]) -> str:
-    """Whose attackers an entry counts when it names no group beside them: the one armed group the entry
-    and its blog name ("a Hezbollah raid ... three gunmen died"); "unknown" when none or several."""
-    groups = {m.entity.side for text in texts for m in text_mentions(text, storms)
-              if m.entity.kind == "armed_group" and m.entity.side}
-    return groups.pop() if len(groups) == 1 else "unknown"
 
 
 def _restates(a: CasualtyClaim, b: CasualtyClaim) -> bool:
@@ -1425,43 +1037,6 @@ def _across_sides(claims: list[tuple[CasualtyClaim, bool, int]], wide: list[bool
     return [(c.model_copy(update={"party": "all"}) if w else c, b, i) for (c, b, i), w in zip(claims, wide)]
 
 
-# People: a city under this many, far from where a blog's title says it is, may be a namesake the gazetteer lacks.
-_NAMESAKE_POPULATION = 200_000
-
-
-def _namesakes(title: str, texts: Sequence[str], storms: frozenset[str]) -> frozenset[str]:
-    """The names of cities of fewer than ``_NAMESAKE_POPULATION`` people, on another continent than every state the
-    blog's title names: maybe a place of that name there the gazetteer lacks (a Spanish town that shares its name
-    with a small Mexican city), or no place at all (a person's name a small city abroad bears). Empty where the
-    title names no state: a city of a state it names, or a large one, is that city."""
-    continents = {continent(m.entity.slug) for m in text_mentions(title, storms)
-                  if m.entity.kind == "state" and not m.adjective} - {None}
-    return frozenset(text[m.start:m.end] for text in texts for m in text_mentions(text, storms)
-                     if continents and m.entity.kind == "town" and m.entity.population is not None
-                     and m.entity.population < _NAMESAKE_POPULATION
-                     and continent(m.entity.places[-1]) not in continents | {None})
-
-
-def _placing_title(title: str, storms: frozenset[str]) -> bool:
-    """The blog's title says where it happens ("Wildfires in Spain", "Spain floods"), not only whom it is about
-    ("Paris attacks", "US election")."""
-    mentions = text_mentions(title, storms)
-    return any(m.entity.kind == "state" and _names_place(title, m, mentions) for m in mentions)
-
-
-def _masked_place(headline: str, body: str, title: str, storms: frozenset[str],
-                  fighting: bool) -> tuple[str | None, frozenset[str]]:
-    """The entry's place and its texts' ``storms`` with the namesakes (``_namesakes``) among them, names that place
-    nothing in this entry. Not where sides fight: a small city far away may be the front. An entry naming one is
-    the title's state's only where the title says it happens there; else the title places none of its figures, for
-    the name may be that city after all ("Nine people died in Idlib" on a blog on an attack in Paris)."""
-    if fighting:
-        return entry_place(headline, body, title, storms), storms
-    masked = _namesakes(title, (headline, body), storms)
-    storms |= masked | _namesakes(title, (title,), storms)
-    return entry_place(headline, body, "" if masked and not _placing_title(title, storms) else title, storms), storms
-
-
 _FURNITURE = re.compile("|".join(f"(?:{p})" for p in _LEX["furniture"]["patterns"]))
 
 
@@ -1473,24 +1048,24 @@ def extract_claims(headline: str, body: str, published_at: datetime, title: str 
     if furniture := _FURNITURE.search(body):
         body = body[:furniture.start()]
     storms = storm_names(headline, body, title)
-    fighting = _tells_fighting((headline, body, title))
-    place, storms = _masked_place(headline, body, title, storms, fighting)
+    fighting = tells_fighting((headline, body, title))
+    place, storms = masked_place(headline, body, title, storms, fighting)
     claims: list[tuple[CasualtyClaim, bool, int]] = []
     head, *rest = split_sentences(headline) or [headline]
     head_raws = _sentence_claims(head, published_at, None, headline=True, storms=storms)
     lead = _HEADLINE_SOURCE.match(headline)
     default = None
     if lead:
-        default = _voice_in(_GAZ.mentions(lead.group(1)), 0, len(lead.group(1)))
+        default = voice_in(_GAZ.mentions(lead.group(1)), 0, len(lead.group(1)))
     if default is None:
-        default = _claimant(headline, _GAZ.mentions(headline), len(headline)) if _REPORTING.search(headline) else None
+        default = claimant(headline, _GAZ.mentions(headline), len(headline)) if REPORTING.search(headline) else None
     sentences = [(head, head_raws)] + [
         (s, _sentence_claims(s, published_at, default, headline=False, storms=storms)) for s in [*rest, *split_sentences(body)]
     ]
     # a side one sentence says struck is not whose dead the others count, where the entry names no other place
     strikers = {raw.striker for _, raws in sentences for raw in raws if raw.striker}
-    kinds = _entry_kinds((headline, body, title), storms,
-                         any(raw.party == "@attackers" for _, raws in sentences for raw in raws), fighting)
+    kinds = entry_kinds([m for text in (headline, body, title) for m in text_mentions(text, storms)],
+                        any(raw.party == "@attackers" for _, raws in sentences for raw in raws), fighting)
     wide: list[bool] = []
     wheres: list[str | None] = []
     for index, (sentence, raws) in enumerate(sentences):
@@ -1514,7 +1089,7 @@ def extract_claims(headline: str, body: str, published_at: datetime, title: str 
     return _without_lone_victims([claim for claim, _, _ in kept])
 
 
-_ONE_OF_THEM = _patterns(_LEX["one_of_them"]["patterns"])
+_ONE_OF_THEM = compiled_patterns(_LEX["one_of_them"]["patterns"])
 _PRONOUN_AT = re.compile(rf"{_PRONOUN}\s")
 
 

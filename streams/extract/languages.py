@@ -11,7 +11,7 @@ dead are ("sono 7 i morti"). A figure the sentence only supposes ("potrebbe sali
 steigen") is none. A sentence is read here only when it holds its language's own words, so English text never is. Country names come from pycountry's
 translations; what they lack (demonyms, regions) is in the data file, and so are the language's common words that
 English names places by ("Pare", "Man"). Whose figure it is, where the words do not say, is settled by the English
-rules' place logic over these mentions (casualties.py).
+rules' place logic over these mentions (party.py).
 """
 
 from __future__ import annotations
@@ -195,7 +195,8 @@ class Reader:
     def figures(self, sentence: str) -> Iterator[Figure]:
         """Every figure of the sentence, the first shape winning where two read the same number."""
         taken: list[tuple[int, int]] = []
-        for told in (self._wounded_died(sentence), self._ordinal_toll(sentence)):
+        states = self._states(sentence)
+        for told in (self._wounded_died(sentence, states), self._ordinal_toll(sentence, states)):
             if told is not None:
                 taken.append((told.start, told.end))
                 yield told
@@ -205,11 +206,11 @@ class Reader:
                 span = (m.start(low), m.end("num"))
                 if any(s < span[1] and span[0] < e for s, e in taken):
                     continue
-                figure = self._figure(sentence, shape, m)
+                figure = self._figure(sentence, shape, m, states)
                 if figure is None:
                     continue
                 taken.append(span)
-                joined = self._coordinated(sentence, m, figure) if shape == "after" and m.group("np") else None
+                joined = self._coordinated(sentence, m, figure, states) if shape == "after" and m.group("np") else None
                 if joined is not None and {figure.population, joined.population} == {"civilian", "military"}:
                     figure, joined = replace(figure, home=True), replace(joined, home=True)
                 yield figure
@@ -229,7 +230,7 @@ class Reader:
                 pos = m.start("num")
                 pos = m.start() + 1 if pos <= m.start() else pos
 
-    def _wounded_died(self, sentence: str) -> Figure | None:
+    def _wounded_died(self, sentence: str, states: Sequence[Mention]) -> Figure | None:
         """One of the wounded has died ("l'un des blessés est décédé", "einer der Verletzten ist gestorben"): one
         more dead; nothing else in the gap, the wound words naming who died."""
         m = self.one_wounded_died.search(sentence)
@@ -238,9 +239,9 @@ class Reader:
                 for w in m.group("gap").lower().split()):
             return None
         return Figure(m.start(), m.end(), "killed", 1, 1, "all", "increment", f"{self.code}-one-of-wounded-died",
-                      self._named_state(sentence, m.start()))
+                      self._named_state(states, m.start()))
 
-    def _ordinal_toll(self, sentence: str) -> Figure | None:
+    def _ordinal_toll(self, sentence: str, states: Sequence[Mention]) -> Figure | None:
         """"Un 12e mort", "la 5ª víctima": the newest dead's rank is the toll so far."""
         m = self.ordinal.search(sentence) if self.ordinal else None
         outcome = self.outcome_words.get(m.group("out").lower()) if m else None
@@ -249,15 +250,16 @@ class Reader:
             return None
         n = int(m.group("num"))
         return Figure(m.start(), m.end(), outcome, n, n, "all", "cumulative", f"{self.code}-ordinal-toll",
-                      self._named_state(sentence, m.start()))
+                      self._named_state(states, m.start()))
 
-    def _coordinated(self, sentence: str, m: re.Match[str], figure: Figure) -> Figure | None:
+    def _coordinated(self, sentence: str, m: re.Match[str], figure: Figure,
+                     states: Sequence[Mention]) -> Figure | None:
         """The group joined right before a figure's counted ones ("neuf civils et trois soldats ont été tués",
         "zwölf Zivilisten und drei Soldaten wurden getötet"): its own figure, of the same outcome."""
         joined = self.coordinated.search(sentence, 0, m.start())
         if joined is None or not self._plausible(sentence, "coordinated", joined):
             return None
-        return self._figure(sentence, "after", joined, figure.outcome)
+        return self._figure(sentence, "after", joined, states, figure.outcome)
 
     def _plausible(self, sentence: str, shape: str, m: re.Match[str]) -> bool:
         """A count, not a time, a year or an age; a single ("ein", "un") only before a noun; a gap that
@@ -311,8 +313,10 @@ class Reader:
         word = nxt.group().lower()
         return word in self.data["cumulative"]["tail"] or word in self.population or word in self.outcome_words
 
-    def _figure(self, sentence: str, shape: str, m: re.Match[str], outcome: str | None = None) -> Figure | None:
-        """The figure a match reads; ``outcome`` where its verb is another match's (a joined group)."""
+    def _figure(self, sentence: str, shape: str, m: re.Match[str], states: Sequence[Mention],
+                outcome: str | None = None) -> Figure | None:
+        """The figure a match reads, placed by the sentence's ``states`` (``_states``); ``outcome`` where its verb is
+        another match's (a joined group)."""
         value = self._value(m.group("qual"), m.group("num"))
         if value is None:
             return None
@@ -326,17 +330,21 @@ class Reader:
         noun = (m.groupdict().get("noun") or "").lower()
         population = self.population.get(noun.split("-")[-1], "all")
         return Figure(m.start(), m.end(), outcome, lo, hi, population, self._kind(sentence, shape, m),
-                      f"{self.code}-{_RULES[shape]}", self._named_state(sentence, m.start(), population == "military"))
+                      f"{self.code}-{_RULES[shape]}", self._named_state(states, m.start(), population == "military"))
 
-    def _named_state(self, sentence: str, pos: int, soldiers: bool = False) -> str | None:
-        """The state the sentence names nearest to the figure, not as where something came from ("Giordania, 17
-        feriti ... dalla Siria" is Jordan's): in a ticker's line the state named is most often where it happened.
-        For soldiers a people's adjective will do where no state is named: it names who tells their figure
-        ("le ministre burkinabè"), whose side the English rules give soldiers."""
-        mentions = [x for x in text_mentions(sentence) if x.entity.kind == "state" and x.entity.side
-                    and not self.origin.search(sentence, max(0, x.start - 8), x.start)]
-        states = [x for x in mentions if not x.adjective] or (mentions if soldiers else [])
-        return min(states, key=lambda x: abs(x.start - pos)).entity.side if states else None
+    def _states(self, sentence: str) -> list[Mention]:
+        """The states the sentence names, by name or people, not as where something came from ("Giordania, 17
+        feriti ... dalla Siria" is Jordan's): read once a sentence, for each of its figures."""
+        return [x for x in text_mentions(sentence) if x.entity.kind == "state" and x.entity.side
+                and not self.origin.search(sentence, max(0, x.start - 8), x.start)]
+
+    @staticmethod
+    def _named_state(states: Sequence[Mention], pos: int, soldiers: bool = False) -> str | None:
+        """The state of ``states`` (``_states``) named nearest to the figure at ``pos``: in a ticker's line the state
+        named is most often where it happened. For soldiers a people's adjective will do where no state is named: it
+        names who tells their figure ("le ministre burkinabè"), whose side the English rules give soldiers."""
+        named = [x for x in states if not x.adjective] or (list(states) if soldiers else [])
+        return min(named, key=lambda x: abs(x.start - pos)).entity.side if named else None
 
     def _outcome(self, sentence: str, shape: str, m: re.Match[str]) -> str | None:
         if shape not in _TOTALS:

@@ -68,6 +68,11 @@ def case_insensitive_alternation(phrases: Iterable[str]) -> str:
     return f"(?:{'|'.join(branches)})"
 
 
+def compiled_patterns(patterns: Iterable[str]) -> re.Pattern[str]:
+    """One case-insensitive pattern that matches where any of a lexicon's ``patterns`` does."""
+    return re.compile("|".join(f"(?:{p})" for p in patterns), re.IGNORECASE)
+
+
 def _ascii_except(char: str) -> str:
     """A case-sensitive class of ``char`` in both cases and every non-ASCII character, written as
     the ASCII characters it excludes (a class spanning all of Unicode is slow to compile)."""

@@ -73,7 +73,10 @@ _INC_AFTER = _ialt(_LEX["increment"]["after"])
 _INC_BEFORE = re.compile(rf"(?:^|\s)(?:{_ialt(_LEX['increment']['before'])})\s*$")
 # Another source's figure in brackets after the number: "more than 230 (one paper says 233) people".
 _ASIDE_PAREN = r"(?:\s*\([^()]{1,40}\))"
-_COUNT = (rf"(?!(?:{NUM})\s+(?i:of\s+the\s+(?:dead|deceased|killed|wounded|injured))\b)(?:(?P<qual>{QUAL})\s+(?P<qinc>{_ialt(_LEX['increment']['before'])}\s+)?)?(?:(?i:between)\s+(?P<low>{NUM})\s+(?i:and)\s+|(?P<low2>{DIGITS}\s*[-–]|(?:{DIGITS}|{NUM_WORDS})\s+(?i:to|or))"
+_COUNT = (rf"(?!(?:{NUM})\s+(?i:of\s+the\s+(?:dead|deceased|killed|wounded|injured))\b)(?:(?P<qual>{QUAL})\s+(?P<qinc>{_ialt(_LEX['increment']['before'])}\s+)?)?(?:(?i:between)\s+(?P<low>{NUM})\s+(?i:and)\s+"
+          rf"|(?i:as\s+few\s+as)\s+(?P<low3>{NUM})(?:\s+[a-z]+)?\s+(?i:and)\s+(?i:as\s+many\s+as)\s+"
+          rf"|(?i:as\s+many\s+as)\s+(?P<high>{NUM})(?:\s+[a-z]+)?\s+(?i:and)\s+(?i:as\s+few\s+as)\s+"
+          rf"|(?P<low2>{DIGITS}\s*[-–]|(?:{DIGITS}|{NUM_WORDS})\s+(?i:to|or))"
           rf"\s*)?(?P<num>{NUM}){NOT_COUNT}{_ASIDE_PAREN}?(?:\s+(?P<more>{_INC_AFTER}))?"
           rf"(?:\s+(?i:of)\s+(?P<poss>(?i:its|their|our|the|them|those|whom)))?")
 _AUX = _ialt(_LEX["auxiliaries"]["words"])
@@ -220,6 +223,7 @@ _LOWER_CUE = re.compile(_CUE_STEMS)
 _CLAUSE_BREAK = re.compile(r"[,;:()]|\s[–—-]\s")
 _CUMULATIVE = compiled_patterns(_LEX["cumulative"]["patterns"])
 _CORRECTION = compiled_patterns(_LEX["correction"]["patterns"])
+_SUPERSEDED = compiled_patterns(_LEX["superseded"]["patterns"])
 _EARLIER = compiled_patterns(_LEX["earlier"]["patterns"])
 _ALL_SIDES = compiled_patterns(_LEX["all_sides"]["patterns"])
 _NEGATION = compiled_patterns(_LEX["negation"]["patterns"])
@@ -470,9 +474,11 @@ def _raw_claims(sentence: str) -> Iterator[tuple[re.Match[str], str, _Raw]]:
                     continue
                 figure = read_figure(m.group("qual") or ("more than" if m.groupdict().get("above") else None),
                                  m.group("num"))
-                low = m.groupdict().get("low") or m.groupdict().get("low2")
+                low = m.groupdict().get("low") or m.groupdict().get("low2") or m.groupdict().get("low3")
                 if low and figure and (bottom := read_number(_RANGE_END.sub("", low))) and bottom[0] < figure[0]:
-                    figure = bottom[0], figure[1]  # a range: "between 20 and 25", "20-25"
+                    figure = bottom[0], figure[1]  # a range: "between 20 and 25", "20-25", "as few as 20 and as many as 25"
+                if (high := m.groupdict().get("high")) and figure and (top := read_number(high)) and top[0] > figure[0]:
+                    figure = figure[0], top[0]  # "as many as 25 and as few as 20"
                 if figure and _AND_COUNTING.match(sentence, m.end("num")):
                     figure = figure[0], None  # "rose to 300 and counting": still rising, open-ended
                 population = population_of(m.groupdict().get("np"))
@@ -636,8 +642,10 @@ def _identified(sentence: str, raw: _Raw) -> bool:
 
 
 def _restated_figure(sentence: str, num_start: int) -> bool:
-    """The number is the superseded figure of a correction ("after previously reporting 28")."""
-    return any(num_start - c.end() <= 3 for c in _CORRECTION.finditer(sentence, max(0, num_start - 60), num_start))
+    """The number is the superseded figure of a correction ("after previously reporting 28"), or a former figure
+    told as one ("Previously, the number of dead was 30")."""
+    return (any(num_start - c.end() <= 3 for c in _CORRECTION.finditer(sentence, max(0, num_start - 60), num_start))
+            or _SUPERSEDED.search(sentence, max(0, num_start - 80), num_start) is not None)
 
 
 # "and", "but" or "as" before a new subject starts a clause of its own: "no one died and two were hurt", "its pain

@@ -22,6 +22,16 @@ def claims(body: str, headline: str = "Storm and riots in Ohio") -> list[tuple]:
     ("The county said 15 were treated with minor injuries at the scene.", [("all", "wounded", 15, 15)]),
     # police counted as people
     ("More than 20 police were hurt by stones and bottles.", [("military", "wounded", 21, None)]),
+    # a range told by its two ends, either way round
+    ("As many as 14 people and as few as nine died in the flood.", [("all", "killed", 9, 14)]),
+    ("As few as three and as many as five workers were killed.", [("civilian", "killed", 3, 5)]),
+    # a former figure beside the one that replaced it gives no claim of its own
+    ("The toll rose to 12. Previously, the number of dead was 9.", [("all", "killed", 12, 12)]),
+    ("Officials said 40 people died; the toll had initially been put at 25.", [("all", "killed", 40, 40)]),
+    ("Rescuers found 7 bodies, raising the earlier toll of 5.", [("all", "killed", 7, 7)]),
+    # not former figures: a first toll still standing, "initially" about something else
+    ("Officials said the initial death toll was 30.", [("all", "killed", 30, 30)]),
+    ("The mayor initially spoke to the families of the 6 workers killed.", [("civilian", "killed", 6, 6)]),
 ])
 def test_reads(body, expected):
     assert claims(body) == expected

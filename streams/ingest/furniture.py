@@ -33,8 +33,9 @@ _CAPTION = re.compile(
     r"|Image source, [^.]*$"
 )
 with (Path(__file__).parent / "data" / "closing_lines.toml").open("rb") as _fh:
-    _CLOSING = re.compile("|".join(f"(?:{p})" for patterns in tomllib.load(_fh).values() for p in patterns),
-                          re.IGNORECASE)
+    _CLOSING_LINES = tomllib.load(_fh)
+_CLOSING = re.compile("|".join(f"(?:{p})" for patterns in _CLOSING_LINES.values() for p in patterns), re.IGNORECASE)
+_LINK_LIST = re.compile("|".join(f"(?:{p})" for p in _CLOSING_LINES["link_lists"]), re.IGNORECASE)
 _TERMINAL = re.compile(r"[.!?…:;][\s\"“”‘’'«»)\]]*$")  # a stray quote after the full stop still ends it
 _TWEET = re.compile(r"—\s*[^—]+\(@\w+\)\s+\w+\s+\d{1,2},\s+\d{4}\s*$")
 _SENTENCE_END = re.compile(r"(?<!\b[A-Z])(?<!\b(?:Mr|Dr|Ms|St))(?<!\bMrs)[.!?…][\"”’')]*(?=\s)")
@@ -53,10 +54,11 @@ def is_closing_line(line: str) -> bool:
 
 def reporting(lines: list[str], bullets: bool = False) -> str | None:
     """A paragraph's text without notes, and without bullet lines unless ``bullets`` (an update's own list, as a
-    closing summary's, is its text; an article's bullet summary repeats it), or None for furniture (captions, links)."""
+    closing summary's, is its text; an article's bullet summary repeats it), or None for furniture (captions, links,
+    a list of links under "Related:")."""
     kept = [line for line in lines if (bullets or not _BULLET.match(line)) and not is_note_line(line)]
     text = "\n".join(kept).strip()
-    if not text or _BOILERPLATE.fullmatch(text) or _CAPTION.search(kept[-1]):
+    if not text or _BOILERPLATE.fullmatch(text) or _CAPTION.search(kept[-1]) or _LINK_LIST.fullmatch(kept[0].strip()):
         return None
     return text
 

@@ -480,6 +480,19 @@ def test_a_signed_stamp_takes_no_headline_from_the_intro_nor_a_closing_credit_or
         assert [e.headline for e in reading.entries] == ["Ferries stay in harbour.", line]
 
 
+def test_a_list_of_links_under_a_related_label_is_no_part_of_the_post():
+    """"Related:" or "Lesen Sie auch:" on its own line opens links to other stories; their headlines, with figures of
+    other incidents, stay out of the post. A paragraph that only starts with the word stays."""
+    meta = DocumentMeta(source="Test", date=dt.date(2022, 1, 5), tz="UTC")
+    for label in ("Related:", "Trending", "Lesen Sie auch:", "Related coverage"):
+        page = (f"Gales live\n\n08:05 GMT – Ports shut.\n\nTwo sailors are missing.\n\n{label}\n"
+                "Ferry sinks off the coast, 30 dead\n\n07:10 GMT – Winds rise.\n")
+        reading = read_text(page, path="page.txt", meta=meta)
+        assert [e.body for e in reading.entries] == ["Two sailors are missing.", ""], label
+    kept = "Gales live\n\n08:05 GMT – Ports shut.\n\nRelated damage was reported inland.\n\n07:10 GMT – Winds rise.\n"
+    assert read_text(kept, path="page.txt", meta=meta).entries[0].body == "Related damage was reported inland."
+
+
 def test_an_update_stamp_opening_its_body_takes_the_headline_right_above_it_but_no_list_item():
     page = ("Wildfires: latest\nCrews hold the line near town\nUpdate 9:05 p.m. EDT June 3: Firefighters held the "
             "fire at the river.\nThe wind eased.\nEvacuation orders lifted\nUpdate 8:10 p.m. EDT June 3: Residents "

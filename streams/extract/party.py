@@ -181,12 +181,17 @@ _ADJECTIVE_PLACE = re.compile(rf"(?:\s+[\w'’]+){{0,2}}?\s+{_PLACE_NOUN}")
 # Unless it owns a place: "in Peru's northern provinces", "in Syria's Afrin region"; not "Russia's shelling of the
 # city".
 _OWN_PLACE = re.compile(rf"['’]s?(?:\s+(?!(?i:of|the|by|on|in|at|and)\b)[\w'’-]+){{0,3}}?\s+{_PLACE_NOUN}")
+# Or its worst disaster, which happened there: "in New York City's deadliest residential fire in decades".
+_OWN_DISASTER = re.compile(rf"['’]s\s+(?i:deadliest|worst|biggest|largest)(?:\s+[\w-]+){{0,2}}?"
+                           rf"\s+{_ialt(_LEX['disasters']['words'])}(?![\w-])")
 
 
 def _may_place(text: str, m: Mention) -> bool:
     """A side's name that may say where: not one that qualifies what follows ("Armenia's shelling", "the US Defense
-    Department", but "in Peru's northern provinces" is a place) nor one that struck ("in a Hamas attack")."""
-    return (m.entity.side is not None and not (_POSSESSIVE.match(text, m.end) and not _OWN_PLACE.match(text, m.end))
+    Department", but "in Peru's northern provinces" and "in Chile's worst fire" are places) nor one that struck ("in a
+    Hamas attack")."""
+    return (m.entity.side is not None and not (_POSSESSIVE.match(text, m.end) and not _OWN_PLACE.match(text, m.end)
+                                               and not _OWN_DISASTER.match(text, m.end))
             and not striker_word(text, m, side=True, weapon=True))
 
 
@@ -253,6 +258,17 @@ _HYPHENATED = re.compile(r"(?<=[a-z])-(?=[A-Z])")
 _FROM = re.compile(r"\b(?i:from)\s+(?:(?i:the)\s+)?$")
 
 
+def _origins(text: str, mentions: Sequence[Mention]) -> list[Mention]:
+    """Places named as where people come from, not where it happened: "a graduate from Santa Fe, New Mexico", with
+    the regions that place the town. They say where only when a text names no other place."""
+    found: list[Mention] = []
+    for m in mentions:
+        if _FROM.search(text, max(0, m.start - 12), m.start) or (
+                found and found[-1].end <= m.start and _TOWNS_OF.fullmatch(text, found[-1].end, m.start)):
+            found.append(m)
+    return found
+
+
 def place_of(text: str, mentions: Sequence[Mention], near: int | None = None, total: bool = False) -> str | None:
     """The party of the places a text names: a town or region anywhere, a state after "in", "near",
     "on" ...; the one nearest to ``near`` when it names several; "all" when it names two states
@@ -265,7 +281,9 @@ def place_of(text: str, mentions: Sequence[Mention], near: int | None = None, to
         text = "".join(text[a:b] + " - " for a, b in zip([0, *(h + 1 for h in hyphens)], hyphens)) + text[hyphens[-1] + 1:]
         mentions = text_mentions(text)
     placed_in = _placed_in(text, mentions)
-    places = [m for m in mentions if _names_place(text, m, placed_in)]
+    named = [m for m in mentions if _names_place(text, m, placed_in)]
+    origins = _origins(text, mentions)
+    places = [m for m in named if m not in origins] or named  # where people came from, when it names nothing else
     states = [m for m in mentions if m.entity.kind in ("state", "breakaway") and not m.adjective]
     for a, b in zip(states, states[1:]):
         if (a.entity.side != b.entity.side and _JOINED_STATES.match(text[a.end:b.start])

@@ -45,3 +45,21 @@ def test_reads(body, expected):
 ])
 def test_no_claim(body):
     assert claims(body) == []
+
+
+def parties(body: str, headline: str, title: str = "") -> list[str]:
+    return [c.party for c in extract_claims(headline, body, MAY9, title) if c.min > 1]
+
+
+def test_where_people_come_from_is_not_where_they_died():
+    headline = "A nurse from Leeds, England, is among those killed when a ferry sank off the coast near Manila."
+    assert parties("The ferry capsized in high waves, killing 31 of 90 people aboard.", headline) == ["philippines"]
+    # with no other place named, where they came from is all the entry says
+    assert parties("A ferry capsized in high waves, killing 31 people.", "Pupils from Leeds among the dead") == [
+        "united-kingdom"]
+
+
+def test_a_place_s_worst_disaster_happened_there():
+    body = "Officials say 9 people were killed in Manila's deadliest apartment fire in decades."
+    assert parties(body, "Fire") == ["philippines"]
+    assert parties("Officials say 9 people were killed in Russia's heaviest attack on Kyiv.", "Attack") == ["ukraine"]

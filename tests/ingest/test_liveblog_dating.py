@@ -480,6 +480,16 @@ def test_a_signed_stamp_takes_no_headline_from_the_intro_nor_a_closing_credit_or
         assert [e.headline for e in reading.entries] == ["Ferries stay in harbour.", line]
 
 
+def test_update_after_a_bare_time_makes_it_a_post_s_stamp_among_12_hour_ones():
+    """A bare time among stamps with "p.m." is a sidebar's or a video's length, unless "update" follows it: then it is a
+    post, in the half of the day its neighbours are."""
+    page = ("Blasts: live\n\n11 p.m. update: One dead\n\nText.\n\n10 p.m. update -- Fires out\n\nText.\n\n"
+            "9:15 update -- Casualties\n\nTen hurt.\n\n8:55 p.m. -- Governor speaks\n\nText.\n")
+    assert times(page, date=dt.date(2018, 9, 13), tz="UTC") == [
+        "2018-09-13 23:00", "2018-09-13 22:00", "2018-09-13 21:15", "2018-09-13 20:55"]
+    assert len(times(page.replace("9:15 update", "9:15"), date=dt.date(2018, 9, 13), tz="UTC")) == 3
+
+
 def test_a_list_of_links_under_a_related_label_is_no_part_of_the_post():
     """"Related:" or "Lesen Sie auch:" on its own line opens links to other stories; their headlines, with figures of
     other incidents, stay out of the post. A paragraph that only starts with the word stays."""

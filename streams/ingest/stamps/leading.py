@@ -39,7 +39,7 @@ _SECOND = (rf"(?:\s*[,/]\s*(?P<second>{stamp('s')}|[\d:.]{{1,5}}\s?(?:[ap]\.?m\.
 # a dash, colon or bar, or a full stop as in French and translated blogs ("0:55. New toll ...")
 _SEPARATOR = r"(?:\s*[)\]])?(?P<sep>\s*(?:[–—-]{1,2}|:|\||\.(?=\s))(?=\s|$|[\"“‘'A-Z0-9])|\s*(?<=[)\]])(?=\S))?\s*"
 # "6 p.m. EST update: ...": the label after the stamp, when a separator follows it
-_LABEL_AFTER = r"(?:\s+(?i:update[ds]?|latest)(?=\s*(?:[–—-]{1,2}|:)\s))?"
+_LABEL_AFTER = r"(?:\s+(?P<label_after>(?i:update[ds]?|latest))(?=\s*(?:[–—-]{1,2}|:)\s))?"
 LEADING = re.compile(rf"{_FURNITURE}(?P<stamp>{stamp(words=True)}){_SECOND}{_LABEL_AFTER}{_SEPARATOR}(?P<rest>.*)$")
 _TICKER_END = re.compile(r"\s*\+{3}\s*$")  # "+++ 23:50 Headline +++"
 _BARE_HEADLINE = re.compile(r"[\"“‘'″„«(A-Z0-9]")  # a capital, a figure or an opening quote (″ and „ « in Europe)
@@ -143,6 +143,8 @@ def read_leading(line: str) -> Leading | None | str:
         rest = ""
     reader = _reader(clock, separated, rest) + (":edit-note" if edit_note else ":footer" if footer else
                                                 ":byline" if byline else ":lower-case" if weak else "")
-    # an author's name after the time ("21:31 , Jane Doe") labels it as a post's stamp, as "Update" does
-    return Leading(clock, m["stamp"].strip(), rest, separated, bool(label) or byline, second.strip() if second else None,
+    # an author's name after the time ("21:31 , Jane Doe") labels it as a post's stamp, as "Update" does, before the
+    # time or after it ("9:15 update -- Casualties")
+    labelled = bool(label or m["label_after"]) or byline
+    return Leading(clock, m["stamp"].strip(), rest, separated, labelled, second.strip() if second else None,
                    reader, edit_note, footer, label or "", weak)

@@ -22,6 +22,9 @@ def claims(body: str, headline: str = "Storm and riots in Ohio") -> list[tuple]:
     ("The county said 15 were treated with minor injuries at the scene.", [("all", "wounded", 15, 15)]),
     # police counted as people
     ("More than 20 police were hurt by stones and bottles.", [("military", "wounded", 21, None)]),
+    # people by what they were doing: at the wheel, flying, on foot
+    ("A pilot was killed when the light aircraft came down.", [("civilian", "killed", 1, 1)]),
+    ("Two pedestrians and a cyclist were hurt by falling glass.", [("civilian", "wounded", 3, 3)]),
     # a range told by its two ends, either way round
     ("As many as 14 people and as few as nine died in the flood.", [("all", "killed", 9, 14)]),
     ("As few as three and as many as five workers were killed.", [("civilian", "killed", 3, 5)]),
@@ -41,6 +44,7 @@ def test_reads(body, expected):
     "The mayor was taken to the hospital to visit the victims on Friday.",  # no number
     "Police closed 14 police stations across the county.",  # police stations, not people
     "About 200 police were deployed around the stadium.",  # no outcome
+    "The driver said 40 passengers were on board.",  # aboard, not hurt
     "The 3 hospitals in the county took in patients from the storm.",  # hospitals counted, not people
 ])
 def test_no_claim(body):

@@ -131,3 +131,9 @@ def test_a_title_case_headline_s_ordinary_words_after_a_place_leave_it_a_place()
     gaz = gazetteer()
     assert [m.entity.places[-1] for m in gaz.mentions("Explosion In Kabul Today Kills 12 People")] == ["afghanistan"]
     assert [m.entity.places[-1] for m in gaz.mentions("Gaza Post-War Plan Stalls As 20 Killed")] == ["palestine"]
+
+
+def test_a_city_named_with_an_everyday_word_is_no_place():
+    """countries.toml's not_places: "Man" (a city of Ivory Coast) opens headlines as the word."""
+    assert _places("Man blows himself up in Istanbul") == [("Istanbul", "turkey")]
+    assert _places("A Metro train and a Delta flight were delayed in Lagos.") == [("Lagos", "nigeria")]

@@ -269,11 +269,12 @@ def _origins(text: str, mentions: Sequence[Mention]) -> list[Mention]:
     return found
 
 
-def place_of(text: str, mentions: Sequence[Mention], near: int | None = None, total: bool = False) -> str | None:
+def place_of(text: str, mentions: Sequence[Mention], near: int | None = None, total: bool = False,
+             origins: bool = True) -> str | None:
     """The party of the places a text names: a town or region anywhere, a state after "in", "near",
     "on" ...; the one nearest to ``near`` when it names several; "all" when it names two states
     together ("in Turkey and Syria", "the Turkey-Syria earthquake"), or places in two states for a
-    ``total``. None when it names none."""
+    ``total``. None when it names none, or (``origins`` false) none but where people come from."""
     hyphens = [h.start() for h in _HYPHENATED.finditer(text) if not any(m.start < h.start() < m.end for m in mentions)]
     if hyphens:  # "Turkey-Syria": two names, each a whole word; not one name's own hyphen ("Rheinland-Pfalz")
         if near is not None:
@@ -282,8 +283,8 @@ def place_of(text: str, mentions: Sequence[Mention], near: int | None = None, to
         mentions = text_mentions(text)
     placed_in = _placed_in(text, mentions)
     named = [m for m in mentions if _names_place(text, m, placed_in)]
-    origins = _origins(text, mentions)
-    places = [m for m in named if m not in origins] or named  # where people came from, when it names nothing else
+    from_places = _origins(text, mentions)
+    places = [m for m in named if m not in from_places] or (named if origins else [])  # where people came from, when it names nothing else
     states = [m for m in mentions if m.entity.kind in ("state", "breakaway") and not m.adjective]
     for a, b in zip(states, states[1:]):
         if (a.entity.side != b.entity.side and _JOINED_STATES.match(text[a.end:b.start])
@@ -301,11 +302,14 @@ def place_of(text: str, mentions: Sequence[Mention], near: int | None = None, to
 def entry_place(headline: str, body: str, title: str, storms: frozenset[str] = frozenset()) -> str | None:
     """Where an entry happens, for figures whose sentence names no place: the first place its
     headline, its body, or its blog's title names, none of the ``storms`` it names; each text's mentions in its
-    own language too, where languages.py reads it."""
+    own language too, where languages.py reads it. Where people come from ("a worker from Worcester") only when
+    none of them names another place."""
     texts = [t for t in (headline, body, title) if t]
-    for text in texts:
-        if found := place_of(text, [m for m in text_mentions(text, storms) if not source_place(text, m)]):
-            return found
+    for origins in (False, True):
+        for text in texts:
+            mentions = [m for m in text_mentions(text, storms) if not source_place(text, m)]
+            if found := place_of(text, mentions, origins=origins):
+                return found
     for text in texts:  # the one state a text names otherwise: "Nepal death toll crosses 3200"; not one of several
         states = {m.entity.side for m in text_mentions(text, storms) if m.entity.kind == "state" and m.entity.side
                   and not striker_word(text, m, side=True, weapon=True) and not source_place(text, m)}

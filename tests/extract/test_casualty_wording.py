@@ -61,6 +61,9 @@ def test_where_people_come_from_is_not_where_they_died():
     # with no other place named, where they came from is all the entry says
     assert parties("A ferry capsized in high waves, killing 31 people.", "Pupils from Leeds among the dead") == [
         "united-kingdom"]
+    # where the blog's title names the place, people's home towns in the entry do not move it
+    body = ("Coastguards say 31 people were killed.\nA student from Denver, Colorado, said the deck tilted.")
+    assert parties(body, "", "Ferry sinks off Manila: live") == ["philippines"]
 
 
 def test_a_place_s_worst_disaster_happened_there():

@@ -35,6 +35,9 @@ def claims(body: str, headline: str = "Storm and riots in Ohio") -> list[tuple]:
     # not former figures: a first toll still standing, "initially" about something else
     ("Officials said the initial death toll was 30.", [("all", "killed", 30, 30)]),
     ("The mayor initially spoke to the families of the 6 workers killed.", [("civilian", "killed", 6, 6)]),
+    # "the number killed", "the number wounded" without "of": a toll as well
+    ("Hospital officials put the number wounded at 56.", [("all", "wounded", 56, 56)]),
+    ("The number killed has risen to 20, police said.", [("all", "killed", 20, 20)]),
 ])
 def test_reads(body, expected):
     assert claims(body) == expected
@@ -46,6 +49,7 @@ def test_reads(body, expected):
     "About 200 police were deployed around the stadium.",  # no outcome
     "The driver said 40 passengers were on board.",  # aboard, not hurt
     "The 3 hospitals in the county took in patients from the storm.",  # hospitals counted, not people
+    "A number of people were killed in the storm.",  # "a number of", no figure
 ])
 def test_no_claim(body):
     assert claims(body) == []

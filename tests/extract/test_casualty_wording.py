@@ -38,6 +38,9 @@ def claims(body: str, headline: str = "Storm and riots in Ohio") -> list[tuple]:
     # "the number killed", "the number wounded" without "of": a toll as well
     ("Hospital officials put the number wounded at 56.", [("all", "wounded", 56, 56)]),
     ("The number killed has risen to 20, police said.", [("all", "killed", 20, 20)]),
+    # those who have injuries or are still in hospital are wounded
+    ("One driver died and 6 others have minor injuries.", [("civilian", "killed", 1, 1), ("civilian", "wounded", 6, 6)]),
+    ("Eleven people remained hospitalized on Sunday.", [("all", "wounded", 11, 11)]),
 ])
 def test_reads(body, expected):
     assert claims(body) == expected

@@ -714,9 +714,11 @@ def _read_sentence(sentence: str, published: date, default_claimant: str | None,
     mentions = _GAZ.mentions(sentence, storms)
     lead = _HEADLINE_SOURCE.match(sentence) if headline else None
     out: list[_Raw] = []
+    unsaid: _Raw | None = None
     for m, source, raw in found:
         c0, c1 = _clause(sentence, raw.start)
-        if _unsaid(sentence, m, raw, c0):
+        if _unsaid(sentence, m, raw, c0) or unsaid and _more_of(sentence, unsaid, raw):
+            unsaid = raw
             continue
         raw.claimant = (voice_in(mentions, 0, lead.end()) if lead else None) or claimant(
             sentence, mentions, raw.start) or default_claimant
@@ -754,6 +756,17 @@ def _read_sentence(sentence: str, published: date, default_claimant: str | None,
         if _LINK.match(sentence[a.end:b.start]):
             a.party, b.party = a.party or b.party, b.party or a.party
     return tuple(out)
+
+
+_AND_MORE = re.compile(rf"(?:,|\b(?i:and|while))\s+(?:(?P<inc>{_ialt(_LEX['increment']['before'])})\s+)?$")
+_MORE_AFTER = re.compile(rf"\S+\s+(?:{_INC_AFTER})\b")
+
+
+def _more_of(sentence: str, figure: _Raw, then: _Raw) -> bool:
+    """The next figure is more of the last one ("20 had been shot and killed and another 42 wounded", "6 died
+    and 9 more were hurt"): more of a figure that is doubted or superseded is doubted as well."""
+    joined = _AND_MORE.search(sentence, figure.end, then.start)
+    return bool(joined and (joined.group("inc") or _MORE_AFTER.match(sentence, then.start)))
 
 
 def _unsaid(sentence: str, m: re.Match[str], raw: _Raw, c0: int) -> bool:

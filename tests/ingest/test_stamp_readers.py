@@ -118,6 +118,14 @@ def test_a_numeric_date_after_a_12_hour_clock_dates_the_stamp_but_not_after_a_24
     assert not isinstance(market, Leading) or market.clock.numeric_date is None
 
 
+def test_a_numeric_date_after_a_dash_ending_the_line_dates_the_stamp():
+    """Brazilian pages write the minutes with an "m" and the day after a dash: "07h03m - 05/02/2019"."""
+    found = read_leading("07h03m - 05/02/2019")
+    assert isinstance(found, Leading) and (found.clock.hour, found.clock.minute, found.clock.numeric_date) == (7, 3, "05/02/2019")
+    headline = read_leading("16h43m - 03/02/2019 bombeiros retomam as buscas")  # a date inside a headline's words
+    assert not isinstance(headline, Leading) or headline.clock.numeric_date is None
+
+
 def test_an_edit_note_is_read_but_marked_as_one():
     """"Updated: ..." is an entry's stamp only on a page that has no other stamps (the page decides)."""
     found = read_leading("Updated: March 25, 2022 5:38pm")
@@ -138,6 +146,8 @@ def test_a_post_footer_stamp_is_marked_as_closing_the_post_above(line):
     "updated: Aug 15 2021, 10:25 ist",
     "Ore 10 di attesa per i soccorsi",           # a lower-case word run into the hour: a sentence's
     "Ore 10 Il prefetto chiude il ponte",        # an hour alone after "ore" with no separator, even before a capital
+    "26/01/2019  08h28m - Atualizado em 06/02/2019 as 08h07m",  # a page's publication line, then its last edit
+    "9:02 AM - Updated at 4:15 PM",
 ])
 def test_leading_says_why_a_stamp_like_line_is_not_an_entry(line):
     assert isinstance(read_leading(line), str)

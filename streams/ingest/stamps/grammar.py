@@ -70,7 +70,9 @@ _ITALIAN_HOUR = r"(?<=\b(?i:ore)\s)(?P<{p}hit>[01]?\d|2[0-3])(?:,(?P<{p}mit>[0-5
 
 
 with (Path(__file__).parents[1] / "data" / "clock_words.toml").open("rb") as _fh:
-    _CLOCK_WORDS: dict[str, int] = tomllib.load(_fh)["words"]
+    _CLOCK_DATA = tomllib.load(_fh)
+_CLOCK_WORDS: dict[str, int] = _CLOCK_DATA["words"]
+EDIT_NOTE_WORDS: list[str] = _CLOCK_DATA["edit_notes"]["words"]
 # A word for a time of day (data/clock_words.toml), capitalised or after "12 " ("Midnight", "12 noon"), never the start
 # of a longer word or a compound ("Noonday", "Midnight-blue").
 _WORD = (r"(?:12\s?|(?=[A-ZÀ-Þ]))(?P<{p}word>(?i:"
@@ -79,14 +81,14 @@ _WORD = (r"(?:12\s?|(?=[A-ZÀ-Þ]))(?P<{p}word>(?i:"
 
 def clock(p: str = "", words: bool = False) -> str:
     """12-hour ("7.05 pm", "10 p.m.", "01:46PM", "23:40pm" as written, "10:09: p.m."), 24-hour ("20:35", "22.50"),
-    French ("20h27", "17 h 12", "16h", "04:00h"), four digits ("0915") or Italian after "ore" ("23", "22,30"); never a
+    French or Portuguese ("20h27", "17 h 12", "16h", "04:00h", "07h03m"), four digits ("0915") or Italian after "ore" ("23", "22,30"); never a
     time with seconds, a price or a decimal. With ``words``, also a word for the hour ("Midnight", "Noon"): only
     where a stamp opens a line, since in prose such words are a sentence's ("at midnight")."""
     return (rf"(?<![\d£$€.,:/])(?:"
             + (rf"{_WORD.format(p=p)}|" if words else "") +
             rf"(?P<{p}h12>2[0-3]|1\d|0?\d)(?:[:.]\s?(?P<{p}m12>[0-5]\d))?{_BEFORE_AMPM}(?P<{p}ampm>{_AMPM})"
             rf"|(?P<{p}h24>[01]?\d|2[0-3])[:.]\s?(?P<{p}m24>[0-5]\d)(?::[0-5]\d(?![\d:]))?(?:h(?![\w]))?(?![\d]|[:.]\d)"
-            rf"|(?P<{p}hfr>[01]?\d|2[0-3])\s?h(?:\s?(?P<{p}mfr>[0-5]\d)(?!\d)|(?![\w]))"
+            rf"|(?P<{p}hfr>[01]?\d|2[0-3])\s?h(?:\s?(?P<{p}mfr>[0-5]\d)(?:min(?!\w)|m(?!\w))?(?!\d)|(?![\w]))"
             rf"|(?P<{p}h4>[01]\d|2[0-3])(?P<{p}m4>[0-5]\d)(?![\d,.]\d|\d|[-/]\d)"
             rf"|{_ITALIAN_HOUR.format(p=p)})")
 
@@ -114,7 +116,9 @@ def date_after(p: str = "") -> str:
             rf"|(?P<{p}am2>{MONTH})\s+(?P<{p}ad2>{_DAY})(?!\d)(?:,?\s+(?P<{p}ay2>{_YEAR}))?"
             rf"|(?P<{p}adotted>{_DOTTED})"
             # "12:00 pm 26/5/17": only after a 12-hour clock ("15:50 15/11/24" is a market table's time)
-            rf"|(?({p}ampm)(?P<{p}anum>\d{{1,2}}/\d{{1,2}}/(?:\d{{4}}|\d{{2}}))(?![\d/])|(?!))"
+            # or after a dash, with its whole year, ending the line: "07h03m - 05/02/2019"
+            rf"|(?({p}ampm)(?P<{p}anum>\d{{1,2}}/\d{{1,2}}/(?:\d{{4}}|\d{{2}}))(?![\d/])"
+            rf"|[–—-]\s+(?P<{p}adash>\d{{1,2}}/\d{{1,2}}/\d{{4}})(?=\s*$))"
             rf"|(?({p}aw)(?=\s*(?:[–—:|-]|$))|(?!))))")
 
 
@@ -193,7 +197,7 @@ def read_clock(m: re.Match[str], p: str = "") -> Clock | None:
         zone_text = "local time"  # o'clock: the page's own zone
     return Clock(hour, minute, zone_text.strip() if zone_text else None, int(year) if year else None,
                  month_number(month) if month else None, int(re.sub(r"\D", "", day)) if day else None,
-                 g("num") or g("num2") or g("anum"), weekday_number(named_day) if named_day else None, twelve, g("h4") is not None,
+                 g("num") or g("num2") or g("anum") or g("adash"), weekday_number(named_day) if named_day else None, twelve, g("h4") is not None,
                  bare=not twelve and zone_text is None, word=g("word") is not None)
 
 

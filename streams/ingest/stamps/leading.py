@@ -10,7 +10,7 @@ import re
 from dataclasses import dataclass, replace
 
 from streams.ingest.furniture import headline_like
-from streams.ingest.stamps.grammar import Clock, read_clock, stamp, zone
+from streams.ingest.stamps.grammar import EDIT_NOTE_WORDS, Clock, read_clock, stamp, zone
 from streams.ingest.stamps.grammar import clock as clock_pattern
 
 # What may stand before the stamp on its line: a bullet, asterisks or a ticker's "+++", a rule of underscores run into
@@ -50,6 +50,8 @@ ANY_CLOCK = re.compile(clock_pattern())  # a clock anywhere in a text
 # on the line above or below): a byline, not a sentence, since nothing but the name follows.
 _BYLINE = re.compile(r"\s*,\s*[A-ZÀ-Þ][\w'’.-]*(?:\s+[A-ZÀ-Þ][\w'’.-]*){1,3}\s*")
 _EDIT_LABEL = re.compile(r"(?i:updated|published|latest\s+update)")
+# A page's publication line: its stamp, then when it was last edited ("Atualizado em 06/02/2019 as 08h07m").
+_EDITED_THEN = re.compile(rf"(?i:{'|'.join(map(re.escape, EDIT_NOTE_WORDS))})\b.{{0,30}}?{clock_pattern()}")
 _AS_OF = re.compile(r"(?i:as\s+of)")  # "As of 0930 GMT: ..." opens an update; "As of 9 a.m. the river ..." a sentence
 # A blog post's footer: the stamp, then only a date and links split by bars ("| Sept. 1, 2005 | permalink",
 # "| Comments (3) | TrackBack"); it closes the post above it rather than opening the text below.
@@ -134,6 +136,8 @@ def read_leading(line: str) -> Leading | None | str:
     weak = bool(rest) and not separated and not _BARE_HEADLINE.match(rest)
     if weak and not _lower_case_headline(m, rest):
         return "a time at the start of a sentence, not a stamp"
+    if _EDITED_THEN.match(rest):
+        return "a page's publication line (a time, then when the page was last edited), not an entry"
     if rest and not re.search(r"[^\W\d_]{2}", rest):
         return "no words after the time: a number, a date or a cut-off line, not an update"
     if rest and not separated and clock.four_digits and clock.zone is None and not rest[:1].isupper():

@@ -44,6 +44,10 @@ def claims(body: str, headline: str = "Storm and riots in Ohio") -> list[tuple]:
     ("Two officers were shot and wounded.", [("military", "wounded", 2, 2)]),
     ("A firefighter was killed and 25 new deaths were reported.", [("all", "killed", 1, 1), ("all", "killed", 25, 25)]),
     ("Police said 5 died and another 3 were hurt.", [("all", "killed", 5, 5), ("all", "wounded", 3, 3)]),
+    # reported, declared or pronounced dead; a toll exceeding or topping its figure is above it
+    ("A rescuer has been reported as dead.", [("all", "killed", 1, 1)]),
+    ("Two men were pronounced dead at the scene.", [("all", "killed", 2, 2)]),
+    ("Officials put the number injured exceeding 40.", [("all", "wounded", 41, None)]),
 ])
 def test_reads(body, expected):
     assert claims(body) == expected

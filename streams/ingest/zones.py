@@ -17,7 +17,7 @@ LOCAL = "local"  # the page's own zone: the manifest's tz or --tz
 _OFFSET_VALUE = re.compile(r"([+-])(\d{2}):(\d{2})")
 # After a clock: "GMT+2", "UTC+05:30", "+03:00" (a bare offset needs hours and minutes). No space after
 # the zone: "08:00 GMT -12 killed" is a stamp, a dash and a headline.
-OFFSET = r"(?:(?:GMT|UTC)[+−-]\d{1,2}(?::?\d{2})?|[+−-]\d{2}:\d{2})(?![\d:-])"
+OFFSET = r"(?:(?:GMT|UTC)[+−-]\d{1,2}(?::?\d{2})?|[+−-]\d{2}:\d{2})(?![\d-]|:\d)"
 # In a page's statement of its times: "(GMT -4)", "GMT + 2" as well.
 # "TU" is French for UTC ("heure de Paris (TU +1)")
 _SPACED_OFFSET = r"(?:(?:GMT|UTC|TU)\s?[+−-]\s?\d{1,2}(?::?\d{2})?|[+−-]\d{2}:\d{2})(?![\d:])"

@@ -472,3 +472,13 @@ def test_an_update_label_with_an_at_sign_before_the_clock():
     found = read_leading("UPDATE @ 3:05pm: The shelter has reopened.")
     assert isinstance(found, Leading) and (found.clock.hour, found.clock.minute, found.label) == (15, 5, "UPDATE")
     assert not isinstance(read_leading("@ 3:05pm the shelter reopened"), Leading)  # no label: the sign is no furniture
+
+
+@pytest.mark.parametrize("line,zone", [
+    ("10:45 GMT+3: Rescuers reach the village", "GMT+3"),  # an offset right before the separator's colon
+    ("10:45 hrs IST: Rescuers reach the village", "IST"),  # "hrs" then the zone it is in
+])
+def test_a_zone_after_an_offset_or_hrs_is_read(line, zone):
+    """Lines written for this test, in shapes Indian and Middle Eastern pages use."""
+    found = read_leading(line)
+    assert isinstance(found, Leading) and found.clock.zone == zone and found.rest.startswith("Rescuers")

@@ -124,8 +124,8 @@ def date_after(p: str = "") -> str:
 
 def zone(p: str = "") -> str:
     """A zone, or German "Uhr", English "hrs" or Spanish "h" ("22.57 Uhr", "23.53 hrs", "23.29 h": o'clock, the page's
-    own zone)."""
-    return rf"(?P<{p}zone>{zone_pattern()}|(?:Uhr|hrs|h)(?![A-Za-z]))"
+    own zone), unless a zone follows ("10:45 hrs IST")."""
+    return rf"(?:(?:hrs|Uhr)\s+(?={zone_pattern()}))?(?P<{p}zone>{zone_pattern()}|(?:Uhr|hrs|h)(?![A-Za-z]))"
 
 
 def stamp(p: str = "", words: bool = False) -> str:

@@ -76,6 +76,7 @@ LEADING = [
     ("Jane Doe : Kabul, Afghanistan : 0915GMT Rockets hit the city", 9, 15, "GMT", None, "Rockets hit"),  # a log
     ("3:10 p.m. (1410 GMT; 10:10 a.m. EDT)", 14, 10, "GMT", None, ""),  # the zoned reading, then more readings
     ("+++ 21:15 Feuerwehr meldet zwei Verletzte +++", 21, 15, None, None, "Feuerwehr meldet zwei Verletzte"),
+    ("UPDATE 21u03: 50 gewonden, meerdere doden, dader gevlucht.", 21, 3, None, None, "50 gewonden"),  # Dutch
 ]
 
 

@@ -81,7 +81,7 @@ _WORD = (r"(?:12\s?|(?=[A-ZÀ-Þ]))(?P<{p}word>(?i:"
 
 def clock(p: str = "", words: bool = False) -> str:
     """12-hour ("7.05 pm", "10 p.m.", "01:46PM", "23:40pm" as written, "10:09: p.m."), 24-hour ("20:35", "22.50"),
-    French or Portuguese ("20h27", "17 h 12", "16h", "04:00h", "07h03m"), four digits ("0915") or Italian after "ore" ("23", "22,30"); never a
+    French or Portuguese ("20h27", "17 h 12", "16h", "04:00h", "07h03m"), Dutch ("21u03"), four digits ("0915") or Italian after "ore" ("23", "22,30"); never a
     time with seconds, a price or a decimal. With ``words``, also a word for the hour ("Midnight", "Noon"): only
     where a stamp opens a line, since in prose such words are a sentence's ("at midnight")."""
     return (rf"(?<![\d£$€.,:/])(?:"
@@ -89,6 +89,7 @@ def clock(p: str = "", words: bool = False) -> str:
             rf"(?P<{p}h12>2[0-3]|1\d|0?\d)(?:[:.]\s?(?P<{p}m12>[0-5]\d))?{_BEFORE_AMPM}(?P<{p}ampm>{_AMPM})"
             rf"|(?P<{p}h24>[01]?\d|2[0-3])[:.]\s?(?P<{p}m24>[0-5]\d)(?::[0-5]\d(?![\d:]))?(?:h(?![\w]))?(?![\d]|[:.]\d)"
             rf"|(?P<{p}hfr>[01]?\d|2[0-3])\s?h(?:\s?(?P<{p}mfr>[0-5]\d)(?:min(?!\w)|m(?!\w))?(?!\d)|(?![\w]))"
+            rf"|(?P<{p}hnl>[01]?\d|2[0-3])u(?P<{p}mnl>[0-5]\d)(?![\d\w])"
             rf"|(?P<{p}h4>[01]\d|2[0-3])(?P<{p}m4>[0-5]\d)(?![\d,.]\d|\d|[-/]\d)"
             rf"|{_ITALIAN_HOUR.format(p=p)})")
 
@@ -175,7 +176,7 @@ def read_clock(m: re.Match[str], p: str = "") -> Clock | None:
         if hour <= 12:  # "23:40pm" means 23:40: the pm repeats what the hour says
             hour = hour % 12 + (12 if g("ampm").lower().startswith("p") else 0)
     else:
-        digits = next((name for name in ("24", "fr", "4", "it") if g("h" + name) is not None), None)
+        digits = next((name for name in ("24", "fr", "nl", "4", "it") if g("h" + name) is not None), None)
         if digits is None:
             return None
         hour, minute = int(g("h" + digits)), int(g("m" + digits) or 0)  # "16h" is 16:00

@@ -210,9 +210,19 @@ def _names_an_outlet(text: str, end: int) -> bool:
     return bool(_outlet_after().match(text, end))
 
 
+# What a toll is put down to is an event: a town's name there names a storm ("deaths tied to Florence").
+_CAUSE_NAME = re.compile(r"\b(?:as a result of|tied to|blamed on|linked to|attributed to|caused by|related to)\s+"
+                         r"([A-Z][a-z]+)(?![\w'’-]|\s+[A-Z])")
+
+
 def storm_names(*texts: str) -> frozenset[str]:
-    """The names texts give storms ("Hurricane Florence"): once named so, "Florence" alone is the storm too."""
-    return frozenset(m.group(1) for text in texts for m in _STORM_NAME.finditer(text))
+    """The names texts give storms ("Hurricane Florence"): once named so, "Florence" alone is the storm too. A
+    town's name alone as what deaths are put down to ("tied to Florence") is a storm's as well; a state's never."""
+    names = {m.group(1) for text in texts for m in _STORM_NAME.finditer(text)}
+    causes = {m.group(1) for text in texts for m in _CAUSE_NAME.finditer(text)} - names
+    towns = {name for name in causes if (found := gazetteer().mentions(name))
+             and all(m.entity.kind == "town" for m in found)}
+    return frozenset(names | towns)
 
 
 class Gazetteer:

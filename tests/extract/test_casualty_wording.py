@@ -87,3 +87,9 @@ def test_a_place_s_worst_disaster_happened_there():
     body = "Officials say 9 people were killed in Manila's deadliest apartment fire in decades."
     assert parties(body, "Fire") == ["philippines"]
     assert parties("Officials say 9 people were killed in Russia's heaviest attack on Kyiv.", "Attack") == ["ukraine"]
+
+
+def test_a_town_s_name_that_deaths_are_put_down_to_names_a_storm():
+    body = "The number of deaths tied to Florence has risen to 14, most of them in South Carolina."
+    assert parties(body, "Storm latest") == ["united-states"]
+    assert parties("Two deaths in Florence were blamed on Russia.", "Italy") == ["italy"]  # a state is no storm

@@ -188,10 +188,10 @@ _OWN_DISASTER = re.compile(rf"['’]s\s+(?i:deadliest|worst|biggest|largest)(?:\
 
 def _may_place(text: str, m: Mention) -> bool:
     """A side's name that may say where: not one that qualifies what follows ("Armenia's shelling", "the US Defense
-    Department", but "in Peru's northern provinces" and "in Chile's worst fire" are places) nor one that struck ("in a
-    Hamas attack")."""
+    Department", but "in Peru's northern provinces" and "in Chile's worst fire" are places, and a region's own
+    ("West Virginia's governor") is where its people are) nor one that struck ("in a Hamas attack")."""
     return (m.entity.side is not None and not (_POSSESSIVE.match(text, m.end) and not _OWN_PLACE.match(text, m.end)
-                                               and not _OWN_DISASTER.match(text, m.end))
+                                               and not _OWN_DISASTER.match(text, m.end) and m.entity.kind != "region")
             and not striker_word(text, m, side=True, weapon=True))
 
 

@@ -93,3 +93,8 @@ def test_a_town_s_name_that_deaths_are_put_down_to_names_a_storm():
     body = "The number of deaths tied to Florence has risen to 14, most of them in South Carolina."
     assert parties(body, "Storm latest") == ["united-states"]
     assert parties("Two deaths in Florence were blamed on Russia.", "Italy") == ["italy"]  # a state is no storm
+
+
+def test_a_region_s_own_officials_place_the_entry_in_it():
+    body = "Ohio's governor says hundreds of homes were damaged. Flash flooding killed at least 6 people."
+    assert parties(body, "The Latest") == ["united-states"]

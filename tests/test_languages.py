@@ -63,6 +63,11 @@ def claims(body: str, headline: str = "") -> list[tuple]:
      [("unknown", "military", "killed", "incident", 29001, None, "it-outcome-count")]),
     ("Secondo la protezione civile in Siria sono morte duecentoventi persone.",
      [("syria", "all", "killed", "incident", 220, 220, "it-outcome-count")]),
+    # French firefighters, and the emergency services' triage of the wounded
+    ("En Syrie, 3 pompiers sont morts, 4 personnes sont en urgence absolue et 12 en urgence relative.",
+     [("syria", "all", "killed", "incident", 3, 3, "fr-count-outcome"),
+      ("syria", "all", "wounded", "incident", 4, 4, "fr-count-outcome"),
+      ("syria", "all", "wounded", "incident", 12, 12, "fr-count-outcome")]),
 ])
 def test_german_and_italian_figures(body, expected):
     assert claims(body) == expected

@@ -135,7 +135,8 @@ def _wounded_since_died(sentence: str, m: re.Match[str]) -> bool:
 # A wound where it struck ("shot in the leg") is no wound if it killed.
 _SHOT_IN = re.compile(r"(?i:shot\s+in\s)")
 _FATAL = re.compile(r"\b(?i:killed|died|dead|fatal|fatally|succumbed|killing)\b")
-_TRANSITIVE = re.compile(r"(?i:killed|wounded|injured|hurt|shot dead|massacred|slaughtered|murdered|gunned down)")
+_TRANSITIVE = re.compile(r"(?i:killed|wounded|injured|hurt|shot dead|massacred|slaughtered|murdered|gunned down"
+                         r"|(?:shot|stabbed)\s+and\s+(?:killed|wounded|injured))")
 # Outcome verb, then number: "killed two civilians", "wounding two others", "shelling kills two", "injured another 9",
 # "killing all 40 passengers" (all of a known number).
 _BEFORE = re.compile(rf"(?<![\w-])(?:{_outcomes('before')})\s+(?:(?:(?:{QUAL})\s+)?{_LIST}"

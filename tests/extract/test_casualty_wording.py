@@ -48,6 +48,8 @@ def claims(body: str, headline: str = "Storm and riots in Ohio") -> list[tuple]:
     ("A rescuer has been reported as dead.", [("all", "killed", 1, 1)]),
     ("Two men were pronounced dead at the scene.", [("all", "killed", 2, 2)]),
     ("Officials put the number injured exceeding 40.", [("all", "wounded", 41, None)]),
+    # who "shot and killed" someone is no casualty: only the one shot is
+    ("A police officer shot and killed a man who fired at him.", [("civilian", "killed", 1, 1)]),
 ])
 def test_reads(body, expected):
     assert claims(body) == expected

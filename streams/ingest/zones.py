@@ -41,7 +41,11 @@ def zone_pattern() -> str:
     table = _table()
     names = alternation(list(table["names"]))
     abbreviations = alternation(list(table["abbreviations"]))
-    zone = rf"(?:{OFFSET}|(?i:{names})(?![A-Za-z])|(?:{abbreviations})(?![A-Za-z]))"
+    # a word that names a zone only in a page's statement ("Eastern") is one after a clock where a bracket or a
+    # separator closes it ("(15:55 Eastern)", "3:55 p.m. Eastern: ..."), never before a headline's words
+    declared = alternation(list(table["declarations"]))
+    zone = (rf"(?:{OFFSET}|(?i:{names})(?![A-Za-z])|(?:{abbreviations})(?![A-Za-z])"
+            rf"|(?:{declared})(?=\s*(?:\)|:\s|[–—]|-\s|$)))")
     return rf"(?:\(\s*{zone}\s*\)|{zone})"
 
 

@@ -77,6 +77,7 @@ LEADING = [
     ("3:10 p.m. (1410 GMT; 10:10 a.m. EDT)", 14, 10, "GMT", None, ""),  # the zoned reading, then more readings
     ("+++ 21:15 Feuerwehr meldet zwei Verletzte +++", 21, 15, None, None, "Feuerwehr meldet zwei Verletzte"),
     ("UPDATE 21u03: 50 gewonden, meerdere doden, dader gevlucht.", 21, 3, None, None, "50 gewonden"),  # Dutch
+    ("Update (15:55 Eastern) As of right now, USA Today is reporting", 15, 55, "Eastern", None, "As of right now"),
 ]
 
 
@@ -483,3 +484,10 @@ def test_a_zone_after_an_offset_or_hrs_is_read(line, zone):
     """Lines written for this test, in shapes Indian and Middle Eastern pages use."""
     found = read_leading(line)
     assert isinstance(found, Leading) and found.clock.zone == zone and found.rest.startswith("Rescuers")
+
+
+def test_a_zone_s_bare_name_is_one_only_where_a_bracket_or_separator_closes_it():
+    found = read_leading("10:30 a.m. Eastern Ukraine sees heavy shelling")  # written for this test: a headline's word
+    assert isinstance(found, Leading) and found.clock.zone is None and found.rest.startswith("Eastern Ukraine")
+    found = read_leading("3:55 p.m. Pacific - Police say the road is closed")
+    assert isinstance(found, Leading) and found.clock.zone == "Pacific" and found.rest.startswith("Police")

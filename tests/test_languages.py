@@ -241,6 +241,10 @@ def test_a_word_of_the_language_or_a_name_s_first_word_places_nothing():
      [("peru", "all", "wounded", "cumulative", 19, 19, "es-total-rise")]),
     ("En Perú los fallecidos ya ascienden a 27.",
      [("peru", "all", "killed", "cumulative", 27, 27, "es-total-rise")]),
+    # the dead put at a figure ("cifran en", "sitúa en"); not damages put at a sum
+    ("Las autoridades de Perú cifran en 14 los muertos por las lluvias.",
+     [("peru", "all", "killed", "cumulative", 14, 14, "es-total-rise")]),
+    ("El gobierno de Perú cifra en 300 los millones de daños.", []),
     # fr-total-rise (verb first) and one more: "nouveaux", "otros"
     ("Passe à 26 le nombre de morts au Tchad, selon le gouvernement.",
      [("chad", "all", "killed", "cumulative", 26, 26, "fr-total-rise")]),

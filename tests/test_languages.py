@@ -1,4 +1,4 @@
-"""Casualty figures in German, Italian, French and Spanish (streams/extract/languages.py): each shape, the words
+"""Casualty figures in German, Italian, French, Spanish and Dutch (streams/extract/languages.py): each shape, the words
 of the data file, and the numbers that are no counts. Sentences in our own wording."""
 
 from datetime import datetime, timezone
@@ -68,8 +68,19 @@ def claims(body: str, headline: str = "") -> list[tuple]:
      [("syria", "all", "killed", "incident", 3, 3, "fr-count-outcome"),
       ("syria", "all", "wounded", "incident", 4, 4, "fr-count-outcome"),
       ("syria", "all", "wounded", "incident", 12, 12, "fr-count-outcome")]),
+    # nl-count-outcome: the participle last, "zeker" at least; a people's capitalised adjective before its noun
+    ("Bij het ongeluk in Syrië zijn zeker vijf mensen om het leven gekomen.",
+     [("syria", "all", "killed", "incident", 5, None, "nl-count-outcome")]),
+    ("Drie Palestijnse burgers werden gedood bij een luchtaanval in de Gazastrook.",
+     [("palestine", "civilian", "killed", "incident", 3, 3, "nl-count-outcome")]),
+    # nl-count-outcome-noun and nl-total-toll ("is opgelopen tot")
+    ("In Syrië vielen 12 doden en 40 gewonden.",
+     [("syria", "all", "killed", "incident", 12, 12, "nl-count-outcome-noun"),
+      ("syria", "all", "wounded", "incident", 40, 40, "nl-count-outcome-noun")]),
+    ("Het dodental in Turkije is opgelopen tot 1.200.",
+     [("turkey", "all", "killed", "cumulative", 1200, 1200, "nl-total-toll")]),
 ])
-def test_german_and_italian_figures(body, expected):
+def test_figures_in_each_language(body, expected):
     assert claims(body) == expected
 
 
@@ -86,6 +97,8 @@ def test_german_and_italian_figures(body, expected):
     "Oltre 220mila persone sono rimaste senza casa dopo il sisma.",  # homeless, no outcome
     "Dal 7 ottobre le persone sono state evacuate a migliaia.",      # a date
     "Bis zu 30 Menschen sollen getötet worden sein.",                # an upper bound alone
+    "Het museum telt 40 zalen en werd in 2010 geopend.",              # rooms and a year, no outcome
+    "Er vielen geen doden bij de brand in het centrum.",             # a denial
 ])
 def test_no_count_no_claim(body):
     assert claims(body) == []

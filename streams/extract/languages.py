@@ -165,11 +165,12 @@ class Reader:
                           rf"|{_words(g['place_nouns'])}\s+{_words(g['genitives'])}{articles})\s*$", re.IGNORECASE)
 
     def _adjective(self) -> str:
-        """Words between a count and its noun: German adjectives by their endings ("drei weitere Tote"), Italian
-        ones by name ("un altro morto", "un'altra vittima")."""
+        """Words between a count and its noun: German and Dutch adjectives by their endings ("drei weitere Tote",
+        "drie Palestijnse burgers"), Italian ones by name ("un altro morto", "un'altra vittima")."""
         endings, named = self.data["nouns"]["adjective_endings"], self.grammar["before_noun"]
-        if endings:
-            return rf"(?:\s+(?-i:[a-zäöüß][\wäöüß]*{_words(endings)})){{0,2}}"
+        if endings:  # where nouns are not all capitalised, a people's adjective is ("drie Palestijnse burgers")
+            first = "[a-zäöüß]" if self.grammar["capitalised_nouns"] else r"[^\W\d_]"
+            return rf"(?:\s+(?-i:{first}[\wäöüß]*{_words(endings)})){{0,2}}"
         return rf"(?:(?:\s+|['’])(?-i:{_words(named)}))?" if named else ""
 
     def _rise_shapes(self, count: str, nouns: str, flags: int) -> tuple[tuple[str, re.Pattern[str]], ...]:

@@ -1,4 +1,4 @@
-"""Casualty figures in German, Italian, French, Spanish and Dutch (streams/extract/languages.py): each shape, the words
+"""Casualty figures in German, Italian, French, Spanish, Dutch and Portuguese (streams/extract/languages.py): each shape, the words
 of the data file, and the numbers that are no counts. Sentences in our own wording."""
 
 from datetime import datetime, timezone
@@ -79,6 +79,12 @@ def claims(body: str, headline: str = "") -> list[tuple]:
       ("syria", "all", "wounded", "incident", 40, 40, "nl-count-outcome-noun")]),
     ("Het dodental in Turkije is opgelopen tot 1.200.",
      [("turkey", "all", "killed", "cumulative", 1200, 1200, "nl-total-toll")]),
+    # pt-count-outcome with "pelo menos", and pt-total-rise verb first
+    ("Pelo menos 12 pessoas morreram e 30 ficaram feridas no desabamento em Portugal.",
+     [("portugal", "all", "killed", "incident", 12, None, "pt-count-outcome"),
+      ("portugal", "all", "wounded", "incident", 30, 30, "pt-count-outcome")]),
+    ("Sobe para 40 o número de mortos no Brasil.",
+     [("brazil", "all", "killed", "cumulative", 40, 40, "pt-total-rise")]),
 ])
 def test_figures_in_each_language(body, expected):
     assert claims(body) == expected
@@ -99,6 +105,7 @@ def test_figures_in_each_language(body, expected):
     "Bis zu 30 Menschen sollen getötet worden sein.",                # an upper bound alone
     "Het museum telt 40 zalen en werd in 2010 geopend.",              # rooms and a year, no outcome
     "Er vielen geen doden bij de brand in het centrum.",             # a denial
+    "Os bombeiros resgataram 20 pessoas com vida no Brasil.",        # rescued alive
 ])
 def test_no_count_no_claim(body):
     assert claims(body) == []

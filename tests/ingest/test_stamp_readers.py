@@ -78,6 +78,7 @@ LEADING = [
     ("+++ 21:15 Feuerwehr meldet zwei Verletzte +++", 21, 15, None, None, "Feuerwehr meldet zwei Verletzte"),
     ("UPDATE 21u03: 50 gewonden, meerdere doden, dader gevlucht.", 21, 3, None, None, "50 gewonden"),  # Dutch
     ("Update (15:55 Eastern) As of right now, USA Today is reporting", 15, 55, "Eastern", None, "As of right now"),
+    ("Jan. 21 | 10:22 p.m. – Officials in Monterey Park respond", 22, 22, None, (1, 21, None), "Officials"),  # a bar
 ]
 
 

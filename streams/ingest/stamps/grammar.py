@@ -96,7 +96,7 @@ def clock(p: str = "", words: bool = False) -> str:
 
 def date_before(p: str = "") -> str:
     """A date ahead of the clock: "Oct 19, ", "Jan 01, 2024 ", "15 Oct 2020, ", "Sat, 09 Sep 2023 ",
-    "December 17, 2023, ", "August 27 at ", "Fri., Oct. 12 -- ", "11/13/15 ", "5/3 – ", "2015-08-13 ", or a weekday
+    "December 17, 2023, ", "August 27 at ", "Fri., Oct. 12 -- ", "Jan. 21 | ", "11/13/15 ", "5/3 – ", "2015-08-13 ", or a weekday
     alone ("Sunday, "): a timeline's day, which the page's order and date place."""
     return (rf"(?:(?:(?P<{p}bw>{WEEKDAY}),?\s+)?"
             rf"(?:(?P<{p}bd>{_DAY})\s+(?P<{p}bm>{MONTH}),?\s+(?:(?P<{p}by>{_YEAR}),?\s+)?"
@@ -105,7 +105,7 @@ def date_before(p: str = "") -> str:
             rf"|(?P<{p}num2>\d{{1,2}}/\d{{1,2}})(?:\s*[–—-]{{1,2}}|,)\s+"
             rf"|(?P<{p}dotted>{_DOTTED}),?\s+"
             rf"|(?P<{p}iso>(?:19|20)\d\d-[01]\d-[0-3]\d)[ T]"
-            rf"|(?({p}bw)|(?!)))(?:at\s+|[–—-]{{1,2}}\s+)?)")
+            rf"|(?({p}bw)|(?!)))(?:at\s+|[–—-]{{1,2}}\s+|\|\s+)?)")
 
 
 def date_after(p: str = "") -> str:

@@ -41,6 +41,7 @@ def claims(body: str, headline: str = "Storm and riots in Ohio") -> list[tuple]:
     # those who have injuries or are still in hospital are wounded
     ("One driver died and 6 others have minor injuries.", [("civilian", "killed", 1, 1), ("civilian", "wounded", 6, 6)]),
     ("Eleven people remained hospitalized on Sunday.", [("all", "wounded", 11, 11)]),
+    ("Two died and 4 others were in the hospital.", [("all", "killed", 2, 2), ("all", "wounded", 4, 4)]),
     ("Two officers were shot and wounded.", [("military", "wounded", 2, 2)]),
     ("A firefighter was killed and 25 new deaths were reported.", [("all", "killed", 1, 1), ("all", "killed", 25, 25)]),
     ("Police said 5 died and another 3 were hurt.", [("all", "killed", 5, 5), ("all", "wounded", 3, 3)]),
@@ -62,6 +63,7 @@ def test_reads(body, expected):
     "The driver said 40 passengers were on board.",  # aboard, not hurt
     "The 3 hospitals in the county took in patients from the storm.",  # hospitals counted, not people
     "A number of people were killed in the storm.",  # "a number of", no figure
+    "Five doctors in the hospital treated the victims.",  # staff where they work, not patients
     # more of a doubted figure is doubted as well
     "Initial reports suggested that 20 people had been killed inside the club and another 42 wounded.",
     "Officials denied reports that 6 soldiers had died in the ambush on the convoy and 9 more were hurt.",

@@ -79,6 +79,8 @@ LEADING = [
     ("UPDATE 21u03: 50 gewonden, meerdere doden, dader gevlucht.", 21, 3, None, None, "50 gewonden"),  # Dutch
     ("Update (15:55 Eastern) As of right now, USA Today is reporting", 15, 55, "Eastern", None, "As of right now"),
     ("Jan. 21 | 10:22 p.m. – Officials in Monterey Park respond", 22, 22, None, (1, 21, None), "Officials"),  # a bar
+    ("AGGIORNAMENTO ORE 15.30: Dodici sono le vittime accertate", 15, 30, None, None, "Dodici"),  # Italian "update"
+    ("AGGIORNAMENTO ORE 16: Uno dei bambini trasportati a Torino", 16, 0, None, None, "Uno dei"),  # an hour alone, a colon
 ]
 
 

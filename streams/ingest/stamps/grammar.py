@@ -66,7 +66,7 @@ def weekday_number(word: str) -> int:
 
 
 # After Italian "ore" (o'clock) the hour may stand alone or take its minutes after a comma ("Ore 23 -", "Ore 22,30 -").
-_ITALIAN_HOUR = r"(?<=\b(?i:ore)\s)(?P<{p}hit>[01]?\d|2[0-3])(?:,(?P<{p}mit>[0-5]\d))?(?![\d.,:])"
+_ITALIAN_HOUR = r"(?<=\b(?i:ore)\s)(?P<{p}hit>[01]?\d|2[0-3])(?:,(?P<{p}mit>[0-5]\d))?(?![\d.,]|:\d)"
 
 
 with (Path(__file__).parents[1] / "data" / "clock_words.toml").open("rb") as _fh:

@@ -24,7 +24,8 @@ _FURNITURE = (r"^\s*(?:(?:[-–•▪●◦·>]|\*{1,3}|\+{3}|_{2,})\s*|\d{1,2}\
               rf"(?P<byline>{REPORTERS_LOG})?"
               r"(?:(?i:breaking\s+news)\s*)?"  # a banner a scraper ran into the line ("Breaking NewsAs of 0930 UTC:")
               r"(?:(?P<label>(?i:(?:final\s+|latest\s+)?update[ds]?|posted|published|timestamp|breaking|latest"
-              r"|original(?:\s+post)?|ore|h\.(?=\s*\d)|as\s+of))(?:\b|(?<=\.))"
+              r"|original(?:\s+post)?|aggiornamento(?:\s+(?:delle\s+)?ore)?|actualizaci[óo]n|atualiza[çc][ãa]o"
+              r"|mise\s+à\s+jour|ore|h\.(?=\s*\d)|as\s+of))(?:\b|(?<=\.))"
               r"(?:\s+\d{1,3}\b)?\s*[,:]?\s*(?i:(?:as\s+)?at\s+|@\s*|as\s+of\s+|vom\s+)?)?"
               r"(?:\d{1,3}\s?(?:m|mins?|h|hrs?|d|w)\s+ago\s*(?:[/|·]\s*)?)?(?P<open>\()?\s*"
               # the start of a range ("11:16-11:18 PM", "0940-1005": the update is stamped with its start)

@@ -79,6 +79,9 @@ def claims(body: str, headline: str = "") -> list[tuple]:
       ("syria", "all", "wounded", "incident", 40, 40, "nl-count-outcome-noun")]),
     ("Het dodental in Turkije is opgelopen tot 1.200.",
      [("turkey", "all", "killed", "cumulative", 1200, 1200, "nl-total-toll")]),
+    # the total first, then what the dead are: "Dodici sono le vittime"
+    ("Dodici sono le vittime accertate in Siria, secondo la protezione civile.",
+     [("syria", "all", "killed", "cumulative", 12, 12, "it-total-rise")]),
     # pt-count-outcome with "pelo menos", and pt-total-rise verb first
     ("Pelo menos 12 pessoas morreram e 30 ficaram feridas no desabamento em Portugal.",
      [("portugal", "all", "killed", "incident", 12, None, "pt-count-outcome"),

@@ -176,7 +176,7 @@ class Reader:
     def _rise_shapes(self, count: str, nouns: str, flags: int) -> tuple[tuple[str, re.Pattern[str]], ...]:
         """A total that rose, told verb first ("sale a 40 il bilancio delle vittime", "auf 125 stieg die Zahl der
         Toten", "suman ya 40 los fallecidos") or after its dead ("le vittime salgono a 40", "delle vittime, che
-        salgono a 9"); or the total the dead are ("sono 7 i morti", "i morti accertati sono cinque")."""
+        salgono a 9"); or the total the dead are ("sono 7 i morti", "i morti accertati sono cinque", "12 sono i morti")."""
         c = self.data["cumulative"]
         rises, links = _words(c["rises"]), _words(c["rise_links"])
         head = rf"(?P<head>{_words([*self.heads, *c['rise_subjects']])})(?![\w'’-])"
@@ -186,6 +186,9 @@ class Reader:
         if c["sums"] or c["copulas"]:  # "suman ya nueve los fallecidos", "sono 7 i morti": the total with no link
             shapes.append(("sum", re.compile(rf"(?<![\w-]){_words([*c['sums'], *c['copulas']])}(?:\s+{_WORD_CHARS}+)?"
                                              rf"\s+{count}\s+{_words(c['articles'])}\s+{head}", flags)))
+        if c["copulas"]:  # the total first: "Dodici sono le vittime accertate", "12 sono i morti"
+            shapes.append(("sum", re.compile(rf"(?<![\w'’-]){count}\s+{_words(c['copulas'])}\s+"
+                                             rf"{_words(c['articles'])}\s+{head}", flags)))
         if c["rise_subjects"]:
             copulas = rf"|(?P<be>{_words(c['copulas'])})" if c["copulas"] else ""  # "i morti accertati sono cinque"
             subject_first = (rf"(?<![\w-])(?P<head>{_words(c['rise_subjects'])})"

@@ -283,8 +283,10 @@ _COUNTED = rf"(?:[\w'’.-]+\s+){{0,2}}?(?:{PLURAL_NOUN}|{_DEMONYM})(?![\w-])"  
 _LIST_ITEM = re.compile(rf"(?P<num>{NUM})\s+(?P<noun>{_COUNTED})")
 
 
-# Men and women, boys and girls: a group counted by sex, one figure ("two women and five men died" is 7).
+# Men and women, adults and children: a group counted by sex, or by age, one figure ("two women and five men died"
+# is 7, "three adults and six children have died" is 9); not "19 children and six women", two groups often told apart.
 _SEX = re.compile(r"(?i:(?:wo)?men|boys|girls|(?:fe)?males)")
+_AGE = re.compile(r"(?i:adults|children|kids|minors|teenagers|babies|infants)")
 
 
 def _list_parts(sentence: str, at: int, text: str) -> Iterator[tuple[int, int, str]]:
@@ -299,7 +301,7 @@ def _list_parts(sentence: str, at: int, text: str) -> Iterator[tuple[int, int, s
 def _counted_items(sentence: str, at: int, text: str) -> list[tuple[int, int, int, int | None, str | None]]:
     """(start, end, min, max, population) of each item of a list whose items all carry a number; []
     when one does not ("a woman and her two children" is one group of 3) or when they count one
-    group by sex. A qualifier before the list is its first item's ("at least 19 children and six adults")."""
+    group by sex or age. A qualifier before the list is its first item's ("at least 19 civilians and six soldiers")."""
     found = []
     qual = _list_qualifier(sentence, at)
     nouns = []
@@ -310,7 +312,7 @@ def _counted_items(sentence: str, at: int, text: str) -> list[tuple[int, int, in
             return []
         found.append((start, end, value[0], value[1], population_of(m.group("noun"))))
         nouns.append(m.group("noun"))
-    return [] if all(_SEX.fullmatch(noun.split()[-1]) for noun in nouns) else found
+    return [] if any(all(kind.fullmatch(noun.split()[-1]) for noun in nouns) for kind in (_SEX, _AGE)) else found
 
 
 def _sided_items(sentence: str, at: int, text: str) -> list[tuple[int, int, int, int | None, str | None]]:

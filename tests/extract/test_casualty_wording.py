@@ -43,6 +43,8 @@ def claims(body: str, headline: str = "Storm and riots in Ohio") -> list[tuple]:
     ("Eleven people remained hospitalized on Sunday.", [("all", "wounded", 11, 11)]),
     ("Two died and 4 others were in the hospital.", [("all", "killed", 2, 2), ("all", "wounded", 4, 4)]),
     ("Six people suffered gunshot wounds.", [("all", "wounded", 6, 6)]),
+    # a group counted by age is one figure, as one counted by sex is
+    ("Two adults and five children died in the fire.", [("civilian", "killed", 7, 7)]),
     ("Two officers were shot and wounded.", [("military", "wounded", 2, 2)]),
     ("A firefighter was killed and 25 new deaths were reported.", [("all", "killed", 1, 1), ("all", "killed", 25, 25)]),
     ("Police said 5 died and another 3 were hurt.", [("all", "killed", 5, 5), ("all", "wounded", 3, 3)]),

@@ -148,8 +148,8 @@ _NOUNS = re.compile(
 _NOT_YEAR = r"(?!(?:19|20)\d\d\b)"  # "the toll between 2010 and 2015 was 40": years, not the range of a toll
 # What a toll does to its figure: rises to it, up to it or past it, passes it, reaches it (casualty_lexicon.toml).
 _TOLL_RISES, _TOLL_PASSES, _TOLL_REACHES = (alternation(_LEX["toll"][verbs]) for verbs in ("rises", "passes", "reaches"))
-# "death toll rose to 67", "the number of dead has risen to 40", "the number killed stands at 9", "the toll from the explosions two weeks
-# ago rose to 145", "Death toll rises above 15,000", "set the toll at least 35" (a slip for "at at least"), "the death
+# "death toll rose to 67", "the number of dead has risen to 40", "the number killed stands at 9", "the toll from the
+# explosions two weeks ago rose to 145", "Death toll rises above 15,000", "set the toll at least 35" (a slip for "at at least"), "the death
 # count ... has been raised to 120"; a range, "reports of the death toll range from 3 to 9", is its lowest to its highest.
 _TOLL = re.compile(
     r"(?P<head>(?i:(?:(?:overall|total|official|civilian|military|initial|its|their|the)\s+)*(?:death|fatality|injury)\s+(?:toll|count|tally)"

@@ -176,7 +176,8 @@ class Reader:
     def _rise_shapes(self, count: str, nouns: str, flags: int) -> tuple[tuple[str, re.Pattern[str]], ...]:
         """A total that rose, told verb first ("sale a 40 il bilancio delle vittime", "auf 125 stieg die Zahl der
         Toten", "suman ya 40 los fallecidos") or after its dead ("le vittime salgono a 40", "delle vittime, che
-        salgono a 9"); or the total the dead are ("sono 7 i morti", "i morti accertati sono cinque", "12 sono i morti")."""
+        salgono a 9"); or the total the dead are ("sono 7 i morti", "i morti accertati sono cinque", "12 sono i
+        morti")."""
         c = self.data["cumulative"]
         rises, links = _words(c["rises"]), _words(c["rise_links"])
         head = rf"(?P<head>{_words([*self.heads, *c['rise_subjects']])})(?![\w'’-])"

@@ -70,9 +70,7 @@ _ITALIAN_HOUR = r"(?<=\b(?i:ore)\s)(?P<{p}hit>[01]?\d|2[0-3])(?:,(?P<{p}mit>[0-5
 
 
 with (Path(__file__).parents[1] / "data" / "clock_words.toml").open("rb") as _fh:
-    _CLOCK_DATA = tomllib.load(_fh)
-_CLOCK_WORDS: dict[str, int] = _CLOCK_DATA["words"]
-EDIT_NOTE_WORDS: list[str] = _CLOCK_DATA["edit_notes"]["words"]
+    _CLOCK_WORDS: dict[str, int] = tomllib.load(_fh)["words"]
 # A word for a time of day (data/clock_words.toml), capitalised or after "12 " ("Midnight", "12 noon"), never the start
 # of a longer word or a compound ("Noonday", "Midnight-blue").
 _WORD = (r"(?:12\s?|(?=[A-ZÀ-Þ]))(?P<{p}word>(?i:"
@@ -81,8 +79,8 @@ _WORD = (r"(?:12\s?|(?=[A-ZÀ-Þ]))(?P<{p}word>(?i:"
 
 def clock(p: str = "", words: bool = False) -> str:
     """12-hour ("7.05 pm", "10 p.m.", "01:46PM", "23:40pm" as written, "10:09: p.m."), 24-hour ("20:35", "22.50"),
-    French or Portuguese ("20h27", "17 h 12", "16h", "04:00h", "07h03m"), Dutch ("21u03"), four digits ("0915") or Italian after "ore" ("23", "22,30"); never a
-    time with seconds, a price or a decimal. With ``words``, also a word for the hour ("Midnight", "Noon"): only
+    French or Portuguese ("20h27", "17 h 12", "16h", "04:00h", "07h03m"), Dutch ("21u03"), four digits ("0915") or
+    Italian after "ore" ("23", "22,30"); never a time with seconds, a price or a decimal. With ``words``, also a word for the hour ("Midnight", "Noon"): only
     where a stamp opens a line, since in prose such words are a sentence's ("at midnight")."""
     return (rf"(?<![\d£$€.,:/])(?:"
             + (rf"{_WORD.format(p=p)}|" if words else "") +
@@ -96,8 +94,8 @@ def clock(p: str = "", words: bool = False) -> str:
 
 def date_before(p: str = "") -> str:
     """A date ahead of the clock: "Oct 19, ", "Jan 01, 2024 ", "15 Oct 2020, ", "Sat, 09 Sep 2023 ",
-    "December 17, 2023, ", "August 27 at ", "Fri., Oct. 12 -- ", "Jan. 21 | ", "11/13/15 ", "5/3 – ", "2015-08-13 ", or a weekday
-    alone ("Sunday, "): a timeline's day, which the page's order and date place."""
+    "December 17, 2023, ", "August 27 at ", "Fri., Oct. 12 -- ", "Jan. 21 | ", "11/13/15 ", "5/3 – ", "2015-08-13 ",
+    or a weekday alone ("Sunday, "): a timeline's day, which the page's order and date place."""
     return (rf"(?:(?:(?P<{p}bw>{WEEKDAY}),?\s+)?"
             rf"(?:(?P<{p}bd>{_DAY})\s+(?P<{p}bm>{MONTH}),?\s+(?:(?P<{p}by>{_YEAR}),?\s+)?"
             rf"|(?P<{p}bm2>{MONTH})\s+(?P<{p}bd2>{_DAY}),?\s+(?:(?P<{p}by2>{_YEAR}),?\s+)?"

@@ -7,15 +7,20 @@ Doe") with the headline on the next."""
 from __future__ import annotations
 
 import re
+import tomllib
 from dataclasses import dataclass, replace
+from pathlib import Path
 
 from streams.ingest.furniture import headline_like
-from streams.ingest.stamps.grammar import EDIT_NOTE_WORDS, Clock, read_clock, stamp, zone
+from streams.ingest.stamps.grammar import Clock, read_clock, stamp, zone
 from streams.ingest.stamps.grammar import clock as clock_pattern
+
+with (Path(__file__).parents[1] / "data" / "update_words.toml").open("rb") as _fh:
+    _UPDATE_WORDS: dict[str, list[str]] = tomllib.load(_fh)
 
 # What may stand before the stamp on its line: a bullet, asterisks or a ticker's "+++", a rule of underscores run into
 # it ("___8:30 p.m.", AP's line between updates), a quote marker (">") or list number, an "Update"-like label ("Update
-# as at", "UPDATE @", Italian "Ore" or "h."), a relative time ("36m ago", "3w ago / " before the absolute stamp it goes with), an
+# as at", "UPDATE @", other languages' in update_words.toml, Italian "Ore" or "h."), a relative time ("36m ago", "3w ago / " before the absolute stamp it goes with), an
 # opening bracket, or a reporters' log's byline and dateline (REPORTERS_LOG).
 # A reporters' log's byline and dateline before a zoned four-digit time ("Jane Doe : Kabul, Afghanistan : 1023GMT").
 REPORTERS_LOG = r"[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){1,3}\s+:\s+[^:.]{2,60}?\s+:\s+(?=\d{4}\s?[A-Z]{2,4}\b)"
@@ -24,8 +29,7 @@ _FURNITURE = (r"^\s*(?:(?:[-–•▪●◦·>]|\*{1,3}|\+{3}|_{2,})\s*|\d{1,2}\
               rf"(?P<byline>{REPORTERS_LOG})?"
               r"(?:(?i:breaking\s+news)\s*)?"  # a banner a scraper ran into the line ("Breaking NewsAs of 0930 UTC:")
               r"(?:(?P<label>(?i:(?:final\s+|latest\s+)?update[ds]?|posted|published|timestamp|breaking|latest"
-              r"|original(?:\s+post)?|aggiornamento(?:\s+(?:delle\s+)?ore)?|actualizaci[óo]n|atualiza[çc][ãa]o"
-              r"|mise\s+à\s+jour|ore|h\.(?=\s*\d)|as\s+of))(?:\b|(?<=\.))"
+              r"|original(?:\s+post)?|" + "|".join(_UPDATE_WORDS["labels"]) + r"|ore|h\.(?=\s*\d)|as\s+of))(?:\b|(?<=\.))"
               r"(?:\s+\d{1,3}\b)?\s*[,:]?\s*(?i:(?:as\s+)?at\s+|@\s*|as\s+of\s+|vom\s+)?)?"
               r"(?:\d{1,3}\s?(?:m|mins?|h|hrs?|d|w)\s+ago\s*(?:[/|·]\s*)?)?(?P<open>\()?\s*"
               # the start of a range ("11:16-11:18 PM", "0940-1005": the update is stamped with its start)
@@ -52,7 +56,7 @@ ANY_CLOCK = re.compile(clock_pattern())  # a clock anywhere in a text
 _BYLINE = re.compile(r"\s*,\s*[A-ZÀ-Þ][\w'’.-]*(?:\s+[A-ZÀ-Þ][\w'’.-]*){1,3}\s*")
 _EDIT_LABEL = re.compile(r"(?i:updated|published|latest\s+update)")
 # A page's publication line: its stamp, then when it was last edited ("Atualizado em 06/02/2019 as 08h07m").
-_EDITED_THEN = re.compile(rf"(?i:{'|'.join(map(re.escape, EDIT_NOTE_WORDS))})\b.{{0,30}}?{clock_pattern()}")
+_EDITED_THEN = re.compile(rf"(?i:{'|'.join(map(re.escape, _UPDATE_WORDS['edited']))})\b.{{0,30}}?{clock_pattern()}")
 _AS_OF = re.compile(r"(?i:as\s+of)")  # "As of 0930 GMT: ..." opens an update; "As of 9 a.m. the river ..." a sentence
 # A blog post's footer: the stamp, then only a date and links split by bars ("| Sept. 1, 2005 | permalink",
 # "| Comments (3) | TrackBack"); it closes the post above it rather than opening the text below.

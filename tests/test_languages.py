@@ -1,4 +1,4 @@
-"""Casualty figures in German, Italian, French, Spanish, Dutch and Portuguese (streams/extract/languages.py): each shape, the words
+"""Casualty figures in German, Italian, French, Spanish, Dutch, Portuguese and Polish (streams/extract/languages.py): each shape, the words
 of the data file, and the numbers that are no counts. Sentences in our own wording."""
 
 from datetime import datetime, timezone
@@ -88,6 +88,18 @@ def claims(body: str, headline: str = "") -> list[tuple]:
       ("portugal", "all", "wounded", "incident", 30, 30, "pt-count-outcome")]),
     ("Sobe para 40 o número de mortos no Brasil.",
      [("brazil", "all", "killed", "cumulative", 40, 40, "pt-total-rise")]),
+    # pl-count-outcome (the verb after its counted ones) and pl-outcome-count (the verb first, as often)
+    ("Na Ukrainie jedna osoba zginęła, a siedem odniosło obrażenia po ostrzale miasta.",
+     [("ukraine", "all", "killed", "incident", 1, 1, "pl-count-outcome"),
+      ("ukraine", "all", "wounded", "incident", 7, 7, "pl-count-outcome")]),
+    ("W pożarze w Polsce zginęło co najmniej 12 osób, w tym dzieci.",
+     [("poland", "all", "killed", "incident", 12, None, "pl-outcome-count")]),
+    # pl-count-outcome-noun, a state in the case a place takes ("w Rosji"), and pl-total-toll
+    ("Władze podają 35 zabitych i ponad 200 rannych w Rosji.",
+     [("russia", "all", "killed", "incident", 35, 35, "pl-count-outcome-noun"),
+      ("russia", "all", "wounded", "incident", 201, None, "pl-count-outcome-noun")]),
+    ("Liczba ofiar trzęsienia ziemi w Turcji wzrosła do 1 200.",
+     [("turkey", "all", "killed", "cumulative", 1200, 1200, "pl-total-toll")]),
 ])
 def test_figures_in_each_language(body, expected):
     assert claims(body) == expected
@@ -109,6 +121,8 @@ def test_figures_in_each_language(body, expected):
     "Het museum telt 40 zalen en werd in 2010 geopend.",              # rooms and a year, no outcome
     "Er vielen geen doden bij de brand in het centrum.",             # a denial
     "Os bombeiros resgataram 20 pessoas com vida no Brasil.",        # rescued alive
+    "Ewakuowano 300 osób z budynków w Polsce, nikt nie został ranny.",  # evacuated, a denial
+    "Akcja ratunkowa trwała 12 godzin, strażacy są na miejscu od rana.",  # hours
 ])
 def test_no_count_no_claim(body):
     assert claims(body) == []
@@ -325,6 +339,7 @@ def test_active_verb_counts_the_victims_not_the_killers():
     ("Au moins 27 morts dans l'accident du car, selon la police.", "fr"),
     ("Le bilan s'élève à 14 morts et deux personnes sont encore portées disparues.", "fr"),
     ("Mindestens 27 Menschen sind bei dem Busunglück ums Leben gekommen.", "de"),
+    ("Co najmniej 27 osób zginęło w katastrofie autobusu.", "pl"),
     # English names Spanish and French words in places and names: no language of the data file
     ("At least 27 people died in El Paso and in Los Angeles, officials said.", None),
     ("Marine Le Pen told Al Jazeera that 3 people were killed in the attack.", None),

@@ -482,6 +482,7 @@ def test_an_update_label_with_an_at_sign_before_the_clock():
 @pytest.mark.parametrize("line,zone", [
     ("10:45 GMT+3: Rescuers reach the village", "GMT+3"),  # an offset right before the separator's colon
     ("10:45 hrs IST: Rescuers reach the village", "IST"),  # "hrs" then the zone it is in
+    ("TSİ 10.45: Rescuers reach the village", "TSİ"),  # the zone before the clock, as Turkish pages write it
 ])
 def test_a_zone_after_an_offset_or_hrs_is_read(line, zone):
     """Lines written for this test, in shapes Indian and Middle Eastern pages use."""

@@ -13,6 +13,7 @@ from pathlib import Path
 
 from streams.ingest.furniture import headline_like
 from streams.ingest.stamps.grammar import Clock, read_clock, stamp, zone
+from streams.ingest.zones import zone_pattern
 from streams.ingest.stamps.grammar import clock as clock_pattern
 
 with (Path(__file__).parents[1] / "data" / "update_words.toml").open("rb") as _fh:
@@ -32,6 +33,8 @@ _FURNITURE = (r"^\s*(?:(?:[-–•▪●◦·>]|\*{1,3}|\+{3}|_{2,})\s*|\d{1,2}\
               r"|original(?:\s+post)?|" + "|".join(_UPDATE_WORDS["labels"]) + r"|ore|h\.(?=\s*\d)|as\s+of))(?:\b|(?<=\.))"
               r"(?:\s+\d{1,3}\b)?\s*[,:]?\s*(?i:(?:as\s+)?at\s+|@\s*|as\s+of\s+|vom\s+)?)?"
               r"(?:\d{1,3}\s?(?:m|mins?|h|hrs?|d|w)\s+ago\s*(?:[/|·]\s*)?)?(?P<open>\()?\s*"
+              # the zone before the time, as Turkish pages write it ("TSİ 18.15: ...")
+              rf"(?:(?P<pzone>{zone_pattern()})\s+(?=\d))?"
               # the start of a range ("11:16-11:18 PM", "0940-1005": the update is stamped with its start)
               r"(?:(?P<from>(?:[01]?\d|2[0-3])[:.][0-5]\d|(?:[01]\d|2[0-3])[0-5]\d)\s*[-–]\s*(?=\d))?")
 # A second zone's reading of the same time ("9:42am EST, 5:42pm EAT"), possibly garbled.
@@ -118,8 +121,8 @@ def read_leading(line: str) -> Leading | None | str:
         return None
     if m["zoned"] and clock.zone is None and (zoned := read_clock(m, "b")) is not None and zoned.zone:
         clock = zoned  # the local time's zone is unwritten; the bracketed reading's is not
-    if m["nzone"] and clock.zone is None:
-        clock = replace(clock, zone=m["nzone"], bare=False)
+    if (before := m["nzone"] or m["pzone"]) and clock.zone is None:
+        clock = replace(clock, zone=before, bare=False)
     if m["from"]:
         clock = _range_start(clock, m["from"])
     rest, separated = _TICKER_END.sub("", m["rest"]).strip(), m["sep"] is not None

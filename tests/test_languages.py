@@ -1,4 +1,4 @@
-"""Casualty figures in German, Italian, French, Spanish, Dutch, Portuguese and Polish (streams/extract/languages.py): each shape, the words
+"""Casualty figures in German, Italian, French, Spanish, Dutch, Portuguese, Polish and Turkish (streams/extract/languages.py): each shape, the words
 of the data file, and the numbers that are no counts. Sentences in our own wording."""
 
 from datetime import datetime, timezone
@@ -100,6 +100,18 @@ def claims(body: str, headline: str = "") -> list[tuple]:
       ("russia", "all", "wounded", "incident", 201, None, "pl-count-outcome-noun")]),
     ("Liczba ofiar trzęsienia ziemi w Turcji wzrosła do 1 200.",
      [("turkey", "all", "killed", "cumulative", 1200, 1200, "pl-total-toll")]),
+    # tr-count-outcome: a number told "3 bin 215" (3,215), the verb last
+    ("Valilik açıklamasına göre Türkiye'de 3 bin 215 kişi hayatını kaybetti ve 12 kişi yaralandı.",
+     [("turkey", "all", "killed", "incident", 3215, 3215, "tr-count-outcome"),
+      ("turkey", "all", "wounded", "incident", 12, 12, "tr-count-outcome")]),
+    # tr-total-toll, its verb last and shared by two totals; a case ending after the number ("'e")
+    ("Suriye'de can kaybı 1 bin 20'ye, yaralı sayısı 2 bin 400'e yükseldi.",
+     [("syria", "all", "killed", "cumulative", 1020, 1020, "tr-total-toll"),
+      ("syria", "all", "wounded", "cumulative", 2400, 2400, "tr-total-toll")]),
+    # a total that passed a number is more than it; "'den fazla" after the number too
+    ("Türkiye'de ölü sayısı 900'ü geçti, bu arada 20'den fazla kişi yaralandı.",
+     [("turkey", "all", "killed", "cumulative", 901, None, "tr-total-toll"),
+      ("turkey", "all", "wounded", "incident", 21, None, "tr-count-outcome")]),
 ])
 def test_figures_in_each_language(body, expected):
     assert claims(body) == expected
@@ -123,6 +135,8 @@ def test_figures_in_each_language(body, expected):
     "Os bombeiros resgataram 20 pessoas com vida no Brasil.",        # rescued alive
     "Ewakuowano 300 osób z budynków w Polsce, nikt nie został ranny.",  # evacuated, a denial
     "Akcja ratunkowa trwała 12 godzin, strażacy są na miejscu od rana.",  # hours
+    "Bölgeye 60 kişilik arama kurtarma ekibi ve 4 bin 500 çadır gönderildi.",  # a team's size, tents
+    "Deprem sonrası 2 bin 100 binanın yıkıldığı tespit edildi.",   # buildings
 ])
 def test_no_count_no_claim(body):
     assert claims(body) == []
@@ -340,6 +354,7 @@ def test_active_verb_counts_the_victims_not_the_killers():
     ("Le bilan s'élève à 14 morts et deux personnes sont encore portées disparues.", "fr"),
     ("Mindestens 27 Menschen sind bei dem Busunglück ums Leben gekommen.", "de"),
     ("Co najmniej 27 osób zginęło w katastrofie autobusu.", "pl"),
+    ("Otobüs kazasında en az 27 kişi hayatını kaybetti.", "tr"),
     # English names Spanish and French words in places and names: no language of the data file
     ("At least 27 people died in El Paso and in Los Angeles, officials said.", None),
     ("Marine Le Pen told Al Jazeera that 3 people were killed in the attack.", None),

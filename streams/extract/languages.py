@@ -75,7 +75,11 @@ class Reader:
         self.multipliers = {k.lower(): v for k, v in data["multipliers"].items()}
         self.joiners = frozenset(data["joiners"])
         self.singles = frozenset(data["singles"])
-        self.qualifiers = {q.lower(): kind for kind, qs in data["qualifiers"].items() for q in qs}
+        self.qualifiers = {q.lower(): kind for kind, qs in data["qualifiers"].items() if kind != "above_after"
+                           for q in qs}
+        # a qualifier after the number, as Turkish tells "more than" ("20'den fazla"), or the verb of a total that
+        # passed it ("800'ü geçti")
+        self.after_qualifiers = frozenset(q.lower() for q in data["qualifiers"].get("above_after", []))
         self.grammar = data["grammar"]
         self.population = {n.lower(): pop for pop, ns in data["nouns"].items() if pop != "adjective_endings"
                            for n in ns}
@@ -95,13 +99,17 @@ class Reader:
         particles = _words(self.grammar["name_particles"])
         return re.compile(rf"[ \t]+(?:(?P<particle>{particles})[ \t]+)?[A-ZÀ-ÖØ-Þ]")
 
-    def _compile(self) -> None:
-        d, outcomes = self.data, self.data["outcomes"]
+    def _count(self) -> str:
+        """The pattern of a count: a number in digits (with its multiplier word: "29 mila", "5 bin 894") or words,
+        with its qualifiers and range, not followed by a unit."""
+        d = self.data
         tokens = _words([*self.numbers, *self.multipliers])
         joiner = _words(self.joiners) + "?" if self.joiners else ""
         number_word = rf"{tokens}(?:{joiner}{tokens})*"
-        # a whole word only: "29 mila", not the start of "29 militares"
-        suffix = rf"(?:\s?{_words(d['digit_suffixes'])}(?!{_WORD_CHARS}))?" if d["digit_suffixes"] else ""
+        # a whole word only: "29 mila", not the start of "29 militares"; and, where the language writes one ("5 bin
+        # 894"), the digits that add to the multiplied ones
+        remainder = r"(?:\s\d{1,3}(?!\d|[.,]\d))?" if d.get("digit_remainder") else ""
+        suffix = rf"(?:\s?{_words(d['digit_suffixes'])}(?!{_WORD_CHARS}){remainder})?" if d["digit_suffixes"] else ""
         # "12 000" (French) may be parted by a no-break space too
         sep = r"[^\S\r\n]" if d["thousands"].isspace() else re.escape(d["thousands"])
         digits = rf"(?<![\d.,:/])(?:\d{{1,3}}(?:{sep}\d{{3}})+|\d+)(?![\d:/]|[.,]\d){suffix}"
@@ -110,8 +118,16 @@ class Reader:
         not_count = rf"(?!\s*(?:{_words(d['units'])})(?!{_WORD_CHARS})|\s*[-–]\s*{_WORD_CHARS}|\.\s*\S)"
         # a range from its lowest: "20-25", "fra 1.200 e 2mila", "zwischen 20 und 30"
         between = rf"{_words(self.grammar['between'])}\s+(?P<from>{number})\s+{_words(self.grammar['and'])}\s+"
-        count = (rf"(?:(?P<qual>{_words(list(self.qualifiers))})\s+)?(?:(?P<low>{digits})\s*[-–]\s*|{between})?"
-                 rf"(?P<num>{number}){not_count}")
+        # a case ending after an apostrophe ("544'e", "800'ü"), where the language writes one
+        ending = rf"(?:['’]{_words(d['number_endings'])}(?!{_WORD_CHARS}))?" if d.get("number_endings") else ""
+        post = (rf"(?:\s+(?P<qual_after>{_words(sorted(self.after_qualifiers))})(?![\w-]))?"
+                if self.after_qualifiers else "")
+        return (rf"(?:(?P<qual>{_words(list(self.qualifiers))})\s+)?(?:(?P<low>{digits})\s*[-–]\s*|{between})?"
+                rf"(?P<num>{number}){ending}{post}{not_count}")
+
+    def _compile(self) -> None:
+        d, outcomes = self.data, self.data["outcomes"]
+        count = self._count()
         people = _words([*self.population, *(n for ns in d["demonyms"].values() for n in ns)])
         adjective = self._adjective()
         noun_phrase = rf"(?:(?P<np>{adjective}\s+(?:\d{{1,3}}-)?(?P<noun>{people}))(?![\w-]))"
@@ -128,6 +144,7 @@ class Reader:
             ("toll", re.compile(rf"(?<![\w-])(?P<head>{_words(list(self.heads))})(?P<gap>[^.;!?]{{0,120}}?)"
                                 rf"\s(?:{_words(d['cumulative']['links'])})\s+{count}", flags)),
             *self._rise_shapes(count, nouns, flags),
+            *self._verb_last_tolls(count, flags),
             ("nouns", re.compile(rf"(?<![\w'’-]){count}{adjective}\s+(?P<out>{nouns})(?![\w-])", flags)),
             ("after", re.compile(rf"(?<![\w'’-]){count}(?:{noun_phrase}{aside}?)?{gap}\s+(?P<out>{after})(?![\w-])",
                                  flags)),
@@ -172,6 +189,17 @@ class Reader:
             first = "[a-zäöüß]" if self.grammar["capitalised_nouns"] else r"[^\W\d_]"
             return rf"(?:\s+(?-i:{first}[\wäöüß]*{_words(endings)})){{0,2}}"
         return rf"(?:(?:\s+|['’])(?-i:{_words(named)}))?" if named else ""
+
+    def _verb_last_tolls(self, count: str, flags: int) -> tuple[tuple[str, re.Pattern[str]], ...]:
+        """A total told with its verb last, as Turkish does ("can kaybı 4 bin 544'e yükseldi"); two totals may share
+        the verb ("can kaybı 4 bin 544'e, yaralı sayısı 26 bin 721'e yükseldi")."""
+        verbs = self.data["cumulative"].get("links_after")
+        if not verbs:
+            return ()
+        verb = rf"(?P<last>{_words(verbs)})(?![\w-])"
+        return (("toll_last", re.compile(
+            rf"(?<![\w-])(?P<head>{_words(list(self.heads))})(?P<gap>[^.;!?\d]{{0,80}}?)\s{count}"
+            rf"(?:\s+{verb}|(?=\s*,[^.;!?]{{0,80}}?\s{_words(verbs)}(?![\w-])))", flags)),)
 
     def _rise_shapes(self, count: str, nouns: str, flags: int) -> tuple[tuple[str, re.Pattern[str]], ...]:
         """A total that rose, told verb first ("sale a 40 il bilancio delle vittime", "auf 125 stieg die Zahl der
@@ -322,7 +350,9 @@ class Reader:
                 outcome: str | None = None) -> Figure | None:
         """The figure a match reads, placed by the sentence's ``states`` (``_states``); ``outcome`` where its verb is
         another match's (a joined group)."""
-        value = self._value(m.group("qual"), m.group("num"))
+        last = (m.groupdict().get("last") or "").lower()
+        after = m.groupdict().get("qual_after") or (last if last in self.after_qualifiers else None)
+        value = self._value(m.group("qual"), m.group("num"), after)
         if value is None:
             return None
         lo, hi = value
@@ -371,10 +401,11 @@ class Reader:
             return "increment"
         return "cumulative" if self.cumulative.search(sentence) else None
 
-    def _value(self, qual: str | None, num: str) -> tuple[int, int | None] | None:
-        """"mehr als 20" is (21, None), "almeno 4" (4, None), "rund 700" (700, 700); "bis zu 30" no figure."""
+    def _value(self, qual: str | None, num: str, after: str | None = None) -> tuple[int, int | None] | None:
+        """"mehr als 20" is (21, None), "almeno 4" (4, None), "rund 700" (700, 700); "bis zu 30" no figure; a
+        qualifier ``after`` the number ("20'den fazla") is more than it."""
         n = self.number(num)
-        kind = self.qualifiers.get(re.sub(r"\s+", " ", qual.lower())) if qual else None
+        kind = self.qualifiers.get(re.sub(r"\s+", " ", qual.lower())) if qual else "above" if after else None
         if n is None or kind == "upper":
             return None
         return (n + 1, None) if kind == "above" else (n, None) if kind == "at_least" else (n, n)
@@ -382,9 +413,11 @@ class Reader:
     def number(self, text: str) -> int | None:
         """A number in digits ("28.663", "29mila") or words ("einundzwanzig", "duecentoventi")."""
         token = re.sub(r"\s+", "", text.lower())
+        token = re.sub(r"['’]\w*$", "", token)  # a case ending: "544'e"
         for suffix, factor in self.data["digit_suffixes"].items():
-            if token[:1].isdigit() and token.endswith(suffix):
-                return int(token[:-len(suffix)].replace(self.data["thousands"], "")) * factor
+            head, found, rest = token.partition(suffix)
+            if head[:1].isdigit() and found and (not rest or rest.isdigit()):  # "29mila", "5bin894"
+                return int(head.replace(self.data["thousands"], "")) * factor + int(rest or 0)
         if token[:1].isdigit():
             return int(token.replace(self.data["thousands"], ""))
         return _compound(token, self.numbers, self.multipliers, self.joiners, self.grammar["units_first"])
@@ -411,9 +444,9 @@ class Reader:
         return longer is not None and (not longer.group("particle") or longer.end() - 1 not in starts)
 
 
-_RULES = {"toll": "total-toll", "rise": "total-rise", "risen": "total-rise", "sum": "total-rise",
+_RULES = {"toll": "total-toll", "toll_last": "total-toll", "rise": "total-rise", "risen": "total-rise", "sum": "total-rise",
           "nouns": "count-outcome-noun", "after": "count-outcome", "before": "outcome-count"}
-_TOTALS = frozenset({"toll", "rise", "risen", "sum"})  # shapes of a running total
+_TOTALS = frozenset({"toll", "toll_last", "rise", "risen", "sum"})  # shapes of a running total
 
 
 def _compound(token: str, numbers: dict[str, int], multipliers: dict[str, int], joiners: frozenset[str],

@@ -253,6 +253,12 @@ def test_a_title_abbreviation_ends_no_sentence():
     assert claim.text == "Lt. Gen. Petrov said 3 soldiers were killed near St. Vincent."
 
 
+def test_an_initialism_ends_no_sentence():
+    """Written for this test: the figure before "U.S." and the verb after it are one sentence's."""
+    (claim,) = extract_claims("", "Officials said 4 U.S. Marines were killed in the blast. Flights resumed.", SEP28)
+    assert (claim.min, claim.outcome, claim.party) == (4, "killed", "united-states")
+
+
 @pytest.mark.parametrize("body", [
     # bodies still being searched for are not yet found
     "Rescue teams are still searching for the bodies of four climbers.",

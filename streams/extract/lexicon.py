@@ -22,9 +22,10 @@ PARTY_KINDS = frozenset({"state", "breakaway", "armed_group"})
 PLACE_KINDS = frozenset({"region", "town"})
 
 
-# A title's abbreviation ends no sentence: "the islands of St. Martin", "Gen. Smith said", "Flight No. 12"; nor
-# does a line break inside one, in hard-wrapped text ("a suicide bomber killed at least\n25 people").
-_SENTENCE = re.compile(r"(?<=[.!?])(?<!\b(?:St|Mr|Ms|Dr|Lt|Mt|Ft|No)\.)"
+# A title's abbreviation ends no sentence: "the islands of St. Martin", "Gen. Smith said", "Flight No. 12", nor does
+# an initialism ("11 U.S. Marines", "U.N. officials"); nor does a line break inside one, in hard-wrapped text ("a
+# suicide bomber killed at least\n25 people").
+_SENTENCE = re.compile(r"(?<=[.!?])(?<!\b(?:St|Mr|Ms|Dr|Lt|Mt|Ft|No)\.)(?<!\b[A-Z]\.[A-Z]\.)"
                        r"(?<!\b(?:Mrs|Gen|Col|Sgt|Gov|Sen|Rep|Maj|Cpl|Pvt|Adm|Rev)\.)(?<!\b(?:Capt|Prof|Brig|Cmdr)\.)"
                        r"[\"”’)]?\s+(?=[\"“‘(]?[A-Z0-9])"
                        r"|\n[^\S\n]*\n\s*|(?<![a-z0-9,;])\n+|\n+(?![a-z0-9])")

@@ -490,6 +490,14 @@ def test_a_zone_after_an_offset_or_hrs_is_read(line, zone):
     assert isinstance(found, Leading) and found.clock.zone == zone and found.rest.startswith("Rescuers")
 
 
+def test_an_update_credited_to_its_source_is_a_stamp_and_keeps_its_credit():
+    found = read_leading("Update 4:10 p.m. from Associated Press - Officials say the road has reopened.")  # for this test
+    assert isinstance(found, Leading) and (found.clock.hour, found.clock.minute) == (16, 10)
+    assert found.separated and found.rest.startswith("from Associated Press - Officials")
+    plain = read_leading("4:10 p.m. from the station the buses left")  # no name and separator: no credit
+    assert not (isinstance(plain, Leading) and plain.separated)
+
+
 def test_a_zone_s_bare_name_is_one_only_where_a_bracket_or_separator_closes_it():
     found = read_leading("10:30 a.m. Eastern Ukraine sees heavy shelling")  # written for this test: a headline's word
     assert isinstance(found, Leading) and found.clock.zone is None and found.rest.startswith("Eastern Ukraine")

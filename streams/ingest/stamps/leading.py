@@ -48,7 +48,10 @@ _SECOND = (rf"(?:\s*[,/]\s*(?P<second>{stamp('s')}|[\d:.]{{1,5}}\s?(?:[ap]\.?m\.
 _SEPARATOR = r"(?:\s*[)\]])?(?P<sep>\s*(?:[–—-]{1,2}|:|\||\.(?=\s))(?=\s|$|[\"“‘'A-Z0-9])|\s*(?<=[)\]])(?=\S))?\s*"
 # "6 p.m. EST update: ...": the label after the stamp, when a separator follows it
 _LABEL_AFTER = r"(?:\s+(?P<label_after>(?i:update[ds]?|latest))(?=\s*(?:[–—-]{1,2}|:)\s))?"
-LEADING = re.compile(rf"{_FURNITURE}(?P<stamp>{stamp(words=True)}){_SECOND}{_LABEL_AFTER}{_SEPARATOR}(?P<rest>.*)$")
+# "Update 4:10 p.m. from Associated Press - ...": the source an update is credited to, between stamp and separator,
+# separates the stamp from the text it opens (which keeps the credit)
+_CREDIT = r"(?=(?P<credit>\s+(?i:from|via)\s+[A-Z][\w.&'’-]*(?:\s+[A-Z][\w.&'’-]*){0,4}\s*(?:[–—-]{1,2}|:)\s))?"
+LEADING = re.compile(rf"{_FURNITURE}(?P<stamp>{stamp(words=True)}){_SECOND}{_LABEL_AFTER}{_CREDIT}{_SEPARATOR}(?P<rest>.*)$")
 _TICKER_END = re.compile(r"\s*\+{3}\s*$")  # "+++ 23:50 Headline +++"
 _BARE_HEADLINE = re.compile(r"[\"“‘'″„«(A-Z0-9]")  # a capital, a figure or an opening quote (″ and „ « in Europe)
 # A lower-case headline run into its stamp has at most this many words ("8:30 am toll rises to 10").
@@ -125,7 +128,7 @@ def read_leading(line: str) -> Leading | None | str:
         clock = replace(clock, zone=before, bare=False)
     if m["from"]:
         clock = _range_start(clock, m["from"])
-    rest, separated = _TICKER_END.sub("", m["rest"]).strip(), m["sep"] is not None
+    rest, separated = _TICKER_END.sub("", m["rest"]).strip(), m["sep"] is not None or m["credit"] is not None
     byline = not separated and bool(_BYLINE.fullmatch(rest))
     if byline:
         rest = ""

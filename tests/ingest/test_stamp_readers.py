@@ -224,6 +224,17 @@ def test_a_german_ticker_stamp_glued_to_the_word_before_it_opens_an_update():
     assert split_points("Das Treffen im Rathaus beginnt um 9.15 Uhr: Alle sind eingeladen.") == []
 
 
+def test_bare_clocks_running_in_order_on_a_flattened_line_each_open_an_update():
+    """Lines written for this test."""
+    line = ("En directo hace 5 min 22:40 El puente sigue cerrado. 22:15 Los bomberos llegan al lugar. "
+            "21:50 Primeras imágenes del incendio")
+    assert [line[p:p + 5] for p in split_points(line)] == ["22:40", "22:15", "21:50"]
+    # out of order, too few, or times a sentence gives are no stamps
+    assert split_points("Trains left at 21:50 Monday. 22:15 Trains were late. 21:40 Buses ran.") == []
+    assert split_points("The match began. 19:30 Kickoff was delayed. 20:15 Rain fell.") == []
+    assert split_points("Shops open from 09:00 Monday. Banks open at 10:00 Tuesday. Bars open at 18:00 Friday.") == []
+
+
 def test_a_spanish_ticker_s_run_together_stamps_each_open_an_update():
     line = "Minuto a minuto 21.40 h El tren llega a la estación. 21.32 h Los bomberos trabajan en la zona."
     assert [line[p:p + 7] for p in split_points(line)] == ["21.40 h", "21.32 h"]

@@ -48,6 +48,28 @@ _GLUED_UHR = re.compile(r"(?<=[^\W\d_])(?=(?:[01]?\d|2[0-3])[.:][0-5]\d\s?Uhr:\s
 _OCLOCK_RUN = re.compile(r"(?<=\s)(?<!(?i:las)\s)(?<!(?i:la)\s)(?=(?:[01]?\d|2[0-3])[.:][0-5]\d\s?h\s+[\"“¿¡A-ZÀ-Þ])")
 
 
+# A live page flattened onto one line, its bare "23:06" stamps each before a capital ("En directo hace 21 min 23:06
+# Fuerzas ... comunicado. 22:22 Israel eleva ... 21:55 Recuperados ..."): three or more of them in order, each after
+# the first at a sentence's end, make each a stamp; not a time a sentence gives ("a las 10:30", "at 10:30").
+_BARE_CLOCK = re.compile(r"(?<=\s)(?=(?P<hour>[01]?\d|2[0-3]):(?P<minute>[0-5]\d)\s+[\"“¿¡A-ZÀ-Þ])")
+_CLOCK_LEADS = frozenset({"a", "las", "la", "at", "um", "à", "alle", "ore", "om", "by", "until", "till", "from", "to",
+                          "since", "before", "after", "around", "about"})
+_BARE_RUN = 3
+
+
+def _bare_clock_run(line: str) -> list[int]:
+    """Offsets of the bare clocks of a flattened page (``_BARE_CLOCK``) where they run in order, newest or oldest
+    first."""
+    clocks = [(m, line[:m.start()].rstrip()) for m in _BARE_CLOCK.finditer(line)]
+    clocks = [(m, before) for m, before in clocks if before and before.split()[-1].lower() not in _CLOCK_LEADS]
+    runs = [m for i, (m, before) in enumerate(clocks) if i == 0 or _BOUNDARY.search(before)]
+    if len(runs) < _BARE_RUN:
+        return []
+    minutes = [int(m["hour"]) * 60 + int(m["minute"]) for m in runs]
+    steps = {(b > a) - (b < a) for a, b in zip(minutes, minutes[1:])}
+    return [m.start() for m in runs] if steps in ({1}, {-1}) else []
+
+
 # A ticker's item ("+++ 23:50 Headline +++") run into the line before it, as a ticker's title line carries its newest
 # item ("Live ticker: +++ 23:50 ..."): the marks before the clock and at the line's end are no prose.
 _TICKER = re.compile(r"(?<=\s)\+{3}\s*(?=(?:[01]?\d|2[0-3])[:.][0-5]\d\s[^+]*\+{3}\s*$)")
@@ -75,6 +97,7 @@ def split_points(line: str) -> list[int]:
     points += [m.start() for m in _TICKER.finditer(line)] if "+++" in line else []
     if len(oclock := [m.start() for m in _OCLOCK_RUN.finditer(line)]) >= 2:
         points += oclock
+    points += _bare_clock_run(line) if line.count(":") >= _BARE_RUN else []
     points += [m.start() for m in _BYLINE_RUN.finditer(line) if " : " in line and _zoned_leading(line[m.start():])]
     published = list(PUBLISHED.finditer(line))
     for m in published[1:]:  # each later "published at" stamp closes the headline that starts its update

@@ -222,6 +222,8 @@ def test_a_german_ticker_stamp_glued_to_the_word_before_it_opens_an_update():
     line = "Die Lage bleibt angespannt.Erneuter Alarm im Norden9.15 Uhr: Die Armee meldet zwei Verletzte."
     assert [line[p:p + 8] for p in split_points(line)] == ["9.15 Uhr"]
     assert split_points("Das Treffen im Rathaus beginnt um 9.15 Uhr: Alle sind eingeladen.") == []
+    line = "+++ Lage ruhig +++ Danke +++22.00 Uhr: Die Polizei meldet zwei Verletzte."  # glued to a ticker's marks
+    assert [line[p:p + 9] for p in split_points(line)] == ["22.00 Uhr"]
 
 
 def test_bare_clocks_running_in_order_on_a_flattened_line_each_open_an_update():

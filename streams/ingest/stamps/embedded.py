@@ -37,9 +37,9 @@ _DIGIT = re.compile(r"\d")
 _AFTER_NOTE = re.compile(rf"(?:^|(?<=[.!?\"”’)\]]\s))\s*Updated\s+(?:at\s+|on\s+)?{stamp('n')}"
                          rf"\s+(?={stamp()}\s+[\"“‘A-Z])")
 
-# A German ticker's stamp glued to the word before it ("... nahe Jerusalem8.45 Uhr: Ein Angreifer ..."): "Uhr"
-# and the colon make it a stamp, never prose.
-_GLUED_UHR = re.compile(r"(?<=[^\W\d_])(?=(?:[01]?\d|2[0-3])[.:][0-5]\d\s?Uhr:\s)")
+# A German ticker's stamp glued to the word before it ("... nahe Jerusalem8.45 Uhr: Ein Angreifer ...") or to the
+# ticker's "+++" ("... Danke +++22.00 Uhr: Die Polizei ..."): "Uhr" and the colon make it a stamp, never prose.
+_GLUED_UHR = re.compile(r"(?<=[^\W\d_]|\+)(?=(?:[01]?\d|2[0-3])[.:][0-5]\d\s?Uhr:\s)")
 
 
 # A Spanish ticker's "23.29 h" (o'clock) before a capital, run together with others on one line: two or more

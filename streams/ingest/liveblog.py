@@ -172,10 +172,32 @@ def _title_above(item: StampLine, above: list[list[str]], adjacent: bool, owner:
     return line.strip()
 
 
+_TITLED_RUN = 3  # "Update" stamps whose every one has a one-line title paragraph above it: the page's layout
+
+
+def _titles_across_blanks(items: list[Item], accepted: set[int]) -> bool:
+    """Every "Update" stamp whose line opens the body has, across a blank line, a one-line paragraph that reads as a
+    title right above it ("Death toll rises to 93\n\nUpdate 5:00 a.m. EDT March 23: Russian officials said ..."),
+    and there are ``_TITLED_RUN`` or more: that line is each update's headline, not the end of the post above."""
+    titled = 0
+    for i, item in enumerate(items):
+        if i not in accepted or not isinstance(item, StampLine) or item.title_above != "adjacent" or not item.headline:
+            continue
+        before = items[max(0, i - 3):i]
+        shape = [type(x).__name__ for x in before]
+        if shape[-2:] != ["TextLine", "Blank"] or (len(before) == 3 and shape[0] == "TextLine"):
+            return False
+        if not _reads_as_title(before[-2].text, False):
+            return False
+        titled += 1
+    return titled >= _TITLED_RUN
+
+
 def _drafts(items: list[Item], accepted: set[int]) -> list[_Draft | DayMark]:
     """Entries in page order with their raw text, and the day headers between them. A post's footer
     stamp takes the paragraphs since the last stamp or day header, which no stamp above claims; with
     none there, it opens the text below like any stamp."""
+    titles_across_blanks = _titles_across_blanks(items, accepted)
     out: list[_Draft | DayMark] = []
     current: _Draft | None = None
     paragraph: list[str] = []
@@ -200,7 +222,7 @@ def _drafts(items: list[Item], accepted: set[int]) -> list[_Draft | DayMark]:
             if current is not None and _restated(current, paragraph, item):
                 current.paragraphs += [[item.headline]] if item.headline else []
                 continue
-            adjacent = bool(paragraph)
+            adjacent = bool(paragraph) or titles_across_blanks
             flush()
             if title := _title_above(item, current.paragraphs if current is not None else unclaimed, adjacent, current):
                 item = replace(item, headline=title, after=item.headline)

@@ -633,3 +633,20 @@ def test_a_lower_case_headline_stamp_opens_an_entry_only_beside_others_of_its_ki
         ("09:20", "The river crests."), ("08:45", "roads closed in the valley"), ("07:30", "Rain sets in.")]
     alone = "Storm: updates\n\n8:45 am roads closed in the valley\n\nPolice shut two roads.\n"
     assert all(e.time_precision == "day" for e in read_text(alone, path="page.txt", meta=meta).entries)
+
+
+def headlines(text: str, **meta) -> list[str]:
+    reading = read_text(text, path="page.txt", meta=DocumentMeta(source="Test", **meta))
+    return [e.headline for e in reading.entries]
+
+
+def test_a_title_line_above_every_update_stamp_across_a_blank_is_that_update_s_headline():
+    """A page written for this test in a national desk's layout: each update's title, a blank line, then
+    "Update <time>: <text>"."""
+    page = ("Storm live\n\nRiver crests in town\n\nUpdate 9:30 p.m. EDT June 3: The river crested at noon.\n\n"
+            "Officials are watching the dam.\n\nMain bridge closed\n\nUpdate 7:10 p.m. EDT June 3: Police closed the bridge.\n\n"
+            "Two shelters open\n\nUpdate 5:00 p.m. EDT June 3: Two shelters opened downtown.\n")
+    assert headlines(page, date=dt.date(2024, 6, 3)) == ["River crests in town", "Main bridge closed", "Two shelters open"]
+    # where one update has none (a post's last sentence above it), the lines are the posts' ends, not titles
+    mixed = page.replace("Two shelters open\n\n", "It rained all day.\n\n")
+    assert headlines(mixed, date=dt.date(2024, 6, 3))[1:] == ["Police closed the bridge.", "Two shelters opened downtown."]

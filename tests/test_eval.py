@@ -67,7 +67,7 @@ def test_a_labels_file_that_breaks_the_format_names_the_page_and_the_item(tmp_pa
 def test_the_corpus_meets_its_floors_on_both_splits():
     """The labelled corpus of real pages, scored as CI and users run it."""
     corpus = load_corpus()
-    assert len(corpus.pages) >= 40 and len(corpus.split("test")) >= 100  # grows by batches; a page whose errors were read moves to dev
+    assert len(corpus.pages) >= 40 and len(corpus.split("test")) >= 103  # grows by batches; a page whose errors were read moves to dev
     done = run_cli("eval", "--check", "--json", timeout=600)
     assert done.returncode == 0, done.stderr
     figures = json.loads(done.stdout)["splits"]

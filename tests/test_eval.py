@@ -55,6 +55,18 @@ def test_claims_match_on_outcome_value_and_party_and_traps_are_counted_apart():
     assert [g.min for g in result.missed] == [7]
 
 
+def test_a_trap_told_in_words_is_not_sprung_by_a_figure_the_sentence_gives_in_digits():
+    """Sentences written for this test: "hundreds" (a trap, 100) beside "more than 100" (a claim, 101)."""
+    def said(text: str) -> ReadClaim:
+        return ReadClaim(AT, CasualtyClaim(party="ukraine", population="all", outcome="killed", kind="incident",
+                                           min=101, max=None, claimant=None, text=text))
+    trap = Trap(AT, "hundreds of wounded", 100)
+    beside = match_claims([], [trap], [said("The fire killed more than 100 and left hundreds of wounded.")])
+    assert (len(beside.false), len(beside.trapped)) == (1, 0)
+    alone = match_claims([], [trap], [said("The blast left hundreds of wounded, officials said.")])
+    assert len(alone.trapped) == 1
+
+
 def test_a_labels_file_that_breaks_the_format_names_the_page_and_the_item(tmp_path):
     (tmp_path / "pages").mkdir()
     (tmp_path / "pages" / "a.txt").write_text("x")

@@ -110,13 +110,25 @@ def _agrees(gold: GoldClaim, read: ReadClaim) -> bool:
             and claim.max == gold.max and claim.party in gold.parties)
 
 
+_FIGURE = re.compile(r"\d[\d,.]*")
+
+
+def _told_elsewhere(words: str, sentence: str, values: set[int | None]) -> bool:
+    """A trap told in words alone ("centenas de feridos") whose value the sentence also gives in figures outside them
+    ("mais de 100 mortes e centenas de feridos"): the claim read those figures, not the trap."""
+    if any(c.isdigit() for c in words):
+        return False
+    rest = sentence.replace(words, " ")
+    return any(int(f.rstrip(",.").replace(",", "").replace(".", "")) in values for f in _FIGURE.findall(rest))
+
+
 def _springs(trap: Trap, read: ReadClaim) -> bool:
     """The claim took the trap's number from the trap's own words."""
     claim = read.claim
     values = {claim.min, claim.min - 1, claim.max}  # "more than 30" reads as 31
     words, sentence = normalise(trap.text), normalise(claim.text)
     return (_same_place(trap.utc, read) and trap.number in values
-            and (words in sentence or sentence in words))
+            and (words in sentence or sentence in words) and not _told_elsewhere(words, sentence, values))
 
 
 def match_claims(gold: Sequence[GoldClaim], traps: Sequence[Trap], read: Iterable[ReadClaim]) -> ClaimMatch:

@@ -19,6 +19,8 @@ _DATE_LINE = re.compile(
 )
 _RUN_IN = re.compile(rf"\s*(?:{_DATE_LINE.pattern}){RUN_IN_CLOCK}")
 ISO_PREFIX = re.compile(r"\s*(?i:date:?\s+)?(\d{4})-(\d{2})-(\d{2})(?:\s+|$)")
+# A store's crawl label of a month only (" date 2018-07 19h45 – ..."): no day, and often not the page's month
+MONTH_LABEL = re.compile(r"\s*(?i:date:?)\s+\d{4}-\d{2}(?:\s+|$)")
 
 
 @dataclass(frozen=True)

@@ -7,7 +7,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass, replace
 
-from streams.ingest.daymarks import (ISO_PREFIX, DayMark, date_in_figures, figures_mark, read_day_mark,
+from streams.ingest.daymarks import (ISO_PREFIX, MONTH_LABEL, DayMark, date_in_figures, figures_mark, read_day_mark,
                                      read_run_in_header, run_in_starts)
 from streams.ingest.stamps import (Clock, read_bracketed_update, read_byline, read_comma_headline, read_dashed,
                                    read_epoch, read_labelled_epoch, read_leading, read_published, split_points)
@@ -125,6 +125,8 @@ def read_items(text: str) -> tuple[list[Item], list[Rejected]]:
             line = line[m.end():]
             if not line.strip():
                 continue
+        elif number == 1 and (m := MONTH_LABEL.match(line)):
+            line = " " * m.end() + line[m.end():]  # the label says no day: read the line as if it were not there
         cuts = [0, *sorted({*split_points(line), *run_in_starts(line)}), len(line)]
         for start, end in zip(cuts, cuts[1:]):
             segment = line[start:end]

@@ -650,3 +650,9 @@ def test_a_title_line_above_every_update_stamp_across_a_blank_is_that_update_s_h
     # where one update has none (a post's last sentence above it), the lines are the posts' ends, not titles
     mixed = page.replace("Two shelters open\n\n", "It rained all day.\n\n")
     assert headlines(mixed, date=dt.date(2024, 6, 3))[1:] == ["Police closed the bridge.", "Two shelters opened downtown."]
+
+
+def test_a_store_s_month_only_label_before_the_first_stamp_is_no_part_of_it():
+    """A page written for this test: the store's " date 2018-07" names no day (and here not even the page's month)."""
+    page = " date 2018-07 19h45 – Rescuers reach the club.\n\n19h09 – Police close the street.\n"
+    assert times(page, date=dt.date(2013, 1, 28), tz="America/Sao_Paulo") == ["2013-01-28 21:45", "2013-01-28 21:09"]

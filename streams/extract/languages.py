@@ -413,7 +413,7 @@ class Reader:
     def number(self, text: str) -> int | None:
         """A number in digits ("28.663", "29mila") or words ("einundzwanzig", "duecentoventi")."""
         token = re.sub(r"\s+", "", text.lower())
-        token = re.sub(r"['’]\w*$", "", token)  # a case ending: "544'e"
+        token = _CASE_ENDING.sub("", token)
         for suffix, factor in self.data["digit_suffixes"].items():
             head, found, rest = token.partition(suffix)
             if head[:1].isdigit() and found and (not rest or rest.isdigit()):  # "29mila", "5bin894"
@@ -444,6 +444,7 @@ class Reader:
         return longer is not None and (not longer.group("particle") or longer.end() - 1 not in starts)
 
 
+_CASE_ENDING = re.compile(r"['’]\w*$")  # after a number, its case: "544'e", "800'ü"
 _RULES = {"toll": "total-toll", "toll_last": "total-toll", "rise": "total-rise", "risen": "total-rise", "sum": "total-rise",
           "nouns": "count-outcome-noun", "after": "count-outcome", "before": "outcome-count"}
 _TOTALS = frozenset({"toll", "toll_last", "rise", "risen", "sum"})  # shapes of a running total

@@ -184,10 +184,9 @@ def _titles_across_blanks(items: list[Item], accepted: set[int]) -> bool:
         if i not in accepted or not isinstance(item, StampLine) or item.title_above != "adjacent" or not item.headline:
             continue
         before = items[max(0, i - 3):i]
-        shape = [type(x).__name__ for x in before]
-        if shape[-2:] != ["TextLine", "Blank"] or (len(before) == 3 and shape[0] == "TextLine"):
-            return False
-        if not _reads_as_title(before[-2].text, False):
+        one_line = (len(before) >= 2 and isinstance(before[-1], Blank) and isinstance(before[-2], TextLine)
+                    and not (len(before) == 3 and isinstance(before[0], TextLine)))
+        if not one_line or not _reads_as_title(before[-2].text, False):
             return False
         titled += 1
     return titled >= _TITLED_RUN

@@ -12,6 +12,7 @@ a Spanish one's "23.29 h" needs neither end nor separator where a line holds sev
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 
 from streams.ingest.stamps.grammar import read_clock, stamp
 from streams.ingest.stamps.leading import LEADING, REPORTERS_LOG, read_leading
@@ -42,26 +43,34 @@ _AFTER_NOTE = re.compile(rf"(?:^|(?<=[.!?\"”’)\]]\s))\s*Updated\s+(?:at\s+|o
 _GLUED_UHR = re.compile(r"(?<=[^\W\d_]|\+)(?=(?:[01]?\d|2[0-3])[.:][0-5]\d\s?Uhr:\s)")
 
 
+# The words before a time a sentence gives ("a las 10.30 h", "at 10:30", "um 9:15"): no run of stamps counts it.
+_CLOCK_LEADS = frozenset({"a", "las", "la", "at", "um", "à", "alle", "ore", "om", "by", "until", "till", "from", "to",
+                          "since", "before", "after", "around", "about"})
+
+
+def _unled(line: str, found: Iterator[re.Match[str]]) -> list[tuple[re.Match[str], str]]:
+    """The clocks ``found`` in ``line`` that no word of ``_CLOCK_LEADS`` leads, each with the text before it."""
+    clocks = [(m, line[:m.start()].rstrip()) for m in found]
+    return [(m, before) for m, before in clocks if before and before.split()[-1].lower() not in _CLOCK_LEADS]
+
+
 # A Spanish ticker's "23.29 h" (o'clock) before a capital, run together with others on one line: two or more
 # of them make each a stamp, after a sentence's end or not ("Minuto a minuto 23.29 h En los ... 23.26 h El ..."),
 # but not a time a sentence gives ("a las 10.30 h").
-_OCLOCK_RUN = re.compile(r"(?<=\s)(?<!(?i:las)\s)(?<!(?i:la)\s)(?=(?:[01]?\d|2[0-3])[.:][0-5]\d\s?h\s+[\"“¿¡A-ZÀ-Þ])")
+_OCLOCK_RUN = re.compile(r"(?<=\s)(?=(?:[01]?\d|2[0-3])[.:][0-5]\d\s?h\s+[\"“¿¡A-ZÀ-Þ])")
 
 
 # A live page flattened onto one line, its bare "23:06" stamps each before a capital ("En directo hace 21 min 23:06
 # Fuerzas ... comunicado. 22:22 Israel eleva ... 21:55 Recuperados ..."): three or more of them in order, each after
 # the first at a sentence's end, make each a stamp; not a time a sentence gives ("a las 10:30", "at 10:30").
 _BARE_CLOCK = re.compile(r"(?<=\s)(?=(?P<hour>[01]?\d|2[0-3]):(?P<minute>[0-5]\d)\s+[\"“¿¡A-ZÀ-Þ])")
-_CLOCK_LEADS = frozenset({"a", "las", "la", "at", "um", "à", "alle", "ore", "om", "by", "until", "till", "from", "to",
-                          "since", "before", "after", "around", "about"})
 _BARE_RUN = 3
 
 
 def _bare_clock_run(line: str) -> list[int]:
     """Offsets of the bare clocks of a flattened page (``_BARE_CLOCK``) where they run in order, newest or oldest
     first."""
-    clocks = [(m, line[:m.start()].rstrip()) for m in _BARE_CLOCK.finditer(line)]
-    clocks = [(m, before) for m, before in clocks if before and before.split()[-1].lower() not in _CLOCK_LEADS]
+    clocks = _unled(line, _BARE_CLOCK.finditer(line))
     runs = [m for i, (m, before) in enumerate(clocks) if i == 0 or _BOUNDARY.search(before)]
     if len(runs) < _BARE_RUN:
         return []
@@ -95,7 +104,7 @@ def split_points(line: str) -> list[int]:
     points += _after_edit_notes(line)
     points += [m.start() for m in _GLUED_UHR.finditer(line)] if "Uhr:" in line else []
     points += [m.start() for m in _TICKER.finditer(line)] if "+++" in line else []
-    if len(oclock := [m.start() for m in _OCLOCK_RUN.finditer(line)]) >= 2:
+    if len(oclock := [m.start() for m, _ in _unled(line, _OCLOCK_RUN.finditer(line))]) >= 2:
         points += oclock
     points += _bare_clock_run(line) if line.count(":") >= _BARE_RUN else []
     points += [m.start() for m in _BYLINE_RUN.finditer(line) if " : " in line and _zoned_leading(line[m.start():])]

@@ -84,3 +84,15 @@ def test_the_corpus_meets_its_floors_on_both_splits():
     assert done.returncode == 0, done.stderr
     figures = json.loads(done.stdout)["splits"]
     assert figures["test"]["failed_pages"] == 0  # every test page parses; dev's ceiling (a page refused by design) is in floors.toml
+
+
+def test_a_paragraph_quote_that_is_not_in_its_paragraph_names_the_item(tmp_path):
+    from streams.evaluate.paragraphs import load_paragraphs
+
+    path = tmp_path / "paragraphs.toml"
+    path.write_text('[[paragraphs]]\nid = "P-1"\nsplit = "dev"\nsource = "AP"\nurl = "https://x"\ntitle = "t"\n'
+                    'published = 2021-06-11\ntext = "Gunmen killed 27 villagers."\n[[paragraphs.claims]]\n'
+                    'text = "killed 28 villagers"\nparty = "nigeria"\npopulation = "civilian"\noutcome = "killed"\n'
+                    'kind = "incident"\nmin = 28\nmax = 28\n')
+    with pytest.raises(LabelError, match=r"paragraphs\[0\]: the claim quote 'killed 28 villagers' is not in"):
+        load_paragraphs(path)

@@ -86,7 +86,7 @@ def _optional_utc(item: dict, where: str) -> dt.datetime | None:
     return _utc(item["utc"], where) if "utc" in item else None
 
 
-def _need(item: dict, key: str, kind: type, where: str):
+def need(item: dict, key: str, kind: type, where: str):
     value = item.get(key)
     if not isinstance(value, kind) or isinstance(value, bool) and kind is int:
         raise LabelError(f"{where}: {key!r} must be a {kind.__name__}, not {value!r}")
@@ -94,11 +94,12 @@ def _need(item: dict, key: str, kind: type, where: str):
 
 
 def _entry(item: dict, where: str) -> GoldEntry:
-    return GoldEntry(_utc(item.get("utc"), where), _need(item, "text", str, where), item.get("stamp", ""),
+    return GoldEntry(_utc(item.get("utc"), where), need(item, "text", str, where), item.get("stamp", ""),
                      bool(item.get("optional", False)))
 
 
-def _claim(item: dict, where: str) -> GoldClaim:
+def read_claim(item: dict, where: str, utc: dt.datetime | None = None) -> GoldClaim:
+    """A gold claim; ``utc`` its entry's time when the item does not name one."""
     parties = item.get("party")
     parties = (parties,) if isinstance(parties, str) else tuple(parties or ())
     if not parties or not all(isinstance(p, str) and p for p in parties):
@@ -106,19 +107,19 @@ def _claim(item: dict, where: str) -> GoldClaim:
     for key, allowed in (("population", _POPULATIONS), ("outcome", _OUTCOMES), ("kind", _KINDS)):
         if item.get(key) not in allowed:
             raise LabelError(f"{where}: {key} must be one of {sorted(allowed)}, not {item.get(key)!r}")
-    low = _need(item, "min", int, where)
-    high = _need(item, "max", int, where) if "max" in item else None
+    low = need(item, "min", int, where)
+    high = need(item, "max", int, where) if "max" in item else None
     if high is not None and high < low:
         raise LabelError(f"{where}: max {high} is below min {low}")
-    return GoldClaim(_optional_utc(item, where), _need(item, "text", str, where), parties, item["population"],
+    return GoldClaim(_optional_utc(item, where) or utc, need(item, "text", str, where), parties, item["population"],
                      item["outcome"], item["kind"], low, high, bool(item.get("optional", False)))
 
 
-def _trap(item: dict, where: str) -> Trap:
+def read_trap(item: dict, where: str, utc: dt.datetime | None = None) -> Trap:
     number = item.get("number")
     if not isinstance(number, (int, float)) or isinstance(number, bool):
         raise LabelError(f"{where}: 'number' must be a number, not {number!r}")
-    return Trap(_optional_utc(item, where), _need(item, "text", str, where), number, item.get("why", ""))
+    return Trap(_optional_utc(item, where) or utc, need(item, "text", str, where), number, item.get("why", ""))
 
 
 def _page(root: Path, name: str, table: dict, labels: Path) -> Page:
@@ -129,19 +130,24 @@ def _page(root: Path, name: str, table: dict, labels: Path) -> Page:
     if not path.is_file():
         raise LabelError(f"{where}: no such page {path}")
     lists = {}
-    for key, read in (("entries", _entry), ("claims", _claim), ("traps", _trap)):
+    for key, read in (("entries", _entry), ("claims", read_claim), ("traps", read_trap)):
         lists[key] = tuple(read(item, f"{where}.{key}[{i}]") for i, item in enumerate(table.get(key, ())))
     return Page(name, path, table["split"], table.get("zone", ""), **lists)
+
+
+def load_toml(path: Path) -> dict:
+    """A labels file's tables; a LabelError names the file when it cannot be read or parsed."""
+    try:
+        return tomllib.loads(path.read_text(encoding="utf-8"))
+    except OSError as exc:
+        raise LabelError(f"{path}: cannot read: {exc.strerror or exc}") from None
+    except tomllib.TOMLDecodeError as exc:
+        raise LabelError(f"{path}: invalid TOML: {exc}") from None
 
 
 def load_corpus(root: Path = DEFAULT_CORPUS) -> Corpus:
     """Every labelled page of the corpus, checked against the format; a LabelError names what is wrong."""
     labels = root / "labels.toml"
-    try:
-        data = tomllib.loads(labels.read_text(encoding="utf-8"))
-    except OSError as exc:
-        raise LabelError(f"{labels}: cannot read: {exc.strerror or exc}") from None
-    except tomllib.TOMLDecodeError as exc:
-        raise LabelError(f"{labels}: invalid TOML: {exc}") from None
+    data = load_toml(labels)
     pages = data.get("pages", {})
     return Corpus(root, tuple(_page(root, name, pages[name], labels) for name in sorted(pages)))

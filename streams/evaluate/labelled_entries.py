@@ -4,13 +4,12 @@ same-event pairs. Each is found among the entries the parser gives for its page.
 from __future__ import annotations
 
 import datetime as dt
-import tomllib
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
 from schemas import Entry
-from streams.evaluate.corpus import Corpus, LabelError, Page
+from streams.evaluate.corpus import Corpus, LabelError, Page, load_toml
 from streams.evaluate.matching import match_entries
 
 
@@ -27,15 +26,6 @@ def read_ref(item: dict, where: str) -> EntryRef:
         return EntryRef(item["page"], utc, item["text"])
     except (KeyError, TypeError, ValueError, AttributeError) as exc:
         raise LabelError(f"{where}: needs page, utc (2020-09-28T20:35Z) and text ({exc})") from None
-
-
-def load_toml(path: Path) -> dict:
-    try:
-        return tomllib.loads(path.read_text(encoding="utf-8"))
-    except OSError as exc:
-        raise LabelError(f"{path}: cannot read: {exc.strerror or exc}") from None
-    except tomllib.TOMLDecodeError as exc:
-        raise LabelError(f"{path}: invalid TOML: {exc}") from None
 
 
 class EntryFinder:

@@ -9,6 +9,7 @@ from pathlib import Path
 from rich.console import Console
 from rich.table import Table
 
+from streams.evaluate.matching import ClaimMatch
 from streams.evaluate.report import PageScore, Totals
 from streams.evaluate.run import EvalResult
 
@@ -46,6 +47,16 @@ def totals_table(totals: dict[str, Totals]) -> Table:
     return table
 
 
+def paragraph_table(totals: dict[str, Totals]) -> Table:
+    table = Table(title="news paragraphs (claims only)")
+    for column in ("split", "paragraphs", "claim recall", "claim precision", "trap hits"):
+        table.add_column(column, justify="left" if column == "split" else "right")
+    for name, t in sorted(totals.items()):
+        table.add_row(name, str(t.pages), f"{_pct(t.claim_recall)} ({t.claims_recalled}/{t.claims_expected})",
+                      f"{_pct(t.claim_precision)} ({t.claims_correct}/{t.claims_read})", str(t.trap_hits))
+    return table
+
+
 def rule_table(totals: Totals) -> Table:
     table = Table(title="claims by rule")
     for column in ("rule", "hits", "false", "traps", "precision"):
@@ -55,6 +66,13 @@ def rule_table(totals: Totals) -> Table:
         hit, false, trap = (totals.by_rule[(rule, k)] for k in ("hit", "false", "trap"))
         table.add_row(rule, str(hit), str(false), str(trap), _pct(hit / (hit + false + trap)))
     return table
+
+
+def _claim_misses(name: str, claims: ClaimMatch) -> list[str]:
+    lines = [f"{name}: missed claim {g.outcome} {g.min}..{g.max} {g.parties[0]} {g.text!r}" for g in claims.missed]
+    lines += [f"{name}: false claim [{r.rule}] {r.claim.outcome} {r.claim.min}..{r.claim.max} {r.claim.party} "
+              f"{r.claim.text[:90]!r}" for r in claims.false]
+    return lines + [f"{name}: trap [{r.rule}] {t.number} ({t.why}) {t.text!r}" for r, t in claims.trapped]
 
 
 def misses(scores: Sequence[PageScore]) -> list[str]:
@@ -67,10 +85,7 @@ def misses(scores: Sequence[PageScore]) -> list[str]:
         lines += [f"{name}: missed entry {g.utc:%Y-%m-%dT%H:%MZ} {g.stamp!r} {g.text!r}" for g in s.entries.missed]
         lines += [f"{name}: invented entry {e.published_at:%Y-%m-%dT%H:%MZ} {e.headline[:70]!r}"
                   for e in s.entries.invented]
-        lines += [f"{name}: missed claim {g.outcome} {g.min}..{g.max} {g.parties[0]} {g.text!r}" for g in s.claims.missed]
-        lines += [f"{name}: false claim [{r.rule}] {r.claim.outcome} {r.claim.min}..{r.claim.max} {r.claim.party} "
-                  f"{r.claim.text[:90]!r}" for r in s.claims.false]
-        lines += [f"{name}: trap [{r.rule}] {t.number} ({t.why}) {t.text!r}" for r, t in s.claims.trapped]
+        lines += _claim_misses(name, s.claims)
     return lines
 
 
@@ -104,7 +119,11 @@ def as_json(result: EvalResult) -> dict:
         rules.setdefault(rule, {"hit": 0, "false": 0, "trap": 0})[outcome] = count
     return {"splits": result.figures(), "pages": pages, "rules": rules,
             "roles": result.roles.figures() if result.roles else None,
-            "pairs": result.pairs.figures() if result.pairs else None}
+            "pairs": result.pairs.figures() if result.pairs else None,
+            "paragraphs": [{"id": s.paragraph.id, "split": s.paragraph.split, "claims_expected": s.claims.expected,
+                            "claims_recalled": s.claims.recalled, "claims_read": s.claims.read,
+                            "claims_false": len(s.claims.false), "trap_hits": len(s.claims.trapped)}
+                           for s in result.paragraphs]}
 
 
 def check_floors(figures: dict[str, dict[str, float | int]], floors_path: Path) -> list[str]:
@@ -129,12 +148,15 @@ def print_report(console: Console, result: EvalResult, *, verbose: bool, by_rule
     console.print(totals_table(result.totals))
     if by_rule and "all" in result.totals:
         console.print(rule_table(result.totals["all"]))
+    if result.paragraph_totals:
+        console.print(paragraph_table(result.paragraph_totals))
     if result.roles is not None:
         console.print(roles_table(result))
     if result.pairs is not None:
         console.print(pairs_line(result), highlight=False)
     if verbose:
-        for line in misses(result.scores):
+        for line in misses(result.scores) + [line for p in result.paragraphs
+                                             for line in _claim_misses(p.paragraph.id, p.claims)]:
             console.print(line, markup=False, highlight=False)
         for pair, verdict in (result.pairs.wrong if result.pairs else ()):
             console.print(f"pair judged {verdict}, labelled {'same' if pair.same else 'not same'}: "

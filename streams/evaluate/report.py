@@ -49,7 +49,9 @@ class Totals:
         self.entries_expected += score.entries.expected
         self.entries_found += score.entries.found
         self.entries_invented += len(score.entries.invented)
-        claims = score.claims
+        self.add_claims(score.claims)
+
+    def add_claims(self, claims: ClaimMatch) -> None:
         self.claims_expected += claims.expected
         self.claims_recalled += claims.recalled
         self.claims_read += claims.read

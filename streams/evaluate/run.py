@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 
@@ -10,6 +10,7 @@ from schemas import Entry
 from streams.evaluate.corpus import Page, load_corpus
 from streams.evaluate.labelled_entries import EntryFinder
 from streams.evaluate.pairs import PairScore, load_pairs, score_pairs
+from streams.evaluate.paragraphs import ParagraphScore, load_paragraphs, score_paragraphs
 from streams.evaluate.report import PageScore, Totals, evaluate
 from streams.evaluate.roles import RoleScore, load_roles, score_roles
 
@@ -20,10 +21,18 @@ class EvalResult:
     totals: dict[str, Totals]
     roles: RoleScore | None  # on the dev split: the labels name dev pages only
     pairs: PairScore | None
+    paragraphs: list[ParagraphScore] = field(default_factory=list)
+    paragraph_totals: dict[str, Totals] = field(default_factory=dict)
 
     def figures(self) -> dict[str, dict[str, float | int]]:
         """Per split, every figure a floor may name."""
         out = {split: totals.figures() for split, totals in self.totals.items()}
+        for split, totals in self.paragraph_totals.items():
+            figures = totals.figures()
+            out.setdefault(split, {}).update({"paragraphs": totals.pages} | {
+                f"paragraph_{name}": figures[name] for name in ("claims_expected", "claims_recalled", "claims_read",
+                                                               "claims_false", "claim_recall", "claim_precision",
+                                                               "trap_hits")})
         dev = out.setdefault("dev", {})
         if self.roles is not None:
             for role, figures in self.roles.figures().items():
@@ -66,4 +75,8 @@ def run_eval(root: Path, split: str) -> EvalResult:
             roles = score_roles(load_roles(root / "actors.toml"), find, _roles)
         if (root / "pairs.toml").is_file():
             pairs = score_pairs(load_pairs(root / "pairs.toml"), find, _judge)
-    return EvalResult(scores, totals, roles, pairs)
+    paragraph_scores, paragraph_totals = [], {}
+    if (root / "paragraphs.toml").is_file():
+        chosen = [p for p in load_paragraphs(root / "paragraphs.toml") if split in ("all", p.split)]
+        paragraph_scores, paragraph_totals = score_paragraphs(chosen, claims_of)
+    return EvalResult(scores, totals, roles, pairs, paragraph_scores, paragraph_totals)

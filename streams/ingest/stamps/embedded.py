@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from streams.ingest.stamps.grammar import read_clock, stamp
+from streams.ingest.stamps.grammar import CLOCK_LEADS, read_clock, stamp
 from streams.ingest.stamps.leading import LEADING, REPORTERS_LOG, read_leading
 from streams.ingest.stamps.trailing import PUBLISHED
 
@@ -43,15 +43,10 @@ _AFTER_NOTE = re.compile(rf"(?:^|(?<=[.!?\"”’)\]]\s))\s*Updated\s+(?:at\s+|o
 _GLUED_UHR = re.compile(r"(?<=[^\W\d_]|\+)(?=(?:[01]?\d|2[0-3])[.:][0-5]\d\s?Uhr:\s)")
 
 
-# The words before a time a sentence gives ("a las 10.30 h", "at 10:30", "um 9:15"): no run of stamps counts it.
-_CLOCK_LEADS = frozenset({"a", "las", "la", "at", "um", "à", "alle", "ore", "om", "by", "until", "till", "from", "to",
-                          "since", "before", "after", "around", "about"})
-
-
 def _unled(line: str, found: Iterator[re.Match[str]]) -> list[tuple[re.Match[str], str]]:
-    """The clocks ``found`` in ``line`` that no word of ``_CLOCK_LEADS`` leads, each with the text before it."""
+    """The clocks ``found`` in ``line`` that no word of ``CLOCK_LEADS`` leads, each with the text before it."""
     clocks = [(m, line[:m.start()].rstrip()) for m in found]
-    return [(m, before) for m, before in clocks if before and before.split()[-1].lower() not in _CLOCK_LEADS]
+    return [(m, before) for m, before in clocks if before and before.split()[-1].lower() not in CLOCK_LEADS]
 
 
 # A Spanish ticker's "23.29 h" (o'clock) before a capital, run together with others on one line: two or more

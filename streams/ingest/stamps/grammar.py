@@ -70,7 +70,10 @@ _ITALIAN_HOUR = r"(?<=\b(?i:ore)\s)(?P<{p}hit>[01]?\d|2[0-3])(?:,(?P<{p}mit>[0-5
 
 
 with (Path(__file__).parents[1] / "data" / "clock_words.toml").open("rb") as _fh:
-    _CLOCK_WORDS: dict[str, int] = tomllib.load(_fh)["words"]
+    _CLOCK_DATA = tomllib.load(_fh)
+_CLOCK_WORDS: dict[str, int] = _CLOCK_DATA["words"]
+# The words that lead a time a sentence gives ("at 10:30", "a las 10.30 h"): no run of ticker clocks counts it.
+CLOCK_LEADS = frozenset(word.lower() for word in _CLOCK_DATA["leads"]["words"])
 # A word for a time of day (data/clock_words.toml), capitalised or after "12 " ("Midnight", "12 noon"), never the start
 # of a longer word or a compound ("Noonday", "Midnight-blue").
 _WORD = (r"(?:12\s?|(?=[A-ZÀ-Þ]))(?P<{p}word>(?i:"

@@ -187,8 +187,8 @@ class Mention:
     adjective: bool
 
 
-# A storm's name is no place: "Hurricane Florence", "Cyclone Mocha", "Storm Boris".
-_STORM_WORD = r"\b(?:Hurricane|Typhoon|Cyclone|Storm|Superstorm|Depression)\s+"
+# A storm's name is no place: "Hurricane Florence", "Cyclone Mocha", "Storm Boris" (casualty_lexicon.toml [storms]).
+_STORM_WORD = rf"\b(?:{alternation(load_toml('casualty_lexicon.toml')['storms']['words'])})\s+"
 _STORM_BEFORE = re.compile(rf"{_STORM_WORD}$")
 _STORM_NAME = re.compile(rf"{_STORM_WORD}([A-Z][a-z]+)\b")
 
@@ -212,7 +212,7 @@ def _names_an_outlet(text: str, end: int) -> bool:
 
 
 # What a toll is put down to is an event: a town's name there names a storm ("deaths tied to Florence").
-_CAUSE_NAME = re.compile(r"\b(?:as a result of|tied to|blamed on|linked to|attributed to|caused by|related to)\s+"
+_CAUSE_NAME = re.compile(rf"\b(?:{alternation(load_toml('casualty_lexicon.toml')['storms']['causes'])})\s+"
                          r"([A-Z][a-z]+)(?![\w'’-]|\s+[A-Z])")
 
 

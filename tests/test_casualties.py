@@ -1137,12 +1137,33 @@ def test_a_count_of_the_dead_identified_is_no_toll(body, expected):
     ("A gunman who killed three police officers and wounded four others was arrested.",
      [("killed", 3, "united-states"), ("wounded", 4, "united-states")]),
     # "others" after soldiers are soldiers, who may fall far from home: the place does not say whose
-    ("A gunman who killed three soldiers and wounded four others was arrested.",
+    ("A blast that killed three soldiers and wounded four others shook the base.",
      [("killed", 3, "unknown"), ("wounded", 4, "unknown")]),
 ])
 def test_others_after_police_are_police_of_the_place(body, expected):
     found = extract_claims("", body, SEP28, "Shooting in Colorado: live updates")
     assert [(c.outcome, c.min, c.party) for c in found] == expected
+
+
+@pytest.mark.parametrize(("title", "body", "expected"), [
+    # soldiers that jihadists or militants kill in the one state an entry names are that state's (real paragraphs)
+    ("Burkina Faso: jihadists kill soldiers",
+     "At least four soldiers were killed Tuesday in an attack blamed on jihadists in northern Burkina Faso, "
+     "security sources said.", [(4, "burkina-faso")]),
+    ("One more militant killed in twin encounters in Kulgam",
+     "SRINAGAR: Five militants and two soldiers have been killed in the two ongoing encounters between militants and "
+     "security forces in Jammu and Kashmir’s Kulgam district.", [(5, "unknown"), (2, "india")]),
+    # a second state or an alliance named: soldiers may be abroad, the place does not say whose
+    ("Afghanistan: NATO operations", "Four soldiers were killed by insurgents in Helmand province.", [(4, "unknown")]),
+])
+def test_soldiers_insurgents_kill_at_home_are_their_states(title, body, expected):
+    assert [(c.min, c.party) for c in extract_claims("", body, SEP28, title)] == expected
+
+
+def test_attackers_listed_with_others_are_a_group_of_their_own():
+    body = "Security forces later stormed the museum, killing two gunmen and a security officer."
+    found = extract_claims("", body, SEP28, "Tunisia museum attack: live")
+    assert [(c.min, c.party) for c in found] == [(2, "unknown"), (1, "tunisia")]
 
 
 @pytest.mark.parametrize(("body", "expected"), [

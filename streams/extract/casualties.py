@@ -41,7 +41,10 @@ _DEMONYM = alternation(_GAZ.plural_demonyms)
 # A side taken is a modifier too: "pro-reform protesters", "anti-government fighters".
 _MOD = (rf"(?:{_ialt(_LEX['modifiers']['words'])}|(?:[A-Z]\.){{2,}}|[A-Z][\w'’-]*|\d{{1,3}}-year-old"
         rf"|(?:{_ialt(_LEX['modifiers']['stances'])})-[\w'’]+)")
-_NP = rf"(?P<np>(?:\s+{_MOD}){{0,3}}?\s+(?:{PLURAL_NOUN}|{_DEMONYM}|{SINGULAR_NOUN}))"
+# One word of any other kind right before a people's noun names their trade or kind ("100 clothing workers", "12
+# textile workers"), unless it is a unit a number counts ("3 years", "5 times") or a verb's word.
+_ADJUNCT = (rf"(?!(?:{_ialt(_LEX['modifiers']['not_adjuncts'])}|{NUM})(?![\w'’-]))[a-z][a-z'’-]{{2,}}")
+_NP = rf"(?P<np>(?:\s+{_MOD}){{0,3}}?(?:\s+{_ADJUNCT})??\s+(?:{PLURAL_NOUN}|{_DEMONYM}|{SINGULAR_NOUN}))"
 _ITEM = (rf"(?:(?:(?i:a|an|one|his|her|their)\s+)?(?:{_MOD}\s+)??{SINGULAR_NOUN}"
          rf"|(?:(?i:his|her|their)\s+)?{NUM}\s+(?:{_MOD}\s+)??(?:{PLURAL_NOUN}|{_DEMONYM}))")
 # "a woman and a child", "two brothers and a sister", or one person: "a soldier", "another civilian", "another of its
@@ -281,6 +284,7 @@ _IN_COORDINATION = re.compile(r"[^,;\s]\s+(?i:and|or|&)\s+$")
 _LIST_SEP = re.compile(r"\s*(?:,\s*and|,|\band\b|&)\s*")
 _COUNTED = rf"(?:[\w'’.-]+\s+){{0,2}}?(?:{PLURAL_NOUN}|{_DEMONYM})(?![\w-])"  # "Dallas police officers", "Israelis"
 _LIST_ITEM = re.compile(rf"(?P<num>{NUM})\s+(?P<noun>{_COUNTED})")
+_ONE_ITEM = re.compile(rf"(?P<num>(?i:an?|one))\s+(?P<noun>(?:[\w'’.-]+\s+){{0,2}}?(?:{SINGULAR_NOUN})(?![\w-]))")
 
 
 # Men and women, adults and children: a group counted by sex, or by age, one figure ("two women and five men died"
@@ -301,14 +305,18 @@ def _list_parts(sentence: str, at: int, text: str) -> Iterator[tuple[int, int, s
 def _counted_items(sentence: str, at: int, text: str) -> list[tuple[int, int, int, int | None, str | None]]:
     """(start, end, min, max, population) of each item of a list whose items all carry a number; []
     when one does not ("a woman and her two children" is one group of 3) or when they count one
-    group by sex or age. A qualifier before the list is its first item's ("at least 19 civilians and six soldiers")."""
+    group by sex or age. A qualifier before the list is its first item's ("at least 19 civilians and six soldiers").
+    Attackers listed with others are a group of their own, one of them too ("six militants and a soldier": 6 and 1)."""
     found = []
     qual = _list_qualifier(sentence, at)
     nouns = []
-    for start, end, part in _list_parts(sentence, at, text):
-        m = _LIST_ITEM.fullmatch(part.strip())
-        value = read_figure(None if found else qual, m.group("num")) if m else None
-        if value is None or re.fullmatch(r"(?i:an?|one|another)", m.group("num")):
+    parts = list(_list_parts(sentence, at, text))
+    attackers = {bool(ATTACKERS.search(part)) for _, _, part in parts}
+    for start, end, part in parts:
+        m = _LIST_ITEM.fullmatch(part.strip()) or (_ONE_ITEM.fullmatch(part.strip()) if len(attackers) == 2 else None)
+        one = m is not None and re.fullmatch(r"(?i:an?|one)", m.group("num")) is not None
+        value = (1, 1) if one else read_figure(None if found else qual, m.group("num")) if m else None
+        if value is None or (one and len(attackers) < 2) or re.fullmatch(r"(?i:another)", m.group("num")):
             return []
         found.append((start, end, value[0], value[1], population_of(m.group("noun"))))
         nouns.append(m.group("noun"))
@@ -756,8 +764,9 @@ def _read_sentence(sentence: str, published: date, default_claimant: str | None,
     for a, b in reversed(list(zip(out, out[1:]))):
         # "Two brothers were killed and two others injured in the town of Shihah": one place for both; a place
         # comes after its figures, so the later figure's party is passed on first.
-        if _LINK.match(sentence[a.end:b.start]):
-            a.party, b.party = a.party or b.party, b.party or a.party
+        if _LINK.match(sentence[a.end:b.start]):  # the attackers' side is only the group their noun names
+            a.party = a.party or (b.party if b.party != "@attackers" else None)
+            b.party = b.party or (a.party if a.party != "@attackers" else None)
     return tuple(out)
 
 
@@ -1049,6 +1058,21 @@ def _same_forces(earlier: list[CasualtyClaim]) -> str | None:
     return sides.pop() if len(sides) == 1 and not sides & {"unknown", "all"} else None
 
 
+def _insurgents_home(place: str | None, strikers: set[str], named: Sequence[Mention], texts: Sequence[str]) -> str | None:
+    """The state whose soldiers insurgents kill at home: where the entry's attackers are militants, jihadists,
+    gunmen or an armed group ("more than a dozen soldiers died in an attack by terrorist groups" on Burkina Faso),
+    its one state. Not where it names a second state or an alliance (soldiers abroad: "four soldiers killed by
+    insurgents in Helmand" on a NATO blog), nor where its state is said to have struck."""
+    if place is None or place == "all" or place in strikers or _GAZ.entities.get(place, None) is None:
+        return None
+    if _GAZ.entities[place].kind != "state":
+        return None
+    attackers = any(ATTACKERS.search(text) for text in texts) or any(m.entity.kind == "armed_group" for m in named)
+    others = {m.entity.side or m.entity.slug for m in named
+              if m.entity.kind != "armed_group" and (m.entity.kind != "organisation" or m.entity.slug == "nato")}
+    return place if attackers and others <= {place} else None
+
+
 _OTHERS = re.compile(r"\b(?i:another|other|more(?!\s+than))\b")
 
 
@@ -1089,8 +1113,9 @@ def extract_claims(headline: str, body: str, published_at: datetime, title: str 
     ]
     # a side one sentence says struck is not whose dead the others count, where the entry names no other place
     strikers = {raw.striker for _, raws in sentences for raw in raws if raw.striker}
-    kinds = entry_kinds([m for text in (headline, body, title) for m in text_mentions(text, storms)],
-                        any(raw.party == "@attackers" for _, raws in sentences for raw in raws), fighting)
+    named = [m for text in (headline, body, title) for m in text_mentions(text, storms)]
+    kinds = entry_kinds(named, any(raw.party == "@attackers" for _, raws in sentences for raw in raws), fighting)
+    insurgents_home = _insurgents_home(place, strikers, named, (headline, body, title))
     wide: list[bool] = []
     wheres: list[str | None] = []
     for index, (sentence, raws) in enumerate(sentences):
@@ -1103,7 +1128,8 @@ def extract_claims(headline: str, body: str, published_at: datetime, title: str 
                 raw = replace(raw, party=earlier) if earlier else raw
             party = _resolve_party(raw, place, strikers, kinds)
             if party == "unknown" and raw.party is None and raw.population == "military":
-                party = _same_forces([c for c, _, at in claims if at < index and c.outcome == raw.outcome]) or party
+                party = (_same_forces([c for c, _, at in claims if at < index and c.outcome == raw.outcome])
+                         or insurgents_home or party)
             claims.append((CasualtyClaim(
                 party=party, population=raw.population, outcome=raw.outcome,
                 kind=raw.kind or "incident", min=raw.lo, max=raw.hi, claimant=raw.claimant, text=sentence.strip(),

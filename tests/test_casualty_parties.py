@@ -52,8 +52,9 @@ def test_a_striker_s_own_place_elsewhere_in_the_sentence(body, expected):
 @pytest.mark.parametrize(("headline", "expected"), [
     # the entry is placed at the striker's town; the headline's speaker, after its comma, is the other side
     ("Rallies in Baku turn violent, Armenian ministry says", [("armenia", 40), ("armenia", 900)]),
-    # no one of another side speaks: either side's
-    ("Rallies in Baku turn violent", [("unknown", 40), ("unknown", 900)]),
+    # no one of another side speaks: protesters gather where they live, so those the troops of the one state the entry
+    # names killed are that state's, and "another 900" are more of them
+    ("Rallies in Baku turn violent", [("azerbaijan", 40), ("azerbaijan", 900)]),
 ])
 def test_figures_of_an_entry_placed_at_the_striker(headline, expected):
     body = "Azerbaijani troops killed 40 protesters. Another 900 people were wounded in the clashes."

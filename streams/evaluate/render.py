@@ -14,7 +14,7 @@ from streams.evaluate.report import PageScore, Totals
 from streams.evaluate.run import EvalResult
 
 # Floors are minima, except these, which are maxima.
-_CEILINGS = {"failed_pages", "entries_invented", "trap_hits", "claims_false"}
+_CEILINGS = {"failed_pages", "entries_invented", "trap_hits", "claims_false", "paragraph_trap_hits"}
 
 
 def _pct(value: float) -> str:

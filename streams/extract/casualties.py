@@ -70,6 +70,7 @@ _LIST = (rf"(?P<list>{_listed(_ITEM)}"
          rf"|(?i:one|another)\s+of\s+(?P<lposs>(?i:its|their|our|the))\s+(?:{_MOD}\s+){{0,2}}?{PLURAL_NOUN}"
          rf"|(?i:a|an|one|another)\s+(?:{_MOD}\s+){{0,2}}?{SINGULAR_NOUN}|(?i:a|an|one|another)\s+(?:{_SINGULAR_DEMONYM})"
          rf"|(?<![\w'’-]){_PRONOUN}(?=\s+(?:was|has|had)\s))(?![\w-])")
+_CROWD = re.compile(rf"(?<![\w-]){_ialt(_LEX['home_forces']['crowds'])}(?![\w-])")
 _HOME_FORCES = re.compile(rf"(?<![\w-]){_ialt(_LEX['home_forces']['words'])}(?![\w-])")
 _ABROAD_FORCES = re.compile(rf"(?<![\w-]){_ialt(_LEX['home_forces']['abroad'])}(?![\w-])")
 _INC_AFTER = _ialt(_LEX["increment"]["after"])
@@ -85,7 +86,8 @@ _COUNT = (rf"(?!(?:{NUM})\s+(?i:of\s+the\s+(?:dead|deceased|killed|wounded|injur
 _AUX = _ialt(_LEX["auxiliaries"]["words"])
 # Where they were: "in Gaza", or how many places they were in, "in 11 states".
 _LOC = (r"(?:\s+(?i:in|near|at|from|of)\s+(?:the\s+)?(?:[A-Z][\w'’-]*\s*){1,3}?"
-        rf"|\s+(?i:in|across)\s+(?:{NUM})\s+{_ialt(_LEX['counted_places']['words'])})")
+        rf"|\s+(?i:in|across|from)\s+(?:{NUM})\s+{_ialt(_LEX['counted_places']['words'])}"
+        r"|\s+(?i:from\s+(?:around|across|all\s+over)\s+the\s+(?:world|globe|country|region)))")
 
 
 def _outcomes(position: str) -> str:
@@ -143,7 +145,7 @@ _TRANSITIVE = re.compile(r"(?i:killed|wounded|injured|hurt|shot dead|massacred|s
 # Outcome verb, then number: "killed two civilians", "wounding two others", "shelling kills two", "injured another 9",
 # "killing all 40 passengers" (all of a known number).
 _BEFORE = re.compile(rf"(?<![\w-])(?:{_outcomes('before')})\s+(?:(?:(?:{QUAL})\s+)?{_LIST}"
-                     rf"|(?:(?P<inc>{_ialt(_LEX['increment']['before'])})\s+|(?i:all)\s+)?{_COUNT}{_NP}?)(?![\w-])")
+                     rf"|(?:(?P<inc>{_ialt(_LEX['increment']['before'])})\s+|(?i:all|a\s+total\s+of)\s+)?{_COUNT}{_NP}?)(?![\w-])")
 # "nine civilian deaths", "12 fatalities".
 _NOUNS = re.compile(
     rf"(?<![\w'’-]){_COUNT}(?P<np>(?:\s+(?:{_MOD})){{0,2}}?)\s+(?:{_outcomes('nouns')})(?![\w-])"
@@ -213,6 +215,7 @@ _SOURCES = (("bringing", _BRINGING), ("bringing", _RAISES_TO), ("toll", _TOLL), 
             ("one_dead", _ONE_DEAD),
             ("after", _AFTER), ("before", _BEFORE), ("nouns", _NOUNS))
 _GAP_KILLED = re.compile(r"\b(?:death|deaths|dead|died|killed|toll|losses|fatalities)\b", re.IGNORECASE)
+_GAP_OTHER_COUNT = re.compile(rf"(?<![\w-]){_ialt(_LEX['toll']['other_counts'])}(?![\w-])")
 _GAP_WOUNDED = re.compile(r"\b(?:wounded|injured|injuries|injury)\b", re.IGNORECASE)
 _GAP_MILITARY = re.compile(r"\b(?:military|troops|soldiers|servicemen|fighters|army)\b", re.IGNORECASE)
 _GAP_CIVILIAN = re.compile(r"\bcivilians?\b", re.IGNORECASE)
@@ -275,6 +278,7 @@ class _Raw:
     rule: str = ""
     striker: str | None = None
     home: bool = False  # police or security forces: where they fell is whose they are
+    crowd: bool = False  # protesters: they gather where they live, so the place is theirs even where its state fired
     wide: bool = False  # a total "brought to" a figure whose words name no side: maybe more than one place's
     where: str | None = None  # the place named right after it, as written ("3 martyrs in Daraa")
 
@@ -415,6 +419,8 @@ def _outcome_read(sentence: str, m: re.Match[str], source: str,
     ("bringing the death toll to", "the civilian toll") say them for the total. None: no claim."""
     if source in ("bringing", "toll"):
         gap = f"{m.group('gap')} {m.groupdict().get('head') or ''}"
+        if _GAP_OTHER_COUNT.search(gap):
+            return None  # "raised the number of missing to 332": no toll of dead or wounded
         outcome = "wounded" if _GAP_WOUNDED.search(gap) else "killed" if _GAP_KILLED.search(gap) else ""
         if source == "toll" and not outcome:
             return None  # "casualty toll" alone does not say killed
@@ -747,6 +753,7 @@ def _read_sentence(sentence: str, published: date, default_claimant: str | None,
             continue
         raw.home = raw.home or (raw.population == "military" and bool(_HOME_FORCES.search(sentence, raw.start, raw.end))
                                 and not _ABROAD_FORCES.search(sentence, raw.start, raw.end))
+        raw.crowd = bool(_CROWD.search(sentence, raw.start, raw.end))
         raw.striker = ((striker(sentence, mentions, raw.start) or attackers_struck(sentence, raw.start)) if raw.active
                        else striker_after(sentence, mentions, raw.end, _figure_clause_end(sentence, c1, raw.end)))
         if raw.party is None:
@@ -1058,19 +1065,26 @@ def _same_forces(earlier: list[CasualtyClaim]) -> str | None:
     return sides.pop() if len(sides) == 1 and not sides & {"unknown", "all"} else None
 
 
-def _insurgents_home(place: str | None, strikers: set[str], named: Sequence[Mention], texts: Sequence[str]) -> str | None:
-    """The state whose soldiers insurgents kill at home: where the entry's attackers are militants, jihadists,
-    gunmen or an armed group ("more than a dozen soldiers died in an attack by terrorist groups" on Burkina Faso),
-    its one state. Not where it names a second state or an alliance (soldiers abroad: "four soldiers killed by
-    insurgents in Helmand" on a NATO blog), nor where its state is said to have struck."""
-    if place is None or place == "all" or place in strikers or _GAZ.entities.get(place, None) is None:
+def _sole_state(place: str | None, named: Sequence[Mention]) -> str | None:
+    """The entry's place when it is a state and the only one the entry names (armed groups aside; NATO counts as
+    another side): a second state named may be where soldiers came from, or whose people died."""
+    entity = _GAZ.entities.get(place or "")
+    if entity is None or entity.kind != "state":
         return None
-    if _GAZ.entities[place].kind != "state":
-        return None
-    attackers = any(ATTACKERS.search(text) for text in texts) or any(m.entity.kind == "armed_group" for m in named)
     others = {m.entity.side or m.entity.slug for m in named
               if m.entity.kind != "armed_group" and (m.entity.kind != "organisation" or m.entity.slug == "nato")}
-    return place if attackers and others <= {place} else None
+    return place if others <= {place} else None
+
+
+def _insurgents_home(state: str | None, strikers: set[str], named: Sequence[Mention], texts: Sequence[str]) -> str | None:
+    """The state whose soldiers insurgents kill at home: where the entry's attackers are militants, jihadists,
+    gunmen or an armed group ("more than a dozen soldiers died in an attack by terrorist groups" on Burkina Faso),
+    its sole state. Not where it names a second state or an alliance (soldiers abroad: "four soldiers killed by
+    insurgents in Helmand" on a NATO blog), nor where that state is said to have struck."""
+    if state is None or state in strikers:
+        return None
+    attackers = any(ATTACKERS.search(text) for text in texts) or any(m.entity.kind == "armed_group" for m in named)
+    return state if attackers else None
 
 
 _OTHERS = re.compile(r"\b(?i:another|other|more(?!\s+than))\b")
@@ -1115,7 +1129,8 @@ def extract_claims(headline: str, body: str, published_at: datetime, title: str 
     strikers = {raw.striker for _, raws in sentences for raw in raws if raw.striker}
     named = [m for text in (headline, body, title) for m in text_mentions(text, storms)]
     kinds = entry_kinds(named, any(raw.party == "@attackers" for _, raws in sentences for raw in raws), fighting)
-    insurgents_home = _insurgents_home(place, strikers, named, (headline, body, title))
+    sole_state = _sole_state(place, named)
+    insurgents_home = _insurgents_home(sole_state, strikers, named, (headline, body, title))
     wide: list[bool] = []
     wheres: list[str | None] = []
     for index, (sentence, raws) in enumerate(sentences):
@@ -1130,6 +1145,8 @@ def extract_claims(headline: str, body: str, published_at: datetime, title: str 
             if party == "unknown" and raw.party is None and raw.population == "military":
                 party = (_same_forces([c for c, _, at in claims if at < index and c.outcome == raw.outcome])
                          or insurgents_home or party)
+            if party == "unknown" and raw.crowd and raw.party is None:
+                party = sole_state or party  # protesters its own forces killed are the one state's the entry names
             claims.append((CasualtyClaim(
                 party=party, population=raw.population, outcome=raw.outcome,
                 kind=raw.kind or "incident", min=raw.lo, max=raw.hi, claimant=raw.claimant, text=sentence.strip(),

@@ -31,7 +31,8 @@ NUM = rf"(?:{_ialt(_WORD_COUNTS)}|{DIGITS}|{NUM_WORDS})(?![\w-])"
 # A number followed by a unit, a date part or money counts something else ("3 days", "25-year-old", "5 dollars").
 NOT_COUNT = (r"(?!\s*(?:-|–)?\s*(?i:years?\b|year-old|days?\b|weeks?\b|months?\b|hours?\b|minutes?\b|km\b|kilomet"
              r"|miles?\b|percent\b|per\s+cent|%|tons?\b|tonnes?\b|GMT\b|am\b|pm\b|a\.m\.|p\.m\.|metres?\b|meters?\b"
-             r"|dollars?\b|euros?\b|pounds?\b|rupees?\b|cents?\b))")
+             r"|dollars?\b|euros?\b|pounds?\b|rupees?\b|cents?\b"
+             rf"|(?:{_ialt(_LEX['not_people']['words'])})(?![\w-])))")
 _QUAL_KIND = {q: kind for kind, qs in _LEX["qualifiers"].items() for q in qs}
 QUAL = _ialt(_QUAL_KIND)
 _SPACE = re.compile(r"\s+")

@@ -141,6 +141,15 @@ def test_fast_cue_check_agrees_with_the_case_insensitive_pattern(sentence):
     assert _has_cue(sentence) == bool(_CUE.search(sentence))
 
 
+def test_every_outcome_word_of_the_lexicon_passes_the_cue_filter():
+    """The cue filter skips sentences before the patterns run: a word added to the lexicon must not be skipped."""
+    from streams.extract.lexicon import casualty_lexicon
+
+    lexicon = casualty_lexicon()
+    words = [w for forms in lexicon["outcomes"].values() for position in ("after", "before", "nouns") for w in forms[position]]
+    assert [w for w in words if not _has_cue(f"Five people {w}")] == []
+
+
 @pytest.mark.parametrize(("body", "expected"), [
     # a killing named by its noun, the figure after "of"; quotes around the noun do not hide it
     ('Residents described the "massacre" of 43 villagers by the militia.',

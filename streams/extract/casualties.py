@@ -225,7 +225,8 @@ _GAP_FOREIGN = re.compile(r"\b(?:foreign|foreigners|international)\b", re.IGNORE
 
 # Only sentences with one of these stems can hold a claim: a cheap filter before the patterns.
 _CUE_STEMS = (r"kill|dead|deceas|die|death|wound|injur|hurt|toll|fatalit|slain|perish|martyr|lives|losses|hospital|treat|bodies"
-              r"|\bbody\b|victim|succumb|murder|slaughter|massacr|gunned down|gunning down|shot in the|lost in the")
+              r"|\bbody\b|victim|succumb|murder|slaughter|massacr|gunned down|gunning down|shot in the|lost in the|drown|to death"
+              r"|passed away|medical facilit|medical cent|trauma cent")
 _CUE = re.compile(_CUE_STEMS, re.IGNORECASE)
 _LOWER_CUE = re.compile(_CUE_STEMS)
 _CLAUSE_BREAK = re.compile(r"[,;:()]|\s[–—-]\s")

@@ -497,7 +497,18 @@ def gazetteer() -> Gazetteer:
 
 @cache
 def casualty_lexicon() -> dict[str, Any]:
-    return load_toml("casualty_lexicon.toml")
+    """The casualty lexicon, with the hospital phrases its [hospital] table composes added to the wounded's words
+    after a count ("were rushed to a nearby hospital")."""
+    lexicon = load_toml("casualty_lexicon.toml")
+    lexicon["outcomes"]["wounded"]["after"] += hospital_phrases(lexicon["hospital"])
+    return lexicon
+
+
+def hospital_phrases(table: dict[str, list[str]]) -> list[str]:
+    """Every "<verb> to <determiner> <kind> <hospital>" the table's lists make ("taken to local hospitals")."""
+    return [" ".join(w for w in (verb, "to", det, kind, place) if w)
+            for verb in table["verbs"] for det in table["determiners"] for kind in table["kinds"]
+            for place in table["places"]]
 
 
 @cache

@@ -103,7 +103,7 @@ _HOW_HURT = (rf"\s+(?i:who|that)\s+(?i:was|were|had\s+been)\s+(?i:{_ialt(_LEX['h
              rf"|\s+{_ialt(_LEX['hurt_by']['participles'])}\s[^,.;:\d]{{2,40}}?(?=\s+{_AUX}\s)")
 _ANY_AFTER = _ialt([w for words in _LEX["outcomes"].values() for w in words["after"]])
 # Where they were when it happened: "all 40 people aboard the bus were killed", "the crew on board died".
-_ABOARD = rf"\s+{_ialt(_LEX['aboard']['words'])}(?:\s[^,.;:\d]{{2,40}}?)?(?=\s+(?:{_AUX}|{_ANY_AFTER})(?![\w-]))"
+_ABOARD = rf"\s+{_ialt(_LEX['aboard']['words'])}(?:\s[^,.;:\d]{{2,90}}?)?(?=\s+(?:{_AUX}|{_ANY_AFTER})(?![\w-]))"
 # Some of those counted, named before the verb with no closing comma: "four guards, including a driver have died",
 # or with none at all: "nine people including two nurses were killed"; not a clause about the named ones ("14 held,
 # including two who were hurt": the two were hurt).
@@ -289,7 +289,7 @@ _IN_COORDINATION = re.compile(r"[^,;\s]\s+(?i:and|or|&)\s+$")
 _LIST_SEP = re.compile(r"\s*(?:,\s*and|,|\band\b|&)\s*")
 _COUNTED = rf"(?:[\w'’.-]+\s+){{0,2}}?(?:{PLURAL_NOUN}|{_DEMONYM})(?![\w-])"  # "Dallas police officers", "Israelis"
 _LIST_ITEM = re.compile(rf"(?P<num>{NUM})\s+(?P<noun>{_COUNTED})")
-_ONE_ITEM = re.compile(rf"(?P<num>(?i:an?|one))\s+(?P<noun>(?:[\w'’.-]+\s+){{0,2}}?(?:{SINGULAR_NOUN})(?![\w-]))")
+_ONE_ITEM = re.compile(rf"(?P<num>(?i:an?|one|the))\s+(?P<noun>(?:[\w'’.-]+\s+){{0,2}}?(?:{SINGULAR_NOUN})(?![\w-]))")
 
 
 # Men and women, adults and children: a group counted by sex, or by age, one figure ("two women and five men died"
@@ -316,12 +316,12 @@ def _counted_items(sentence: str, at: int, text: str) -> list[tuple[int, int, in
     qual = _list_qualifier(sentence, at)
     nouns = []
     parts = list(_list_parts(sentence, at, text))
-    attackers = {bool(ATTACKERS.search(part)) for _, _, part in parts}
+    apart = len({bool(ATTACKERS.search(part)) for _, _, part in parts}) == 2
     for start, end, part in parts:
-        m = _LIST_ITEM.fullmatch(part.strip()) or (_ONE_ITEM.fullmatch(part.strip()) if len(attackers) == 2 else None)
-        one = m is not None and re.fullmatch(r"(?i:an?|one)", m.group("num")) is not None
+        m = _LIST_ITEM.fullmatch(part.strip()) or (_ONE_ITEM.fullmatch(part.strip()) if apart else None)
+        one = m is not None and re.fullmatch(r"(?i:an?|one|the)", m.group("num")) is not None
         value = (1, 1) if one else read_figure(None if found else qual, m.group("num")) if m else None
-        if value is None or (one and len(attackers) < 2) or re.fullmatch(r"(?i:another)", m.group("num")):
+        if value is None or re.fullmatch(r"(?i:another)", m.group("num")):
             return []
         found.append((start, end, value[0], value[1], population_of(m.group("noun"))))
         nouns.append(m.group("noun"))

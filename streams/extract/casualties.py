@@ -148,7 +148,7 @@ _BEFORE = re.compile(rf"(?<![\w-])(?:{_outcomes('before')})\s+(?:(?:(?:{QUAL})\s
                      rf"|(?:(?P<inc>{_ialt(_LEX['increment']['before'])})\s+|(?i:all|a\s+total\s+of)\s+)?{_COUNT}{_NP}?)(?![\w-])")
 # "nine civilian deaths", "12 fatalities".
 _NOUNS = re.compile(
-    rf"(?<![\w'’-]){_COUNT}(?P<np>(?:\s+(?:{_MOD})){{0,2}}?)\s+(?:{_outcomes('nouns')})(?![\w-])"
+    rf"(?<![\w'’-]){_COUNT}(?P<np>(?:\s+(?:{_MOD})){{0,2}}?(?:\s+{_ADJUNCT})??)\s+(?:{_outcomes('nouns')})(?![\w-])"
 )
 _NOT_YEAR = r"(?!(?:19|20)\d\d\b)"  # "the toll between 2010 and 2015 was 40": years, not the range of a toll
 # What a toll does to its figure: rises to it, up to it or past it, passes it, reaches it (casualty_lexicon.toml).
@@ -226,7 +226,7 @@ _GAP_FOREIGN = re.compile(r"\b(?:foreign|foreigners|international)\b", re.IGNORE
 # Only sentences with one of these stems can hold a claim: a cheap filter before the patterns.
 _CUE_STEMS = (r"kill|dead|deceas|die|death|wound|injur|hurt|toll|fatalit|slain|perish|martyr|lives|losses|hospital|treat|bodies"
               r"|\bbody\b|victim|succumb|murder|slaughter|massacr|gunned down|gunning down|shot in the|lost in the|drown|to death"
-              r"|passed away|medical facilit|medical cent|trauma cent")
+              r"|passed away|medical facilit|medical cent|trauma cent|alive\b")
 _CUE = re.compile(_CUE_STEMS, re.IGNORECASE)
 _LOWER_CUE = re.compile(_CUE_STEMS)
 _CLAUSE_BREAK = re.compile(r"[,;:()]|\s[–—-]\s")
@@ -311,12 +311,14 @@ def _counted_items(sentence: str, at: int, text: str) -> list[tuple[int, int, in
     """(start, end, min, max, population) of each item of a list whose items all carry a number; []
     when one does not ("a woman and her two children" is one group of 3) or when they count one
     group by sex or age. A qualifier before the list is its first item's ("at least 19 civilians and six soldiers").
-    Attackers listed with others are a group of their own, one of them too ("six militants and a soldier": 6 and 1)."""
+    Attackers listed with others, and soldiers listed with civilians, are groups of their own, one of them too ("six
+    militants and a soldier": 6 and 1; "six civilians, three soldiers and a border guard": 6, 3 and 1)."""
     found = []
     qual = _list_qualifier(sentence, at)
     nouns = []
     parts = list(_list_parts(sentence, at, text))
-    apart = len({bool(ATTACKERS.search(part)) for _, _, part in parts}) == 2
+    apart = (len({bool(ATTACKERS.search(part)) for _, _, part in parts}) == 2
+             or {population_of(part) for _, _, part in parts} >= {"civilian", "military"})
     for start, end, part in parts:
         m = _LIST_ITEM.fullmatch(part.strip()) or (_ONE_ITEM.fullmatch(part.strip()) if apart else None)
         one = m is not None and re.fullmatch(r"(?i:an?|one|the)", m.group("num")) is not None

@@ -107,8 +107,14 @@ def population_of(np: str | None) -> str | None:
         if lower.endswith(noun):
             if noun == "others":
                 return None
+            if pop == "civilian" and _SERVICE.search(lower[:-len(noun)]):
+                return "military"  # "a Navy medic", "army doctors": serving
             return "civilian" if pop == "all" and " civilian " in f" {lower} " else pop
     return "all"  # a plural demonym: "30 Palestinians"
+
+
+# A service named before a civilian trade makes it a serving one ("a Navy medic").
+_SERVICE = re.compile(r"\b(?:navy|naval|army|military|air\s+force|marine|marines|coast\s+guard)\s")
 
 
 def counts_people(noun: str) -> bool:

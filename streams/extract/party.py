@@ -269,13 +269,26 @@ def _origins(text: str, mentions: Sequence[Mention]) -> list[Mention]:
     return found
 
 
+_WORD_BEFORE = re.compile(r"[\w'’]+$")
+_WORD_AFTER = re.compile(r"[\w'’]+")
+
+
+def _names_both_sides(text: str, hyphen: int) -> bool:
+    """The word after a hyphen is a name of its own, and the word before it is one too ("Turkey-Syria") or a
+    particle ("el-Arish"), not part of one name the gazetteer spells otherwise ("KwaZulu-Natal" is no "Natal")."""
+    before, after = _WORD_BEFORE.search(text, 0, hyphen), _WORD_AFTER.match(text, hyphen + 1)
+    return bool(before and after and text_mentions(after.group())
+                and (before.group().islower() or text_mentions(before.group())))
+
+
 def place_of(text: str, mentions: Sequence[Mention], near: int | None = None, total: bool = False,
              origins: bool = True) -> str | None:
     """The party of the places a text names: a town or region anywhere, a state after "in", "near",
     "on" ...; the one nearest to ``near`` when it names several; "all" when it names two states
     together ("in Turkey and Syria", "the Turkey-Syria earthquake"), or places in two states for a
     ``total``. None when it names none, or (``origins`` false) none but where people come from."""
-    hyphens = [h.start() for h in _HYPHENATED.finditer(text) if not any(m.start < h.start() < m.end for m in mentions)]
+    hyphens = [h.start() for h in _HYPHENATED.finditer(text) if not any(m.start < h.start() < m.end for m in mentions)
+               and _names_both_sides(text, h.start())]
     if hyphens:  # "Turkey-Syria": two names, each a whole word; not one name's own hyphen ("Rheinland-Pfalz")
         if near is not None:
             near += 2 * sum(1 for h in hyphens if h < near)

@@ -477,14 +477,16 @@ def _local_type() -> re.Pattern[str]:
 
 
 def _subdivisions() -> list[tuple[str, str, int, str, Where]]:
-    """The first-level subdivisions of every country (pycountry, ISO 3166-2): "Kerala", "Queensland",
+    """The first-level subdivisions of every country (pycountry, ISO 3166-2): "Kerala", "Queensland", "Bali",
     "Oaxaca", "Sichuan". A name two countries share, or made of generic words only ("Central", "North East"),
     is left out: it does not say which country. They rank after cities (population 0)."""
     import pycountry
 
     found: dict[str, set[str]] = {}
+    units = {sub.code for sub in pycountry.subdivisions if sub.type == "Geographical unit"}
     for sub in pycountry.subdivisions:
-        if sub.parent_code is None:
+        # Indonesia's provinces ("Bali") sit under geographical units ("Nusa Tenggara"): first-level all the same
+        if sub.parent_code is None or f"{sub.country_code}-{sub.parent_code}" in units or sub.parent_code in units:
             found.setdefault(_local_type().sub("", sub.name), set()).add(sub.country_code)
     return [(name, codes.pop(), 0, "region", None) for name, codes in found.items()
             if len(codes) == 1 and len(name) > 3 and not _GENERIC_REGION.fullmatch(name)]

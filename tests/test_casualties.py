@@ -1580,3 +1580,37 @@ def test_a_person_told_of_as_one_of_the_victims(body, expected):
 ])
 def test_a_city_name_that_ends_longer_names(text, sides):
     assert {m.entity.side for m in _GAZ.mentions(text) if m.entity.kind == "town"} == sides
+
+
+@pytest.mark.parametrize(("title", "body", "expected"), [
+    # fighting between two named sides: every side's dead
+    ("Indian and Pakistani troops exchange cross-border fire leaving at least 15 dead",
+     "Indian and Pakistani troops exchange cross-border fire leaving at least 15 dead", [("killed", 15, None, "all")]),
+    # a war's own toll
+    ("", "The conflict left an estimated 30,000 people dead and one million others displaced before a peace deal.",
+     [("killed", 30000, 30000, "all")]),
+    # "over" after outrage is a preposition, not "more than"
+    ("'RSF shelling' kills 40 in Omdurman amid outrage over 104 deaths in Gezira",
+     "'RSF shelling' kills 40 in Omdurman amid outrage over 104 deaths in Gezira",
+     [("killed", 40, 40, "sudan"), ("killed", 104, 104, "sudan")]),
+    # forces that fired are who struck, not whose dead: the claimant's side the title names is
+    ("Indian shelling along LoC kills woman, say Pakistani authorities",
+     "“A woman was killed and at least seven other villagers were wounded when Indian forces fired shells from across "
+     "the Line of Control (Loc),” said local government official Masood-ur-Rehman according to AFP.",
+     [("killed", 1, 1, "pakistan"), ("wounded", 7, None, "pakistan")]),
+    # soldiers listed with civilians are groups of their own
+    ("", "Indian officials said six civilians, three soldiers and a border guard were killed on their side.",
+     [("killed", 6, 6, "india"), ("killed", 3, 3, "india"), ("killed", 1, 1, "india")]),
+    # the hospital phrases the lexicon composes
+    ("Louisiana pile-ups caused by super fog kill at least seven",
+     "“More than 25 people were transported to nearby hospitals to be treated for minor to serious injuries,” she added.",
+     [("wounded", 26, None, "united-states")]),
+    # animals are no people; a count of the missing is no toll
+    ("Bihar lightning", "Lightning strikes also killed 15 cattle in Khagaria district.", []),
+    ("Tally of missing from Guatemala 'fire' volcano explosion hits 332",
+     "One month after Guatemala’s Fuego volcano violently erupted, killing more than 100 people, the country’s disaster "
+     "agency has raised the number of missing by more than two thirds to 332 people.", [("killed", 101, None, "guatemala")]),
+])
+def test_news_paragraphs_read_as_a_careful_reader_does(title, body, expected):
+    found = extract_claims("", body, SEP28, title)
+    assert [(c.outcome, c.min, c.max, c.party) for c in found] == expected

@@ -463,6 +463,17 @@ def _counted_raws(m: re.Match[str], source: str,
                               active=source == "before", home=together)
 
 
+# "over" after what people feel or do about a toll is its preposition, no qualifier: "outrage over 104 deaths".
+_OVER_AFTER = re.compile(rf"(?<![\w-])(?i:{_ialt(_LEX['qualifiers']['over_after'])})\s+$")
+
+
+def _qualifier(sentence: str, m: re.Match[str]) -> str | None:
+    qual = m.group("qual")
+    if qual and qual.lower() == "over" and _OVER_AFTER.search(sentence, max(0, m.start("qual") - 40), m.start("qual")):
+        return None
+    return qual
+
+
 def _raw_claims(sentence: str) -> Iterator[tuple[re.Match[str], str, _Raw]]:
     """Every figure tied to an outcome, the first pattern winning where numbers overlap; quotes read as spaces."""
     sentence = _QUOTES.sub(" ", sentence)  # "the 'heartless slaughter' of 141" is a slaughter of 141
@@ -493,7 +504,7 @@ def _raw_claims(sentence: str) -> Iterator[tuple[re.Match[str], str, _Raw]]:
             else:
                 if _AFTER_MONTH.search(sentence, 0, m.start("num")) or _DATE_AFTER_NUM.match(sentence, m.end("num")):
                     continue
-                figure = read_figure(m.group("qual") or ("more than" if m.groupdict().get("above") else None),
+                figure = read_figure(_qualifier(sentence, m) or ("more than" if m.groupdict().get("above") else None),
                                  m.group("num"))
                 low = m.groupdict().get("low") or m.groupdict().get("low2") or m.groupdict().get("low3")
                 if low and figure and (bottom := read_number(_RANGE_END.sub("", low))) and bottom[0] < figure[0]:

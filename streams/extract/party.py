@@ -104,6 +104,10 @@ _STRIKER = re.compile(rf"(?P<own>['’]s)?(?:\s+(?:{_ialt(_LEX['strikers']['serv
                       rf"(?P<noun>{_ialt(_LEX['strikers']['words'])})(?![\w-])")
 
 
+# People of a force whose verb says they struck: "when Indian forces fired shells", "as Russian troops shelled".
+_FORCES_STRUCK = re.compile(rf"\s+(?:{_ialt(_LEX['strikers']['acts'])})(?![\w-])")
+
+
 def tells_fighting(texts: Sequence[str]) -> bool:
     """Sides fight in the entry or its blog (``texts``: "clashes", "shelling", "troops"): then a figure is not
     simply every side's, and a small city far away may well be where they fight."""
@@ -121,7 +125,7 @@ def striker_word(text: str, m: Mention, *, side: bool = False, weapon: bool = Fa
     the text tells no fighting ("the Turkey fire"). Both: the side struck, and the mention is not where it happened
     ("in a Hamas attack on ...", "in a US strike"; but "20 killed in Pakistan attack" is there)."""
     hit = _STRIKER.match(text, m.end)
-    if hit is None or (weapon and counts_people(hit.group("noun"))):
+    if hit is None or (weapon and counts_people(hit.group("noun")) and not _FORCES_STRUCK.match(text, hit.end())):
         return False
     if not side:
         return True

@@ -1614,3 +1614,16 @@ def test_a_city_name_that_ends_longer_names(text, sides):
 def test_news_paragraphs_read_as_a_careful_reader_does(title, body, expected):
     found = extract_claims("", body, SEP28, title)
     assert [(c.outcome, c.min, c.max, c.party) for c in found] == expected
+
+
+@pytest.mark.parametrize(("title", "body", "expected"), [
+    # Spanish: a past with its auxiliary before "matado a", plural "resultado heridos" (real paragraph sentences)
+    ("Un bombardeo ruso acaba con la vida de 13 civiles ucranianos",
+     "Las autoridades de Dnipropetrovsk han anunciado que durante la noche del martes un bombardeo ruso ha matado a 13 "
+     "civiles.", [("killed", 13, 13)]),
+    ("Al menos tres civiles muertos y una decena de heridos por un bombardeo en Donetsk, en el este de Ucrania",
+     "Desde que comenzó la invasión rusa del territorio 623 civiles han muerto en la región y más de 1.500 han resultado "
+     "heridos.", [("killed", 623, 623), ("wounded", 1501, None)]),
+])
+def test_spanish_paragraphs(title, body, expected):
+    assert [(c.outcome, c.min, c.max) for c in extract_claims("", body, SEP28, title)] == expected

@@ -1627,3 +1627,18 @@ def test_news_paragraphs_read_as_a_careful_reader_does(title, body, expected):
 ])
 def test_spanish_paragraphs(title, body, expected):
     assert [(c.outcome, c.min, c.max) for c in extract_claims("", body, SEP28, title)] == expected
+
+
+@pytest.mark.parametrize(("title", "body", "expected"), [
+    # German puts the verb second: words may stand between it and those it counts (real paragraph sentences)
+    ("Dutzende Tote durch israelische Angriffe auf Krankenhaus in Gaza",
+     "Laut Angaben des Nasser Medizinischen Komplexes starben bei dem Angriff am Montag mindestens 14 Menschen, und viele "
+     "weitere wurden verletzt.", [("killed", 14, None)]),
+    # "weitere" and "anderen" count others, as "others" does
+    ("zahlreiche tote bei anschlag in kabul", "Dem afghanischen Sender \"Tolo News\" zufolge starben mindestens 20 "
+     "Menschen, rund 40 weitere seien verletzt worden.", [("wounded", 40, 40), ("killed", 20, None)]),
+    ("Zevende aanslag met voertuig in het westen", "Twaalf mensen komen om het leven, 48 anderen raken gewond.",
+     [("killed", 12, 12), ("wounded", 48, 48)]),
+])
+def test_german_and_dutch_paragraphs(title, body, expected):
+    assert [(c.outcome, c.min, c.max) for c in extract_claims("", body, SEP28, title)] == expected

@@ -149,6 +149,7 @@ class Reader:
             ("after", re.compile(rf"(?<![\w'’-]){count}(?:{noun_phrase}{aside}?)?{gap}\s+(?P<out>{after})(?![\w-])",
                                  flags)),
             ("before", re.compile(rf"(?<![\w-])(?P<out>{before})\s+{count}{noun_phrase}?", flags)),
+            *self._inverted(before, count, noun_phrase, flags),
         )
         # "neuf civils et trois soldats ont été tués": a group joined before the counted ones shares their verb
         self.coordinated = re.compile(rf"(?<![\w'’-]){count}{noun_phrase}\s+{_words(self.grammar['and'])}\s+$", flags)
@@ -172,6 +173,17 @@ class Reader:
         self.place_lead = self._place_lead()
         self.striker = re.compile(rf"\s+{_whole(self.grammar['strikers'])}", flags)
         self.struck_by = re.compile(rf"{_whole(self.grammar['strikers'])}\s+$", flags)  # "un ataque ruso"
+
+    def _inverted(self, before: str, count: str, noun_phrase: str, flags: int) -> tuple[tuple[str, re.Pattern[str]], ...]:
+        """A verb put before its subject with words between, as German and Dutch put it second ("starben bei dem
+        Angriff am Montag mindestens 14 Menschen"): up to ``verb_gap`` words with no number, clause word or stop
+        between, and the counted people named."""
+        most = self.grammar.get("verb_gap", 0)
+        if not most:
+            return ()
+        stop = _words(self.grammar["clause_words"])
+        words = rf"(?:\s+(?!(?:{stop})(?![\w-]))[^\s\d,;:.!?()\"„“”«»–—]+){{1,{most}}}?"
+        return (("before", re.compile(rf"(?<![\w-])(?P<out>{before}){words}\s+{count}{noun_phrase}", flags)),)
 
     def _place_lead(self) -> re.Pattern[str]:
         """What leads a place: "in", "nella", "en" (an article maybe after it: "in der", "en la"), or a part or kind

@@ -1182,7 +1182,8 @@ def _one_of_them(sentences: Sequence[tuple[str, tuple[_Raw, ...]]], index: int, 
             and any(_ONE_OF_THEM.search(sentence) for sentence, _ in sentences[:index + 1]))
 
 
-_ALSO = re.compile(r"\b(?i:also)\s+(?:(?i:been)\s+)?(?i:killed|died|wounded|injured|hurt|shot)\b")  # "was also killed"
+# "was also killed"; a sentence that opens with "Also" tells another incident ("Also in Wisconsin, the cold killed ...")
+_ALSO = re.compile(r"\b(?i:also)\s+(?:(?i:been)\s+)?(?i:killed|died|wounded|injured|hurt|shot)\b|^\s*Also\b")
 
 
 def _without_lone_victims(claims: list[CasualtyClaim]) -> list[CasualtyClaim]:

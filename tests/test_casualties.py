@@ -1642,3 +1642,17 @@ def test_spanish_paragraphs(title, body, expected):
 ])
 def test_german_and_dutch_paragraphs(title, body, expected):
     assert [(c.outcome, c.min, c.max) for c in extract_claims("", body, SEP28, title)] == expected
+
+
+@pytest.mark.parametrize(("body", "expected"), [
+    # a part named before the count, its own verb: the part died (real paragraph sentences)
+    ("At least 11 of the nearly 50 people were confirmed dead in the landslide, while 500 residents were evacuated from "
+     "the landslide-hit areas.", [(11, None)]),
+    ("Mine operator Sibanye-Stillwater said on Friday that 10 of 13 miners trapped underground at its South African gold "
+     "mine were rescued but four of the 10 have died from their injuries.", [(4, 4)]),
+    # a participle or a relative clause of the whole: the whole is the toll
+    ("Keyla Salazar of San Jose was one of three people slain Sunday.", [(3, 3)]),
+    ("Taylor was one of two civilians who were also wounded.", [(2, 2)]),
+])
+def test_a_part_of_those_counted_is_the_figure_only_when_its_own_verb_says_so(body, expected):
+    assert [(c.min, c.max) for c in extract_claims("", body, SEP28)] == expected

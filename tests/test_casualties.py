@@ -1656,3 +1656,15 @@ def test_german_and_dutch_paragraphs(title, body, expected):
 ])
 def test_a_part_of_those_counted_is_the_figure_only_when_its_own_verb_says_so(body, expected):
     assert [(c.min, c.max) for c in extract_claims("", body, SEP28)] == expected
+
+
+@pytest.mark.parametrize(("title", "body", "expected"), [
+    # a compound striker noun ("Raketenangriff") makes its adjective the side that struck, not whose dead
+    ("zahl der toten in tschernihiw auf 18 gestiegen", "Die Zahl der Toten nach dem russischen Raketenangriff in der "
+     "nordukrainischen Stadt Tschernihiw ist auf 18 gestiegen.", [("killed", 18, "ukraine")]),
+    # bodies counted are dead (real paragraph sentence)
+    ("Mindestens 32 Tote bei Angriff in Nigeria", "32 Leichen seien gefunden worden, sagte ein Sprecher.",
+     [("killed", 32, "nigeria")]),
+])
+def test_german_strikers_and_bodies(title, body, expected):
+    assert [(c.outcome, c.min, c.party) for c in extract_claims("", body, SEP28, title)] == expected

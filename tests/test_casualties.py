@@ -1668,3 +1668,14 @@ def test_a_part_of_those_counted_is_the_figure_only_when_its_own_verb_says_so(bo
 ])
 def test_german_strikers_and_bodies(title, body, expected):
     assert [(c.outcome, c.min, c.party) for c in extract_claims("", body, SEP28, title)] == expected
+
+
+def test_a_sentence_too_short_to_tell_its_language_is_read_in_its_entry_s():
+    """One marker word of the entry's language is enough in a short sentence of it (a real paragraph)."""
+    body = ("Incêndio em Pedrógão Grande fez 19 mortos. Três pessoas morreram por inalação de fumos, no concelho de "
+            "Figueiró dos Vinhos, e 16 morreram dentro das suas viaturas na estrada que liga Figueiró dos Vinhos a "
+            "Castanheira de Pêra, tendo sido apanhadas pelo avançar do fogo.")
+    found = extract_claims("", body, SEP28, "incendio de pedrogao grande resulta em 19 mortos")
+    assert [c.min for c in found] == [19, 3, 16]
+    # an English sentence in an English entry stays English
+    assert [c.min for c in extract_claims("", "Officials said 12 mortos were found. Five people died.", SEP28)] == [5]

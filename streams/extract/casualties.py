@@ -467,26 +467,6 @@ def _counted_raws(m: re.Match[str], source: str,
 _OVER_AFTER = re.compile(rf"(?<![\w-])(?i:{_ialt(_LEX['qualifiers']['over_after'])})\s+$")
 
 
-# A part of those counted, named before them: "At least 11 of the nearly 50 people", "four out of the 10".
-_PARTITIVE = re.compile(rf"(?<![\w-])(?:(?P<qual>{QUAL})\s+)?(?P<part>{NUM})\s+(?i:of|out\s+of)\s+(?:(?i:the|all)\s+)?$")
-
-
-_FINITE_AUX = re.compile(rf"\s(?:{_AUX})\s")
-_RELATIVE_WORD = re.compile(r"\b(?i:who|that|which|whom)\b")
-
-
-def _said_of_part(sentence: str, m: re.Match[str]) -> bool:
-    """The outcome is said of a part named before the count, by a verb of its own ("four of the 10 have died"), not
-    by a participle of the whole ("one of three people slain", "17 of the 18 people killed": the whole is the toll)."""
-    name = _outcome_group(m)
-    if name is None:
-        return False
-    word, between = m.group(name).lower(), sentence[m.end("num"):m.start(name) + 1]
-    if _RELATIVE_WORD.search(between):
-        return False  # "one of two civilians who were also wounded": the clause is the whole's
-    return word in ("died", "perished", "perish", "drowned") or bool(_FINITE_AUX.search(between))
-
-
 def _qualifier(sentence: str, m: re.Match[str]) -> str | None:
     qual = m.group("qual")
     if qual and qual.lower() == "over" and _OVER_AFTER.search(sentence, max(0, m.start("qual") - 40), m.start("qual")):
@@ -534,11 +514,6 @@ def _raw_claims(sentence: str) -> Iterator[tuple[re.Match[str], str, _Raw]]:
                 if figure and _AND_COUNTING.match(sentence, m.end("num")):
                     figure = figure[0], None  # "rose to 300 and counting": still rising, open-ended
                 population = population_of(m.groupdict().get("np"))
-                counted_from = m.start("qual") if m.group("qual") else m.start("num")
-                if (figure and source == "after" and _said_of_part(sentence, m)
-                        and (part := _PARTITIVE.search(sentence, max(0, counted_from - 40), counted_from))):
-                    # "11 of the nearly 50 people were confirmed dead", "four of the 10 have died": the part did
-                    figure = read_figure(part.group("qual"), part.group("part"))
             if figure is None or (source == "after" and m.group("num") and _YEAR.fullmatch(m.group("num"))
                                   and not m.group("np")):
                 continue

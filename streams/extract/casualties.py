@@ -17,7 +17,7 @@ from datetime import date, datetime
 from functools import lru_cache
 
 from schemas import CasualtyClaim
-from streams.extract.languages import Figure, Reader, foreign_figures, reader_of, text_mentions
+from streams.extract.languages import Figure, foreign_figures, text_mentions
 from streams.extract.lexicon import PLACE_KINDS, Gazetteer, Mention, alternation
 from streams.extract.lexicon import case_insensitive_alternation as _ialt
 from streams.extract.lexicon import casualty_lexicon, compiled_patterns, gazetteer, split_sentences, storm_names
@@ -703,10 +703,10 @@ _QUESTION = re.compile(r"\?[\s\"”’)]*$")
 
 
 def _sentence_claims(sentence: str, published: datetime, default_claimant: str | None,
-                     headline: bool, storms: frozenset[str] = frozenset(), language: Reader | None = None) -> tuple[_Raw, ...]:
+                     headline: bool, storms: frozenset[str] = frozenset()) -> tuple[_Raw, ...]:
     """The claims of one sentence, the entry's ``storms`` no places; read figures are shared between
     calls, not to be changed."""
-    if figures := foreign_figures(sentence, language):  # another language's words: read by its own rules (languages.py)
+    if figures := foreign_figures(sentence):  # another language's words: read by its own rules (languages.py)
         return _foreign_claims(sentence, figures, date(published.year, published.month, 1), storms)
     if not _has_cue(sentence) or _QUESTION.search(sentence):
         return ()
@@ -1129,8 +1129,7 @@ def extract_claims(headline: str, body: str, published_at: datetime, title: str 
     place, storms = masked_place(headline, body, title, storms, fighting)
     claims: list[tuple[CasualtyClaim, bool, int]] = []
     head, *rest = split_sentences(headline) or [headline]
-    language = reader_of(f"{headline}\n{body}")  # the entry's, for sentences too short to tell theirs
-    head_raws = _sentence_claims(head, published_at, None, headline=True, storms=storms, language=language)
+    head_raws = _sentence_claims(head, published_at, None, headline=True, storms=storms)
     lead = _HEADLINE_SOURCE.match(headline)
     default = None
     if lead:
@@ -1138,8 +1137,7 @@ def extract_claims(headline: str, body: str, published_at: datetime, title: str 
     if default is None:
         default = claimant(headline, _GAZ.mentions(headline), len(headline)) if REPORTING.search(headline) else None
     sentences = [(head, head_raws)] + [
-        (s, _sentence_claims(s, published_at, default, headline=False, storms=storms, language=language))
-        for s in [*rest, *split_sentences(body)]
+        (s, _sentence_claims(s, published_at, default, headline=False, storms=storms)) for s in [*rest, *split_sentences(body)]
     ]
     # a side one sentence says struck is not whose dead the others count, where the entry names no other place
     strikers = {raw.striker for _, raws in sentences for raw in raws if raw.striker}

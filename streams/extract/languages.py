@@ -581,18 +581,10 @@ def reader_of(text: str) -> Reader | None:
     return best[1] if best[0] >= _MIN_MARKERS else None
 
 
-def foreign_figures(sentence: str, context: Reader | None = None) -> tuple[Figure, ...]:
-    """The figures of a sentence in a language of the data file; () for English and every other text. A sentence
-    too short to tell its language by itself ("Incêndio em Pedrógão Grande fez 19 mortos") is read in its entry's
-    language (``context``) when it holds one marker word of it."""
-    reader = reader_of(sentence) or (context if context is not None and _holds_marker(sentence, context) else None)
+def foreign_figures(sentence: str) -> tuple[Figure, ...]:
+    """The figures of a sentence in a language of the data file; () for English and every other text."""
+    reader = reader_of(sentence)
     return tuple(reader.figures(sentence)) if reader else ()
-
-
-def _holds_marker(text: str, reader: Reader) -> bool:
-    tokens = _TOKEN.findall(text)
-    words = {t for t in tokens if not t[0].isupper()} | {m.group(1).lower() for m in _OPENER.finditer(text)}
-    return bool(words & reader.markers or {t for t in tokens if t[0].isupper()} & reader.noun_markers)
 
 
 def place_lead(text: str) -> re.Pattern[str] | None:

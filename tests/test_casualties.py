@@ -1654,3 +1654,17 @@ def test_german_and_dutch_paragraphs(title, body, expected):
 ])
 def test_german_strikers_and_bodies(title, body, expected):
     assert [(c.outcome, c.min, c.party) for c in extract_claims("", body, SEP28, title)] == expected
+
+
+@pytest.mark.parametrize(("title", "body", "expected"), [
+    # a toll whose words run long before its figure (real paragraph sentences)
+    ("Indonesia: Death toll in Palu quake, tsunami reaches 384 on Saturday",
+     "Jakarta, (ANTARA News) - The death toll in a powerful 7.4 magnitude earthquake and subsequent tsunami in the "
+     "Central Sulawesi provincial capital of Palu reached 384 on Saturday, according to the National Disaster "
+     "Mitigation Agency (BNPB).", [(384, "indonesia")]),
+    ("death toll from bajaur blast rises to 54", "The death toll from Sunday’s suicide bombing at a Jamiat "
+     "Ulema-i-Islam-Fazl (JUI-F) gathering in Khyber Pakhtunkhwa’s Bajaur district rose to 54 on Monday as the Counter "
+     "Terrorism Department (CTD) registered a first information report of the attack.", [(54, "pakistan")]),
+])
+def test_a_toll_whose_words_run_long_before_its_figure(title, body, expected):
+    assert [(c.min, c.party) for c in extract_claims("", body, SEP28, title)] == expected

@@ -160,7 +160,10 @@ _TOLL = re.compile(
     r"(?P<head>(?i:(?:(?:overall|total|official|civilian|military|initial|its|their|the)\s+)*(?:death|fatality|injury)\s+(?:toll|count|tally)"
     r"|(?<![\w-])toll|(?:number|figures?)\s+of\s+(?:[\w'’-]+\s+){0,2}?(?:dead|deaths|killed|fatalities|wounded|injured)"
     r"|number\s+(?:dead|killed|wounded|injured)))"  # "put the number wounded at 56"
-    rf"(?P<gap>(?:[^.;:]|\.(?=\d)){{0,90}}?)(?:\s(?i:(?P<above>(?:{_TOLL_RISES})\s+(?:above|past|beyond)|{_TOLL_PASSES})"
+    # a long gap only with no relative clause in it, whose places would be another noun's ("killed by commandos who
+    # stormed the Gaza flotilla")
+    rf"(?P<gap>(?:[^.;:]|\.(?=\d)){{0,90}}?|(?:(?!\b(?i:who|whom|which)\b)(?:[^.;:]|\.(?=\d))){{91,150}}?)"
+    rf"(?:\s(?i:(?P<above>(?:{_TOLL_RISES})\s+(?:above|past|beyond)|{_TOLL_PASSES})"
     # "has gone up to 140": the toll rose to it, no upper bound ("up to 30")
     rf"|(?:{_TOLL_RISES})\s+up\s+to"
     rf"|to|at|of|{_TOLL_REACHES}|is|was|now|stands\s+at|stood\s+at)(?=\s)"

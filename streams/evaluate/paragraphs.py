@@ -31,8 +31,12 @@ class Paragraph:
 
     @property
     def at(self) -> dt.datetime:
-        """The time its entry is read at (the page's day: a paragraph carries no stamp)."""
-        return dt.datetime.combine(self.published, dt.time(12), dt.UTC)
+        return _read_at(self.published)
+
+
+def _read_at(published: dt.date) -> dt.datetime:
+    """The time a paragraph's entry is read at: its page's day (a paragraph carries no stamp)."""
+    return dt.datetime.combine(published, dt.time(12), dt.UTC)
 
 
 def _paragraph(item: dict, where: str) -> Paragraph:
@@ -41,7 +45,7 @@ def _paragraph(item: dict, where: str) -> Paragraph:
     published = item.get("published")
     if not isinstance(published, dt.date) or isinstance(published, dt.datetime):
         raise LabelError(f"{where}: published must be a date like 2020-09-28, not {published!r}")
-    at = dt.datetime.combine(published, dt.time(12), dt.UTC)
+    at = _read_at(published)
     text = need(item, "text", str, where)
     claims = tuple(read_claim(c, f"{where}.claims[{i}]", at) for i, c in enumerate(item.get("claims", ())))
     traps = tuple(read_trap(t, f"{where}.traps[{i}]", at) for i, t in enumerate(item.get("traps", ())))

@@ -323,10 +323,13 @@ def _counted_items(sentence: str, at: int, text: str) -> list[tuple[int, int, in
     apart = (len({bool(ATTACKERS.search(part)) for _, _, part in parts}) == 2
              or {population_of(part) for _, _, part in parts} >= {"civilian", "military"})
     for start, end, part in parts:
-        m = _LIST_ITEM.fullmatch(part.strip()) or (_ONE_ITEM.fullmatch(part.strip()) if apart else None)
-        one = m is not None and re.fullmatch(r"(?i:an?|one|the)", m.group("num")) is not None
+        m = _LIST_ITEM.fullmatch(part.strip())
+        if m is not None and re.fullmatch(r"(?i:an?|one|another)", m.group("num")):
+            m = None  # one person is counted by a singular noun, in a list of groups apart only
+        m = m or (_ONE_ITEM.fullmatch(part.strip()) if apart else None)
+        one = m is not None and m.re is _ONE_ITEM
         value = (1, 1) if one else read_figure(None if found else qual, m.group("num")) if m else None
-        if value is None or re.fullmatch(r"(?i:another)", m.group("num")):
+        if value is None:
             return []
         found.append((start, end, value[0], value[1], population_of(m.group("noun"))))
         nouns.append(m.group("noun"))

@@ -41,6 +41,22 @@ def load_toml(name: str) -> dict[str, Any]:
         return tomllib.load(fh)
 
 
+@cache
+def casualty_lexicon() -> dict[str, Any]:
+    """The casualty lexicon, with the hospital phrases its [hospital] table composes added to the wounded's words
+    after a count ("were rushed to a nearby hospital")."""
+    lexicon = load_toml("casualty_lexicon.toml")
+    lexicon["outcomes"]["wounded"]["after"] += hospital_phrases(lexicon["hospital"])
+    return lexicon
+
+
+def hospital_phrases(table: dict[str, list[str]]) -> list[str]:
+    """Every "<verb> to <determiner> <kind> <hospital>" the table's lists make ("taken to local hospitals")."""
+    return [" ".join(w for w in (verb, "to", det, kind, place) if w)
+            for verb in table["verbs"] for det in table["determiners"] for kind in table["kinds"]
+            for place in table["places"]]
+
+
 def _phrase(text: str) -> str:
     return re.escape(text).replace(r"\ ", r"\s+")
 
@@ -188,7 +204,7 @@ class Mention:
 
 
 # A storm's name is no place: "Hurricane Florence", "Cyclone Mocha", "Storm Boris" (casualty_lexicon.toml [storms]).
-_STORM_WORD = rf"\b(?:{alternation(load_toml('casualty_lexicon.toml')['storms']['words'])})\s+"
+_STORM_WORD = rf"\b(?:{alternation(casualty_lexicon()['storms']['words'])})\s+"
 _STORM_BEFORE = re.compile(rf"{_STORM_WORD}$")
 _STORM_NAME = re.compile(rf"{_STORM_WORD}([A-Z][a-z]+)\b")
 
@@ -212,7 +228,7 @@ def _names_an_outlet(text: str, end: int) -> bool:
 
 
 # What a toll is put down to is an event: a town's name there names a storm ("deaths tied to Florence").
-_CAUSE_NAME = re.compile(rf"\b(?:{alternation(load_toml('casualty_lexicon.toml')['storms']['causes'])})\s+"
+_CAUSE_NAME = re.compile(rf"\b(?:{alternation(casualty_lexicon()['storms']['causes'])})\s+"
                          r"([A-Z][a-z]+)(?![\w'’-]|\s+[A-Z])")
 
 
@@ -495,22 +511,6 @@ def _subdivisions() -> list[tuple[str, str, int, str, Where]]:
 @cache
 def gazetteer() -> Gazetteer:
     return Gazetteer(world_entries(load_toml("gazetteer.toml")))
-
-
-@cache
-def casualty_lexicon() -> dict[str, Any]:
-    """The casualty lexicon, with the hospital phrases its [hospital] table composes added to the wounded's words
-    after a count ("were rushed to a nearby hospital")."""
-    lexicon = load_toml("casualty_lexicon.toml")
-    lexicon["outcomes"]["wounded"]["after"] += hospital_phrases(lexicon["hospital"])
-    return lexicon
-
-
-def hospital_phrases(table: dict[str, list[str]]) -> list[str]:
-    """Every "<verb> to <determiner> <kind> <hospital>" the table's lists make ("taken to local hospitals")."""
-    return [" ".join(w for w in (verb, "to", det, kind, place) if w)
-            for verb in table["verbs"] for det in table["determiners"] for kind in table["kinds"]
-            for place in table["places"]]
 
 
 @cache

@@ -1,14 +1,15 @@
 """Casualty figures in languages other than English: German, Italian, French and Spanish live tickers.
 
 The words are data (data/casualty_languages.toml, one table per language); the shapes are few and the
-same for each language (a sentence with one word of a language, as short headlines have, is told by lingua): a count then its outcome ("mindestens drei Menschen wurden getötet", "44 feriti"),
+same for each language: a count then its outcome ("mindestens drei Menschen wurden getötet", "44 feriti"),
 an outcome then its count ("starben fünf Menschen", "sono stati uccisi 30 civili"), and a running total
 ("die Zahl der Toten stieg auf 125", "il bilancio delle vittime sale a 40"), told verb first too ("sale a 40 il
 bilancio delle vittime", "auf 125 stieg die Zahl der Toten") or with its dead as the subject ("le vittime salgono
 a 40"); besides, two groups before one verb ("neuf civils et trois soldats ont été tués"), one of the wounded
 who died ("una de las heridas ha fallecido"), a toll told by its newest dead ("un 12e mort") and the total the
 dead are ("sono 7 i morti"). A figure the sentence only supposes ("potrebbe salire a 50", "könnte auf 100
-steigen") is none. A sentence is read here only when it holds its language's own words, so English text never is. Country names come from pycountry's
+steigen") is none. A sentence is read here only when it holds its language's own words, so English text never is; where it holds
+only one (a short headline: "Neun Tote"), lingua tells whether it is written in that language or in English. Country names come from pycountry's
 translations; what they lack (demonyms, regions) is in the data file, and so are the language's common words that
 English names places by ("Pare", "Man"). Whose figure it is, where the words do not say, is settled by the English
 rules' place logic over these mentions (party.py).

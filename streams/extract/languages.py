@@ -7,12 +7,12 @@ an outcome then its count ("starben fünf Menschen", "sono stati uccisi 30 civil
 bilancio delle vittime", "auf 125 stieg die Zahl der Toten") or with its dead as the subject ("le vittime salgono
 a 40"); besides, two groups before one verb ("neuf civils et trois soldats ont été tués"), one of the wounded
 who died ("una de las heridas ha fallecido"), a toll told by its newest dead ("un 12e mort") and the total the
-dead are ("sono 7 i morti"). A figure the sentence only supposes ("potrebbe salire a 50", "könnte auf 100
-steigen") is none. A sentence is read here only when it holds its language's own words, so English text never is; where it holds
-only one (a short headline: "Neun Tote"), lingua tells whether it is written in that language or in English. Country names come from pycountry's
-translations; what they lack (demonyms, regions) is in the data file, and so are the language's common words that
-English names places by ("Pare", "Man"). Whose figure it is, where the words do not say, is settled by the English
-rules' place logic over these mentions (party.py).
+dead are ("sono 7 i morti"). A figure the sentence only supposes ("potrebbe salire a 50", "könnte auf 100 steigen")
+is none. A sentence is read here only when it holds its language's own words, so English text never is; where it
+holds only one (a short headline: "Neun Tote"), lingua tells whether it is written in that language or in English.
+Country names come from pycountry's translations; what they lack (demonyms, regions) is in the data file, and so
+are the language's common words that English names places by ("Pare", "Man"). Whose figure it is, where the words
+do not say, is settled by the English rules' place logic over these mentions (party.py).
 """
 
 from __future__ import annotations

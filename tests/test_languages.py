@@ -250,6 +250,11 @@ def test_a_word_of_the_language_or_a_name_s_first_word_places_nothing():
         ("all", "all", "killed", "incident", 3, 3, "it-outcome-count")]
     assert claims("Man zählt bisher 12 Tote, wie die Behörden mitteilen.") == [
         ("all", "all", "killed", "cumulative", 12, 12, "de-count-outcome-noun")]
+    # nor a compass point, though regions of Haiti and Guinea-Bissau bear the name
+    assert claims("Onze personnes ont été tuées dans le Nord-Est, selon la police.") == [
+        ("all", "all", "killed", "incident", 11, 11, "fr-count-outcome")]
+    assert claims("A chuva deixou 20 mortos na região Norte, segundo a polícia.") == [
+        ("all", "all", "killed", "incident", 20, 20, "pt-count-outcome-noun")]
 
 
 @pytest.mark.parametrize(("body", "expected"), [

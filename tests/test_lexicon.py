@@ -115,6 +115,9 @@ def test_a_shared_city_name_is_the_one_its_sentence_places():
     assert _places("Smoke covered Santa Rosa in Sonoma County.")[0] == ("Santa Rosa", "united-states")
     assert _places("Gunfire was heard in Tripoli, Lebanon, at night.")[0] == ("Tripoli", "lebanon")
     assert _places("Gunfire was heard in Tripoli at night, Lebanon said.")[0] == ("Tripoli", "libya")
+    # a city too small to name a place of its own is still the homonym its sentence's other places point to
+    assert _places("Storms hit Latina and Bolzano.")[0] == ("Latina", "italy")
+    assert _places("Storms hit Latina on Monday.") == [("Latina", "spain")]
     # one city two states list is no homonym: a place of one of them elsewhere in the text does not move it
     assert _places("Marchers left Ramallah for Jerusalem.")[1] == ("Jerusalem", "israel")
 

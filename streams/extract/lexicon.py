@@ -383,6 +383,15 @@ def world_entries(hand: dict[str, dict[str, Any]]) -> dict[str, dict[str, Any]]:
                          "closes_names": name in closers, "population": population or None}
         skip.update(names)
         owners.update(dict.fromkeys(names, (slug, where)))
+    # smaller cities name no place of their own, but one whose name a larger city abroad took is that city's homonym
+    # ("Latina" in Italy, beside Madrid's district): where the text names a place of its state, it is that city
+    for city in _cities().values():
+        name, code = city["name"], city["countrycode"]
+        if city["population"] < _MIN_CITY and name in owners and code in by_code:
+            where = (city["latitude"], city["longitude"])
+            if _far_apart(owners[name][1], where):
+                _add_homonym(entries, owners[name][0], f"{_slug(ascii_name(name))}-{code.lower()}",
+                             {"kind": "town", "state": by_code[code]})
     return entries
 
 

@@ -196,3 +196,13 @@ def test_a_state_s_name_before_a_weapon_s_act_struck(title, headline, expected):
 ])
 def test_a_side_s_people_strike_only_after_by(headline, body, expected):
     assert parties(body, headline) == expected
+
+
+@pytest.mark.parametrize(("body", "expected"), [
+    # "Hangu" alone is China's city; an entry that names Balochistan too means Pakistan's district of that name
+    ("Militants attacked a checkpoint in Balochistan on Monday. Last month, two police officers were killed in Hangu.",
+     [("pakistan", 2)]),
+    ("Last month, two police officers were killed in Hangu.", [("china", 2)]),
+])
+def test_a_town_the_entry_places_abroad_places_no_sentence_of_it(body, expected):
+    assert parties(body) == expected

@@ -279,6 +279,7 @@ class Gazetteer:
         self._closers = frozenset(slug for slug, entry in raw.items() if entry.get("closes_names"))
         self._homonyms = {slug: tuple(self.entities[h] for h in entry["homonyms"])
                           for slug, entry in raw.items() if entry.get("homonyms")}
+        self.homonym_slugs = frozenset(h.slug for found in self._homonyms.values() for h in found)
         self.plural_demonyms = tuple(n for n, (_, adj) in self._by_name.items() if adj and n.endswith("s"))
         # "a Palestinian", "an Israeli": the adjectives whose plural is a demonym name a person too
         self.singular_demonyms = tuple(n for n, (_, adj) in self._by_name.items()

@@ -14,7 +14,8 @@ import re
 from collections.abc import Sequence
 
 from streams.extract.languages import place_lead, text_mentions
-from streams.extract.lexicon import PARTY_KINDS, PLACE_KINDS, Mention, alternation, casualty_lexicon, continent
+from streams.extract.lexicon import (PARTY_KINDS, PLACE_KINDS, Mention, alternation, casualty_lexicon, continent,
+                                     gazetteer)
 from streams.extract.lexicon import case_insensitive_alternation as _ialt
 from streams.extract.lexicon import compiled_patterns
 from streams.extract.numbers import counts_people
@@ -411,17 +412,29 @@ def _placing_title(title: str, storms: frozenset[str]) -> bool:
     return any(m.entity.kind == "state" and _names_place(title, m, placed_in) for m in mentions)
 
 
+def _homonyms_abroad(texts: Sequence[str], storms: frozenset[str]) -> frozenset[str]:
+    """The names of towns the entry as a whole places elsewhere than a sentence alone does: "Hangu" is China's city
+    in "three officers were killed in Hangu district", Pakistan's in an entry that names Balochistan too. Such a
+    name places nothing in the entry's sentences, so the entry's place (which its other places give) holds."""
+    whole = "\n".join(texts)
+    return frozenset(whole[m.start:m.end] for m in gazetteer().mentions(whole, storms)
+                     if m.entity.slug in gazetteer().homonym_slugs)
+
+
 def masked_place(headline: str, body: str, title: str, storms: frozenset[str],
                  fighting: bool) -> tuple[str | None, frozenset[str]]:
-    """The entry's place and its texts' ``storms`` with the namesakes (``_namesakes``) among them, names that place
-    nothing in this entry. Not where sides fight: a small city far away may be the front. An entry naming one is
-    the title's state's only where the title says it happens there; else the title places none of its figures, for
-    the name may be that city after all ("Nine people died in Idlib" on a blog on an attack in Paris)."""
+    """The entry's place and the names that place nothing in its sentences: its texts' ``storms``, the namesakes
+    (``_namesakes``) and the towns the entry places abroad (``_homonyms_abroad``). No namesakes where sides fight:
+    a small city far away may be the front. An entry naming one is the title's state's only where the title says
+    it happens there; else the title places none of its figures, for the name may be that city after all ("Nine
+    people died in Idlib" on a blog on an attack in Paris)."""
+    abroad = _homonyms_abroad((headline, body, title), storms)
     if fighting:
-        return entry_place(headline, body, title, storms), storms
+        return entry_place(headline, body, title, storms), storms | abroad
     in_title = text_mentions(title, storms)
     continents = {continent(m.entity.slug) for m in in_title if m.entity.kind == "state" and not m.adjective} - {None}
     masked = frozenset().union(*(_namesakes(continents, text, text_mentions(text, storms))
                                  for text in (headline, body)))
     storms |= masked | _namesakes(continents, title, in_title)
-    return entry_place(headline, body, "" if masked and not _placing_title(title, storms) else title, storms), storms
+    return (entry_place(headline, body, "" if masked and not _placing_title(title, storms) else title, storms),
+            storms | abroad)

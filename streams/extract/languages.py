@@ -339,15 +339,18 @@ class Reader:
     def _supposed(self, sentence: str, m: re.Match[str]) -> bool:
         """The figure is only supposed: a conditional verb in it or just before it, in its clause ("il bilancio
         potrebbe salire a 50", "die Zahl der Toten könnte auf 100 steigen", "potrebbero essere morte 30 persone")."""
-        before = sentence[max(0, m.start() - 40):m.start()]
-        clause = re.split(r"[,;:]", before)[-1]
-        return self.hypothetical.search(f"{clause} {m.group()}") is not None
+        return self._said_in_clause(sentence, m, self.hypothetical)
 
     def _former(self, sentence: str, m: re.Match[str]) -> bool:
         """The figure was given for a time and then replaced: a word that says so in its clause before it ("die
         Präfektur hatte zeitweise von zwei Toten gesprochen", "inicialmente se informó de 30 muertos")."""
-        clause = re.split(r"[,;:]", sentence[max(0, m.start() - 60):m.start()])[-1]
-        return self.superseded.search(f"{clause} {m.group()}") is not None
+        return self._said_in_clause(sentence, m, self.superseded)
+
+    @staticmethod
+    def _said_in_clause(sentence: str, m: re.Match[str], words: re.Pattern[str]) -> bool:
+        """One of ``words`` in the match or in its clause just before it."""
+        clause = re.split(r"[,;:]", sentence[max(0, m.start() - 40):m.start()])[-1]
+        return words.search(f"{clause} {m.group()}") is not None
 
     def _gap_ok(self, m: re.Match[str]) -> bool:
         words = [w for w in m.group("gap").split() if w]
@@ -593,7 +596,7 @@ def reader_of(text: str) -> Reader | None:
         return None
     # one word of a language: a short sentence ("Neun Tote", "111 mortos") or an English one that borrows a word;
     # a detector built for short texts decides among the languages that word may be of
-    return _identified(text, frozenset(r.code for n, r in counts if n))
+    return _written_in(text, frozenset(r.code for n, r in counts if n))
 
 
 @cache
@@ -607,10 +610,10 @@ def _detector() -> Any:
     return LanguageDetectorBuilder.from_iso_codes_639_1(*codes).with_low_accuracy_mode().build()
 
 
-_IDENTIFIED_SHARE = 0.5  # of lingua's confidence over English and the languages the marker word may be of
+_WRITTEN_IN_SHARE = 0.5  # of lingua's confidence over English and the languages the marker word may be of
 
 
-def _identified(text: str, candidates: frozenset[str]) -> Reader | None:
+def _written_in(text: str, candidates: frozenset[str]) -> Reader | None:
     """The reader of the language among ``candidates`` (those the marker word is of) that lingua finds the text
     written in, weighed against English only ("Acht Tote" is German, though Dutch counts "acht" too); None for
     English or where lingua is unsure."""
@@ -619,7 +622,7 @@ def _identified(text: str, candidates: frozenset[str]) -> Reader | None:
     asked = {code: shares.get(code, 0.0) for code in (*candidates, "en")}
     best = max(asked, key=asked.__getitem__)
     total = sum(asked.values())
-    if best == "en" or not total or asked[best] / total < _IDENTIFIED_SHARE:
+    if best == "en" or not total or asked[best] / total < _WRITTEN_IN_SHARE:
         return None
     return next(r for r in readers() if r.code == best)
 

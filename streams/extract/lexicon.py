@@ -279,7 +279,10 @@ class Gazetteer:
         self._closers = frozenset(slug for slug, entry in raw.items() if entry.get("closes_names"))
         self._homonyms = {slug: tuple(self.entities[h] for h in entry["homonyms"])
                           for slug, entry in raw.items() if entry.get("homonyms")}
-        self.homonym_slugs = frozenset(h.slug for found in self._homonyms.values() for h in found)
+        self._homonym_slugs = frozenset(h.slug for found in self._homonyms.values() for h in found)
+        # a cheap first look for the names that have homonyms, before a text is read in full for them
+        self._shared_names = re.compile(whole_word_alternation(
+            name for name, (entity, _) in self._by_name.items() if entity.slug in self._homonyms) or "(?!)")
         self.plural_demonyms = tuple(n for n, (_, adj) in self._by_name.items() if adj and n.endswith("s"))
         # "a Palestinian", "an Israeli": the adjectives whose plural is a demonym name a person too
         self.singular_demonyms = tuple(n for n, (_, adj) in self._by_name.items()
@@ -297,6 +300,13 @@ class Gazetteer:
                  and not (m.entity.slug in self._openers and _NEXT_CAPITALISED.match(text, m.end))
                  and not (m.entity.slug in self._closers and _CAPITALISED_BEFORE.search(text, 0, m.start))]
         return tuple(self._placed(text, m, found) for m in found)
+
+    def homonyms_placed(self, text: str, storms: frozenset[str] = frozenset()) -> frozenset[str]:
+        """The names the text's other places make a homonym's (``_placed``): "Hangu" in a text naming Balochistan."""
+        if not self._shared_names.search(text):
+            return frozenset()
+        return frozenset(text[m.start:m.end] for m in self.mentions(text, storms)
+                         if m.entity.slug in self._homonym_slugs)
 
     def _placed(self, text: str, mention: Mention, found: list[Mention]) -> Mention:
         """A name places of several states share ("Santa Rosa") is the one in the state the text's other

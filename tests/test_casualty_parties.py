@@ -211,3 +211,11 @@ def test_a_side_s_people_strike_only_after_by(headline, body, expected):
 ])
 def test_a_town_the_entry_places_abroad_places_no_sentence_of_it(body, expected):
     assert parties(body) == expected
+
+
+def test_a_figure_in_a_where_clause_is_of_the_place_before_it():
+    """"X, where N have been reported dead": X is where they died, and a passive "reported" names no source."""
+    body = ("Heavy rains have flooded much of the region, including Tanzania where nine people have been reported "
+            "dead.")
+    claims = extract_claims("Floods kill dozens in Kenya", body, JUN24)
+    assert [(c.party, c.min) for c in claims if c.text == body] == [("tanzania", 9)]

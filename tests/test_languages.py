@@ -720,3 +720,27 @@ def test_a_short_foreign_headline_gives_its_claim():
 ])
 def test_dead_named_so_far_or_a_former_figure_is_no_claim(body):
     assert claims(body) == []
+
+
+@pytest.mark.parametrize(("body", "expected"), [
+    # the part is the figure ...
+    ("Bei dem Unfall in Tirol wurden 12 von 40 Fahrgästen verletzt, teilte die Polizei mit.",
+     [("austria", "all", "wounded", "incident", 12, 12, "de-count-outcome")]),
+    ("Bei dem Unglück in Polen wurden 23 der 51 Fahrgäste verletzt.",
+     [("poland", "all", "wounded", "incident", 23, 23, "de-count-outcome")]),
+    # ... unless its noun and participle tell the whole's outcome, as Spanish puts them
+    ("La fiscalía ha identificado a 7 de las 19 personas fallecidas en el incendio de Monterrey.",
+     [("mexico", "all", "killed", "incident", 19, 19, "es-count-outcome")]),
+])
+def test_a_part_of_a_whole_in_other_languages(body, expected):
+    assert claims(body) == expected
+
+
+@pytest.mark.parametrize(("body", "expected"), [
+    ("Seis soldados colombianos murieron en un ataque cerca de la frontera con Venezuela.",
+     [("unknown", "military", "killed", "incident", 6, 6, "es-count-outcome")]),
+    ("Zwei Soldaten wurden nahe der Grenze zu Belarus getötet.",
+     [("unknown", "military", "killed", "incident", 2, 2, "de-count-outcome")]),
+])
+def test_a_state_across_the_border_names_neither_place_nor_side(body, expected):
+    assert claims(body) == expected

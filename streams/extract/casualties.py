@@ -17,7 +17,7 @@ from datetime import date, datetime
 from functools import lru_cache
 
 from schemas import CasualtyClaim
-from streams.extract.languages import Figure, foreign_figures, text_mentions
+from streams.extract.languages import Figure, beyond_border, foreign_figures, text_mentions
 from streams.extract.lexicon import PLACE_KINDS, Gazetteer, Mention, alternation
 from streams.extract.lexicon import case_insensitive_alternation as _ialt
 from streams.extract.lexicon import casualty_lexicon, compiled_patterns, gazetteer, split_sentences, storm_names
@@ -76,6 +76,13 @@ _HOME_FORCES = re.compile(rf"(?<![\w-]){_ialt(_LEX['home_forces']['words'])}(?![
 _ABROAD_FORCES = re.compile(rf"(?<![\w-]){_ialt(_LEX['home_forces']['abroad'])}(?![\w-])")
 _INC_AFTER = _ialt(_LEX["increment"]["after"])
 _INC_BEFORE = re.compile(rf"(?:^|\s)(?:{_ialt(_LEX['increment']['before'])})\s*$")
+# Those a part is of, when the outcome is theirs: "one of the 20 people killed in the crash", "one of two civilians
+# who were wounded", "12 of the 40 dead were children" count the 20, the two, the 40; where a verb of its own
+# follows, the part is the figure ("four of the 10 miners have died").
+_AUX = _ialt(_LEX["auxiliaries"]["words"])
+_WHOLE_HURT = (rf"(?:\s+(?!(?:{_AUX})(?![\w-]))[\w'’-]+){{0,3}}?(?:\s+(?i:who|that)(?:\s+(?:{_AUX})){{0,4}})?\s+"
+               rf"(?:{_ialt([*(w for words in _LEX['outcomes'].values() for w in words['after']), 'dead', 'deceased'])})"
+               r"(?![\w-])")
 # Another source's figure in brackets after the number: "more than 230 (one paper says 233) people".
 _ASIDE_PAREN = r"(?:\s*\([^()]{1,40}\))"
 _COUNT = (rf"(?!(?:{NUM})\s+(?i:of\s+the\s+(?:dead|deceased|killed|wounded|injured))\b)(?:(?P<qual>{QUAL})\s+(?P<qinc>{_ialt(_LEX['increment']['before'])}\s+)?)?(?:(?i:between)\s+(?P<low>{NUM})\s+(?i:and)\s+"
@@ -83,8 +90,8 @@ _COUNT = (rf"(?!(?:{NUM})\s+(?i:of\s+the\s+(?:dead|deceased|killed|wounded|injur
           rf"|(?i:as\s+many\s+as)\s+(?P<high>{NUM})(?:\s+[a-z]+)?\s+(?i:and)\s+(?i:as\s+few\s+as)\s+"
           rf"|(?P<low2>{DIGITS}\s*[-–]|(?:{DIGITS}|{NUM_WORDS})\s+(?i:to|or))"
           rf"\s*)?(?P<num>{NUM}){NOT_COUNT}{_ASIDE_PAREN}?(?:\s+(?P<more>{_INC_AFTER}))?"
-          rf"(?:\s+(?i:of)\s+(?P<poss>(?i:its|their|our|the|them|those|whom)))?")
-_AUX = _ialt(_LEX["auxiliaries"]["words"])
+          rf"(?:\s+(?i:of)\s+(?:(?P<poss>(?i:its|their|our|the|them|those|whom))|(?:(?i:the)\s+)?(?:(?:{QUAL})\s+)?"
+          rf"(?P<whole>{NUM})(?!{_WHOLE_HURT})))?")
 # Where they were: "in Gaza", or how many places they were in, "in 11 states".
 _LOC = (r"(?:\s+(?i:in|near|at|from|of)\s+(?:the\s+)?(?:[A-Z][\w'’-]*\s*){1,3}?"
         rf"|\s+(?i:in|across|from)\s+(?:{NUM})\s+{_ialt(_LEX['counted_places']['words'])}"
@@ -495,7 +502,7 @@ def _raw_claims(sentence: str) -> Iterator[tuple[re.Match[str], str, _Raw]]:
         for m in pattern.finditer(sentence):
             span = (m.span("list") if m.groupdict().get("list") else
                     (m.start("low") if m.groupdict().get("low") else m.start("low2") if m.groupdict().get("low2")
-                     else m.start("num"), m.end("num")))
+                     else m.start("num"), m.end("whole") if m.groupdict().get("whole") else m.end("num")))
             if not free(*span):
                 continue
             if m.groupdict().get("list"):
@@ -728,8 +735,8 @@ def _foreign_claims(sentence: str, figures: Sequence[Figure], published: date,
                     storms: frozenset[str]) -> tuple[_Raw, ...]:
     """Another language's figures, placed and dated as English ones are: the people or place their
     counted words name (not a storm's name, nor a namesake's), else the place of their sentence (its own
-    language's names too), else the state it names, else the entry's place."""
-    mentions = text_mentions(sentence, storms)
+    language's names too), else the state it names, else the entry's place; never a state across a border."""
+    mentions = [m for m in text_mentions(sentence, storms) if not beyond_border(sentence, m)]
     return tuple(_Raw(f.start, f.end, f.outcome, f.lo, f.hi, f.population,
                       next(iter(sides_in(mentions, f.start, f.end)), None)
                       or place_of(sentence, mentions, f.start) or f.named,
@@ -934,7 +941,8 @@ def _party_of_figure(sentence: str, m: re.Match[str], raw: _Raw, source: str, me
         return "all"
     if raw.population == "military" and not raw.home:
         return None
-    party = place_side(sentence, mentions, c0 if raw.active else raw.start, _figure_clause_end(sentence, c1, raw.end))
+    party = (place_side(sentence, mentions, c0 if raw.active else raw.start, _figure_clause_end(sentence, c1, raw.end))
+             or place_before_where(sentence, mentions, raw.start))
     if party:
         return party
     place = _antecedent_place(sentence, mentions, c0) or place_of(sentence, mentions, raw.start, total=total)

@@ -123,8 +123,14 @@ class Reader:
         ending = rf"(?:['’]{_words(d['number_endings'])}(?!{_WORD_CHARS}))?" if d.get("number_endings") else ""
         post = (rf"(?:\s+(?P<qual_after>{_words(sorted(self.after_qualifiers))})(?![\w-]))?"
                 if self.after_qualifiers else "")
+        # a part of a whole ("17 von 19 Menschen"): the part is the count, unless the whole are the ones hurt
+        # ("uno dei 20 morti", and where a participle follows its noun, "5 de las 24 personas fallecidas")
+        outcome_words = _words([w for forms in d["outcomes"].values() for key in ("after", "nouns") for w in forms[key]])
+        noun = "" if self.grammar.get("verb_gap") else rf"(?:\s+{_words(list(self.population))})?"
+        part_of = (rf"(?:\s+{_words(self.grammar['parts_of'])}\s+(?:(?:{_words(list(self.qualifiers))})\s+)?"
+                   rf"(?P<whole>{number})(?!{noun}\s+{outcome_words}(?![\w-])))?" if self.grammar["parts_of"] else "")
         return (rf"(?:(?P<qual>{_words(list(self.qualifiers))})\s+)?(?:(?P<low>{digits})\s*[-–]\s*|{between})?"
-                rf"(?P<num>{number}){ending}{post}{not_count}")
+                rf"(?P<num>{number}){ending}{post}{not_count}{part_of}")
 
     def _compile(self) -> None:
         d, outcomes = self.data, self.data["outcomes"]
@@ -251,7 +257,7 @@ class Reader:
         for shape, pattern in self.shapes:
             for m in self._matches(sentence, shape, pattern):
                 low = "low" if m.group("low") else "from" if m.group("from") else "num"
-                span = (m.start(low), m.end("num"))
+                span = (m.start(low), m.end("whole") if m.groupdict().get("whole") else m.end("num"))
                 if any(s < span[1] and span[0] < e for s, e in taken):
                     continue
                 figure = self._figure(sentence, shape, m, states)
@@ -395,7 +401,7 @@ class Reader:
         """The states the sentence names, by name or people, not as where something came from ("Giordania, 17
         feriti ... dalla Siria" is Jordan's): read once a sentence, for each of its figures."""
         return [x for x in text_mentions(sentence) if x.entity.kind == "state" and x.entity.side
-                and not self.origin.search(sentence, max(0, x.start - 8), x.start)]
+                and not self.origin.search(sentence, max(0, x.start - 8), x.start) and not beyond_border(sentence, x)]
 
     @staticmethod
     def _named_state(states: Sequence[Mention], pos: int, soldiers: bool = False) -> str | None:
@@ -631,6 +637,19 @@ def foreign_figures(sentence: str) -> tuple[Figure, ...]:
     """The figures of a sentence in a language of the data file; () for English and every other text."""
     reader = reader_of(sentence)
     return tuple(reader.figures(sentence)) if reader else ()
+
+
+@cache
+def _beyond_border() -> re.Pattern[str]:
+    leads = [*load_toml("casualty_lexicon.toml")["neighbours"]["leads"],
+             *(lead for grammar in _languages().values() for lead in grammar["grammar"]["neighbours"])]
+    return re.compile(rf"(?<![\w'’-]){_words(leads)}\s+(?:\w{1,3}\s+)?$", re.IGNORECASE)  # an article maybe between
+
+
+def beyond_border(text: str, m: Mention) -> bool:
+    """The state is named as the other side of a border ("near the border with Venezuela", "nahe der Grenze zu
+    Polen"): where it happened lies on this side, so it names neither the place nor whose the dead are."""
+    return bool(_beyond_border().search(text, max(0, m.start - 30), m.start))
 
 
 def place_lead(text: str) -> re.Pattern[str] | None:

@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from streams.extract.languages import place_lead, text_mentions
+from streams.extract.languages import beyond_border, place_lead, text_mentions
 from streams.extract.lexicon import (PARTY_KINDS, PLACE_KINDS, Mention, alternation, casualty_lexicon, continent,
                                      gazetteer)
 from streams.extract.lexicon import case_insensitive_alternation as _ialt
@@ -63,10 +63,14 @@ def claimant(sentence: str, mentions: Sequence[Mention], pos: int) -> str | None
     return voice_in(mentions, *source) if source else None
 
 
+_PASSIVE = re.compile(r"\b(?i:been|was|were|is|are|be|being)\s+$")
+
+
 def _trailing_source(sentence: str, pos: int) -> tuple[int, int] | None:
-    """The span naming who states a figure after it, between a comma and the verb (", Ukraine's military said")."""
+    """The span naming who states a figure after it, between a comma and the verb (", Ukraine's military said");
+    none before a passive ("..., including Uganda where six have been reported dead": no one is named as saying)."""
     after = REPORTING.search(sentence, pos)
-    if after:
+    if after and not _PASSIVE.search(sentence, max(0, after.start() - 8), after.start()):
         seg = sentence.rfind(",", 0, after.start()) + 1
         if seg > pos:
             return seg, after.start()
@@ -197,7 +201,7 @@ def _may_place(text: str, m: Mention) -> bool:
     ("West Virginia's governor") is where its people are) nor one that struck ("in a Hamas attack")."""
     return (m.entity.side is not None and not (_POSSESSIVE.match(text, m.end) and not _OWN_PLACE.match(text, m.end)
                                                and not _OWN_DISASTER.match(text, m.end) and m.entity.kind != "region")
-            and not striker_word(text, m, side=True, weapon=True))
+            and not striker_word(text, m, side=True, weapon=True) and not beyond_border(text, m))
 
 
 def _led_place(text: str, m: Mention, lead_from: int, local: re.Pattern[str] | None = None) -> bool:
@@ -330,7 +334,8 @@ def entry_place(headline: str, body: str, title: str, storms: frozenset[str] = f
                 return found
     for text in texts:  # the one state a text names otherwise: "Nepal death toll crosses 3200"; not one of several
         states = {m.entity.side for m in text_mentions(text, storms) if m.entity.kind == "state" and m.entity.side
-                  and not striker_word(text, m, side=True, weapon=True) and not source_place(text, m)}
+                  and not striker_word(text, m, side=True, weapon=True) and not source_place(text, m)
+                  and not beyond_border(text, m)}
         if len(states) == 1:
             return states.pop()
     return None

@@ -1693,3 +1693,16 @@ def test_the_other_side_of_a_border_is_not_where_it_happened():
     assert claims(body) == [("unknown", "military", "killed", "incident", 4, 4)]
     assert claims(body, "Burkina Faso: soldiers killed in ambush") == [
         ("burkina-faso", "military", "killed", "incident", 4, 4)]
+
+
+@pytest.mark.parametrize(("body", "expected"), [
+    # a number told after a toll that counts the missing is no toll
+    ("The sheriff says the death toll has not changed, but four to six people are still missing.", []),
+    # a count of the missing joined after the toll leaves the toll
+    ("The death toll from the floods rose on Monday to 48 with hundreds more missing.",
+     [("all", "all", "killed", "cumulative", 48, 48)]),
+    # a report a later one corrected is no claim
+    ("Police corrected earlier reports that two officers had been killed, saying both were wounded.", []),
+])
+def test_counts_of_the_missing_and_corrected_reports_give_no_toll(body, expected):
+    assert [c for c in claims(body) if c[2] == "killed"] == expected

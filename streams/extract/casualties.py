@@ -227,6 +227,10 @@ _SOURCES = (("bringing", _BRINGING), ("bringing", _RAISES_TO), ("toll", _TOLL), 
             ("after", _AFTER), ("before", _BEFORE), ("nouns", _NOUNS))
 _GAP_KILLED = re.compile(r"\b(?:death|deaths|dead|died|killed|toll|losses|fatalities)\b", re.IGNORECASE)
 _GAP_OTHER_COUNT = re.compile(rf"(?<![\w-]){_ialt(_LEX['toll']['other_counts'])}(?![\w-])")
+# The figure counts others, told after it: "the toll hasn't risen, but seven to eight people are still missing".
+# Not a count joined after it ("rose to 12,000 with thousands more missing", "to 213 and number missing to 89").
+_OTHER_COUNT_AFTER = re.compile(rf"(?:\s+(?!(?i:with|and|plus|while|as|including|but)\b)[^\W\d][\w'’-]*){{0,4}}?"
+                                rf"\s+{_ialt(_LEX['toll']['other_counts'])}(?![\w-])")
 _GAP_WOUNDED = re.compile(r"\b(?:wounded|injured|injuries|injury)\b", re.IGNORECASE)
 _GAP_MILITARY = re.compile(r"\b(?:military|troops|soldiers|servicemen|fighters|army)\b", re.IGNORECASE)
 _GAP_CIVILIAN = re.compile(r"\bcivilians?\b", re.IGNORECASE)
@@ -438,8 +442,8 @@ def _outcome_read(sentence: str, m: re.Match[str], source: str,
     ("bringing the death toll to", "the civilian toll") say them for the total. None: no claim."""
     if source in ("bringing", "toll"):
         gap = f"{m.group('gap')} {m.groupdict().get('head') or ''}"
-        if _GAP_OTHER_COUNT.search(gap):
-            return None  # "raised the number of missing to 332": no toll of dead or wounded
+        if _GAP_OTHER_COUNT.search(gap) or _OTHER_COUNT_AFTER.match(sentence, m.end()):
+            return None  # "raised the number of missing to 332", "the toll hasn't risen, but 8 are missing": no toll
         outcome = "wounded" if _GAP_WOUNDED.search(gap) else "killed" if _GAP_KILLED.search(gap) else ""
         if source == "toll" and not outcome:
             return None  # "casualty toll" alone does not say killed

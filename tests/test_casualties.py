@@ -1706,3 +1706,22 @@ def test_the_other_side_of_a_border_is_not_where_it_happened():
 ])
 def test_counts_of_the_missing_and_corrected_reports_give_no_toll(body, expected):
     assert [c for c in claims(body) if c[2] == "killed"] == expected
+
+
+@pytest.mark.parametrize(("body", "expected"), [
+    ("Two others sustained gunshot injuries in the raid.", [("all", "all", "wounded", "incident", 2, 2)]),
+    ("Three died at the scene and four escaped with serious injuries.",
+     [("all", "all", "killed", "incident", 3, 3), ("all", "all", "wounded", "incident", 4, 4)]),
+    ("Villagers said they had buried 14 corpses.", [("all", "all", "killed", "incident", 14, 14)]),
+    ("The strike resulted in the martyrdom of two children.", [("unknown", "civilian", "killed", "incident", 2, 2)]),
+    # an ordinal counts a toll of dead, not of wounded: "a fourth climber" is the fourth of those trapped
+    ("A fourth climber was rescued with serious injuries on Sunday.", []),
+])
+def test_more_ways_to_tell_the_dead_and_the_wounded(body, expected):
+    assert claims(body) == expected
+
+
+def test_a_side_announcing_the_killing_of_soldiers_counts_its_own():
+    """"the killing of" is a noun: its announcer did not kill them, as it may have after "killed"."""
+    body = "Later, Azerbaijan announced the killing of four soldiers and the wounding of two others."
+    assert [(c[0], c[2], c[4]) for c in claims(body)] == [("azerbaijan", "killed", 4), ("azerbaijan", "wounded", 2)]

@@ -239,7 +239,7 @@ _GAP_POSSESSIVE = re.compile(r"\b(?:its|their|our)\b", re.IGNORECASE)
 _GAP_FOREIGN = re.compile(r"\b(?:foreign|foreigners|international)\b", re.IGNORECASE)
 
 # Only sentences with one of these stems can hold a claim: a cheap filter before the patterns.
-_CUE_STEMS = (r"kill|dead|deceas|die|death|wound|injur|hurt|toll|fatalit|slain|perish|martyr|lives|losses|hospital|treat|bodies"
+_CUE_STEMS = (r"kill|dead|deceas|die|death|wound|injur|hurt|toll|fatalit|slain|perish|martyr|lives|losses|hospital|treat|bodies|corpse"
               r"|\bbody\b|victim|succumb|murder|slaughter|massacr|gunned down|gunning down|shot in the|lost in the|drown|to death"
               r"|passed away|medical facilit|medical cent|trauma cent|alive\b")
 _CUE = re.compile(_CUE_STEMS, re.IGNORECASE)
@@ -472,6 +472,12 @@ def _outcome_read(sentence: str, m: re.Match[str], source: str,
 _QUOTES = re.compile(r'["“”]')
 
 
+def _active(m: re.Match[str], source: str) -> bool:
+    """The outcome is a verb before its count, whose subject may be who killed ("Israeli forces killed six"); not
+    a noun ("announced the killing of six soldiers")."""
+    return source == "before" and not m.group(_outcome_group(m) or 0).lower().endswith(" of")
+
+
 def _counted_raws(m: re.Match[str], source: str,
                   items: list[tuple[int, int, int, int | None, str | None]]) -> Iterator[tuple[re.Match[str], str, _Raw]]:
     """Each counted group of a list its own figure. Soldiers counted with civilians fell where the civilians did:
@@ -480,7 +486,7 @@ def _counted_raws(m: re.Match[str], source: str,
     together = {item[-1] for item in items} >= {"civilian", "military"}
     for start, end, lo, hi, population in items:
         yield m, source, _Raw(start, end, outcome, lo, hi, population, None, None, rule="people-counted",
-                              active=source == "before", home=together)
+                              active=_active(m, source), home=together)
 
 
 # "over" after what people feel or do about a toll is its preposition, no qualifier: "outrage over 104 deaths".
@@ -544,13 +550,15 @@ def _raw_claims(sentence: str) -> Iterator[tuple[re.Match[str], str, _Raw]]:
                 taken.append(span)  # nor is it the other outcome's figure
                 continue
             outcome, population, party, kind = read
+            if outcome == "wounded" and m.groupdict().get("list") and _ORDINAL.match(m.group("list")):
+                continue  # "a fifth miner was rescued with injuries": the fifth of those trapped, no toll of wounded
             if (m.groupdict().get("poss") or m.groupdict().get("lposs") or "").lower() in ("its", "their", "our"):
                 party = "@claimant"
             taken.append(span)
             raw = _Raw(m.start(), m.end(), outcome, figure[0], figure[1], population, party, kind)
             raw.inherit = source == "bringing" and not outcome
             raw.rule = _RULE_IDS["list" if m.groupdict().get("list") else source]
-            raw.active = source == "before"
+            raw.active = _active(m, source)
             yield m, source, raw
 
 

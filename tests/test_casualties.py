@@ -1725,3 +1725,20 @@ def test_a_side_announcing_the_killing_of_soldiers_counts_its_own():
     """"the killing of" is a noun: its announcer did not kill them, as it may have after "killed"."""
     body = "Later, Azerbaijan announced the killing of four soldiers and the wounding of two others."
     assert [(c[0], c[2], c[4]) for c in claims(body)] == [("azerbaijan", "killed", 4), ("azerbaijan", "wounded", 2)]
+
+
+@pytest.mark.parametrize(("body", "expected"), [
+    # the deaths as a toll's head, their verb right after
+    ("Heatstroke deaths rose to 44 across the state on Thursday.", [("all", "all", "killed", "cumulative", 44, 44)]),
+    ("The confirmed fatalities stood at 17 on Sunday evening.", [("all", "all", "killed", "cumulative", 17, 17)]),
+    # how much a toll rose is an increment, what it rose to the total
+    ("The flood death toll has risen by 12 to 96.",
+     [("all", "all", "killed", "increment", 12, 12), ("all", "all", "killed", "cumulative", 96, 96)]),
+    # a clock time inside a toll's words
+    ("The death toll from the blast that hit the market at 09:30 GMT has passed 40.",
+     [("all", "all", "killed", "cumulative", 41, None)]),
+    # when, between the verb's parts
+    ("At least nine villagers were on Tuesday confirmed killed.", [("all", "civilian", "killed", "incident", 9, None)]),
+])
+def test_tolls_told_by_their_deaths_their_rise_and_a_day_between_the_verb(body, expected):
+    assert claims(body) == expected

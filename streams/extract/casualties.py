@@ -119,13 +119,16 @@ _SUBSET_ASIDE = (rf"(?:\s*,\s*(?i:including|among\s+them)|\s+(?i:including))\s(?
                  rf"(?=\s+(?!(?i:who|that)\s){_AUX}\s)"
                  # between commas it may count them: "40 miners, including 6 engineers and 2 foremen, have died"
                  rf"|\s*,\s*(?i:including|among\s+them)\s(?:(?!\b(?i:who|that)\b)[^,.;:]){{2,60}}?\s*,")
+# When, between the verb's parts: "13 people were on Monday confirmed killed".
+_WHEN_ASIDE = (r"\s+(?i:(?:on\s+)?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
+               r"(?:\s+(?:morning|afternoon|evening|night))?|yesterday|today|overnight|last\s+night)")
 # Number, then outcome: "six Azerbaijani civilians have been killed", "2 killed", "a woman & a child were killed";
 # an aside between commas or dashes may part them ("30 Gazans — mostly women — were killed", "two boys, aged 8
 # and 10, were killed"), or how they were hurt ("a man who was hit by a car has died"), or where they were.
 _AFTER = re.compile(
     rf"(?<![\w'’-])(?:{_COUNT}{_NP}?|{_LIST})(?P<loc>{_LOC})?"
     rf"(?:\s*,\s*(?:{_AGE}|[^,.;:\d]){{2,60}}?,|\s+[—–]\s*[^—–,.;:\d]{{2,60}}?\s*[—–]|{_HOW_HURT}|{_ABOARD}"
-    rf"|{_SUBSET_ASIDE})?(?:\s+{_AUX}){{0,5}}"
+    rf"|{_SUBSET_ASIDE})?(?:\s+{_AUX}|{_WHEN_ASIDE}){{0,5}}"
     rf"\s+(?:{_outcomes('after')})(?![\w-])"
 )
 # After "killed", "wounded" ...: the counted ones did it ("four gunmen who killed more than 100"), or the word
@@ -164,13 +167,21 @@ _TOLL_RISES, _TOLL_PASSES, _TOLL_REACHES = (alternation(_LEX["toll"][verbs]) for
 # "death toll rose to 67", "the number of dead has risen to 40", "the number killed stands at 9", "the toll from the
 # explosions two weeks ago rose to 145", "Death toll rises above 15,000", "set the toll at least 35" (a slip for "at at least"), "the death
 # count ... has been raised to 120"; a range, "reports of the death toll range from 3 to 9", is its lowest to its highest.
-_TOLL = re.compile(
+# The deaths themselves as a toll's head, their verb right after: "sunstroke deaths rose to 36", "fatalities stood at 9".
+_DEATHS_RISE = (rf"(?<![\w-])(?:deaths|fatalities|injuries)(?=\s+(?:(?:has|have|had)\s+)?"
+                rf"(?:{_TOLL_RISES}|{_TOLL_PASSES}|{_TOLL_REACHES}|stood|stands|stand)\s)")
+_TOLL_HEAD = (
     r"(?P<head>(?i:(?:(?:overall|total|official|civilian|military|initial|its|their|the)\s+)*(?:death|fatality|injury)\s+(?:toll|count|tally)"
     r"|(?<![\w-])toll|(?:number|figures?)\s+of\s+(?:[\w'’-]+\s+){0,2}?(?:dead|deaths|killed|fatalities|wounded|injured)"
-    r"|number\s+(?:dead|killed|wounded|injured)))"  # "put the number wounded at 56"
+    rf"|number\s+(?:dead|killed|wounded|injured)|{_DEATHS_RISE}))"  # "put the number wounded at 56"
     # a long gap only with no relative clause in it, whose places would be another noun's ("killed by commandos who
     # stormed the Gaza flotilla")
-    rf"(?P<gap>(?:[^.;:]|\.(?=\d)){{0,90}}?|(?:(?!\b(?i:who|whom|which)\b)(?:[^.;:]|\.(?=\d))){{91,150}}?)"
+    rf"(?P<gap>(?:[^.;:]|\.(?=\d)|:(?=\d\d)){{0,90}}?|(?:(?!\b(?i:who|whom|which)\b)(?:[^.;:]|\.(?=\d)|:(?=\d\d))){{91,150}}?)")
+# How much a toll rose, before what it rose to: "the death toll had risen by 10 to 179" adds 10.
+_TOLL_BY = re.compile(rf"{_TOLL_HEAD}\s(?i:{_TOLL_RISES}|increased|grew)\s+(?P<by>by)\s+(?:(?P<qual>{QUAL})\s+)?"
+                      rf"(?P<num>{NUM}){NOT_COUNT}(?=\s+(?i:to)\s)")
+_TOLL = re.compile(
+    rf"{_TOLL_HEAD}"
     rf"(?:\s(?i:(?P<above>(?:{_TOLL_RISES})\s+(?:above|past|beyond)|{_TOLL_PASSES})"
     # "has gone up to 140": the toll rose to it, no upper bound ("up to 30")
     rf"|(?:{_TOLL_RISES})\s+up\s+to"
@@ -221,7 +232,7 @@ _RULE_IDS = {"bringing": "total-bringing", "toll": "total-toll", "lives": "lives
              "before": "outcome-then-count", "nouns": "count-outcome-noun", "list": "people-listed",
              "recovered": "victims-recovered", "left_with": "left-with-injuries"}
 # Tried in this order; where two read the same number, the earlier one wins.
-_SOURCES = (("bringing", _BRINGING), ("bringing", _RAISES_TO), ("toll", _TOLL), ("toll", _DEAD_ASIDE), ("lives", _LIVES_TAKEN),
+_SOURCES = (("bringing", _BRINGING), ("bringing", _RAISES_TO), ("toll", _TOLL_BY), ("toll", _TOLL), ("toll", _DEAD_ASIDE), ("lives", _LIVES_TAKEN),
             ("lives", _LIVES_LOST), ("recovered", _RECOVERED), ("left_with", _LEFT_WITH), ("one_dead", _ORDINAL_DEATH),
             ("one_dead", _ONE_DEAD),
             ("after", _AFTER), ("before", _BEFORE), ("nouns", _NOUNS))
@@ -449,7 +460,7 @@ def _outcome_read(sentence: str, m: re.Match[str], source: str,
             return None  # "casualty toll" alone does not say killed
         population = "military" if _GAP_MILITARY.search(gap) else "civilian" if _GAP_CIVILIAN.search(gap) else None
         party = "@claimant" if _GAP_POSSESSIVE.search(gap) else "@foreign" if _GAP_FOREIGN.search(gap) else None
-        return outcome, population, party, "cumulative"
+        return outcome, population, party, "increment" if m.groupdict().get("by") else "cumulative"
     if source in ("lives", "recovered", "one_dead"):
         return "killed", population, None, None
     if source == "left_with":

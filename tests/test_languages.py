@@ -744,3 +744,16 @@ def test_a_part_of_a_whole_in_other_languages(body, expected):
 ])
 def test_a_state_across_the_border_names_neither_place_nor_side(body, expected):
     assert claims(body) == expected
+
+
+def test_a_town_s_name_between_a_title_and_a_surname_is_a_person():
+    """German capitalises every noun, so a capital after a town does not end it; between a title and a surname it
+    is a first name: "Sprecherin Charlotte Weber" names no town of the United States."""
+    body = "Mindestens 12 Menschen wurden verletzt, sagte Polizeisprecherin Charlotte Weber."
+    assert claims(body) == [("all", "all", "wounded", "incident", 12, None, "de-count-outcome")]
+    assert [m.entity.slug for m in text_mentions("Der Sturm traf am Abend Charlotte und Raleigh.")][:1] == ["charlotte"]
+
+
+def test_a_dutch_toll_that_stands_at_its_figure():
+    assert claims("De dodentol van de overstromingen staat voorlopig op 23.") == [
+        ("all", "all", "killed", "cumulative", 23, 23, "nl-total-toll")]

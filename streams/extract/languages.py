@@ -459,7 +459,15 @@ class Reader:
         found = mentions(text, self.gazetteer, storms)
         starts = {x.start for x in found}
         return tuple(x for x in found if x.entity.kind not in PLACE_KINDS
-                     or not (text[x.start:x.end] in self.not_places or self._goes_on(text, x.end, starts)))
+                     or not (text[x.start:x.end] in self.not_places or self._goes_on(text, x.end, starts)
+                             or self._between_title_and_surname(text, x)))
+
+    def _between_title_and_surname(self, text: str, m: Mention) -> bool:
+        """Where every noun is capitalised a town's name goes on after it, but one between two capitalised words
+        is a person's first name, a title before and a surname after ("Brandmeisterin Charlotte Ziller"): a place
+        follows a lower-case word ("in Charlotte") or stands alone."""
+        return (self.names_go_on is None and m.entity.kind == "town" and bool(_CAPITAL_AFTER.match(text, m.end))
+                and bool(_CAPITAL_BEFORE.search(text, max(0, m.start - 40), m.start)))
 
     def names_striker(self, text: str, m: Mention) -> bool:
         """A people's adjective that names who struck, before the striking word or after it ("nach dem russischen
@@ -474,6 +482,8 @@ class Reader:
         return longer is not None and (not longer.group("particle") or longer.end() - 1 not in starts)
 
 
+_CAPITAL_BEFORE = re.compile(r"(?<![.!?:]\s)(?<!^)\b[A-ZÀ-ÖØ-Þ][\w'’-]+[ \t]+$")  # not a sentence's first word
+_CAPITAL_AFTER = re.compile(r"[ \t]+[A-ZÀ-ÖØ-Þ][\w'’-]+")
 _CASE_ENDING = re.compile(r"['’]\w*$")  # after a number, its case: "544'e", "800'ü"
 _RULES = {"toll": "total-toll", "toll_last": "total-toll", "rise": "total-rise", "risen": "total-rise", "sum": "total-rise",
           "nouns": "count-outcome-noun", "after": "count-outcome", "before": "outcome-count"}

@@ -142,6 +142,14 @@ def test_a_town_s_name_after_a_person_s_title_is_the_person():
     assert _places("Doctors in George said the clinic was full.") == [("George", "south-africa")]
 
 
+def test_a_town_s_name_that_speaks_is_a_person_s_unless_a_capital_or_a_named_town():
+    assert _places("Three people died at the scene, said Adelaide.") == []
+    assert _places("Adelaide said the clinic was full.") == []
+    assert _places("Ottawa said it would send aid.") == [("Ottawa", "canada")]
+    assert _places("Stepanakert says 12 soldiers died.") == [("Stepanakert", "azerbaijan")]
+    assert _places("Officials in Adelaide said the clinic was full.") == [("Adelaide", "australia")]
+
+
 def test_saint_and_st_name_the_same_place():
     """"St. Petersburg" is Russia's city as "Saint Petersburg" is; the smaller US one where Florida is named."""
     gaz = gazetteer()

@@ -238,6 +238,28 @@ def _titled_person(text: str, mention: Mention) -> bool:
     return mention.entity.kind == "town" and bool(_title_before().search(text, max(0, mention.start - 16), mention.start))
 
 
+_PLACE_PREPOSITION = re.compile(r"(?<![\w-])(?i:in|at|from|near|of|across)[^\S\n]+$")
+
+
+@cache
+def _speech() -> tuple[re.Pattern[str], re.Pattern[str], frozenset[str]]:
+    verbs = alternation(load_toml("countries.toml")["not_places"]["speech"])
+    capitals = frozenset(c["capital"] for c in _countries().values() if c.get("capital"))
+    return re.compile(rf"[^\S\n]+(?:{verbs})(?![\w-])"), re.compile(rf"(?<![\w-])(?:{verbs})[^\S\n]+$"), capitals
+
+
+def _speaking_person(text: str, mention: Mention) -> bool:
+    """A town of the generated list whose name speaks ("Maringa said", "said Austin") is a person's surname; a
+    capital speaks for its government ("Ottawa said"), and the towns gazetteer.toml names are kept as named."""
+    if mention.entity.kind != "town" or mention.entity.population is None:
+        return False
+    after, before, capitals = _speech()
+    if text[mention.start:mention.end] in capitals or _PLACE_PREPOSITION.search(text, max(0, mention.start - 8),
+                                                                               mention.start):
+        return False  # "officials in Boston said": a place
+    return bool(after.match(text, mention.end) or before.search(text, max(0, mention.start - 12), mention.start))
+
+
 # What a toll is put down to is an event: a town's name there names a storm ("deaths tied to Florence").
 _CAUSE_NAME = re.compile(rf"\b(?:{alternation(casualty_lexicon()['storms']['causes'])})\s+"
                          r"([A-Z][a-z]+)(?![\w'’-]|\s+[A-Z])")
@@ -308,6 +330,7 @@ class Gazetteer:
                  for m in self.pattern.finditer(text)
                  if m.group() not in storms and not _STORM_BEFORE.search(text, max(0, m.start() - 24), m.start())]
         found = [m for m in found if not _names_an_outlet(text, m.end) and not _titled_person(text, m)
+                 and not _speaking_person(text, m)
                  and not (m.entity.slug in self._openers and _NEXT_CAPITALISED.match(text, m.end))
                  and not (m.entity.slug in self._closers and _CAPITALISED_BEFORE.search(text, 0, m.start))]
         return tuple(self._placed(text, m, found) for m in found)

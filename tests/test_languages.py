@@ -757,3 +757,8 @@ def test_a_town_s_name_between_a_title_and_a_surname_is_a_person():
 def test_a_dutch_toll_that_stands_at_its_figure():
     assert claims("De dodentol van de overstromingen staat voorlopig op 23.") == [
         ("all", "all", "killed", "cumulative", 23, 23, "nl-total-toll")]
+
+
+def test_christmas_in_portuguese_is_no_city():
+    body = "A polícia registou 8 vítimas mortais nas estradas durante a operação Natal, em Portugal."
+    assert claims(body) == [("portugal", "all", "killed", "incident", 8, 8, "pt-count-outcome-noun")]

@@ -260,6 +260,22 @@ def _speaking_person(text: str, mention: Mention) -> bool:
     return bool(after.match(text, mention.end) or before.search(text, max(0, mention.start - 12), mention.start))
 
 
+_TWO_NAMES_BEFORE = re.compile(r"(?<![.!?:]\s)(?<!^)\b[A-ZÀ-ÖØ-Þ][a-zà-öø-ÿ'’-]+[^\S\n]+[A-ZÀ-ÖØ-Þ][a-zà-öø-ÿ'’-]+[^\S\n]+$")
+_WORD = re.compile(r"[^\W\d_][\w'’-]*")
+
+
+def _full_name_end(text: str, mention: Mention, found: list[Mention]) -> bool:
+    """A generated town's name after two capitalised words that name no place is a surname ("Antonio Edival
+    Pereira" names no Colombian city); not in a Title Case headline, where every word is capitalised."""
+    if mention.entity.kind != "town" or mention.entity.population is None:
+        return False
+    before = _TWO_NAMES_BEFORE.search(text, max(0, mention.start - 40), mention.start)
+    if before is None or any(before.start() <= m.start < mention.start for m in found):
+        return False
+    long_words = [w for w in _WORD.findall(text) if len(w) > 3]
+    return sum(not w[0].isupper() for w in long_words) > 1  # Title Case capitalises all but the short words
+
+
 # What a toll is put down to is an event: a town's name there names a storm ("deaths tied to Florence").
 _CAUSE_NAME = re.compile(rf"\b(?:{alternation(casualty_lexicon()['storms']['causes'])})\s+"
                          r"([A-Z][a-z]+)(?![\w'’-]|\s+[A-Z])")
@@ -330,7 +346,7 @@ class Gazetteer:
                  for m in self.pattern.finditer(text)
                  if m.group() not in storms and not _STORM_BEFORE.search(text, max(0, m.start() - 24), m.start())]
         found = [m for m in found if not _names_an_outlet(text, m.end) and not _titled_person(text, m)
-                 and not _speaking_person(text, m)
+                 and not _speaking_person(text, m) and not _full_name_end(text, m, found)
                  and not (m.entity.slug in self._openers and _NEXT_CAPITALISED.match(text, m.end))
                  and not (m.entity.slug in self._closers and _CAPITALISED_BEFORE.search(text, 0, m.start))]
         return tuple(self._placed(text, m, found) for m in found)

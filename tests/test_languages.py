@@ -762,3 +762,16 @@ def test_a_dutch_toll_that_stands_at_its_figure():
 def test_christmas_in_portuguese_is_no_city():
     body = "A polícia registou 8 vítimas mortais nas estradas durante a operação Natal, em Portugal."
     assert claims(body) == [("portugal", "all", "killed", "incident", 8, 8, "pt-count-outcome-noun")]
+
+
+@pytest.mark.parametrize(("body", "expected"), [
+    # a number of things between the count and its verb does not part them ...
+    ("In Kabul wurden mindestens 31 Menschen bei drei Anschlägen getötet.",
+     [("afghanistan", "all", "killed", "incident", 31, None, "de-count-outcome")]),
+    # ... a number of people does: each group its own figure
+    ("Bei dem Angriff wurden 12 Menschen und 30 Soldaten verletzt.",
+     [("unknown", "military", "wounded", "incident", 30, 30, "de-count-outcome"),
+      ("all", "all", "wounded", "incident", 12, 12, "de-count-outcome")]),
+])
+def test_a_count_of_things_between_a_count_and_its_verb(body, expected):
+    assert claims(body) == expected

@@ -363,11 +363,19 @@ class Reader:
         lower = [w.lower() for w in words]
         if not m.group("np"):
             return all(w in self.grammar["auxiliaries"] for w in lower)
-        if any(w[0].isdigit() or (w in self.numbers and w not in self.singles) or w in self.grammar["clause_words"]
-               or w in self.population for w in lower):  # another number, clause or group of people
+        if any(((w[0].isdigit() or (w in self.numbers and w not in self.singles)) and not self._counts_things(lower, i))
+               or w in self.grammar["clause_words"] or w in self.population
+               for i, w in enumerate(lower)):  # another count of people, a clause or a group of people
             return False
         transitive = m.group("out").lower() in self.transitive
         return not (transitive and any(w in self.grammar["active"] for w in lower))
+
+    def _counts_things(self, words: Sequence[str], at: int) -> bool:
+        """The number in a gap counts things, not people: a noun follows that is neither people nor an outcome
+        ("mindestens 72 Menschen bei zwei Selbstmordanschlägen getötet")."""
+        after = words[at + 1] if at + 1 < len(words) else ""
+        return (bool(after) and not after[0].isdigit() and after not in self.population
+                and after not in self.outcome_words and after not in self.numbers)
 
     def _toll_tail(self, sentence: str, end: int) -> bool:
         nxt = _TOKEN.match(sentence[end:].lstrip())

@@ -775,3 +775,8 @@ def test_christmas_in_portuguese_is_no_city():
 ])
 def test_a_count_of_things_between_a_count_and_its_verb(body, expected):
     assert claims(body) == expected
+
+
+def test_some_of_those_counted_named_with_no_commas():
+    body = "Quattro persone tra cui due bambini di 5 e 7 anni sono rimaste uccise nel crollo in Italia."
+    assert claims(body) == [("italy", "all", "killed", "incident", 4, 4, "it-count-outcome")]

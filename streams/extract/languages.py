@@ -143,7 +143,9 @@ class Reader:
         nouns = _words([w for forms in outcomes.values() for w in forms["nouns"]])
         gap = rf"(?P<gap>(?:\s+[^\s,;:.!?()\[\]\"„“”«»–—]+){{0,{self.grammar['max_gap']}}}?)"
         # some of those counted, between commas after them: "52 personas, 9 de ellas niños, resultaron heridas"
-        aside = rf"(?:\s*,(?:\s+[^\s,;:.!?]+){{0,4}}?\s+{_words(self.grammar['subset'])}(?:\s+[^\s,;:.!?]+){{0,4}},)"
+        # or with no commas: "Tre persone tra cui un bimbo di 6 anni sono rimaste uccise"
+        aside = (rf"(?:\s*,(?:\s+[^\s,;:.!?]+){{0,4}}?\s+{_words(self.grammar['subset'])}(?:\s+[^\s,;:.!?]+){{0,4}},"
+                 rf"|\s+{_words(self.grammar['subset'])}(?:\s+[^\s,;:.!?]+){{1,6}}?(?=\s))")
         heads = d["cumulative"]["heads"]
         self.heads = {h.lower(): outcome for outcome, hs in heads.items() for h in hs}
         flags = re.IGNORECASE

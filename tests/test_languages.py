@@ -780,3 +780,8 @@ def test_a_count_of_things_between_a_count_and_its_verb(body, expected):
 def test_some_of_those_counted_named_with_no_commas():
     body = "Quattro persone tra cui due bambini di 5 e 7 anni sono rimaste uccise nel crollo in Italia."
     assert claims(body) == [("italy", "all", "killed", "incident", 4, 4, "it-count-outcome")]
+
+
+def test_french_thousands_with_a_space_or_a_dot():
+    assert claims("Au Liban, au moins 2 500 personnes ont été tuées.")[0][4] == 2500
+    assert claims("Au Liban, plus de 2.270 personnes ont été blessées.")[0][4] == 2271

@@ -82,6 +82,8 @@ class Reader:
         # passed it ("800'ü geçti")
         self.after_qualifiers = frozenset(q.lower() for q in data["qualifiers"].get("above_after", []))
         self.grammar = data["grammar"]
+        marks = data["thousands"]  # one mark, or several the language's outlets write ("12 000", "12.000")
+        self.thousands: tuple[str, ...] = (marks,) if isinstance(marks, str) else tuple(marks)
         self.population = {n.lower(): pop for pop, ns in data["nouns"].items() if pop != "adjective_endings"
                            for n in ns}
         self.outcome_words = {w.lower(): outcome for outcome, forms in data["outcomes"].items()
@@ -112,7 +114,8 @@ class Reader:
         remainder = r"(?:\s\d{1,3}(?!\d|[.,]\d))?" if d.get("digit_remainder") else ""
         suffix = rf"(?:\s?{_words(d['digit_suffixes'])}(?!{_WORD_CHARS}){remainder})?" if d["digit_suffixes"] else ""
         # "12 000" (French) may be parted by a no-break space too
-        sep = r"[^\S\r\n]" if d["thousands"].isspace() else re.escape(d["thousands"])
+        sep = "|".join(r"[^\S\r\n]" if mark.isspace() else re.escape(mark) for mark in self.thousands)
+        sep = f"(?:{sep})"
         digits = rf"(?<![\d.,:/])(?:\d{{1,3}}(?:{sep}\d{{3}})+|\d+)(?![\d:/]|[.,]\d){suffix}"
         number = rf"(?:{digits}|(?<![\w-]){number_word}(?![\w-]))"
         # a unit then a digit is a unit too: "16h03" is a time
@@ -450,6 +453,11 @@ class Reader:
             return None
         return (n + 1, None) if kind == "above" else (n, None) if kind == "at_least" else (n, n)
 
+    def _without_thousands(self, digits: str) -> str:
+        for mark in self.thousands:
+            digits = digits.replace(mark, "")
+        return digits
+
     def number(self, text: str) -> int | None:
         """A number in digits ("28.663", "29mila") or words ("einundzwanzig", "duecentoventi")."""
         token = re.sub(r"\s+", "", text.lower())
@@ -457,9 +465,9 @@ class Reader:
         for suffix, factor in self.data["digit_suffixes"].items():
             head, found, rest = token.partition(suffix)
             if head[:1].isdigit() and found and (not rest or rest.isdigit()):  # "29mila", "5bin894"
-                return int(head.replace(self.data["thousands"], "")) * factor + int(rest or 0)
+                return int(self._without_thousands(head)) * factor + int(rest or 0)
         if token[:1].isdigit():
-            return int(token.replace(self.data["thousands"], ""))
+            return int(self._without_thousands(token))
         return _compound(token, self.numbers, self.multipliers, self.joiners, self.grammar["units_first"])
 
     def mentions(self, text: str, storms: frozenset[str] = frozenset()) -> tuple[Mention, ...]:

@@ -785,3 +785,16 @@ def test_some_of_those_counted_named_with_no_commas():
 def test_french_thousands_with_a_space_or_a_dot():
     assert claims("Au Liban, au moins 2 500 personnes ont été tuées.")[0][4] == 2500
     assert claims("Au Liban, plus de 2.270 personnes ont été blessées.")[0][4] == 2271
+
+
+@pytest.mark.parametrize(("body", "expected"), [
+    ("'Vier doden, zes gewonden bij ongeluk in Nederland'",
+     [("netherlands", "all", "killed", "incident", 4, 4, "nl-count-outcome-noun"),
+      ("netherlands", "all", "wounded", "incident", 6, 6, "nl-count-outcome-noun")]),
+    ("Tre persone sono perite in una valanga in Svizzera.",
+     [("switzerland", "all", "killed", "incident", 3, 3, "it-count-outcome")]),
+    ("Die Polizei in Österreich meldete den Tod dreier Bergsteiger.",
+     [("austria", "all", "killed", "incident", 3, 3, "de-outcome-count")]),
+])
+def test_a_quoted_headline_perished_in_italian_and_a_german_genitive_count(body, expected):
+    assert claims(body) == expected

@@ -53,6 +53,11 @@ class Figure:
     # tués"): they fell where the civilians did, their dead the place's, as police are
 
 
+# Where a count may start: not inside a word, nor after an elided article ("l'11"); after a quote mark, yes
+# ("'Drie doden, vijf gewonden'").
+_COUNT_START = r"(?<![\w-])(?<!\w['’])"
+
+
 def _words(items: Sequence[str]) -> str:
     return rf"(?:{alternation(items)})"
 
@@ -157,8 +162,8 @@ class Reader:
                                 rf"\s(?:{_words(d['cumulative']['links'])})\s+{count}", flags)),
             *self._rise_shapes(count, nouns, flags),
             *self._verb_last_tolls(count, flags),
-            ("nouns", re.compile(rf"(?<![\w'’-]){count}{adjective}\s+(?P<out>{nouns})(?![\w-])", flags)),
-            ("after", re.compile(rf"(?<![\w'’-]){count}(?:{noun_phrase}{aside}?)?{gap}\s+(?P<out>{after})(?![\w-])",
+            ("nouns", re.compile(rf"{_COUNT_START}{count}{adjective}\s+(?P<out>{nouns})(?![\w-])", flags)),
+            ("after", re.compile(rf"{_COUNT_START}{count}(?:{noun_phrase}{aside}?)?{gap}\s+(?P<out>{after})(?![\w-])",
                                  flags)),
             ("before", re.compile(rf"(?<![\w-])(?P<out>{before})\s+{count}{noun_phrase}?", flags)),
             *self._inverted(before, count, noun_phrase, flags),

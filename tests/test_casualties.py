@@ -1742,3 +1742,13 @@ def test_a_side_announcing_the_killing_of_soldiers_counts_its_own():
 ])
 def test_tolls_told_by_their_deaths_their_rise_and_a_day_between_the_verb(body, expected):
     assert claims(body) == expected
+
+
+@pytest.mark.parametrize(("body", "expected"), [
+    # a fear is of its own clause's figure: the next clause, with a count of its own as subject, is told
+    ("Some 30 villagers were feared dead and more than 200 were injured.", [("all", "all", "wounded", "incident", 201, None)]),
+    # a fear that reaches over its joined clause
+    ("Officials feared that 25 miners died and 30 were hurt.", []),
+])
+def test_a_fear_doubts_its_own_clause(body, expected):
+    assert claims(body) == expected

@@ -721,7 +721,7 @@ def _restated_figure(sentence: str, num_start: int) -> bool:
 
 # "and", "but" or "as" before a new subject starts a clause of its own: "no one died and two were hurt", "its pain
 # knows no end as it mourns 61 killed".
-_NEW_SUBJECT = re.compile(rf"\b(?i:and|but|as|while|whereas)\s+(?=(?i:a|an|the|it|he|she|they|we)\s|(?:{NUM})\s)")
+_NEW_SUBJECT = re.compile(rf"\b(?i:and|but|as|while|whereas)\s+(?=(?i:a|an|the|it|he|she|they|we)\s|(?:(?:{QUAL})\s+)?(?:{NUM})\s)")
 
 
 def _negation_scope(sentence: str, start: int, figure: int) -> int:

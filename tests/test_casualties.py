@@ -1752,3 +1752,8 @@ def test_tolls_told_by_their_deaths_their_rise_and_a_day_between_the_verb(body, 
 ])
 def test_a_fear_doubts_its_own_clause(body, expected):
     assert claims(body) == expected
+
+
+def test_the_number_of_the_slain_is_a_toll():
+    assert claims("Officials said the number of villagers slain in the raids rose to 41.") == [
+        ("all", "all", "killed", "cumulative", 41, 41)]

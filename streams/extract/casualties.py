@@ -172,7 +172,7 @@ _DEATHS_RISE = (rf"(?<![\w-])(?:deaths|fatalities|injuries)(?=\s+(?:(?:has|have|
                 rf"(?:{_TOLL_RISES}|{_TOLL_PASSES}|{_TOLL_REACHES}|stood|stands|stand)\s)")
 _TOLL_HEAD = (
     r"(?P<head>(?i:(?:(?:overall|total|official|civilian|military|initial|its|their|the)\s+)*(?:death|fatality|injury)\s+(?:toll|count|tally)"
-    r"|(?<![\w-])toll|(?:number|figures?)\s+of\s+(?:[\w'’-]+\s+){0,2}?(?:dead|deaths|killed|fatalities|wounded|injured)"
+    r"|(?<![\w-])toll|(?:number|figures?)\s+of\s+(?:[\w'’-]+\s+){0,2}?(?:dead|deaths|killed|slain|fatalities|wounded|injured)"
     rf"|number\s+(?:dead|killed|wounded|injured)|{_DEATHS_RISE}))"  # "put the number wounded at 56"
     # a long gap only with no relative clause in it, whose places would be another noun's ("killed by commandos who
     # stormed the Gaza flotilla")
@@ -236,7 +236,7 @@ _SOURCES = (("bringing", _BRINGING), ("bringing", _RAISES_TO), ("toll", _TOLL_BY
             ("lives", _LIVES_LOST), ("recovered", _RECOVERED), ("left_with", _LEFT_WITH), ("one_dead", _ORDINAL_DEATH),
             ("one_dead", _ONE_DEAD),
             ("after", _AFTER), ("before", _BEFORE), ("nouns", _NOUNS))
-_GAP_KILLED = re.compile(r"\b(?:death|deaths|dead|died|killed|toll|losses|fatalities)\b", re.IGNORECASE)
+_GAP_KILLED = re.compile(r"\b(?:death|deaths|dead|died|killed|slain|toll|losses|fatalities)\b", re.IGNORECASE)
 _GAP_OTHER_COUNT = re.compile(rf"(?<![\w-]){_ialt(_LEX['toll']['other_counts'])}(?![\w-])")
 # The figure counts others, told after it: "the toll hasn't risen, but seven to eight people are still missing".
 # Not a count joined after it ("rose to 12,000 with thousands more missing", "to 213 and number missing to 89").

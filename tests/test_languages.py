@@ -798,3 +798,8 @@ def test_french_thousands_with_a_space_or_a_dot():
 ])
 def test_a_quoted_headline_perished_in_italian_and_a_german_genitive_count(body, expected):
     assert claims(body) == expected
+
+
+def test_a_figure_in_a_where_clause_is_of_the_place_before_it():
+    body = "El sismo se sintió hasta Guatemala, donde 14 personas murieron, y en El Salvador."
+    assert claims(body) == [("guatemala", "all", "killed", "incident", 14, 14, "es-count-outcome")]

@@ -17,7 +17,7 @@ from datetime import date, datetime
 from functools import lru_cache
 
 from schemas import CasualtyClaim
-from streams.extract.languages import Figure, beyond_border, foreign_figures, text_mentions
+from streams.extract.languages import Figure, beyond_border, foreign_figures, text_mentions, where_clause
 from streams.extract.lexicon import PLACE_KINDS, Gazetteer, Mention, alternation
 from streams.extract.lexicon import case_insensitive_alternation as _ialt
 from streams.extract.lexicon import casualty_lexicon, compiled_patterns, gazetteer, split_sentences, storm_names
@@ -760,8 +760,10 @@ def _foreign_claims(sentence: str, figures: Sequence[Figure], published: date,
     counted words name (not a storm's name, nor a namesake's), else the place of their sentence (its own
     language's names too), else the state it names, else the entry's place; never a state across a border."""
     mentions = [m for m in text_mentions(sentence, storms) if not beyond_border(sentence, m)]
+    where = where_clause(sentence)
     return tuple(_Raw(f.start, f.end, f.outcome, f.lo, f.hi, f.population,
                       next(iter(sides_in(mentions, f.start, f.end)), None)
+                      or (where and place_before_where(sentence, mentions, f.start, where))
                       or place_of(sentence, mentions, f.start) or f.named,
                       "historical" if _historical(sentence, f.start, f.end, published) else f.kind, rule=f.rule,
                       home=f.home)

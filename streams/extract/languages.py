@@ -190,6 +190,9 @@ class Reader:
         # "tra i morti", "entre los heridos": some of the dead, an article maybe between, no copula's subject
         self.among = re.compile(rf"{_whole(self.grammar['among'])}\s+(?:{_WORD_CHARS}+\s+)?$", flags)
         self.place_lead = self._place_lead()
+        # "jusqu'en Inde - où 500 morts": the figure of a "where" clause is of the place right before it
+        self.where = (re.compile(rf"\s*[,–-]?\s*{_words(self.grammar['where'])}\s+", flags) if self.grammar["where"]
+                      else None)
         self.striker = re.compile(rf"\s+{_whole(self.grammar['strikers'])}", flags)
         self.struck_by = re.compile(rf"{_whole(self.grammar['strikers'])}\s+$", flags)  # "un ataque ruso"
 
@@ -683,6 +686,12 @@ def beyond_border(text: str, m: Mention) -> bool:
     """The state is named as the other side of a border ("near the border with Venezuela", "nahe der Grenze zu
     Polen"): where it happened lies on this side, so it names neither the place nor whose the dead are."""
     return bool(_beyond_border().search(text, max(0, m.start - 30), m.start))
+
+
+def where_clause(text: str) -> re.Pattern[str] | None:
+    """What opens a "where" clause in the text's language ("où", "donde", "wo"), where it is one of the data file's."""
+    reader = reader_of(text)
+    return reader.where if reader else None
 
 
 def place_lead(text: str) -> re.Pattern[str] | None:

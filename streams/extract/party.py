@@ -352,11 +352,12 @@ def place_right_after(sentence: str, mentions: Sequence[Mention], pos: int) -> s
 _WHERE = re.compile(rf"(?:\s+(?i:{_PLACE_KIND}))?\s*,?\s*(?i:where)\s+")
 
 
-def place_before_where(sentence: str, mentions: Sequence[Mention], pos: int) -> str | None:
+def place_before_where(sentence: str, mentions: Sequence[Mention], pos: int,
+                       where: re.Pattern[str] = _WHERE) -> str | None:
     """The side of the place a "where" clause opening with the figure follows ("the storm moved on to Vietnam,
-    where five more died"): that place's figure, not the one before's."""
+    where five more died"; ``where`` in another language, "où", "donde"): that place's figure, not the one before's."""
     last = next((x for x in reversed(mentions) if x.end <= pos and x.entity.side and not x.adjective), None)
-    return last.entity.side if last is not None and _WHERE.fullmatch(sentence, last.end, pos) else None
+    return last.entity.side if last is not None and where.fullmatch(sentence, last.end, pos) else None
 
 
 # Nothing but a comma, or a place the name owns, between a place and the figure after it: "while in Iraq 7 died",

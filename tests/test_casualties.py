@@ -1757,3 +1757,34 @@ def test_a_fear_doubts_its_own_clause(body, expected):
 def test_the_number_of_the_slain_is_a_toll():
     assert claims("Officials said the number of villagers slain in the raids rose to 41.") == [
         ("all", "all", "killed", "cumulative", 41, 41)]
+
+
+@pytest.mark.parametrize(("body", "expected"), [
+    # a finite verb after the part: the part is the figure
+    ("Four of the 10 miners died.", [("all", "killed", 4, 4)]),
+    # an outcome noun after the whole: the whole is the figure
+    ("Twelve of the 40 deaths were children.", [("all", "killed", 40, 40)]),
+    # a word of another count after a toll's figure, inside a phrase of place, leaves the toll
+    ("The death toll rose to 40 in the affected areas of Kerala.", [("india", "killed", 40, 40)]),
+    # the deaths as a toll's head only with their figure right after the verb
+    ("Deaths rose sharply after the floods, according to 12 aid agencies.", []),
+    # how much a toll rose, qualified, and what it rose to
+    ("The death toll rose by at least 10 to 50.", [("all", "killed", 10, None), ("all", "killed", 50, 50)]),
+    # a corrected report that names its figure is no claim; a figure told after the correction is
+    ("Police corrected earlier reports and said 12 people were killed in the blast.", [("all", "killed", 12, 12)]),
+])
+def test_parts_tolls_and_corrections_read_as_a_careful_reader_does(body, expected):
+    assert [(c[0], c[2], c[4], c[5]) for c in claims(body)] == expected
+
+
+@pytest.mark.parametrize(("body", "party"), [
+    # who committed a killing struck; a death, or a killing a side announced, is the announcer's own
+    ("Russian troops committed the killings of 30 soldiers.", "unknown"),
+    ("The ambush resulted in the deaths of 16 soldiers, the Nigerien army announced.", "niger"),
+    # "was quoted as saying" names who speaks
+    ("Three soldiers were killed in the shelling, Ukraine's interior minister was quoted as saying.", "ukraine"),
+    # a place across a border holds no "where" clause's figure
+    ("Clashes broke out near the border with Venezuela, where five soldiers were killed.", "unknown"),
+])
+def test_who_struck_who_speaks_and_across_a_border(body, party):
+    assert [c[0] for c in claims(body)] == [party]

@@ -803,3 +803,17 @@ def test_a_quoted_headline_perished_in_italian_and_a_german_genitive_count(body,
 def test_a_figure_in_a_where_clause_is_of_the_place_before_it():
     body = "El sismo se sintió hasta Guatemala, donde 14 personas murieron, y en El Salvador."
     assert claims(body) == [("guatemala", "all", "killed", "incident", 14, 14, "es-count-outcome")]
+
+
+@pytest.mark.parametrize(("body", "expected"), [
+    # "periti" alone are experts too
+    ("Secondo i tre periti della procura, il ponte era instabile da anni.", []),
+    # a finite verb after the part: the part is the figure
+    ("Tres de las 10 personas murieron en el accidente en México.",
+     [("mexico", "all", "killed", "incident", 3, 3, "es-count-outcome")]),
+    # a town after a place's noun and its lead stays a place
+    ("Nach Überschwemmungen im Großraum Houston Anfang Juli sind drei Menschen gestorben.",
+     [("united-states", "all", "killed", "incident", 3, 3, "de-count-outcome")]),
+])
+def test_experts_finite_verbs_and_a_place_s_noun(body, expected):
+    assert claims(body) == expected

@@ -148,12 +148,14 @@ def test_a_town_s_name_that_speaks_is_a_person_s_unless_a_capital_or_a_named_tow
     assert _places("Ottawa said it would send aid.") == [("Ottawa", "canada")]
     assert _places("Stepanakert says 12 soldiers died.") == [("Stepanakert", "azerbaijan")]
     assert _places("Officials in Adelaide said the clinic was full.") == [("Adelaide", "australia")]
+    assert _places("Officials said Adelaide was hit hardest.") == [("Adelaide", "australia")]
 
 
 def test_a_town_s_name_ending_a_full_name_is_a_surname_but_not_in_title_case():
     assert _places("According to the fire chief, Maria Elena Pereira, nine people were hurt.") == []
     assert _places("Flooding hit Pereira and Cali on Monday.") == [("Pereira", "colombia"), ("Cali", "colombia")]
     assert _places("Deadly Floods Hit Pereira") == [("Pereira", "colombia")]
+    assert _places("A shell hit the San Jorge Pereira hospital.") == [("Pereira", "colombia")]
 
 
 def test_saint_and_st_name_the_same_place():

@@ -81,8 +81,7 @@ _INC_BEFORE = re.compile(rf"(?:^|\s)(?:{_ialt(_LEX['increment']['before'])})\s*$
 # follows, the part is the figure ("four of the 10 miners have died").
 _AUX = _ialt(_LEX["auxiliaries"]["words"])
 _WHOLE_HURT = (rf"(?:\s+(?!(?:{_AUX})(?![\w-]))[\w'’-]+){{0,3}}?(?:\s+(?i:who|that)(?:\s+(?:{_AUX})){{0,4}})?\s+"
-               rf"(?:{_ialt([*(w for words in _LEX['outcomes'].values() for w in words['after']), 'dead', 'deceased'])})"
-               r"(?![\w-])")
+               rf"(?i:{alternation(_LEX['whole_hurt']['words'])})(?![\w-])")
 # Another source's figure in brackets after the number: "more than 230 (one paper says 233) people".
 _ASIDE_PAREN = r"(?:\s*\([^()]{1,40}\))"
 _COUNT = (rf"(?!(?:{NUM})\s+(?i:of\s+the\s+(?:dead|deceased|killed|wounded|injured))\b)(?:(?P<qual>{QUAL})\s+(?P<qinc>{_ialt(_LEX['increment']['before'])}\s+)?)?(?:(?i:between)\s+(?P<low>{NUM})\s+(?i:and)\s+"
@@ -169,7 +168,8 @@ _TOLL_RISES, _TOLL_PASSES, _TOLL_REACHES = (alternation(_LEX["toll"][verbs]) for
 # count ... has been raised to 120"; a range, "reports of the death toll range from 3 to 9", is its lowest to its highest.
 # The deaths themselves as a toll's head, their verb right after: "sunstroke deaths rose to 36", "fatalities stood at 9".
 _DEATHS_RISE = (rf"(?<![\w-])(?:deaths|fatalities|injuries)(?=\s+(?:(?:has|have|had)\s+)?"
-                rf"(?:{_TOLL_RISES}|{_TOLL_PASSES}|{_TOLL_REACHES}|stood|stands|stand)\s)")
+                rf"(?:(?:{_TOLL_RISES})\s+(?:to|above|past|beyond|up\s+to)|(?:stood|stands|stand)\s+at|{_TOLL_PASSES}"
+                rf"|{_TOLL_REACHES})\s+(?:(?:{QUAL})\s+)?(?:{NUM}))")
 _TOLL_HEAD = (
     r"(?P<head>(?i:(?:(?:overall|total|official|civilian|military|initial|its|their|the)\s+)*(?:death|fatality|injury)\s+(?:toll|count|tally)"
     r"|(?<![\w-])toll|(?:number|figures?)\s+of\s+(?:[\w'’-]+\s+){0,2}?(?:dead|deaths|killed|slain|fatalities|wounded|injured)"
@@ -181,7 +181,7 @@ _TOLL_HEAD = (
 _TOLL_BY = re.compile(rf"{_TOLL_HEAD}\s(?i:{_TOLL_RISES}|increased|grew)\s+(?P<by>by)\s+(?:(?P<qual>{QUAL})\s+)?"
                       rf"(?P<num>{NUM}){NOT_COUNT}(?=\s+(?i:to)\s)")
 _TOLL = re.compile(
-    rf"{_TOLL_HEAD}"
+    rf"{_TOLL_HEAD}(?<!\bby)(?<!\bby\sat)"  # "rose by at least 10 to 50": the 10 is how much it rose (_TOLL_BY)
     rf"(?:\s(?i:(?P<above>(?:{_TOLL_RISES})\s+(?:above|past|beyond)|{_TOLL_PASSES})"
     # "has gone up to 140": the toll rose to it, no upper bound ("up to 30")
     rf"|(?:{_TOLL_RISES})\s+up\s+to"
@@ -240,7 +240,8 @@ _GAP_KILLED = re.compile(r"\b(?:death|deaths|dead|died|killed|slain|toll|losses|
 _GAP_OTHER_COUNT = re.compile(rf"(?<![\w-]){_ialt(_LEX['toll']['other_counts'])}(?![\w-])")
 # The figure counts others, told after it: "the toll hasn't risen, but seven to eight people are still missing".
 # Not a count joined after it ("rose to 12,000 with thousands more missing", "to 213 and number missing to 89").
-_OTHER_COUNT_AFTER = re.compile(rf"(?:\s+(?!(?i:with|and|plus|while|as|including|but)\b)[^\W\d][\w'’-]*){{0,4}}?"
+_OTHER_COUNT_AFTER = re.compile(rf"(?:\s+(?!(?i:with|and|plus|while|as|including|but|in|among|from|across|at|on|of|"
+                                rf"after|by|for|within|to)\b)[^\W\d][\w'’-]*){{0,4}}?"
                                 rf"\s+{_ialt(_LEX['toll']['other_counts'])}(?![\w-])")
 _GAP_WOUNDED = re.compile(r"\b(?:wounded|injured|injuries|injury)\b", re.IGNORECASE)
 _GAP_MILITARY = re.compile(r"\b(?:military|troops|soldiers|servicemen|fighters|army)\b", re.IGNORECASE)
@@ -483,13 +484,24 @@ def _outcome_read(sentence: str, m: re.Match[str], source: str,
 _QUOTES = re.compile(r'["“”]')
 
 
-def _active(m: re.Match[str], source: str) -> bool:
-    """The outcome is a verb before its count, whose subject may be who killed ("Israeli forces killed six"); not
-    a noun ("announced the killing of six soldiers")."""
-    return source == "before" and not m.group(_outcome_group(m) or 0).lower().endswith(" of")
+# A verb that tells of a killing, not one that does it: "announced the killing of six soldiers" (but "committed the
+# killings of 30").
+_TOLD_OF = re.compile(r"\b(?i:announced|announces|confirmed|confirms|reported|reports|mourned|mourns|condemned|"
+                      r"condemns|denounced|denounces)\s+(?:(?i:the)\s+)?(?:[^.;:]*\s(?i:and)\s+(?:(?i:the)\s+)?)?$")
 
 
-def _counted_raws(m: re.Match[str], source: str,
+def _active(sentence: str, m: re.Match[str], source: str) -> bool:
+    """The outcome is a verb before its count, whose subject may be who killed ("Israeli forces killed six", "troops
+    committed the killings of 30"); not a death ("resulted in the deaths of 16 soldiers"), nor a killing a verb of
+    telling leads ("announced the killing of six soldiers")."""
+    word = m.group(_outcome_group(m) or 0).lower()
+    if source != "before" or not word.endswith(" of"):
+        return source == "before"
+    return not (word.startswith(("death", "bodies", "martyrdom", "wounding"))
+                or _TOLD_OF.search(sentence, max(0, m.start() - 80), m.start()))
+
+
+def _counted_raws(sentence: str, m: re.Match[str], source: str,
                   items: list[tuple[int, int, int, int | None, str | None]]) -> Iterator[tuple[re.Match[str], str, _Raw]]:
     """Each counted group of a list its own figure. Soldiers counted with civilians fell where the civilians did:
     their dead are the place's, as police's are."""
@@ -497,7 +509,7 @@ def _counted_raws(m: re.Match[str], source: str,
     together = {item[-1] for item in items} >= {"civilian", "military"}
     for start, end, lo, hi, population in items:
         yield m, source, _Raw(start, end, outcome, lo, hi, population, None, None, rule="people-counted",
-                              active=_active(m, source), home=together)
+                              active=_active(sentence, m, source), home=together)
 
 
 # "over" after what people feel or do about a toll is its preposition, no qualifier: "outrage over 104 deaths".
@@ -531,7 +543,7 @@ def _raw_claims(sentence: str) -> Iterator[tuple[re.Match[str], str, _Raw]]:
                          or _sided_items(sentence, m.start("list"), m.group("list")))
                 if items:  # "19 children and six adults died", "a Dane and a Swede died": each group its own figure
                     taken.append(span)
-                    yield from _counted_raws(m, source, items)
+                    yield from _counted_raws(sentence, m, source, items)
                     continue
                 n = _list_count(m.group("list"))
                 figure: tuple[int, int | None] | None = read_figure(_list_qualifier(sentence, m.start("list")), str(n))
@@ -569,7 +581,7 @@ def _raw_claims(sentence: str) -> Iterator[tuple[re.Match[str], str, _Raw]]:
             raw = _Raw(m.start(), m.end(), outcome, figure[0], figure[1], population, party, kind)
             raw.inherit = source == "bringing" and not outcome
             raw.rule = _RULE_IDS["list" if m.groupdict().get("list") else source]
-            raw.active = _active(m, source)
+            raw.active = _active(sentence, m, source)
             yield m, source, raw
 
 

@@ -133,7 +133,7 @@ class Reader:
                 if self.after_qualifiers else "")
         # a part of a whole ("17 von 19 Menschen"): the part is the count, unless the whole are the ones hurt
         # ("uno dei 20 morti", and where a participle follows its noun, "5 de las 24 personas fallecidas")
-        outcome_words = _words([w for forms in d["outcomes"].values() for key in ("after", "nouns") for w in forms[key]])
+        outcome_words = _words([w for forms in d["outcomes"].values() for w in forms["nouns"]])  # not finite verbs
         noun = "" if self.grammar.get("verb_gap") else rf"(?:\s+{_words(list(self.population))})?"
         part_of = (rf"(?:\s+{_words(self.grammar['parts_of'])}\s+(?:(?:{_words(list(self.qualifiers))})\s+)?"
                    rf"(?P<whole>{number})(?!{noun}\s+{outcome_words}(?![\w-])))?" if self.grammar["parts_of"] else "")
@@ -190,6 +190,8 @@ class Reader:
         # "tra i morti", "entre los heridos": some of the dead, an article maybe between, no copula's subject
         self.among = re.compile(rf"{_whole(self.grammar['among'])}\s+(?:{_WORD_CHARS}+\s+)?$", flags)
         self.place_lead = self._place_lead()
+        articles = self.grammar["place_articles"]
+        self.place_article = re.compile(rf"(?<![\w'’-]){_words(articles)}\s+$", re.IGNORECASE) if articles else None
         # "jusqu'en Inde - où 500 morts": the figure of a "where" clause is of the place right before it
         self.where = (re.compile(rf"\s*[,–-]?\s*{_words(self.grammar['where'])}\s+", flags) if self.grammar["where"]
                       else None)
@@ -490,10 +492,15 @@ class Reader:
 
     def _between_title_and_surname(self, text: str, m: Mention) -> bool:
         """Where every noun is capitalised a town's name goes on after it, but one between two capitalised words
-        is a person's first name, a title before and a surname after ("Brandmeisterin Charlotte Ziller"): a place
-        follows a lower-case word ("in Charlotte") or stands alone."""
-        return (self.names_go_on is None and m.entity.kind == "town" and bool(_CAPITAL_AFTER.match(text, m.end))
-                and bool(_CAPITAL_BEFORE.search(text, max(0, m.start - 40), m.start)))
+        is a person's first name, a title before and a surname after ("Brandmeisterin Charlotte Ziller"); not
+        where a lead or an article comes before the first ("im Großraum Houston Anfang Juli", "die Stadt
+        Charlotte"): that word is a place's noun."""
+        if not (self.names_go_on is None and m.entity.kind == "town" and _CAPITAL_AFTER.match(text, m.end)):
+            return False
+        before = _CAPITAL_BEFORE.search(text, max(0, m.start - 40), m.start)
+        if before is None or self.place_lead.search(text, 0, before.start()):
+            return False
+        return self.place_article is None or not self.place_article.search(text, 0, before.start())
 
     def names_striker(self, text: str, m: Mention) -> bool:
         """A people's adjective that names who struck, before the striking word or after it ("nach dem russischen

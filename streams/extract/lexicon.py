@@ -238,6 +238,7 @@ def _titled_person(text: str, mention: Mention) -> bool:
     return mention.entity.kind == "town" and bool(_title_before().search(text, max(0, mention.start - 16), mention.start))
 
 
+_SPEAKER_ENDS = re.compile(r"\s*(?:[,.;:!?\"”’)]|$)")
 _PLACE_PREPOSITION = re.compile(r"(?<![\w-])(?i:in|at|from|near|of|across)[^\S\n]+$")
 
 
@@ -257,11 +258,14 @@ def _speaking_person(text: str, mention: Mention) -> bool:
     if text[mention.start:mention.end] in capitals or _PLACE_PREPOSITION.search(text, max(0, mention.start - 8),
                                                                                mention.start):
         return False  # "officials in Boston said": a place
-    return bool(after.match(text, mention.end) or before.search(text, max(0, mention.start - 12), mention.start))
+    # "said Maringa." is who spoke; "officials said Dallas was hit" opens what they said
+    return bool(after.match(text, mention.end) or (before.search(text, max(0, mention.start - 12), mention.start)
+                                                    and _SPEAKER_ENDS.match(text, mention.end)))
 
 
 _TWO_NAMES_BEFORE = re.compile(r"(?<![.!?:]\s)(?<!^)\b[A-ZÀ-ÖØ-Þ][a-zà-öø-ÿ'’-]+[^\S\n]+[A-ZÀ-ÖØ-Þ][a-zà-öø-ÿ'’-]+[^\S\n]+$")
 _WORD = re.compile(r"[^\W\d_][\w'’-]*")
+_LOWER_WORD_AFTER = re.compile(r"[^\S\n]+[a-z]")
 
 
 def _full_name_end(text: str, mention: Mention, found: list[Mention]) -> bool:
@@ -272,6 +276,8 @@ def _full_name_end(text: str, mention: Mention, found: list[Mention]) -> bool:
     before = _TWO_NAMES_BEFORE.search(text, max(0, mention.start - 40), mention.start)
     if before is None or any(before.start() <= m.start < mention.start for m in found):
         return False
+    if _LOWER_WORD_AFTER.match(text, mention.end):
+        return False  # the town names what follows: "Memorial Hermann Houston hospital"
     long_words = [w for w in _WORD.findall(text) if len(w) > 3]
     return sum(not w[0].isupper() for w in long_words) > 1  # Title Case capitalises all but the short words
 

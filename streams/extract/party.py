@@ -63,14 +63,16 @@ def claimant(sentence: str, mentions: Sequence[Mention], pos: int) -> str | None
     return voice_in(mentions, *source) if source else None
 
 
-_PASSIVE = re.compile(r"\b(?i:been|was|were|is|are|be|being)\s+$")
+# A passive that names no one who says: "six have been reported dead" (but "was quoted as saying" names the subject).
+_PASSIVE = re.compile(r"\b(?i:been|was|were|is|are|be|being)\s+(?i:reported|confirmed|announced)$")
 
 
 def _trailing_source(sentence: str, pos: int) -> tuple[int, int] | None:
     """The span naming who states a figure after it, between a comma and the verb (", Ukraine's military said");
-    none before a passive ("..., including Uganda where six have been reported dead": no one is named as saying)."""
-    after = REPORTING.search(sentence, pos)
-    if after and not _PASSIVE.search(sentence, max(0, after.start() - 8), after.start()):
+    a passive "reported" names no one ("..., including Uganda where six have been reported dead"): the next verb may."""
+    after = next((v for v in REPORTING.finditer(sentence, pos)
+                  if not _PASSIVE.search(sentence, max(0, v.start() - 8), v.end())), None)
+    if after:
         seg = sentence.rfind(",", 0, after.start()) + 1
         if seg > pos:
             return seg, after.start()
@@ -356,7 +358,8 @@ def place_before_where(sentence: str, mentions: Sequence[Mention], pos: int,
                        where: re.Pattern[str] = _WHERE) -> str | None:
     """The side of the place a "where" clause opening with the figure follows ("the storm moved on to Vietnam,
     where five more died"; ``where`` in another language, "où", "donde"): that place's figure, not the one before's."""
-    last = next((x for x in reversed(mentions) if x.end <= pos and x.entity.side and not x.adjective), None)
+    last = next((x for x in reversed(mentions) if x.end <= pos and x.entity.side and not x.adjective
+                 and not beyond_border(sentence, x)), None)
     return last.entity.side if last is not None and where.fullmatch(sentence, last.end, pos) else None
 
 

@@ -1788,3 +1788,11 @@ def test_parts_tolls_and_corrections_read_as_a_careful_reader_does(body, expecte
 ])
 def test_who_struck_who_speaks_and_across_a_border(body, party):
     assert [c[0] for c in claims(body)] == [party]
+
+
+@pytest.mark.parametrize(("body", "expected"), [
+    ("Three of the 20 injured people have died.", [("all", "killed", 3, 3)]),
+    ("Two of the 14 wounded have since died in hospital.", [("all", "killed", 2, 2)]),
+])
+def test_those_of_the_wounded_who_died_are_the_figure_not_the_wounded(body, expected):
+    assert [(c[0], c[2], c[4], c[5]) for c in claims(body)] == expected

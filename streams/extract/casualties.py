@@ -490,6 +490,34 @@ _TOLD_OF = re.compile(r"\b(?i:announced|announces|confirmed|confirms|reported|re
                       r"condemns|denounced|denounces)\s+(?:(?i:the)\s+)?(?:[^.;:]*\s(?i:and)\s+(?:(?i:the)\s+)?)?$")
 
 
+_WOUNDED_PART = re.compile(rf"(?<![\w-])(?P<part>{NUM})\s+(?i:of)\s+(?:(?i:the|those)\s+)?$")
+_WOUNDED_WORD = re.compile(r"\b(?i:wounded|injured|hurt)\b")
+
+
+def _wounded_part(sentence: str, m: re.Match[str]) -> tuple[int, int | None] | None:
+    """The part of a count of wounded who died ("three of the 20 injured people have died"): its figure, where
+    the count of the wounded is the whole a verb of dying follows."""
+    if not m.groupdict().get("num"):
+        return None
+    part = _WOUNDED_PART.search(sentence, max(0, m.start("num") - 40), m.start("num"))
+    outcome_end = m.end(_outcome_group(m) or 0)  # "14 wounded have since died": the wounded word may be the outcome's
+    if part is None or not _WOUNDED_WORD.search(sentence, m.end("num"), outcome_end):
+        return None
+    return read_figure(None, part.group("part"))
+
+
+def _figure_of_outcome(sentence: str, m: re.Match[str], source: str, outcome: str,
+                       figure: tuple[int, int | None]) -> tuple[int, int | None] | None:
+    """The figure once its outcome is known: none for an ordinal of wounded ("a fifth miner was rescued with
+    injuries": the fifth of those trapped, no toll of wounded); the part for those of the wounded who died ("two
+    of the 14 wounded have since died": two dead, not 14)."""
+    if outcome == "wounded" and m.groupdict().get("list") and _ORDINAL.match(m.group("list")):
+        return None
+    if source == "after" and outcome == "killed" and (part := _wounded_part(sentence, m)):
+        return part
+    return figure
+
+
 def _active(sentence: str, m: re.Match[str], source: str) -> bool:
     """The outcome is a verb before its count, whose subject may be who killed ("Israeli forces killed six", "troops
     committed the killings of 30"); not a death ("resulted in the deaths of 16 soldiers"), nor a killing a verb of
@@ -573,8 +601,8 @@ def _raw_claims(sentence: str) -> Iterator[tuple[re.Match[str], str, _Raw]]:
                 taken.append(span)  # nor is it the other outcome's figure
                 continue
             outcome, population, party, kind = read
-            if outcome == "wounded" and m.groupdict().get("list") and _ORDINAL.match(m.group("list")):
-                continue  # "a fifth miner was rescued with injuries": the fifth of those trapped, no toll of wounded
+            if (figure := _figure_of_outcome(sentence, m, source, outcome, figure)) is None:
+                continue
             if (m.groupdict().get("poss") or m.groupdict().get("lposs") or "").lower() in ("its", "their", "our"):
                 party = "@claimant"
             taken.append(span)

@@ -278,7 +278,7 @@ def test_a_word_of_the_language_or_a_name_s_first_word_places_nothing():
       ("chad", "all", "wounded", "incident", 41, None, "fr-count-outcome-noun")]),
     # fr-outcome-count: the active verb before its count
     ("Au Tchad, l'explosion a tué quatre ouvriers et blessant d'autres.",
-     [("chad", "all", "killed", "incident", 4, 4, "fr-outcome-count")]),
+     [("chad", "civilian", "killed", "incident", 4, 4, "fr-outcome-count")]),
     # es-count-outcome-noun, es-count-outcome, es-outcome-count
     ("Al menos 14 muertos y unos 60 heridos dejó el choque de trenes en Perú.",
      [("peru", "all", "killed", "incident", 14, None, "es-count-outcome-noun"),
@@ -413,6 +413,43 @@ def test_in_hospital_is_wounded(body, expected):
 ])
 def test_groups_joined_before_one_verb(body, expected):
     assert sorted(claims(body)) == sorted(expected)
+
+
+@pytest.mark.parametrize(("body", "expected"), [
+    # two single persons before one verb are one figure of both, as English lists them
+    ("In Bayern haben ein Feuerwehrmann und eine Feuerwehrfrau bei einem Brand ihr Leben gelassen.",
+     [("germany", "all", "killed", "incident", 2, 2, "de-people-listed")]),
+    ("En Perú, un hombre y una mujer murieron en el derrumbe.",
+     [("peru", "all", "killed", "incident", 2, 2, "es-people-listed")]),
+    # a single person joined to a counted group stays apart, and so does each group of a longer list
+    ("Au Tchad, sept policiers, un médecin et deux habitants ont péri.",
+     [("chad", "civilian", "killed", "incident", 1, 1, "fr-count-outcome"),
+      ("chad", "civilian", "killed", "incident", 2, 2, "fr-count-outcome")]),
+    # one person joined to people no count tells is one of a list it does not sum: no claim
+    ("In Bayern wurden der Fahrer und ein Schüler verletzt.", []),
+])
+def test_two_single_persons_are_one_figure(body, expected):
+    assert sorted(claims(body)) == sorted(expected)
+
+
+@pytest.mark.parametrize(("body", "expected"), [
+    # the people a figure counts, beyond people and soldiers: pupils, firefighters, prisoners, officers
+    ("In Sachsen wurden elf Einsatzkräfte verletzt.", [("germany", "all", "wounded", "incident", 11, 11, "de-count-outcome")]),
+    ("In Syrien wurden 15 weitere Jugendliche verletzt.",
+     [("syria", "civilian", "wounded", "increment", 15, 15, "de-count-outcome")]),
+    ("In Sicilia tre operai sono rimasti feriti nel crollo.",
+     [("italy", "civilian", "wounded", "incident", 3, 3, "it-count-outcome")]),
+    ("Au Mali, quatre élèves ont été tués dans l'attaque.", [("mali", "civilian", "killed", "incident", 4, 4, "fr-count-outcome")]),
+    ("En Perú, doce mineros murieron en el derrumbe.", [("peru", "civilian", "killed", "incident", 12, 12, "es-count-outcome")]),
+    ("No Brasil, cinco detentos morreram na rebelião.", [("brazil", "all", "killed", "incident", 5, 5, "pt-count-outcome")]),
+    ("In Syrië zijn drie leerlingen gedood.", [("syria", "civilian", "killed", "incident", 3, 3, "nl-count-outcome")]),
+    # outcome words beyond "killed": drowned, found lifeless, bodies
+    ("In Griechenland sind sechs Migranten ertrunken.", [("greece", "all", "killed", "incident", 6, 6, "de-count-outcome")]),
+    ("En Perú, tres personas fueron halladas sin vida.", [("peru", "all", "killed", "incident", 3, 3, "es-count-outcome")]),
+    ("No Brasil, 111 corpos foram localizados.", [("brazil", "all", "killed", "incident", 111, 111, "pt-count-outcome-noun")]),
+])
+def test_people_and_outcome_words_of_each_language(body, expected):
+    assert claims(body) == expected
 
 
 def test_a_group_with_its_own_verb_keeps_its_own_outcome():

@@ -53,6 +53,16 @@ class Figure:
     # tués"): they fell where the civilians did, their dead the place's, as police are
 
 
+def _listed(first: Figure, then: Figure) -> Figure:
+    """Two single persons before one verb ("ein Feuerwehrmann und eine Feuerwehrfrau", "un homme et une femme"): one
+    figure of both, as English lists people ("a man and a woman were killed")."""
+    hi = first.hi + then.hi if first.hi is not None and then.hi is not None else None
+    population = first.population if first.population == then.population else "all"
+    code = then.rule.partition("-")[0]
+    return replace(then, start=first.start, lo=first.lo + then.lo, hi=hi, population=population, home=False,
+                   rule=f"{code}-people-listed")
+
+
 # Where a count may start: not inside a word, nor after an elided article ("l'11"); after a quote mark, yes
 # ("'Drie doden, vijf gewonden'").
 _COUNT_START = r"(?<![\w-])(?<!\w['’])"
@@ -170,6 +180,8 @@ class Reader:
         )
         # "neuf civils et trois soldats ont été tués": a group joined before the counted ones shares their verb
         self.coordinated = re.compile(rf"(?<![\w'’-]){count}{noun_phrase}\s+{_words(self.grammar['and'])}\s+$", flags)
+        # "der Fahrer und ein Schüler wurden verletzt": one of a list whose other people no count tells
+        self.uncounted_before = re.compile(rf"(?<![\w'’-])(?:{people})\s+{_words(self.grammar['and'])}\s+$", flags)
         # "una de las heridas en el derrumbe ha fallecido": one of the wounded has died, one more dead
         self.one_wounded_died = re.compile(
             rf"(?<![\w'’-]){_words(self.grammar['one_of'])}\s+{_words(outcomes['wounded']['nouns'])}"
@@ -282,6 +294,10 @@ class Reader:
                 joined = self._coordinated(sentence, m, figure, states) if shape == "after" and m.group("np") else None
                 if joined is not None and {figure.population, joined.population} == {"civilian", "military"}:
                     figure, joined = replace(figure, home=True), replace(joined, home=True)
+                if joined is not None and figure.hi == joined.hi == 1:
+                    figure, joined = _listed(joined, figure), None
+                elif joined is None and shape == "after" and m.group("np") and self._after_uncounted(sentence, m):
+                    continue
                 yield figure
                 if joined is not None:
                     taken.append((joined.start, joined.end))
@@ -320,6 +336,11 @@ class Reader:
         n = int(m.group("num"))
         return Figure(m.start(), m.end(), outcome, n, n, "all", "cumulative", f"{self.code}-ordinal-toll",
                       self._named_state(states, m.start()))
+
+    def _after_uncounted(self, sentence: str, m: re.Match[str]) -> bool:
+        """A single person joined to people no count tells ("der Fahrer und ein Schüler wurden verletzt"): the figure
+        is one of a list it does not sum, no claim."""
+        return m.group("num").lower() in self.singles and self.uncounted_before.search(sentence, 0, m.start()) is not None
 
     def _coordinated(self, sentence: str, m: re.Match[str], figure: Figure,
                      states: Sequence[Mention]) -> Figure | None:

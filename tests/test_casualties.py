@@ -1796,3 +1796,29 @@ def test_who_struck_who_speaks_and_across_a_border(body, party):
 ])
 def test_those_of_the_wounded_who_died_are_the_figure_not_the_wounded(body, expected):
     assert [(c[0], c[2], c[4], c[5]) for c in claims(body)] == expected
+
+
+@pytest.mark.parametrize(("body", "expected"), [
+    # people a side lost are its dead, the side the subject of the verb
+    ("Russia has lost 2,800 troops so far, Ukraine's defence ministry said.",
+     [("russia", "military", "killed", "cumulative", 2800, 2800)]),
+    ("Ukrainian forces lost 12 soldiers in the assault on the village.",
+     [("ukraine", "military", "killed", "incident", 12, 12)]),
+    # "its" is the loser's, and a family's dead are the place's
+    ("A family in Rajkot, India, lost five of its members in the fire.", [("india", "all", "killed", "incident", 5, 5)]),
+    # a speaker's "we" is the side of who says it
+    ("\"We have lost 31 soldiers,\" Azerbaijan's defence ministry said.",
+     [("azerbaijan", "military", "killed", "incident", 31, 31)]),
+    # things lost count no one, nor does a loss only supposed
+    ("Russia has lost 120 tanks and 40 aircraft.", []),
+    ("If the report is confirmed, Hezbollah will have lost 12 fighters on Sunday.", []),
+])
+def test_people_lost_are_dead(body, expected):
+    assert claims(body, when=JUN22) == expected
+
+
+def test_a_thousands_comma_does_not_end_the_figure_s_clause():
+    # "so far" after "2,800" is in the figure's clause: a running total, as it is after "800"
+    assert claims("2,800 people have been killed so far.") == [("all", "all", "killed", "cumulative", 2800, 2800)]
+    assert claims("800 people have been killed so far.") == [("all", "all", "killed", "cumulative", 800, 800)]
+    assert claims("The quake killed 2,800 people in total.") == [("all", "all", "killed", "cumulative", 2800, 2800)]

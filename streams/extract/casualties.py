@@ -213,6 +213,8 @@ _RAISES_TO = re.compile(
 # "claimed at least 274 lives", "took 12 lives"; "Five more lives were lost".
 _LIVES_TAKEN = re.compile(rf"(?<![\w-])(?i:{_ialt(_LEX['lives']['before'])})\s+{_COUNT}\s+(?i:lives)(?![\w-])")
 _LIVES_LOST = re.compile(rf"(?<![\w-]){_COUNT}\s+(?i:lives)\s+(?i:{_ialt(_LEX['lives']['after'])})(?![\w-])")
+# "Russia has lost 2,800 troops", "lost five of its members": people lost are dead, a people's noun after them.
+_LOST = re.compile(rf"(?<![\w-])(?i:{_ialt(_LEX['lost']['verbs'])})\s+{_COUNT}{_NP}(?![\w-])")
 # "rescuers recovered six more victims": victims recovered are dead.
 _RECOVERED = re.compile(rf"(?<![\w-])(?i:{_ialt(_LEX['recovered']['verbs'])})\s+(?:(?i:the)\s+)?{_COUNT}\s+"
                         rf"(?i:{_ialt(_LEX['recovered']['nouns'])})(?![\w-])(?!\s+(?i:alive|safely|unhurt|uninjured)\b)")
@@ -230,10 +232,10 @@ _ORDINAL_DEATH = re.compile(
 # Each pattern's rule id, as claims carry it and `liveblog eval --by-rule` scores it.
 _RULE_IDS = {"bringing": "total-bringing", "toll": "total-toll", "lives": "lives-count", "after": "count-then-outcome",
              "before": "outcome-then-count", "nouns": "count-outcome-noun", "list": "people-listed",
-             "recovered": "victims-recovered", "left_with": "left-with-injuries"}
+             "recovered": "victims-recovered", "left_with": "left-with-injuries", "lost": "people-lost"}
 # Tried in this order; where two read the same number, the earlier one wins.
 _SOURCES = (("bringing", _BRINGING), ("bringing", _RAISES_TO), ("toll", _TOLL_BY), ("toll", _TOLL), ("toll", _DEAD_ASIDE), ("lives", _LIVES_TAKEN),
-            ("lives", _LIVES_LOST), ("recovered", _RECOVERED), ("left_with", _LEFT_WITH), ("one_dead", _ORDINAL_DEATH),
+            ("lives", _LIVES_LOST), ("lost", _LOST), ("recovered", _RECOVERED), ("left_with", _LEFT_WITH), ("one_dead", _ORDINAL_DEATH),
             ("one_dead", _ONE_DEAD),
             ("after", _AFTER), ("before", _BEFORE), ("nouns", _NOUNS))
 _GAP_KILLED = re.compile(r"\b(?:death|deaths|dead|died|killed|slain|toll|losses|fatalities)\b", re.IGNORECASE)
@@ -253,10 +255,11 @@ _GAP_FOREIGN = re.compile(r"\b(?:foreign|foreigners|international)\b", re.IGNORE
 # Only sentences with one of these stems can hold a claim: a cheap filter before the patterns.
 _CUE_STEMS = (r"kill|dead|deceas|die|death|wound|injur|hurt|toll|fatalit|slain|perish|martyr|lives|losses|hospital|treat|bodies|corpse"
               r"|\bbody\b|victim|succumb|murder|slaughter|massacr|gunned down|gunning down|shot in the|lost in the|drown|to death"
-              r"|passed away|medical facilit|medical cent|trauma cent|alive\b")
+              r"|passed away|medical facilit|medical cent|trauma cent|alive\b|\blost\b|\blosing\b")
 _CUE = re.compile(_CUE_STEMS, re.IGNORECASE)
 _LOWER_CUE = re.compile(_CUE_STEMS)
-_CLAUSE_BREAK = re.compile(r"[,;:()]|\s[–—-]\s")
+# Not the comma of a number's thousands ("2,800 people have been killed so far" is one clause).
+_CLAUSE_BREAK = re.compile(r",(?<!\d,(?=\d{3}(?!\d)))|[;:()]|\s[–—-]\s")
 _CUMULATIVE = compiled_patterns(_LEX["cumulative"]["patterns"])
 _CORRECTION = compiled_patterns(_LEX["correction"]["patterns"])
 _SUPERSEDED = compiled_patterns(_LEX["superseded"]["patterns"])
@@ -462,7 +465,7 @@ def _outcome_read(sentence: str, m: re.Match[str], source: str,
         population = "military" if _GAP_MILITARY.search(gap) else "civilian" if _GAP_CIVILIAN.search(gap) else None
         party = "@claimant" if _GAP_POSSESSIVE.search(gap) else "@foreign" if _GAP_FOREIGN.search(gap) else None
         return outcome, population, party, "increment" if m.groupdict().get("by") else "cumulative"
-    if source in ("lives", "recovered", "one_dead"):
+    if source in ("lives", "recovered", "one_dead", "lost"):
         return "killed", population, None, None
     if source == "left_with":
         return "wounded", population, None, None
@@ -551,6 +554,11 @@ def _qualifier(sentence: str, m: re.Match[str]) -> str | None:
     return qual
 
 
+def _possessive(m: re.Match[str]) -> bool:
+    """The count is of "its", "their" or "our" people ("two of its soldiers"): the side of who says so."""
+    return (m.groupdict().get("poss") or m.groupdict().get("lposs") or "").lower() in ("its", "their", "our")
+
+
 def _raw_claims(sentence: str) -> Iterator[tuple[re.Match[str], str, _Raw]]:
     """Every figure tied to an outcome, the first pattern winning where numbers overlap; quotes read as spaces."""
     sentence = _QUOTES.sub(" ", sentence)  # "the 'heartless slaughter' of 141" is a slaughter of 141
@@ -603,7 +611,7 @@ def _raw_claims(sentence: str) -> Iterator[tuple[re.Match[str], str, _Raw]]:
             outcome, population, party, kind = read
             if (figure := _figure_of_outcome(sentence, m, source, outcome, figure)) is None:
                 continue
-            if (m.groupdict().get("poss") or m.groupdict().get("lposs") or "").lower() in ("its", "their", "our"):
+            if source != "lost" and _possessive(m):  # "lost five of its members": the loser's, not the claimant's
                 party = "@claimant"
             taken.append(span)
             raw = _Raw(m.start(), m.end(), outcome, figure[0], figure[1], population, party, kind)
@@ -984,6 +992,8 @@ def _party_of_figure(sentence: str, m: re.Match[str], raw: _Raw, source: str, me
     if ATTACKERS.search(counted) or _of_the_attackers(sentence, m, raw.start):
         # the attackers' dead: a group the noun phrase names (else the entry's), never where they fell or who reports them
         return next(iter(sides_in(mentions, m.start(), m.end())), "@attackers")
+    if source == "lost" and (loser := _loser(sentence, m, mentions, c0)):
+        return loser
     if source == "toll":  # "Gaza death toll", "Ukraine's civilian toll"
         np_span = (max(0, m.start() - 25), m.end("head"))
     elif raw.rule == "people-counted":  # "30 Palestinians and 2 Israelis": each group its own
@@ -1012,6 +1022,18 @@ def _party_of_figure(sentence: str, m: re.Match[str], raw: _Raw, source: str, me
         return party
     place = _antecedent_place(sentence, mentions, c0) or place_of(sentence, mentions, raw.start, total=total)
     return None if _striker_place(raw, place) else place
+
+
+_WE = re.compile(r"\b(?i:we|our\s+(?:country|nation|side|army|forces|military))\s+(?:\w+\s+){0,2}$")
+
+
+def _loser(sentence: str, m: re.Match[str], mentions: Sequence[Mention], c0: int) -> str | None:
+    """Who lost the people counted, their subject right before the verb: "Russia has lost 2,800 troops", "Ukrainian
+    forces lost 12 soldiers"; "we have lost 31 soldiers" is the claimant's."""
+    start = max(c0, m.start() - 40)
+    if _WE.search(sentence, start, m.start()):
+        return "@claimant"
+    return next(iter(reversed(sides_in(mentions, start, m.start()))), None)
 
 
 def _striker_place(raw: _Raw, place: str | None) -> bool:
@@ -1241,7 +1263,7 @@ def extract_claims(headline: str, body: str, published_at: datetime, title: str 
                 earlier = next((c.party for c, _, at in reversed(claims) if at < index and c.party != "unknown"), None)
                 raw = replace(raw, party=earlier) if earlier else raw
             party = _resolve_party(raw, place, strikers, kinds)
-            if party == "unknown" and raw.party is None and raw.population == "military":
+            if party == "unknown" and raw.party in (None, "@claimant") and raw.population == "military":
                 party = (_same_forces([c for c, _, at in claims if at < index and c.outcome == raw.outcome])
                          or insurgents_home or party)
             if party == "unknown" and raw.crowd and raw.party is None:

@@ -1822,3 +1822,40 @@ def test_a_thousands_comma_does_not_end_the_figure_s_clause():
     assert claims("2,800 people have been killed so far.") == [("all", "all", "killed", "cumulative", 2800, 2800)]
     assert claims("800 people have been killed so far.") == [("all", "all", "killed", "cumulative", 800, 800)]
     assert claims("The quake killed 2,800 people in total.") == [("all", "all", "killed", "cumulative", 2800, 2800)]
+
+
+@pytest.mark.parametrize(("body", "expected"), [
+    # an age in words is no count: "her five-year-old daughter" is one person of the list
+    ("A woman and her five-year-old daughter died in the floods in Kenya.", [("kenya", "civilian", "killed", "incident", 2, 2)]),
+    # the family, household or crew those counted belong to, between them and the verb
+    ("Three members of a Brisbane family died in the crash.", [("australia", "all", "killed", "incident", 3, 3)]),
+    ("Five members of the same family were killed in the strike in Idlib.", [("syria", "all", "killed", "incident", 5, 5)]),
+    # an adverb of time inside the verb
+    ("Twelve Azerbaijani soldiers were previously killed.", [("azerbaijan", "military", "killed", "incident", 12, 12)]),
+    # injuries to people, not to parts of a body
+    ("The strike in Pakistan killed 26 civilians and caused injuries to 46 others.",
+     [("pakistan", "civilian", "killed", "incident", 26, 26), ("pakistan", "civilian", "wounded", "incident", 46, 46)]),
+    ("The boy in Pakistan suffered injuries to 2 fingers.", []),
+    # the dead and the missing together are no count of either
+    ("All told, 18 members of the family died or disappeared in the disaster in Guatemala.", []),
+])
+def test_family_ages_adverbs_and_injuries_to(body, expected):
+    assert claims(body) == expected
+
+
+def test_a_town_restates_a_figure_of_its_region():
+    # "in Gaza" and "Gaza City": one place, the figure stated twice is kept once, as "in Gaza" twice would be
+    kept = claims("The strike killed 12 members of one family in Gaza City, medics said.",
+                  headline="12 members of one family killed in Gaza")
+    assert kept == [("palestine", "all", "killed", "incident", 12, 12)]
+
+
+def test_a_list_of_those_among_a_count_is_no_figure_of_its_own():
+    # the people named after "among them" are some of the six, no figure of five (the six stand too far from their
+    # verb to be read)
+    assert claims("Six people, among them a 35-year-old male driver, a 34-year-old female passenger and four children "
+                  "were declared dead at the scene in Limpopo, South Africa.") == []
+    # a place after "including" names no one: the groups after it are counted
+    assert claims("On the Israeli side, including in the occupied Golan Heights, 22 soldiers and 26 civilians "
+                  "have been killed.") == [("israel", "military", "killed", "incident", 22, 22),
+                                           ("israel", "civilian", "killed", "incident", 26, 26)]

@@ -39,7 +39,7 @@ _RANGE_END = re.compile(r"\s*(?:[-–]|\s(?i:to|or))$")
 # --- noun phrases --------------------------------------------------------------------------
 _DEMONYM = alternation(_GAZ.plural_demonyms)
 # A side taken is a modifier too: "pro-reform protesters", "anti-government fighters".
-_MOD = (rf"(?:{_ialt(_LEX['modifiers']['words'])}|(?:[A-Z]\.){{2,}}|[A-Z][\w'’-]*|\d{{1,3}}-year-old"
+_MOD = (rf"(?:{_ialt(_LEX['modifiers']['words'])}|(?:[A-Z]\.){{2,}}|[A-Z][\w'’-]*|(?:\d{{1,3}}|[a-z]+(?:-[a-z]+)?)-year-old"
         rf"|(?:{_ialt(_LEX['modifiers']['stances'])})-[\w'’]+)")
 # One word of any other kind right before a people's noun names their trade or kind ("100 clothing workers", "12
 # textile workers"), unless it is a unit a number counts ("3 years", "5 times") or a verb's word.
@@ -93,6 +93,9 @@ _COUNT = (rf"(?!(?:{NUM})\s+(?i:of\s+the\s+(?:dead|deceased|killed|wounded|injur
           rf"(?P<whole>{NUM})(?!{_WHOLE_HURT})))?")
 # Where they were: "in Gaza", or how many places they were in, "in 11 states".
 _LOC = (r"(?:\s+(?i:in|near|at|from|of)\s+(?:the\s+)?(?:[A-Z][\w'’-]*\s*){1,3}?"
+        # "three members of a Brisbane family", "five members of the same family"
+        r"|\s+(?i:of)\s+(?i:a|an|the|one|their|his|her)\s+(?:(?i:same)\s+)?(?:[A-Z][\w'’-]*\s+)?"
+        r"(?i:family|household|crew)(?![\w-])"
         rf"|\s+(?i:in|across|from)\s+(?:{NUM})\s+{_ialt(_LEX['counted_places']['words'])}"
         r"|\s+(?i:from\s+(?:around|across|all\s+over)\s+the\s+(?:world|globe|country|region)))")
 
@@ -221,6 +224,8 @@ _RECOVERED = re.compile(rf"(?<![\w-])(?i:{_ialt(_LEX['recovered']['verbs'])})\s+
 # "left four others with serious injuries": the injuries say wounded, not the verb.
 _LEFT_WITH = re.compile(rf"(?<![\w-])(?i:{_ialt(_LEX['left_with']['verbs'])})\s+{_COUNT}{_NP}?\s+(?i:with)\s+"
                         rf"(?:[\w-]+\s+){{0,2}}?(?i:{_ialt(_LEX['left_with']['nouns'])})(?![\w-])")
+# "the deaths of 26 civilians and injuries to 46 others": the people after "to" are wounded.
+_INJURIES_TO = re.compile(rf"(?<![\w-])(?i:{_ialt(_LEX['left_with']['nouns'])})\s+(?i:to)\s+{_COUNT}{_NP}(?![\w-])")
 # "reported a deceased person": one dead, the adjective before the person its outcome.
 _ONE_DEAD = re.compile(rf"(?<![\w'’-])(?P<list>(?i:a|an)\s+(?i:{_ialt(_LEX['outcomes']['killed']['adjectives'])})\s+"
                        rf"{SINGULAR_NOUN})(?![\w-])")
@@ -232,10 +237,11 @@ _ORDINAL_DEATH = re.compile(
 # Each pattern's rule id, as claims carry it and `liveblog eval --by-rule` scores it.
 _RULE_IDS = {"bringing": "total-bringing", "toll": "total-toll", "lives": "lives-count", "after": "count-then-outcome",
              "before": "outcome-then-count", "nouns": "count-outcome-noun", "list": "people-listed",
-             "recovered": "victims-recovered", "left_with": "left-with-injuries", "lost": "people-lost"}
+             "recovered": "victims-recovered", "left_with": "left-with-injuries", "lost": "people-lost",
+             "injuries_to": "injuries-to"}
 # Tried in this order; where two read the same number, the earlier one wins.
 _SOURCES = (("bringing", _BRINGING), ("bringing", _RAISES_TO), ("toll", _TOLL_BY), ("toll", _TOLL), ("toll", _DEAD_ASIDE), ("lives", _LIVES_TAKEN),
-            ("lives", _LIVES_LOST), ("lost", _LOST), ("recovered", _RECOVERED), ("left_with", _LEFT_WITH), ("one_dead", _ORDINAL_DEATH),
+            ("lives", _LIVES_LOST), ("lost", _LOST), ("recovered", _RECOVERED), ("left_with", _LEFT_WITH), ("injuries_to", _INJURIES_TO), ("one_dead", _ORDINAL_DEATH),
             ("one_dead", _ONE_DEAD),
             ("after", _AFTER), ("before", _BEFORE), ("nouns", _NOUNS))
 _GAP_KILLED = re.compile(r"\b(?:death|deaths|dead|died|killed|slain|toll|losses|fatalities)\b", re.IGNORECASE)
@@ -431,6 +437,7 @@ def _other_outcome_verbs(outcome: str) -> str:
 _JOIN = r"\s+(?i:or|and|and/or|&)\s+"
 _JOINED_AFTER = {o: re.compile(rf"{_JOIN}(?:{_other_outcome_verbs(o)})(?![\w-])") for o in _LEX["outcomes"]}
 _JOINED_BEFORE = {o: re.compile(rf"(?<![\w-])(?:{_other_outcome_verbs(o)}){_JOIN}$") for o in _LEX["outcomes"]}
+_OR_MISSING = re.compile(r"\s+(?i:or|and/or)\s+(?i:disappeared|missing|went\s+missing|unaccounted\s+for)(?![\w-])")
 _FINITE = re.compile(r"\b(?i:were|was|are|is|have|has|had|been)\b")
 _CLAUSE_GOES_ON = re.compile(rf"\s+(?:{PLURAL_NOUN}|{SINGULAR_NOUN}|{_DEMONYM}|{_FINITE.pattern})(?![\w-])")
 
@@ -442,6 +449,8 @@ def _unsplit(sentence: str, m: re.Match[str]) -> bool:
     if name is None:
         return False
     outcome = name.split("_")[0]
+    if outcome == "killed" and _OR_MISSING.match(sentence, m.end(name)):
+        return True  # "18 members of the family died or disappeared": the dead and the missing together
     after = _JOINED_AFTER[outcome].match(sentence, m.end(name))
     return bool(after and not _CLAUSE_GOES_ON.match(sentence, after.end())
                 or _JOINED_BEFORE[outcome].search(sentence, max(0, m.start(name) - 40), m.start(name)))
@@ -467,7 +476,7 @@ def _outcome_read(sentence: str, m: re.Match[str], source: str,
         return outcome, population, party, "increment" if m.groupdict().get("by") else "cumulative"
     if source in ("lives", "recovered", "one_dead", "lost"):
         return "killed", population, None, None
-    if source == "left_with":
+    if source in ("left_with", "injuries_to"):
         return "wounded", population, None, None
     outcome = _outcome_of(m)
     if source == "nouns" and m.group(f"{outcome}_nouns").lower() in _MORE_ONLY and not m.group("more"):
@@ -559,6 +568,21 @@ def _possessive(m: re.Match[str]) -> bool:
     return (m.groupdict().get("poss") or m.groupdict().get("lposs") or "").lower() in ("its", "their", "our")
 
 
+def _span(m: re.Match[str]) -> tuple[int, int]:
+    """Where a match's figure is: its list of people, or its number from a range's lowest to the whole it is part of."""
+    groups = m.groupdict()
+    if groups.get("list"):
+        return m.span("list")
+    start = m.start("low") if groups.get("low") else m.start("low2") if groups.get("low2") else m.start("num")
+    return start, m.end("whole") if groups.get("whole") else m.end("num")
+
+
+# A list after "among them" or "including", maybe after its commas, no "and" between: some of those counted before it
+# (not a place: "including in the Golan Heights, 22 soldiers and 26 civilians").
+_NAMED_AMONG = re.compile(r"\b(?i:among\s+them|among\s+whom|including)\s+(?!(?i:in|at|on|near|from)\s)"
+                          r"(?:(?!\b(?i:and)\b)[^.;:!?])*$")
+
+
 def _raw_claims(sentence: str) -> Iterator[tuple[re.Match[str], str, _Raw]]:
     """Every figure tied to an outcome, the first pattern winning where numbers overlap; quotes read as spaces."""
     sentence = _QUOTES.sub(" ", sentence)  # "the 'heartless slaughter' of 141" is a slaughter of 141
@@ -569,12 +593,12 @@ def _raw_claims(sentence: str) -> Iterator[tuple[re.Match[str], str, _Raw]]:
 
     for source, pattern in _SOURCES:
         for m in pattern.finditer(sentence):
-            span = (m.span("list") if m.groupdict().get("list") else
-                    (m.start("low") if m.groupdict().get("low") else m.start("low2") if m.groupdict().get("low2")
-                     else m.start("num"), m.end("whole") if m.groupdict().get("whole") else m.end("num")))
+            span = _span(m)
             if not free(*span):
                 continue
             if m.groupdict().get("list"):
+                if _NAMED_AMONG.search(sentence, 0, m.start("list")):
+                    continue  # "Six people, among them a driver, a passenger and four children, died": some of six
                 items = (_counted_items(sentence, m.start("list"), m.group("list"))
                          or _sided_items(sentence, m.start("list"), m.group("list")))
                 if items:  # "19 children and six adults died", "a Dane and a Swede died": each group its own figure
@@ -1136,11 +1160,18 @@ _DISTANCE_FROM = re.compile(r"\d\s*(?i:miles?|mi|km|kilomet(?:re|er)s?)\s+(?:\([
 
 
 @lru_cache(maxsize=1 << 12)
-def _towns_and_regions(text: str) -> frozenset[str]:
-    """The towns and regions a sentence names: finer than a state, they tell two incidents apart. A place
-    that only measures a distance ("85 miles west of San Antonio") is not where anything happened."""
-    return frozenset(m.entity.slug for m in _GAZ.mentions(text) if m.entity.kind in PLACE_KINDS
-                     and not _DISTANCE_FROM.search(text, max(0, m.start - 60), m.start))
+def _towns_and_regions(text: str) -> dict[str, frozenset[str]]:
+    """The towns and regions a sentence names, each with the regions it lies in: finer than a state, they tell two
+    incidents apart. A place that only measures a distance ("85 miles west of San Antonio") is not where anything
+    happened."""
+    return {m.entity.slug: frozenset(s for s in m.entity.places if _GAZ.entities[s].kind != "state")
+            for m in _GAZ.mentions(text) if m.entity.kind in PLACE_KINDS
+            and not _DISTANCE_FROM.search(text, max(0, m.start - 60), m.start)}
+
+
+def _apart(here: dict[str, frozenset[str]], there: dict[str, frozenset[str]]) -> bool:
+    """Two sentences' places share none, a town sharing its region ("in Gaza" ... "Gaza City")."""
+    return not (here.keys() & frozenset().union(*there.values()) or there.keys() & frozenset().union(*here.values()))
 
 
 def _other_place(a: CasualtyClaim, b: CasualtyClaim, same_sentence: bool, a_in: str | None, b_in: str | None) -> bool:
@@ -1154,7 +1185,7 @@ def _other_place(a: CasualtyClaim, b: CasualtyClaim, same_sentence: bool, a_in: 
     if named_apart:
         return True
     here, there = _towns_and_regions(a.text), _towns_and_regions(b.text)
-    return bool(here and there and not here & there)
+    return bool(here and there and _apart(here, there))
 
 
 def _once_each(claims: list[tuple[CasualtyClaim, bool, int]],

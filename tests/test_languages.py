@@ -854,3 +854,22 @@ def test_a_figure_in_a_where_clause_is_of_the_place_before_it():
 ])
 def test_experts_finite_verbs_and_a_place_s_noun(body, expected):
     assert claims(body) == expected
+
+
+@pytest.mark.parametrize(("body", "expected"), [
+    # the total as what the people are, their participle after them
+    ("In Sicilia sono 25 i migranti rimasti feriti.", [("italy", "all", "wounded", "cumulative", 25, 25, "it-total-rise")]),
+    # a headline's total with no verb, the count first
+    ("Sei le vittime del maltempo in Sicilia.", [("italy", "all", "killed", "cumulative", 6, 6, "it-total-rise")]),
+    # "más" between the count and its noun: more of them
+    ("En México el atentado dejó 12 muertos y 11 más lesionados.",
+     [("mexico", "all", "killed", "incident", 12, 12, "es-count-outcome-noun"),
+      ("mexico", "all", "wounded", "incident", 11, 11, "es-count-outcome-noun")]),
+])
+def test_totals_without_a_link_and_more_of_them(body, expected):
+    assert sorted(claims(body)) == sorted(expected)
+
+
+def test_a_count_inside_a_sentence_with_an_article_is_no_headline_total():
+    # only a sentence's first words make a total of a count and an article: "tra le sei le vittime" is nothing
+    assert claims("In Sicilia, secondo i soccorritori, erano sei le persone a bordo.") == []

@@ -266,6 +266,13 @@ class Reader:
         if c["copulas"]:  # the total first: "Dodici sono le vittime accertate", "12 sono i morti"
             shapes.append(("sum", re.compile(rf"(?<![\w'’-]){count}\s+{_words(c['copulas'])}\s+"
                                              rf"{_words(c['articles'])}\s+{head}", flags)))
+            # the people and their participle: "sono 25 i migranti rimasti feriti"
+            people, aux = _words(list(self.population)), _words(self.grammar["auxiliaries"])
+            after = _words([w for forms in self.data["outcomes"].values() for w in forms["after"]])
+            shapes.append(("sum", re.compile(rf"(?<![\w-]){_words(c['copulas'])}\s+{count}\s+{_words(c['articles'])}\s+"
+                                             rf"(?P<noun>{people})(?:\s+{aux})*\s+(?P<out>{after})(?![\w-])", flags)))
+        # a headline's total with no verb: "Sei le vittime del maltempo", "Tres los muertos"
+        shapes.append(("sum", re.compile(rf"(?:^|[:–—]\s*){count}\s+{_words(c['articles'])}\s+{head}", flags)))
         if c["rise_subjects"]:
             copulas = rf"|(?P<be>{_words(c['copulas'])})" if c["copulas"] else ""  # "i morti accertati sono cinque"
             subject_first = (rf"(?<![\w-])(?P<head>{_words(c['rise_subjects'])})"
@@ -456,7 +463,7 @@ class Reader:
         return min(named, key=lambda x: abs(x.start - pos)).entity.side if named else None
 
     def _outcome(self, sentence: str, shape: str, m: re.Match[str]) -> str | None:
-        if shape not in _TOTALS:
+        if shape not in _TOTALS or m.groupdict().get("out"):
             out = m.group("out").lower()
             return self.outcome_words.get(out) or self.before_words.get(out)
         said = re.sub(r"\s+", " ", m.group("head").lower())

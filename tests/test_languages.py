@@ -873,3 +873,13 @@ def test_totals_without_a_link_and_more_of_them(body, expected):
 def test_a_count_inside_a_sentence_with_an_article_is_no_headline_total():
     # only a sentence's first words make a total of a count and an article: "tra le sei le vittime" is nothing
     assert claims("In Sicilia, secondo i soccorritori, erano sei le persone a bordo.") == []
+
+
+def test_a_rise_far_after_its_dead():
+    # the dead, then a long clause of where, then the rise: one total
+    assert claims("En Chile, el número de muertos en los incendios que han arrasado miles de viviendas en la región "
+                  "de Valparaíso, al este de la capital, según las autoridades regionales y el servicio forestal, "
+                  "asciende a 64.") == [
+        ("chile", "all", "killed", "cumulative", 64, 64, "es-total-rise")]
+    # the dead joined to another group are no total of theirs
+    assert claims("In Italia i feriti e i malati portati via in elicottero sono 368.") == []

@@ -275,8 +275,10 @@ class Reader:
         shapes.append(("sum", re.compile(rf"(?:^|[:–—]\s*){count}\s+{_words(c['articles'])}\s+{head}", flags)))
         if c["rise_subjects"]:
             copulas = rf"|(?P<be>{_words(c['copulas'])})" if c["copulas"] else ""  # "i morti accertati sono cinque"
-            subject_first = (rf"(?<![\w-])(?P<head>{_words(c['rise_subjects'])})"
-                             rf"(?P<gap>(?:(?!{nouns})[^.;!?\d]){{0,60}}?)\s(?:{rises}\s+{links}{copulas})\s+{count}")
+            # the dead, then words (no other group joined to them: "i feriti e i malati ... sono 368"), then the verb
+            joined = rf"\s+{_words(self.grammar['and'])}\s"
+            subject_first = (rf"(?<![\w-])(?P<head>{_words(c['rise_subjects'])})(?!{joined})"
+                             rf"(?P<gap>(?:(?!{nouns})[^.;!?\d]){{0,200}}?)\s(?:{rises}\s+{links}{copulas})\s+{count}")
             shapes.append(("risen", re.compile(subject_first, flags)))
         return tuple(shapes)
 

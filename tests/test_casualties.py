@@ -1859,3 +1859,9 @@ def test_a_list_of_those_among_a_count_is_no_figure_of_its_own():
     assert claims("On the Israeli side, including in the occupied Golan Heights, 22 soldiers and 26 civilians "
                   "have been killed.") == [("israel", "military", "killed", "incident", 22, 22),
                                            ("israel", "civilian", "killed", "incident", 26, 26)]
+
+
+def test_a_listed_group_of_its_own_is_the_claimant_s():
+    # "192 of its soldiers" in a list are the side that says so, their fellow civilian counted apart
+    assert claims("Israel said 12 of its soldiers and 3 civilians were killed.") == [
+        ("israel", "military", "killed", "incident", 12, 12), ("israel", "civilian", "killed", "incident", 3, 3)]

@@ -45,8 +45,10 @@ _MOD = (rf"(?:{_ialt(_LEX['modifiers']['words'])}|(?:[A-Z]\.){{2,}}|[A-Z][\w'’
 # textile workers"), unless it is a unit a number counts ("3 years", "5 times") or a verb's word.
 _ADJUNCT = (rf"(?!(?:{_ialt(_LEX['modifiers']['not_adjuncts'])}|{NUM})(?![\w'’-]))[a-z][a-z'’-]{{2,}}")
 _NP = rf"(?P<np>(?:\s+{_MOD}){{0,3}}?(?:\s+{_ADJUNCT})??\s+(?:{PLURAL_NOUN}|{_DEMONYM}|{SINGULAR_NOUN}))"
+# "192 of its soldiers": the side's own, who says so
+_OF_OWN = r"(?i:of\s+(?:its|their|our))"
 _ITEM = (rf"(?:(?:(?i:a|an|one|his|her|their)\s+)?(?:{_MOD}\s+)??{SINGULAR_NOUN}"
-         rf"|(?:(?i:his|her|their)\s+)?{NUM}\s+(?:{_MOD}\s+)??(?:{PLURAL_NOUN}|{_DEMONYM}))")
+         rf"|(?:(?i:his|her|their)\s+)?{NUM}\s+(?:{_OF_OWN}\s+)?(?:{_MOD}\s+)??(?:{PLURAL_NOUN}|{_DEMONYM}))")
 # "a woman and a child", "two brothers and a sister", or one person: "a soldier", "another civilian", "another of its
 # fighters".
 _SINGULAR_DEMONYM = alternation(_GAZ.singular_demonyms)
@@ -326,7 +328,7 @@ class _Raw:
 _IN_COORDINATION = re.compile(r"[^,;\s]\s+(?i:and|or|&)\s+$")
 _LIST_SEP = re.compile(r"\s*(?:,\s*and|,|\band\b|&)\s*")
 _COUNTED = rf"(?:[\w'’.-]+\s+){{0,2}}?(?:{PLURAL_NOUN}|{_DEMONYM})(?![\w-])"  # "Dallas police officers", "Israelis"
-_LIST_ITEM = re.compile(rf"(?P<num>{NUM})\s+(?P<noun>{_COUNTED})")
+_LIST_ITEM = re.compile(rf"(?P<num>{NUM})\s+(?:(?P<own>{_OF_OWN})\s+)?(?P<noun>{_COUNTED})")
 _ONE_ITEM = re.compile(rf"(?P<num>(?i:an?|one|the))\s+(?P<noun>(?:[\w'’.-]+\s+){{0,2}}?(?:{SINGULAR_NOUN})(?![\w-]))")
 
 
@@ -544,12 +546,13 @@ def _active(sentence: str, m: re.Match[str], source: str) -> bool:
 def _counted_raws(sentence: str, m: re.Match[str], source: str,
                   items: list[tuple[int, int, int, int | None, str | None]]) -> Iterator[tuple[re.Match[str], str, _Raw]]:
     """Each counted group of a list its own figure. Soldiers counted with civilians fell where the civilians did:
-    their dead are the place's, as police's are."""
+    their dead are the place's, as police's are; "192 of its soldiers" are who says so's."""
     outcome = _outcome_of(m)
     together = {item[-1] for item in items} >= {"civilian", "military"}
     for start, end, lo, hi, population in items:
-        yield m, source, _Raw(start, end, outcome, lo, hi, population, None, None, rule="people-counted",
-                              active=_active(sentence, m, source), home=together)
+        own = re.search(_OF_OWN, sentence[start:end]) is not None
+        yield m, source, _Raw(start, end, outcome, lo, hi, population, "@claimant" if own else None, None,
+                              rule="people-counted", active=_active(sentence, m, source), home=together and not own)
 
 
 # "over" after what people feel or do about a toll is its preposition, no qualifier: "outrage over 104 deaths".

@@ -883,3 +883,19 @@ def test_a_rise_far_after_its_dead():
         ("chile", "all", "killed", "cumulative", 64, 64, "es-total-rise")]
     # the dead joined to another group are no total of theirs
     assert claims("In Italia i feriti e i malati portati via in elicottero sono 368.") == []
+
+
+@pytest.mark.parametrize(("body", "expected"), [
+    # "Eén", as a Dutch sentence starts "één"
+    ("Eén persoon kwam om het leven bij het ongeluk in Utrecht.",
+     [("netherlands", "all", "killed", "incident", 1, 1, "nl-count-outcome")]),
+    # lying in hospital is wounded, as "in hospital" is in English
+    ("Dertien mensen liggen in het ziekenhuis in België.",
+     [("belgium", "all", "wounded", "incident", 13, 13, "nl-count-outcome")]),
+    # an auxiliary of two words inside the verb ("par" alone would start another clause)
+    ("En Ukraine, onze personnes ont par ailleurs été tuées.",
+     [("ukraine", "all", "killed", "incident", 11, 11, "fr-count-outcome")]),
+    ("Au Niger, 141 personnes avaient été massacrées.", [("niger", "all", "killed", "incident", 141, 141, "fr-count-outcome")]),
+])
+def test_more_words_of_dutch_and_french(body, expected):
+    assert claims(body) == expected

@@ -105,6 +105,9 @@ class Reader:
                               for key in ("after", "nouns") for w in forms[key]}
         self.before_words = {w.lower(): outcome for outcome, forms in data["outcomes"].items() for w in forms["before"]}
         self.transitive = frozenset(t.lower() for t in self.grammar["transitive"])
+        # auxiliaries of several words, read as one in a gap
+        phrases = [a for a in self.grammar["auxiliaries"] if " " in a]
+        self.phrases = re.compile(_whole(phrases) if phrases else "(?!)", re.IGNORECASE)
         self.gazetteer = _local_gazetteer(code)
         self.not_places = frozenset(data["not_places"])
         # where every noun is capitalised ("in Kiew Explosionen"), a capital after a name does not lengthen it
@@ -404,7 +407,7 @@ class Reader:
         return words.search(f"{clause} {m.group()}") is not None
 
     def _gap_ok(self, m: re.Match[str]) -> bool:
-        words = [w for w in m.group("gap").split() if w]
+        words = [w for w in self.phrases.sub(" ", m.group("gap")).split() if w]  # "par ailleurs" is one auxiliary
         lower = [w.lower() for w in words]
         if not m.group("np"):
             return all(w in self.grammar["auxiliaries"] for w in lower)

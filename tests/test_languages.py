@@ -899,3 +899,16 @@ def test_a_rise_far_after_its_dead():
 ])
 def test_more_words_of_dutch_and_french(body, expected):
     assert claims(body) == expected
+
+
+def test_a_figure_then_place_by_place():
+    # each place's figure its own claim, of the first figure's outcome; equal figures of two places stay two
+    assert claims("No Brasil, morreram 16 pessoas em Muçum, 12 em Roca Sales, dois em Colinas e dois em Estrela.") == [
+        ("brazil", "all", "killed", "incident", 16, 16, "pt-outcome-count"),
+        ("brazil", "all", "killed", "incident", 12, 12, "pt-place-by-place"),
+        ("brazil", "all", "killed", "incident", 2, 2, "pt-place-by-place"),
+        ("brazil", "all", "killed", "incident", 2, 2, "pt-place-by-place")]
+    # a number after a comma that no place follows is no item
+    assert claims("Ci sono 5 morti e 3 feriti in Sicilia, 2 anni fa.") == [
+        ("italy", "all", "killed", "incident", 5, 5, "it-count-outcome-noun"),
+        ("italy", "all", "wounded", "incident", 3, 3, "it-count-outcome-noun")]

@@ -1184,7 +1184,8 @@ def _other_place(a: CasualtyClaim, b: CasualtyClaim, same_sentence: bool, a_in: 
     they share: one incident here, another there."""
     named_apart = bool(a_in and b_in and not (a_in.startswith(b_in) or b_in.startswith(a_in)))
     if same_sentence:
-        return bool({a.rule, b.rule} & {"place-by-place", "split-by-place", "split-by-side"}) or a.max != b.max or named_apart
+        return any(r.endswith(("place-by-place", "split-by-place", "split-by-side")) for r in (a.rule, b.rule)) \
+            or a.max != b.max or named_apart
     if named_apart:
         return True
     here, there = _towns_and_regions(a.text), _towns_and_regions(b.text)

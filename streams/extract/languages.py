@@ -136,6 +136,7 @@ class Reader:
         sep = f"(?:{sep})"
         digits = rf"(?<![\d.,:/])(?:\d{{1,3}}(?:{sep}\d{{3}})+|\d+)(?![\d:/]|[.,]\d){suffix}"
         number = rf"(?:{digits}|(?<![\w-]){number_word}(?![\w-]))"
+        self.number_pattern = number
         # a unit then a digit is a unit too: "16h03" is a time
         not_count = rf"(?!\s*(?:{_words(d['units'])})(?!{_WORD_CHARS})|\s*[-–]\s*{_WORD_CHARS}|\.\s*\S)"
         # a range from its lowest: "20-25", "fra 1.200 e 2mila", "zwischen 20 und 30"
@@ -181,10 +182,7 @@ class Reader:
             ("before", re.compile(rf"(?<![\w-])(?P<out>{before})\s+{count}{noun_phrase}?", flags)),
             *self._inverted(before, count, noun_phrase, flags),
         )
-        # "neuf civils et trois soldats ont été tués": a group joined before the counted ones shares their verb
-        self.coordinated = re.compile(rf"(?<![\w'’-]){count}{noun_phrase}\s+{_words(self.grammar['and'])}\s+$", flags)
-        # "der Fahrer und ein Schüler wurden verletzt": one of a list whose other people no count tells
-        self.uncounted_before = re.compile(rf"(?<![\w'’-])(?:{people})\s+{_words(self.grammar['and'])}\s+$", flags)
+        self._compile_groups(count, noun_phrase, people, flags)
         # "una de las heridas en el derrumbe ha fallecido": one of the wounded has died, one more dead
         self.one_wounded_died = re.compile(
             rf"(?<![\w'’-]){_words(self.grammar['one_of'])}\s+{_words(outcomes['wounded']['nouns'])}"
@@ -212,6 +210,20 @@ class Reader:
                       else None)
         self.striker = re.compile(rf"\s+{_whole(self.grammar['strikers'])}", flags)
         self.struck_by = re.compile(rf"{_whole(self.grammar['strikers'])}\s+$", flags)  # "un ataque ruso"
+
+    def _compile_groups(self, count: str, noun_phrase: str, people: str, flags: int) -> None:
+        """The patterns of groups told together: joined before one verb, one person among people no count tells,
+        a figure's list place by place."""
+        # "neuf civils et trois soldats ont été tués": a group joined before the counted ones shares their verb
+        self.coordinated = re.compile(rf"(?<![\w'’-]){count}{noun_phrase}\s+{_words(self.grammar['and'])}\s+$", flags)
+        # a figure's list place by place: "16 mortos em Muçum, 12 em Roca Sales e cinco em Lajeado"
+        lead, joined, capital = _words(self.grammar["place_leads"]), _words(self.grammar["and"]), "(?-i:[A-ZÀ-ÖØ-Þ])"
+        name_end = rf"(?=\s*(?:[,;.()]|\s{joined}\s|$))"
+        self.own_place = re.compile(rf"\s+{lead}\s+{capital}[^\d,;.()]{{0,50}}?{name_end}", flags)
+        self.place_item = re.compile(rf"\s*(?:[,;]\s*(?:{joined}\s+)?|\s+{joined}\s+)(?P<num>{self.number_pattern})\s+"
+                                     rf"{lead}\s+{capital}[^\d,;.()]{{0,50}}?{name_end}", flags)
+        # "der Fahrer und ein Schüler wurden verletzt": one of a list whose other people no count tells
+        self.uncounted_before = re.compile(rf"(?<![\w'’-])(?:{people})\s+{_words(self.grammar['and'])}\s+$", flags)
 
     def _inverted(self, before: str, count: str, noun_phrase: str, flags: int) -> tuple[tuple[str, re.Pattern[str]], ...]:
         """A verb put before its subject with words between, as German and Dutch put it second ("starben bei dem
@@ -303,17 +315,26 @@ class Reader:
                 if figure is None:
                     continue
                 taken.append(span)
-                joined = self._coordinated(sentence, m, figure, states) if shape == "after" and m.group("np") else None
-                if joined is not None and {figure.population, joined.population} == {"civilian", "military"}:
-                    figure, joined = replace(figure, home=True), replace(joined, home=True)
-                if joined is not None and figure.hi == joined.hi == 1:
-                    figure, joined = _listed(joined, figure), None
-                elif joined is None and shape == "after" and m.group("np") and self._after_uncounted(sentence, m):
-                    continue
-                yield figure
-                if joined is not None:
-                    taken.append((joined.start, joined.end))
-                    yield joined
+                group = self._grouped(sentence, shape, m, figure, states)
+                for each in (*group, *(self._by_place(sentence, group[0]) if group else ())):
+                    taken.append((each.start, each.end))
+                    yield each
+
+    def _grouped(self, sentence: str, shape: str, m: re.Match[str], figure: Figure,
+                 states: Sequence[Mention]) -> tuple[Figure, ...]:
+        """The figure and the group joined before it under one verb (``_coordinated``): soldiers with civilians fell
+        where they did; two single persons are one figure (``_listed``); one person after people no count tells is
+        one of a list it does not sum, no figure."""
+        if shape != "after" or not m.group("np"):
+            return (figure,)
+        joined = self._coordinated(sentence, m, figure, states)
+        if joined is None:
+            return () if self._after_uncounted(sentence, m) else (figure,)
+        if figure.hi == joined.hi == 1:
+            return (_listed(joined, figure),)
+        if {figure.population, joined.population} == {"civilian", "military"}:
+            figure, joined = replace(figure, home=True), replace(joined, home=True)
+        return figure, joined
 
     def _matches(self, sentence: str, shape: str, pattern: re.Pattern[str]) -> Iterator[re.Match[str]]:
         """Matches that pass the shape's checks; after a refused one the search goes on inside it
@@ -348,6 +369,19 @@ class Reader:
         n = int(m.group("num"))
         return Figure(m.start(), m.end(), outcome, n, n, "all", "cumulative", f"{self.code}-ordinal-toll",
                       self._named_state(states, m.start()))
+
+    def _by_place(self, sentence: str, figure: Figure) -> Iterator[Figure]:
+        """The figures that follow a figure place by place ("16 mortos em Muçum, 12 em Roca Sales, cinco em
+        Lajeado"): each of the same outcome, its place its own; the figure's own place passed over first."""
+        own = self.own_place.match(sentence, figure.end)
+        pos = own.end() if own else figure.end
+        while (item := self.place_item.match(sentence, pos)) is not None:
+            n = self.number(item.group("num"))
+            if n is None:
+                return
+            yield replace(figure, start=item.start("num"), end=item.end(), lo=n, hi=n, rule=f"{self.code}-place-by-place",
+                          named=None, home=False)
+            pos = item.end()
 
     def _after_uncounted(self, sentence: str, m: re.Match[str]) -> bool:
         """A single person joined to people no count tells ("der Fahrer und ein Schüler wurden verletzt"): the figure

@@ -47,7 +47,7 @@ _ADJUNCT = (rf"(?!(?:{_ialt(_LEX['modifiers']['not_adjuncts'])}|{NUM})(?![\w'’
 _NP = rf"(?P<np>(?:\s+{_MOD}){{0,3}}?(?:\s+{_ADJUNCT})??\s+(?:{PLURAL_NOUN}|{_DEMONYM}|{SINGULAR_NOUN}))"
 # "192 of its soldiers": the side's own, who says so
 _OF_OWN = r"(?i:of\s+(?:its|their|our))"
-_ITEM = (rf"(?:(?:(?i:a|an|one|his|her|their)\s+)?(?:{_MOD}\s+)??{SINGULAR_NOUN}"
+_ITEM = (rf"(?:(?:(?i:a|an|one|his|her|their)\s+)?(?:{_MOD}\s+){{0,2}}?{SINGULAR_NOUN}"
          rf"|(?:(?i:his|her|their)\s+)?{NUM}\s+(?:{_OF_OWN}\s+)?(?:{_MOD}\s+)??(?:{PLURAL_NOUN}|{_DEMONYM}))")
 # "a woman and a child", "two brothers and a sister", or one person: "a soldier", "another civilian", "another of its
 # fighters".
@@ -219,7 +219,10 @@ _RAISES_TO = re.compile(
 _LIVES_TAKEN = re.compile(rf"(?<![\w-])(?i:{_ialt(_LEX['lives']['before'])})\s+{_COUNT}\s+(?i:lives)(?![\w-])")
 _LIVES_LOST = re.compile(rf"(?<![\w-]){_COUNT}\s+(?i:lives)\s+(?i:{_ialt(_LEX['lives']['after'])})(?![\w-])")
 # "Russia has lost 2,800 troops", "lost five of its members": people lost are dead, a people's noun after them.
-_LOST = re.compile(rf"(?<![\w-])(?i:{_ialt(_LEX['lost']['verbs'])})\s+{_COUNT}{_NP}(?![\w-])")
+_LOST = re.compile(rf"(?<![\w-])(?i:{_ialt(_LEX['lost']['verbs'])})\s+{_COUNT}{_NP}(?![\w'’-])")
+# Where people other than soldiers a family or a side lost are its dead: a deadly event in the sentence ("lost five
+# of its members in the fire"), not a firm's staff or a party's seats.
+_DEADLY = re.compile(rf"(?<![\w-])(?i:{_ialt(_LEX['lost']['deadly'])})(?![\w-])")
 # "rescuers recovered six more victims": victims recovered are dead.
 _RECOVERED = re.compile(rf"(?<![\w-])(?i:{_ialt(_LEX['recovered']['verbs'])})\s+(?:(?i:the)\s+)?{_COUNT}\s+"
                         rf"(?i:{_ialt(_LEX['recovered']['nouns'])})(?![\w-])(?!\s+(?i:alive|safely|unhurt|uninjured)\b)")
@@ -476,6 +479,8 @@ def _outcome_read(sentence: str, m: re.Match[str], source: str,
         population = "military" if _GAP_MILITARY.search(gap) else "civilian" if _GAP_CIVILIAN.search(gap) else None
         party = "@claimant" if _GAP_POSSESSIVE.search(gap) else "@foreign" if _GAP_FOREIGN.search(gap) else None
         return outcome, population, party, "increment" if m.groupdict().get("by") else "cumulative"
+    if source == "lost" and population != "military" and not (_possessive(m) and _DEADLY.search(sentence)):
+        return None  # "the company has lost 300 workers", "lost 12 members in the election"
     if source in ("lives", "recovered", "one_dead", "lost"):
         return "killed", population, None, None
     if source in ("left_with", "injuries_to"):
@@ -580,10 +585,10 @@ def _span(m: re.Match[str]) -> tuple[int, int]:
     return start, m.end("whole") if groups.get("whole") else m.end("num")
 
 
-# A list after "among them" or "including", maybe after its commas, no "and" between: some of those counted before it
-# (not a place: "including in the Golan Heights, 22 soldiers and 26 civilians").
-_NAMED_AMONG = re.compile(r"\b(?i:among\s+them|among\s+whom|including)\s+(?!(?i:in|at|on|near|from)\s)"
-                          r"(?:(?!\b(?i:and)\b)[^.;:!?])*$")
+# A list right after "among them" or "including", maybe after one person and a comma: some of those counted before
+# it ("Six people, among them a male driver, a female passenger and four children"; not "officials including the mayor
+# said three children and two women died").
+_NAMED_AMONG = re.compile(r"\b(?i:among\s+them|among\s+whom|including)\s+(?:(?!(?i:in|at|on|near|from)\s)[^,;:.!?]{1,60},\s*)?$")
 
 
 def _raw_claims(sentence: str) -> Iterator[tuple[re.Match[str], str, _Raw]]:
@@ -1051,6 +1056,8 @@ def _party_of_figure(sentence: str, m: re.Match[str], raw: _Raw, source: str, me
     return None if _striker_place(raw, place) else place
 
 
+# Between the loser and its verb: its forces at most ("Russia has lost", "Ukrainian forces lost", "Israel's army lost").
+_LOSER_TAIL = re.compile(r"(?:['’]s)?(?:\s+(?i:army|military|forces|armed\s+forces|troops|side))?\s+")
 _WE = re.compile(r"\b(?i:we|our\s+(?:country|nation|side|army|forces|military))\s+(?:\w+\s+){0,2}$")
 
 
@@ -1060,7 +1067,8 @@ def _loser(sentence: str, m: re.Match[str], mentions: Sequence[Mention], c0: int
     start = max(c0, m.start() - 40)
     if _WE.search(sentence, start, m.start()):
         return "@claimant"
-    return next(iter(reversed(sides_in(mentions, start, m.start()))), None)
+    return next((x.entity.side for x in mentions if x.entity.side and start <= x.start
+                 and _LOSER_TAIL.fullmatch(sentence, x.end, m.start())), None)
 
 
 def _striker_place(raw: _Raw, place: str | None) -> bool:

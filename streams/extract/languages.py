@@ -221,7 +221,16 @@ class Reader:
         name_end = rf"(?=\s*(?:[,;.()]|\s{joined}\s|$))"
         self.own_place = re.compile(rf"\s+{lead}\s+{capital}[^\d,;.()]{{0,50}}?{name_end}", flags)
         self.place_item = re.compile(rf"\s*(?:[,;]\s*(?:{joined}\s+)?|\s+{joined}\s+)(?P<num>{self.number_pattern})\s+"
-                                     rf"{lead}\s+{capital}[^\d,;.()]{{0,50}}?{name_end}", flags)
+                                     rf"{lead}\s+(?P<name>{capital}[^\d,;.()]{{0,50}}?){name_end}", flags)
+        # where a group starts a clause: its start, a comma, or a verb's auxiliary ("haben ein Feuerwehrmann und ...",
+        # not "ha ucciso un uomo e una donna è rimasta ferita", where the first is a verb's object)
+        opener = _words([*self.grammar["auxiliaries"], *self.grammar["active"]])
+        article = _words([*self.data["cumulative"]["articles"], *self.grammar["place_articles"]])
+        place = rf"{lead}\s+(?:{article}\s+)?{capital}[\w'’-]*\s+"  # "in Hamburg eine Autofahrerin sowie ..."
+        self.group_start = re.compile(rf"(?:^|[,;:]\s*|(?<![\w'’-])(?:{opener}\s+|{place}))(?:{article}\s+)?$", flags)
+        # "tre pazienti ricoverati sono morti": the wounded counted died, a count of dead
+        clause, killed = _words(self.grammar["clause_words"]), _words(self.data["outcomes"]["killed"]["after"])
+        self.died_after = re.compile(rf"(?:\s+(?!(?:{clause})(?![\w-]))[^\s,;:.!?]+){{0,3}}?\s+{killed}(?![\w-])", flags)
         # "der Fahrer und ein Schüler wurden verletzt": one of a list whose other people no count tells
         self.uncounted_before = re.compile(rf"(?<![\w'’-])(?:{people})\s+{_words(self.grammar['and'])}\s+$", flags)
 
@@ -283,7 +292,8 @@ class Reader:
                                              rf"{_words(c['articles'])}\s+{head}", flags)))
             # the people and their participle: "sono 25 i migranti rimasti feriti"
             people, aux = _words(list(self.population)), _words(self.grammar["auxiliaries"])
-            after = _words([w for forms in self.data["outcomes"].values() for w in forms["after"]])
+            after = _words([w for forms in self.data["outcomes"].values() for w in forms["after"]
+                            if w not in forms["nouns"]])  # participles: "vittime di truffe" are no dead
             shapes.append(("sum", re.compile(rf"(?<![\w-]){_words(c['copulas'])}\s+{count}\s+{_words(c['articles'])}\s+"
                                              rf"(?P<noun>{people})(?:\s+{aux})*\s+(?P<out>{after})(?![\w-])", flags)))
         # a headline's total with no verb: "Sei le vittime del maltempo", "Tres los muertos"
@@ -292,8 +302,10 @@ class Reader:
             copulas = rf"|(?P<be>{_words(c['copulas'])})" if c["copulas"] else ""  # "i morti accertati sono cinque"
             # the dead, then words (no other group joined to them: "i feriti e i malati ... sono 368"), then the verb
             joined = rf"\s+{_words(self.grammar['and'])}\s"
+            # nor another subject's number or a "where" clause between ("il numero degli sfollati", "donde la capacidad")
+            other = _whole([*{h.split()[0] for hs in c["heads"].values() for h in hs}, *self.grammar["where"]])
             subject_first = (rf"(?<![\w-])(?P<head>{_words(c['rise_subjects'])})(?!{joined})"
-                             rf"(?P<gap>(?:(?!{nouns})[^.;!?\d]){{0,200}}?)\s(?:{rises}\s+{links}{copulas})\s+{count}")
+                             rf"(?P<gap>(?:(?!{nouns}|{other})[^.;!?\d]){{0,200}}?)\s(?:{rises}\s+{links}{copulas})\s+{count}")
             shapes.append(("risen", re.compile(subject_first, flags)))
         return tuple(shapes)
 
@@ -330,7 +342,7 @@ class Reader:
         joined = self._coordinated(sentence, m, figure, states)
         if joined is None:
             return () if self._after_uncounted(sentence, m) else (figure,)
-        if figure.hi == joined.hi == 1:
+        if figure.hi == joined.hi == 1 and self.group_start.search(sentence, 0, joined.start):
             return (_listed(joined, figure),)
         if {figure.population, joined.population} == {"civilian", "military"}:
             figure, joined = replace(figure, home=True), replace(joined, home=True)
@@ -375,10 +387,11 @@ class Reader:
         Lajeado"): each of the same outcome, its place its own; the figure's own place passed over first."""
         own = self.own_place.match(sentence, figure.end)
         pos = own.end() if own else figure.end
+        places = {(m.start, m.end) for m in text_mentions(sentence) if m.entity.kind in PLACE_KINDS or m.entity.kind == "state"}
         while (item := self.place_item.match(sentence, pos)) is not None:
             n = self.number(item.group("num"))
-            if n is None:
-                return
+            if n is None or _YEAR.fullmatch(item.group("num")) or item.span("name") not in places:
+                return  # a place the gazetteer knows, whole ("30 in Hamburg festgenommen", "12 em Julho" are none)
             yield replace(figure, start=item.start("num"), end=item.end(), lo=n, hi=n, rule=f"{self.code}-place-by-place",
                           named=None, home=False)
             pos = item.end()
@@ -386,7 +399,8 @@ class Reader:
     def _after_uncounted(self, sentence: str, m: re.Match[str]) -> bool:
         """A single person joined to people no count tells ("der Fahrer und ein Schüler wurden verletzt"): the figure
         is one of a list it does not sum, no claim."""
-        return m.group("num").lower() in self.singles and self.uncounted_before.search(sentence, 0, m.start()) is not None
+        uncounted = self.uncounted_before.search(sentence, 0, m.start()) if m.group("num").lower() in self.singles else None
+        return uncounted is not None and self.group_start.search(sentence, 0, uncounted.start()) is not None
 
     def _coordinated(self, sentence: str, m: re.Match[str], figure: Figure,
                      states: Sequence[Mention]) -> Figure | None:
@@ -482,6 +496,8 @@ class Reader:
         outcome = outcome or self._outcome(sentence, shape, m)
         if outcome is None:
             return None
+        if outcome == "wounded" and shape == "after" and self.died_after.match(sentence, m.end()):
+            outcome = "killed"
         noun = (m.groupdict().get("noun") or "").lower()
         population = self.population.get(noun.split("-")[-1], "all")
         return Figure(m.start(), m.end(), outcome, lo, hi, population, self._kind(sentence, shape, m),
@@ -582,6 +598,7 @@ class Reader:
         return longer is not None and (not longer.group("particle") or longer.end() - 1 not in starts)
 
 
+_YEAR = re.compile(r"(?:1[89]|20)\d\d")
 _CAPITAL_BEFORE = re.compile(r"(?<![.!?:]\s)(?<!^)\b[A-ZÀ-ÖØ-Þ][\w'’-]+[ \t]+$")  # not a sentence's first word
 _CAPITAL_AFTER = re.compile(r"[ \t]+[A-ZÀ-ÖØ-Þ][\w'’-]+")
 _CASE_ENDING = re.compile(r"['’]\w*$")  # after a number, its case: "544'e", "800'ü"

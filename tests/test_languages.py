@@ -888,6 +888,9 @@ def test_a_rise_far_after_its_dead():
     # lying in hospital is wounded, as "in hospital" is in English
     ("Dertien mensen liggen in het ziekenhuis in België.",
      [("belgium", "all", "wounded", "incident", 13, 13, "nl-count-outcome")]),
+    # "nog" in the outcome's words is "still", no increment
+    ("Dertien mensen liggen nog in het ziekenhuis in België.",
+     [("belgium", "all", "wounded", "incident", 13, 13, "nl-count-outcome")]),
     # an auxiliary of two words inside the verb ("par" alone would start another clause)
     ("En Ukraine, onze personnes ont par ailleurs été tuées.",
      [("ukraine", "all", "killed", "incident", 11, 11, "fr-count-outcome")]),

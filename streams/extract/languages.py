@@ -533,7 +533,8 @@ class Reader:
     def _kind(self, sentence: str, shape: str, m: re.Match[str]) -> str | None:
         if shape in _TOTALS:
             return "cumulative"
-        if self.increment.search(sentence, max(0, m.start() - 12), m.end()):
+        end = m.start("out") if m.groupdict().get("out") else m.end()  # "liggen nog in het ziekenhuis": "nog" is "still"
+        if self.increment.search(sentence, max(0, m.start() - 12), end):
             return "increment"
         return "cumulative" if self.cumulative.search(sentence) else None
 

@@ -533,7 +533,8 @@ class Reader:
     def _kind(self, sentence: str, shape: str, m: re.Match[str]) -> str | None:
         if shape in _TOTALS:
             return "cumulative"
-        end = m.start("out") if m.groupdict().get("out") else m.end()  # "liggen nog in het ziekenhuis": "nog" is "still"
+        # not inside outcome words after the count: "liggen nog in het ziekenhuis", where "nog" is "still"
+        end = m.start("out") if m.groupdict().get("out") and m.start("out") > m.start("num") else m.end()
         if self.increment.search(sentence, max(0, m.start() - 12), end):
             return "increment"
         return "cumulative" if self.cumulative.search(sentence) else None

@@ -105,8 +105,11 @@ def test_ctrl_c_stops_analyze_and_its_pool_at_once(tmp_path):
     make_corpus(tmp_path, 4_000, 3)
     output = tmp_path / "records.jsonl"
     with open(output, "wb") as out:
+        # as from a terminal: Ctrl-C at its default, whatever an earlier test left this process ignoring (a child
+        # started with SIGINT ignored keeps ignoring it, and Python then raises no KeyboardInterrupt)
         run = subprocess.Popen([LIVEBLOG, "analyze", *map(str, sorted(tmp_path.glob("*.txt"))), "--jobs", "2"],
-                               stdout=out, stderr=subprocess.PIPE, cwd=ROOT, start_new_session=True)
+                               stdout=out, stderr=subprocess.PIPE, cwd=ROOT, start_new_session=True,
+                               preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL))
     try:
         deadline = time.monotonic() + 60
         while not output.stat().st_size and run.poll() is None and time.monotonic() < deadline:

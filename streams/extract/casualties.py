@@ -15,6 +15,7 @@ from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, replace
 from datetime import date, datetime
 from functools import lru_cache
+from types import MappingProxyType
 
 from schemas import CasualtyClaim
 from streams.extract.languages import Figure, beyond_border, foreign_figures, text_mentions, where_clause
@@ -47,6 +48,7 @@ _ADJUNCT = (rf"(?!(?:{_ialt(_LEX['modifiers']['not_adjuncts'])}|{NUM})(?![\w'’
 _NP = rf"(?P<np>(?:\s+{_MOD}){{0,3}}?(?:\s+{_ADJUNCT})??\s+(?:{PLURAL_NOUN}|{_DEMONYM}|{SINGULAR_NOUN}))"
 # "192 of its soldiers": the side's own, who says so
 _OF_OWN = r"(?i:of\s+(?:its|their|our))"
+_OF_OWN_IN = re.compile(_OF_OWN)
 _ITEM = (rf"(?:(?:(?i:a|an|one|his|her|their)\s+)?(?:{_MOD}\s+){{0,2}}?{SINGULAR_NOUN}"
          rf"|(?:(?i:his|her|their)\s+)?{NUM}\s+(?:{_OF_OWN}\s+)?(?:{_MOD}\s+)??(?:{PLURAL_NOUN}|{_DEMONYM}))")
 # "a woman and a child", "two brothers and a sister", or one person: "a soldier", "another civilian", "another of its
@@ -220,9 +222,9 @@ _LIVES_TAKEN = re.compile(rf"(?<![\w-])(?i:{_ialt(_LEX['lives']['before'])})\s+{
 _LIVES_LOST = re.compile(rf"(?<![\w-]){_COUNT}\s+(?i:lives)\s+(?i:{_ialt(_LEX['lives']['after'])})(?![\w-])")
 # "Russia has lost 2,800 troops", "lost five of its members": people lost are dead, a people's noun after them.
 _LOST = re.compile(rf"(?<![\w-])(?i:{_ialt(_LEX['lost']['verbs'])})\s+{_COUNT}{_NP}(?![\w'’-])")
-# Where people other than soldiers a family or a side lost are its dead: a deadly event in the sentence ("lost five
-# of its members in the fire"), not a firm's staff or a party's seats.
-_DEADLY = re.compile(rf"(?<![\w-])(?i:{_ialt(_LEX['lost']['deadly'])})(?![\w-])")
+# Where people other than soldiers a family or a side lost are its dead: a disaster or another deadly event in the
+# sentence ("lost five of its members in the fire"), or a fight (tells_fighting); not a firm's staff or a party's seats.
+_DEADLY_EVENT = re.compile(rf"(?<![\w-])(?i:{_ialt([*_LEX['disasters']['words'], *_LEX['lost']['events']])})(?![\w-])")
 # "rescuers recovered six more victims": victims recovered are dead.
 _RECOVERED = re.compile(rf"(?<![\w-])(?i:{_ialt(_LEX['recovered']['verbs'])})\s+(?:(?i:the)\s+)?{_COUNT}\s+"
                         rf"(?i:{_ialt(_LEX['recovered']['nouns'])})(?![\w-])(?!\s+(?i:alive|safely|unhurt|uninjured)\b)")
@@ -331,7 +333,7 @@ class _Raw:
 _IN_COORDINATION = re.compile(r"[^,;\s]\s+(?i:and|or|&)\s+$")
 _LIST_SEP = re.compile(r"\s*(?:,\s*and|,|\band\b|&)\s*")
 _COUNTED = rf"(?:[\w'’.-]+\s+){{0,2}}?(?:{PLURAL_NOUN}|{_DEMONYM})(?![\w-])"  # "Dallas police officers", "Israelis"
-_LIST_ITEM = re.compile(rf"(?P<num>{NUM})\s+(?:(?P<own>{_OF_OWN})\s+)?(?P<noun>{_COUNTED})")
+_LIST_ITEM = re.compile(rf"(?P<num>{NUM})\s+(?:{_OF_OWN}\s+)?(?P<noun>{_COUNTED})")
 _ONE_ITEM = re.compile(rf"(?P<num>(?i:an?|one|the))\s+(?P<noun>(?:[\w'’.-]+\s+){{0,2}}?(?:{SINGULAR_NOUN})(?![\w-]))")
 
 
@@ -479,7 +481,8 @@ def _outcome_read(sentence: str, m: re.Match[str], source: str,
         population = "military" if _GAP_MILITARY.search(gap) else "civilian" if _GAP_CIVILIAN.search(gap) else None
         party = "@claimant" if _GAP_POSSESSIVE.search(gap) else "@foreign" if _GAP_FOREIGN.search(gap) else None
         return outcome, population, party, "increment" if m.groupdict().get("by") else "cumulative"
-    if source == "lost" and population != "military" and not (_possessive(m) and _DEADLY.search(sentence)):
+    if source == "lost" and population != "military" and not (
+            _possessive(m) and (_DEADLY_EVENT.search(sentence) or tells_fighting((sentence,)))):
         return None  # "the company has lost 300 workers", "lost 12 members in the election"
     if source in ("lives", "recovered", "one_dead", "lost"):
         return "killed", population, None, None
@@ -555,7 +558,7 @@ def _counted_raws(sentence: str, m: re.Match[str], source: str,
     outcome = _outcome_of(m)
     together = {item[-1] for item in items} >= {"civilian", "military"}
     for start, end, lo, hi, population in items:
-        own = re.search(_OF_OWN, sentence[start:end]) is not None
+        own = _OF_OWN_IN.search(sentence, start, end) is not None
         yield m, source, _Raw(start, end, outcome, lo, hi, population, "@claimant" if own else None, None,
                               rule="people-counted", active=_active(sentence, m, source), home=together and not own)
 
@@ -1171,16 +1174,16 @@ _DISTANCE_FROM = re.compile(r"\d\s*(?i:miles?|mi|km|kilomet(?:re|er)s?)\s+(?:\([
 
 
 @lru_cache(maxsize=1 << 12)
-def _towns_and_regions(text: str) -> dict[str, frozenset[str]]:
+def _towns_and_regions(text: str) -> Mapping[str, frozenset[str]]:
     """The towns and regions a sentence names, each with the regions it lies in: finer than a state, they tell two
     incidents apart. A place that only measures a distance ("85 miles west of San Antonio") is not where anything
     happened."""
-    return {m.entity.slug: frozenset(s for s in m.entity.places if _GAZ.entities[s].kind != "state")
-            for m in _GAZ.mentions(text) if m.entity.kind in PLACE_KINDS
-            and not _DISTANCE_FROM.search(text, max(0, m.start - 60), m.start)}
+    return MappingProxyType({m.entity.slug: frozenset(s for s in m.entity.places if _GAZ.entities[s].kind != "state")
+                             for m in _GAZ.mentions(text) if m.entity.kind in PLACE_KINDS
+                             and not _DISTANCE_FROM.search(text, max(0, m.start - 60), m.start)})  # cached: read-only
 
 
-def _apart(here: dict[str, frozenset[str]], there: dict[str, frozenset[str]]) -> bool:
+def _apart(here: Mapping[str, frozenset[str]], there: Mapping[str, frozenset[str]]) -> bool:
     """Two sentences' places share none, a town sharing its region ("in Gaza" ... "Gaza City")."""
     return not (here.keys() & frozenset().union(*there.values()) or there.keys() & frozenset().union(*here.values()))
 

@@ -53,12 +53,11 @@ class Figure:
     # tués"): they fell where the civilians did, their dead the place's, as police are
 
 
-def _listed(first: Figure, then: Figure) -> Figure:
+def _listed(first: Figure, then: Figure, code: str) -> Figure:
     """Two single persons before one verb ("ein Feuerwehrmann und eine Feuerwehrfrau", "un homme et une femme"): one
     figure of both, as English lists people ("a man and a woman were killed")."""
     hi = first.hi + then.hi if first.hi is not None and then.hi is not None else None
     population = first.population if first.population == then.population else "all"
-    code = then.rule.partition("-")[0]
     return replace(then, start=first.start, lo=first.lo + then.lo, hi=hi, population=population, home=False,
                    rule=f"{code}-people-listed")
 
@@ -343,7 +342,7 @@ class Reader:
         if joined is None:
             return () if self._after_uncounted(sentence, m) else (figure,)
         if figure.hi == joined.hi == 1 and self.group_start.search(sentence, 0, joined.start):
-            return (_listed(joined, figure),)
+            return (_listed(joined, figure, self.code),)
         if {figure.population, joined.population} == {"civilian", "military"}:
             figure, joined = replace(figure, home=True), replace(joined, home=True)
         return figure, joined
@@ -387,8 +386,11 @@ class Reader:
         Lajeado"): each of the same outcome, its place its own; the figure's own place passed over first."""
         own = self.own_place.match(sentence, figure.end)
         pos = own.end() if own else figure.end
-        places = {(m.start, m.end) for m in text_mentions(sentence) if m.entity.kind in PLACE_KINDS or m.entity.kind == "state"}
+        places: set[tuple[int, int]] | None = None  # read only where an item follows: most figures have none
         while (item := self.place_item.match(sentence, pos)) is not None:
+            if places is None:
+                places = {(m.start, m.end) for m in text_mentions(sentence)
+                          if m.entity.kind in PLACE_KINDS or m.entity.kind == "state"}
             n = self.number(item.group("num"))
             if n is None or _YEAR.fullmatch(item.group("num")) or item.span("name") not in places:
                 return  # a place the gazetteer knows, whole ("30 in Hamburg festgenommen", "12 em Julho" are none)
